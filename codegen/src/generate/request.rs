@@ -1,0 +1,779 @@
+//! The request side: the request struct, its type-state builder, local validation, wire
+//! serialization (`write_params`) and the server-side reader (`from_wire`).
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use super::docs::{field_doc, render_value, Doc};
+use super::{data_derives, doc_attrs, field_ident, is_eq, nested_type_name, scalar_type, Context};
+use crate::naming::pascal_case;
+use crate::spec::*;
+
+pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
+    let mut nested = Vec::new();
+    for p in &cx.op.parameters {
+        collect_nested(cx, "", p, &mut nested);
+    }
+    let request = request_struct(cx);
+    let builder = builder(cx);
+    let operation = operation_impl(cx);
+    let from_wire = from_wire(cx);
+    quote! {
+        #request
+        #from_wire
+        #builder
+        #operation
+        #(#nested)*
+    }
+}
+
+/// The Rust type of a request field's value (without `Option`).
+fn value_type(prefix: &str, f: &Field) -> TokenStream {
+    match &f.ty {
+        TypeSpec::Scalar(s) => scalar_type(*s),
+        TypeSpec::Array { items, .. } => {
+            let item = match items.as_ref() {
+                TypeSpec::Scalar(s) => scalar_type(*s),
+                TypeSpec::Object { .. } => {
+                    let ident = nested_type_name(prefix, &f.name);
+                    quote!(#ident)
+                }
+                TypeSpec::Array { .. } => quote!(()),
+            };
+            quote!(Vec<#item>)
+        }
+        TypeSpec::Object { .. } => {
+            let ident = nested_type_name(prefix, &f.name);
+            quote!(#ident)
+        }
+    }
+}
+
+fn request_struct(cx: &Context<'_>) -> TokenStream {
+    let op = cx.op;
+    let request_ty = &cx.request_ty;
+    let builder_ty = &cx.builder_ty;
+    let fields = op.parameters.iter().map(|p| {
+        let ident = field_ident(&p.name);
+        let ty = value_type("", p);
+        let ty = if p.required { ty } else { quote!(Option<#ty>) };
+        let doc = doc_attrs(&field_doc(p, true));
+        quote!(#doc pub #ident: #ty,)
+    });
+    let derives = data_derives(op.parameters.iter().all(|p| is_eq(&p.ty)));
+    let derives = quote!(#derives).to_string().replace(", Default", "");
+    let derives: TokenStream = derives.parse().unwrap_or_default();
+    let doc = doc_attrs(&operation_doc(cx));
+    let builder_doc = format!(
+        " Starts a [`{builder_ty}`]; `build()` becomes available once every required parameter is set."
+    );
+    quote! {
+        #doc
+        #[derive(#derives)]
+        #[non_exhaustive]
+        pub struct #request_ty {
+            #(#fields)*
+        }
+
+        impl #request_ty {
+            #[doc = #builder_doc]
+            pub fn builder() -> #builder_ty {
+                #builder_ty {
+                    fields: Default::default(),
+                    state: ::core::marker::PhantomData,
+                }
+            }
+        }
+    }
+}
+
+fn operation_doc(cx: &Context<'_>) -> Vec<String> {
+    let op = cx.op;
+    let spec = cx.spec;
+    let mut d = Doc::default();
+    d.line(format!(
+        "`{}` — {} API {}.",
+        op.name, spec.product, spec.version
+    ));
+    d.blank();
+    d.text(&op.summary);
+    d.blank();
+    d.text(&op.description);
+    for note in &op.notes {
+        d.blank();
+        d.text(note);
+    }
+    if op.deprecated {
+        d.blank();
+        d.line("**Deprecated** by the service.");
+    }
+    if let Some(ram) = &op.ram {
+        d.blank();
+        d.line(format!(
+            "RAM action `{}` (access level: {}).",
+            ram.action, ram.access_level
+        ));
+        for r in &ram.resources {
+            d.line(format!(
+                "- resource `{}`: `{}`{}",
+                r.resource_type,
+                r.pattern,
+                if r.required { " (required)" } else { "" }
+            ));
+        }
+    }
+    if !op.discrepancies.is_empty() {
+        d.blank();
+        d.line("Where the sources disagree:");
+        for x in &op.discrepancies {
+            d.line(format!(
+                "- {}: reference page says {}, vendor metadata says {}; this client follows the {}.",
+                x.subject,
+                render_value(&x.reference_page),
+                render_value(&x.vendor_metadata),
+                x.followed
+            ));
+        }
+    }
+    let methods: Vec<&str> = op.methods.iter().map(|m| m.as_str()).collect();
+    d.blank();
+    d.line(format!("HTTP methods: {}.", methods.join(", ")));
+    for s in &spec.sources {
+        let mut line = format!("Source ({})", s.kind);
+        if let Some(t) = &s.title {
+            line.push_str(&format!(": {t}"));
+        }
+        if let Some(date) = &s.date {
+            line.push_str(&format!(", {date}"));
+        }
+        d.line(format!("{line}."));
+    }
+    d.into_lines()
+}
+
+fn state_ident(p: &Field) -> Ident {
+    format_ident!("{}State", pascal_case(&p.name))
+}
+
+fn marker_ident(p: &Field) -> Ident {
+    format_ident!("{}", pascal_case(&p.name))
+}
+
+fn builder(cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.rt;
+    let op = cx.op;
+    let request_ty = &cx.request_ty;
+    let builder_ty = &cx.builder_ty;
+    let fields_ty = format_ident!("{}Fields", request_ty);
+    let required: Vec<&Field> = op.parameters.iter().filter(|p| p.required).collect();
+    let states: Vec<Ident> = required.iter().map(|p| state_ident(p)).collect();
+    let markers: Vec<Ident> = required.iter().map(|p| marker_ident(p)).collect();
+
+    let field_defs = op.parameters.iter().map(|p| {
+        let ident = field_ident(&p.name);
+        let ty = value_type("", p);
+        quote!(#ident: Option<#ty>,)
+    });
+
+    let missing_module = if required.is_empty() {
+        quote!()
+    } else {
+        let defs = required.iter().map(|p| {
+            let m = marker_ident(p);
+            let doc = format!(" `{}` has not been set yet.", p.name);
+            quote!(#[doc = #doc] #[derive(Clone, Copy, Debug)] pub enum #m {})
+        });
+        quote! {
+            /// Type-state markers of the builder: each names a required parameter not yet set.
+            pub mod missing {
+                #(#defs)*
+            }
+        }
+    };
+
+    let generics_decl = if required.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#states = missing::#markers),*>)
+    };
+    let generics = if required.is_empty() {
+        quote!()
+    } else {
+        quote!(<#(#states),*>)
+    };
+    let phantom = if required.is_empty() {
+        quote!(::core::marker::PhantomData<()>)
+    } else {
+        quote!(::core::marker::PhantomData<fn() -> (#(#states,)*)>)
+    };
+
+    let setters = op.parameters.iter().map(|p| {
+        let ident = field_ident(&p.name);
+        let doc = doc_attrs(&field_doc(p, true));
+        let (arg_ty, convert) = setter_argument(p);
+        if p.required {
+            let index = required.iter().position(|r| r.name == p.name).unwrap_or_default();
+            let out_states = states.iter().enumerate().map(|(i, s)| {
+                if i == index {
+                    quote!(#rt::builder::Set)
+                } else {
+                    quote!(#s)
+                }
+            });
+            quote! {
+                #doc
+                pub fn #ident(self, #ident: #arg_ty) -> #builder_ty<#(#out_states),*> {
+                    let mut fields = self.fields;
+                    fields.#ident = Some(#convert);
+                    #builder_ty { fields, state: ::core::marker::PhantomData }
+                }
+            }
+        } else {
+            quote! {
+                #doc
+                pub fn #ident(mut self, #ident: #arg_ty) -> Self {
+                    self.fields.#ident = Some(#convert);
+                    self
+                }
+            }
+        }
+    });
+
+    let build_fields = op.parameters.iter().map(|p| {
+        let ident = field_ident(&p.name);
+        if p.required {
+            // The type state guarantees `Some`.
+            quote!(#ident: fields.#ident.unwrap_or_default(),)
+        } else {
+            quote!(#ident: fields.#ident,)
+        }
+    });
+    let where_clause = if required.is_empty() {
+        quote!()
+    } else {
+        quote!(where #(#states: #rt::builder::Provided),*)
+    };
+    let builder_doc = doc_attrs(&[
+        format!("Builder for [`{request_ty}`]."),
+        String::new(),
+        "Required parameters are tracked in the type: `build()` compiles only once each of them is set."
+            .to_owned(),
+    ]);
+    let build_doc = format!(
+        " Finishes the request. Local rules are checked by [`{request_ty}::validate`](#{request_ty}) when it is sent (or when you call it)."
+    );
+
+    quote! {
+        #missing_module
+
+        #[derive(Clone, Debug, Default)]
+        struct #fields_ty {
+            #(#field_defs)*
+        }
+
+        #builder_doc
+        #[derive(Clone, Debug)]
+        #[must_use = "a builder does nothing until `.build()` is called"]
+        pub struct #builder_ty #generics_decl {
+            fields: #fields_ty,
+            state: #phantom,
+        }
+
+        impl #generics #builder_ty #generics {
+            #(#setters)*
+
+            #[doc = #build_doc]
+            pub fn build(self) -> #request_ty #where_clause {
+                let fields = self.fields;
+                #request_ty {
+                    #(#build_fields)*
+                }
+            }
+        }
+    }
+}
+
+/// The setter's argument type and the expression that converts it to the stored value.
+fn setter_argument(p: &Field) -> (TokenStream, TokenStream) {
+    let ident = field_ident(&p.name);
+    match &p.ty {
+        TypeSpec::Scalar(Scalar::String) => (
+            quote!(impl Into<String>),
+            quote!(#ident.into()),
+        ),
+        TypeSpec::Array { items, .. } if **items == TypeSpec::Scalar(Scalar::String) => (
+            quote!(impl IntoIterator<Item = impl Into<String>>),
+            quote!(#ident.into_iter().map(Into::into).collect()),
+        ),
+        TypeSpec::Array { .. } => {
+            let ty = value_type("", p);
+            (quote!(#ty), quote!(#ident))
+        }
+        _ => {
+            let ty = value_type("", p);
+            (quote!(#ty), quote!(#ident))
+        }
+    }
+}
+
+fn code_literal(c: &Constraint) -> String {
+    c.error_code.clone().unwrap_or_else(|| "InvalidParameter".to_owned())
+}
+
+fn int_literals(values: &[Value]) -> Vec<Literal> {
+    values
+        .iter()
+        .filter_map(Value::as_i64)
+        .map(Literal::i64_unsuffixed)
+        .collect()
+}
+
+fn opt_i64(v: Option<i64>) -> TokenStream {
+    match v {
+        Some(v) => {
+            let v = Literal::i64_unsuffixed(v);
+            quote!(Some(#v))
+        }
+        None => quote!(None),
+    }
+}
+
+fn opt_usize(v: Option<u64>) -> TokenStream {
+    match v {
+        Some(v) => {
+            let v = Literal::u64_unsuffixed(v);
+            quote!(Some(#v))
+        }
+        None => quote!(None),
+    }
+}
+
+/// Checks of one value (`value` is an expression of type `&T`), named `name` on the wire.
+fn value_checks(f: &Field, value: &TokenStream, name: &TokenStream) -> Vec<TokenStream> {
+    let mut checks = Vec::new();
+    let scalar = match &f.ty {
+        TypeSpec::Scalar(s) => Some(*s),
+        _ => None,
+    };
+    for c in &f.constraints {
+        let code = code_literal(c);
+        let check = match &c.kind {
+            ConstraintKind::OneOf(values) => match scalar {
+                Some(Scalar::String) => {
+                    let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
+                    quote!(v.one_of_str(#name, #value, &[#(#values),*], #code);)
+                }
+                _ => {
+                    let values = int_literals(values);
+                    quote!(v.one_of_int(#name, i64::from(*#value), &[#(#values),*], #code);)
+                }
+            },
+            ConstraintKind::Range { min, max } => {
+                let (min, max) = (opt_i64(*min), opt_i64(*max));
+                quote!(v.range(#name, i64::from(*#value), #min, #max, #code);)
+            }
+            ConstraintKind::MultipleOf(m) => {
+                let m = Literal::i64_unsuffixed(*m);
+                quote!(v.multiple_of(#name, i64::from(*#value), #m, #code);)
+            }
+            ConstraintKind::Length { min, max } => {
+                let (min, max) = (opt_usize(*min), opt_usize(*max));
+                quote!(v.length(#name, #value, #min, #max, #code);)
+            }
+            ConstraintKind::Charset(Charset::Ascii) => quote!(v.ascii(#name, #value, #code);),
+            ConstraintKind::MaxItems(n) => {
+                let n = Literal::u64_unsuffixed(*n);
+                quote!(v.max_items(#name, #value.len(), #n, #code);)
+            }
+            ConstraintKind::RequiredWhen { .. } | ConstraintKind::ServerChecked { .. } => continue,
+        };
+        checks.push(check);
+    }
+    checks
+}
+
+/// The condition `parameter = equals` as an expression over `self`.
+fn condition(op: &OperationSpec, parameter: &str, equals: &Value) -> TokenStream {
+    let Some(p) = op.parameters.iter().find(|p| p.name == parameter) else {
+        return quote!(false);
+    };
+    let ident = field_ident(&p.name);
+    let literal = match equals {
+        Value::Bool(b) => quote!(#b),
+        Value::String(s) => quote!(#s),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => {
+                let l = Literal::i64_unsuffixed(i);
+                quote!(#l)
+            }
+            None => quote!(false),
+        },
+        _ => quote!(false),
+    };
+    match (p.required, equals.is_string()) {
+        (true, _) => quote!(self.#ident == #literal),
+        (false, true) => quote!(self.#ident.as_deref() == Some(#literal)),
+        (false, false) => quote!(self.#ident == Some(#literal)),
+    }
+}
+
+/// Checks of nested object fields, for values reached through `prefix` on the wire.
+fn nested_checks(f: &Field, value: &TokenStream, name: &TokenStream) -> Vec<TokenStream> {
+    match &f.ty {
+        TypeSpec::Object { .. } => vec![quote!(#value.validate_fields(&#name, v);)],
+        TypeSpec::Array { items, .. } if matches!(**items, TypeSpec::Object { .. }) => {
+            vec![quote! {
+                for (index, item) in #value.iter().enumerate() {
+                    item.validate_fields(&format!("{}.{}", #name, index + 1), v);
+                }
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn operation_impl(cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.rt;
+    let op = cx.op;
+    let request_ty = &cx.request_ty;
+    let response_ty = &cx.response_ty;
+    let error_ty = &cx.error_ty;
+    let product = &cx.spec.product;
+    let version = &cx.spec.version;
+    let action = &op.name;
+
+    let mut checks = Vec::new();
+    for p in &op.parameters {
+        let ident = field_ident(&p.name);
+        let name = &p.name;
+        let name_tokens = quote!(#name);
+        let value = quote!(value);
+        let mut inner = value_checks(p, &value, &name_tokens);
+        inner.extend(nested_checks(p, &value, &name_tokens));
+        if p.required {
+            if p.ty == TypeSpec::Scalar(Scalar::String) {
+                checks.push(quote!(v.required_str(#name, &self.#ident, #rt::wire::MISSING_PARAMETER);));
+            }
+            if !inner.is_empty() {
+                checks.push(quote! {
+                    let value = &self.#ident;
+                    #(#inner)*
+                });
+            }
+        } else if !inner.is_empty() {
+            checks.push(quote! {
+                if let Some(value) = &self.#ident {
+                    #(#inner)*
+                }
+            });
+        }
+        for c in &p.constraints {
+            if let ConstraintKind::RequiredWhen { parameter, equals } = &c.kind {
+                let cond = condition(op, parameter, equals);
+                let shown = match equals {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let code = code_literal(c);
+                checks.push(quote! {
+                    v.required_when(#name, self.#ident.is_some(), #cond, #parameter, #shown, #code);
+                });
+            }
+        }
+    }
+    let validate_body = if checks.is_empty() {
+        quote!(#rt::Validator::new().finish())
+    } else {
+        quote! {
+            let mut v = #rt::Validator::new();
+            #(#checks)*
+            v.finish()
+        }
+    };
+
+    let writes: Vec<TokenStream> = op.parameters.iter().map(|p| write_param(cx, p)).collect();
+    let params_arg = if writes.is_empty() {
+        quote!(_params)
+    } else {
+        quote!(params)
+    };
+    let token = match op.parameters.iter().find(|p| p.idempotency_token) {
+        Some(p) => {
+            let name = &p.name;
+            quote!(const IDEMPOTENCY_TOKEN: Option<&'static str> = Some(#name);)
+        }
+        None => quote!(),
+    };
+    let capacity = Literal::usize_unsuffixed(op.parameters.len());
+    let _ = capacity;
+    quote! {
+        impl #rt::Operation for #request_ty {
+            const PRODUCT: &'static str = #product;
+            const VERSION: &'static str = #version;
+            const ACTION: &'static str = #action;
+            #token
+            type Output = #response_ty;
+            type Error = #error_ty;
+
+            fn validate(&self) -> Result<(), #rt::ValidationErrors> {
+                #validate_body
+            }
+
+            fn write_params(&self, #params_arg: &mut #rt::Params) {
+                #(#writes)*
+            }
+        }
+
+        impl #request_ty {
+            /// Checks every local rule of the spec and returns all violations at once.
+            pub fn validate(&self) -> Result<(), #rt::ValidationErrors> {
+                <Self as #rt::Operation>::validate(self)
+            }
+        }
+    }
+}
+
+/// `params.push(...)` for one top-level parameter.
+fn write_param(cx: &Context<'_>, p: &Field) -> TokenStream {
+    let rt = &cx.rt;
+    let ident = field_ident(&p.name);
+    let name = &p.name;
+    let value = quote!(value);
+    let write = write_value(rt, p, &value, &quote!(#name));
+    if p.required {
+        quote! {
+            let value = &self.#ident;
+            #write
+        }
+    } else {
+        quote! {
+            if let Some(value) = &self.#ident {
+                #write
+            }
+        }
+    }
+}
+
+/// Writes `value` (an expression of type `&T`) under the wire name `name` (a `&str` expression).
+fn write_value(rt: &syn::Path, f: &Field, value: &TokenStream, name: &TokenStream) -> TokenStream {
+    match &f.ty {
+        TypeSpec::Scalar(Scalar::String) => quote!(params.push(#name, #value.clone());),
+        TypeSpec::Scalar(_) => quote!(params.push_display(#name, #value);),
+        TypeSpec::Array { items, style, .. } => {
+            let style = style.unwrap_or(WireStyle::RepeatList);
+            match (style, items.as_ref()) {
+                (WireStyle::Json, _) => quote!(#rt::wire::write_json(params, #name, #value);),
+                (WireStyle::Simple, _) => quote!(#rt::wire::write_simple(params, #name, #value);),
+                (_, TypeSpec::Object { .. }) => {
+                    quote!(#rt::wire::write_repeat_list_objects(params, #name, #value);)
+                }
+                _ => quote!(#rt::wire::write_repeat_list(params, #name, #value);),
+            }
+        }
+        TypeSpec::Object { style, .. } => match style {
+            Some(WireStyle::Json) => quote!(#rt::wire::write_json(params, #name, #value);),
+            _ => quote!(#rt::wire::WireObject::write_fields(#value, #name, params);),
+        },
+    }
+}
+
+/// Reads one field from a `Reader` (server side); `name` is a `&str` expression.
+fn read_value(f: &Field, prefix: &str, name: &TokenStream) -> TokenStream {
+    let ty = value_type(prefix, f);
+    match &f.ty {
+        TypeSpec::Scalar(_) => quote!(reader.optional::<#ty>(#name)),
+        TypeSpec::Array { items, style, .. } => {
+            let style = style.unwrap_or(WireStyle::RepeatList);
+            let item = match items.as_ref() {
+                TypeSpec::Scalar(s) => scalar_type(*s),
+                _ => {
+                    let ident = nested_type_name(prefix, &f.name);
+                    quote!(#ident)
+                }
+            };
+            match (style, items.as_ref()) {
+                (WireStyle::Json, _) => quote!(reader.json::<#ty>(#name)),
+                (WireStyle::Simple, _) => quote!(reader.simple::<#item>(#name)),
+                (_, TypeSpec::Object { .. }) => quote!(reader.repeat_list_objects::<#item>(#name)),
+                _ => quote!(reader.repeat_list::<#item>(#name)),
+            }
+        }
+        TypeSpec::Object { style, .. } => match style {
+            Some(WireStyle::Json) => quote!(reader.json::<#ty>(#name)),
+            _ => quote!(reader.object::<#ty>(#name)),
+        },
+    }
+}
+
+fn from_wire(cx: &Context<'_>) -> TokenStream {
+    let rt = &cx.rt;
+    let request_ty = &cx.request_ty;
+    let params = &cx.op.parameters;
+    let reads = params.iter().map(|p| {
+        let ident = field_ident(&p.name);
+        let name = &p.name;
+        let read = read_value(p, "", &quote!(#name));
+        if p.required {
+            quote! {
+                let #ident = #read;
+                reader.require(#name, #ident.is_some());
+            }
+        } else {
+            quote!(let #ident = #read;)
+        }
+    });
+    let build = params.iter().map(|p| {
+        let ident = field_ident(&p.name);
+        if p.required {
+            quote!(#ident: #ident.unwrap_or_default(),)
+        } else {
+            quote!(#ident,)
+        }
+    });
+    let (reader_decl, params_arg) = if params.is_empty() {
+        (quote!(let reader = #rt::wire::Reader::new(params);), quote!(params))
+    } else {
+        (quote!(let mut reader = #rt::wire::Reader::new(params);), quote!(params))
+    };
+    quote! {
+        impl #request_ty {
+            /// Reads a request from received wire parameters (what a server does), reporting
+            /// every missing or malformed parameter at once. Unknown parameters are ignored.
+            /// Call [`validate`](Self::validate) afterwards for the spec's value rules.
+            pub fn from_wire(#params_arg: &#rt::Params) -> Result<Self, #rt::ValidationErrors> {
+                #reader_decl
+                #(#reads)*
+                reader.finish()?;
+                Ok(Self {
+                    #(#build)*
+                })
+            }
+        }
+    }
+}
+
+/// Structs for object-typed parameters (and object items of arrays), depth first.
+fn collect_nested(cx: &Context<'_>, prefix: &str, f: &Field, out: &mut Vec<TokenStream>) {
+    let properties = match &f.ty {
+        TypeSpec::Object { properties, .. } => properties,
+        TypeSpec::Array { items, .. } => match items.as_ref() {
+            TypeSpec::Object { properties, .. } => properties,
+            _ => return,
+        },
+        TypeSpec::Scalar(_) => return,
+    };
+    let ident = nested_type_name(prefix, &f.name);
+    let child_prefix = ident.to_string();
+    for p in properties {
+        collect_nested(cx, &child_prefix, p, out);
+    }
+    out.push(nested_struct(cx, &ident, &child_prefix, f, properties));
+}
+
+fn nested_struct(
+    cx: &Context<'_>,
+    ident: &Ident,
+    prefix: &str,
+    parent: &Field,
+    properties: &[Field],
+) -> TokenStream {
+    let rt = &cx.rt;
+    let serde_crate = cx.serde_crate();
+    let fields = properties.iter().map(|p| {
+        let field = field_ident(&p.name);
+        let ty = value_type(prefix, p);
+        let doc = doc_attrs(&field_doc(p, true));
+        let name = &p.name;
+        quote! {
+            #doc
+            #[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]
+            pub #field: Option<#ty>,
+        }
+    });
+    let writes = properties.iter().map(|p| {
+        let field = field_ident(&p.name);
+        let name = &p.name;
+        let key = quote!(&format!("{}.{}", prefix, #name));
+        let write = write_value(rt, p, &quote!(value), &key);
+        quote! {
+            if let Some(value) = &self.#field {
+                #write
+            }
+        }
+    });
+    let reads = properties.iter().map(|p| {
+        let field = field_ident(&p.name);
+        let name = &p.name;
+        let key = quote!(&format!("{}.{}", prefix, #name));
+        let read = read_value(p, prefix, &key);
+        quote!(#field: #read,)
+    });
+    let mut checks = Vec::new();
+    for p in properties {
+        let field = field_ident(&p.name);
+        let name = &p.name;
+        let key = quote!(format!("{}.{}", prefix, #name));
+        if p.required {
+            checks.push(quote! {
+                if self.#field.is_none() {
+                    v.push(#key, #rt::Rule::Required, None, #rt::wire::MISSING_PARAMETER);
+                }
+            });
+        }
+        let mut inner = value_checks(p, &quote!(value), &key);
+        inner.extend(nested_checks(p, &quote!(value), &key));
+        if !inner.is_empty() {
+            checks.push(quote! {
+                if let Some(value) = &self.#field {
+                    #(#inner)*
+                }
+            });
+        }
+    }
+    let (prefix_arg, v_arg) = if checks.is_empty() {
+        (quote!(_prefix), quote!(_v))
+    } else {
+        (quote!(prefix), quote!(v))
+    };
+    let derives = data_derives(properties.iter().all(|p| is_eq(&p.ty)));
+    let mut d = Doc::default();
+    d.line(format!("An item of `{}`.", parent.name));
+    d.blank();
+    d.text(&parent.description);
+    let doc = doc_attrs(&d.into_lines());
+    let writes_arg = if properties.is_empty() { quote!(_params) } else { quote!(params) };
+    let write_prefix = if properties.is_empty() { quote!(_prefix) } else { quote!(prefix) };
+    let read_args = if properties.is_empty() {
+        quote!(_reader: &mut #rt::wire::Reader<'_>, _prefix: &str)
+    } else {
+        quote!(reader: &mut #rt::wire::Reader<'_>, prefix: &str)
+    };
+    quote! {
+        #doc
+        #[derive(#derives, #rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
+        pub struct #ident {
+            #(#fields)*
+        }
+
+        impl #ident {
+            /// Checks this item's rules; violations are named `prefix.Field`.
+            pub fn validate_fields(&self, #prefix_arg: &str, #v_arg: &mut #rt::Validator) {
+                #(#checks)*
+            }
+        }
+
+        impl #rt::wire::WireObject for #ident {
+            fn write_fields(&self, #write_prefix: &str, #writes_arg: &mut #rt::Params) {
+                #(#writes)*
+            }
+
+            fn read_fields(#read_args) -> Self {
+                Self {
+                    #(#reads)*
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! The response side: serde types for the 2xx body.
+//!
+//! Every field is optional or defaults to empty, unknown fields are ignored, and numbers and
+//! booleans are accepted as strings too, because the vendor sends them so in places.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::docs::{field_doc, Doc};
+use super::{data_derives, doc_attrs, field_ident, is_eq, nested_type_name, scalar_type, Context};
+use crate::spec::*;
+
+pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
+    let mut out = Vec::new();
+    let ident = cx.response_ty.clone();
+    let mut d = Doc::default();
+    d.line(format!("The body of a successful `{}` response.", cx.op.name));
+    out.push(response_struct(cx, &ident, &ident.to_string(), &cx.op.response, d, true));
+    quote!(#(#out)*)
+}
+
+/// Generates `ident` and, first, the structs of its nested objects.
+fn response_struct(
+    cx: &Context<'_>,
+    ident: &Ident,
+    prefix: &str,
+    fields: &[Field],
+    doc: Doc,
+    top: bool,
+) -> TokenStream {
+    let rt_str = &cx.rt_str;
+    let rt = &cx.rt;
+    let serde_crate = cx.serde_crate();
+    let mut nested = Vec::new();
+    let field_defs: Vec<TokenStream> = fields
+        .iter()
+        .map(|f| {
+            let name = &f.name;
+            let field = field_ident(name);
+            let doc = doc_attrs(&field_doc(f, false));
+            let (ty, attrs) = match &f.ty {
+                TypeSpec::Scalar(s) => {
+                    let ty = scalar_type(*s);
+                    let attrs = match s {
+                        Scalar::String => quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]),
+                        Scalar::Boolean => {
+                            let with = format!("{rt_str}::de::lenient_bool");
+                            quote!(#[serde(rename = #name, default, deserialize_with = #with, skip_serializing_if = "Option::is_none")])
+                        }
+                        _ => {
+                            let with = format!("{rt_str}::de::lenient_number");
+                            quote!(#[serde(rename = #name, default, deserialize_with = #with, skip_serializing_if = "Option::is_none")])
+                        }
+                    };
+                    (quote!(Option<#ty>), attrs)
+                }
+                TypeSpec::Array { items, item_description, .. } => {
+                    let item = match items.as_ref() {
+                        TypeSpec::Scalar(s) => scalar_type(*s),
+                        TypeSpec::Object { properties, .. } => {
+                            let child = nested_type_name(prefix, name);
+                            let mut d = Doc::default();
+                            d.line(format!("An item of `{name}`."));
+                            d.blank();
+                            d.text(if item_description.is_empty() { &f.description } else { item_description });
+                            nested.push(response_struct(cx, &child, &child.to_string(), properties, d, false));
+                            quote!(#child)
+                        }
+                        TypeSpec::Array { .. } => quote!(()),
+                    };
+                    let with = format!("{rt_str}::de::nullable");
+                    (
+                        quote!(Vec<#item>),
+                        quote!(#[serde(rename = #name, default, deserialize_with = #with, skip_serializing_if = "Vec::is_empty")]),
+                    )
+                }
+                TypeSpec::Object { properties, .. } => {
+                    let child = nested_type_name(prefix, name);
+                    let mut d = Doc::default();
+                    d.line(format!("The `{name}` object."));
+                    d.blank();
+                    d.text(&f.description);
+                    nested.push(response_struct(cx, &child, &child.to_string(), properties, d, false));
+                    (
+                        quote!(Option<#child>),
+                        quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]),
+                    )
+                }
+            };
+            quote!(#doc #attrs pub #field: #ty,)
+        })
+        .collect();
+    let derives = data_derives(fields.iter().all(|f| is_eq(&f.ty)));
+    let doc = doc_attrs(&doc.into_lines());
+    let non_exhaustive = if top { quote!(#[non_exhaustive]) } else { quote!() };
+    quote! {
+        #(#nested)*
+
+        #doc
+        #[derive(#derives, #rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
+        #non_exhaustive
+        pub struct #ident {
+            #(#field_defs)*
+        }
+    }
+}

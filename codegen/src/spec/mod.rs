@@ -1,0 +1,6 @@
+//! Spec files: the model and the JSON reader.
+
+pub mod model;
+pub mod parse;
+
+pub use model::*;

@@ -1,0 +1,118 @@
+use std::path::PathBuf;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::parse::{Parse, ParseStream};
+use syn::{bracketed, Ident, LitStr, Path, Token};
+
+/// `"path"` or `spec = "path", runtime = path, operations = [A, B]`.
+pub struct Input {
+    spec: LitStr,
+    runtime: Option<Path>,
+    operations: Option<Vec<Ident>>,
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(LitStr) {
+            let spec = input.parse()?;
+            let _: Option<Token![,]> = input.parse()?;
+            if !input.is_empty() {
+                return Err(input.error("expected nothing after the spec path; use `spec = \"...\", runtime = ..., operations = [...]` for options"));
+            }
+            return Ok(Self { spec, runtime: None, operations: None });
+        }
+        let mut spec = None;
+        let mut runtime = None;
+        let mut operations = None;
+        while !input.is_empty() {
+            let key: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            match key.to_string().as_str() {
+                "spec" => spec = Some(input.parse::<LitStr>()?),
+                "runtime" => runtime = Some(input.parse::<Path>()?),
+                "operations" => {
+                    let content;
+                    bracketed!(content in input);
+                    let names = content.parse_terminated(Ident::parse, Token![,])?;
+                    operations = Some(names.into_iter().collect());
+                }
+                other => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        format!("unknown option `{other}` (expected spec, runtime or operations)"),
+                    ))
+                }
+            }
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
+        }
+        let spec = spec.ok_or_else(|| input.error("missing `spec = \"path/to/spec.json\"`"))?;
+        Ok(Self { spec, runtime, operations })
+    }
+}
+
+pub fn expand(input: Input) -> TokenStream {
+    let relative = input.spec.value();
+    let base = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let path = base.join(&relative);
+    let span = input.spec.span();
+
+    let spec = match acs_codegen::load_spec(&path, &relative) {
+        Ok(spec) => spec,
+        Err(errors) => return spec_errors(&path, errors, span),
+    };
+
+    let mut options = acs_codegen::Options::default();
+    if let Some(runtime) = input.runtime {
+        options.runtime = runtime;
+    }
+    if let Some(ops) = &input.operations {
+        options.operations = Some(ops.iter().map(ToString::to_string).collect());
+        let unknown = acs_codegen::generate::unknown_operations(&spec, &options);
+        if !unknown.is_empty() {
+            let errors = ops
+                .iter()
+                .filter(|op| unknown.contains(&op.to_string().as_str()))
+                .map(|op| {
+                    syn::Error::new(op.span(), format!("`{op}` is not an operation of {relative}"))
+                        .to_compile_error()
+                });
+            return quote!(#(#errors)*);
+        }
+    }
+
+    let generated = acs_codegen::generate(&spec, &options);
+    let track = track_file(&path);
+    quote! {
+        #track
+        #generated
+    }
+}
+
+/// Makes rustc rebuild when the spec changes.
+fn track_file(path: &std::path::Path) -> TokenStream {
+    match path.to_str() {
+        Some(p) => quote!(const _: &[u8] = include_bytes!(#p);),
+        None => quote!(),
+    }
+}
+
+fn spec_errors(path: &std::path::Path, errors: Vec<acs_codegen::SpecError>, span: proc_macro2::Span) -> TokenStream {
+    let mut combined: Option<syn::Error> = None;
+    for e in errors {
+        let err = syn::Error::new(span, e.to_string());
+        match &mut combined {
+            Some(c) => c.combine(err),
+            None => combined = Some(err),
+        }
+    }
+    let errors = combined.map(|e| e.to_compile_error()).unwrap_or_default();
+    // Still track the file, so fixing it triggers a rebuild.
+    let track = if path.exists() { track_file(path) } else { quote!() };
+    quote!(#track #errors)
+}

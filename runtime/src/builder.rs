@@ -1,0 +1,17 @@
+//! Type-state support for generated builders: a required parameter's slot in the builder's
+//! type is either its `missing::Name` marker or [`Set`], and `build()` requires [`Provided`]
+//! of every slot, so a forgotten required parameter is a compile error that names it.
+
+/// A required parameter that has been set.
+#[derive(Clone, Copy, Debug)]
+pub enum Set {}
+
+/// Implemented only by [`Set`]: `build()` requires it of every required parameter's slot.
+#[diagnostic::on_unimplemented(
+    message = "required parameter not set: `{Self}`",
+    label = "`build()` needs every required parameter",
+    note = "`{Self}` marks a required parameter that was never given; call its builder method (e.g. `.plan_id(...)` for `PlanId`) before `.build()`"
+)]
+pub trait Provided {}
+
+impl Provided for Set {}

@@ -1,0 +1,28 @@
+//! Runtime for generated Alibaba Cloud RPC clients.
+//!
+//! Generated operation types implement [`Operation`]; this crate does everything between a
+//! validated request and a typed result: credentials, endpoints, signing (RPC v1 HMAC-SHA1 and
+//! V3 `ACS3-HMAC-SHA256`), HTTP, retries that keep the idempotency token, and mapping error
+//! bodies onto the generated error enums.
+
+pub mod builder;
+pub mod credentials;
+pub mod de;
+pub mod endpoint;
+pub mod error;
+pub mod operation;
+pub mod sign;
+pub mod validate;
+pub mod wire;
+
+pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
+pub use operation::{Operation, Params};
+pub use validate::{Rule, ValidationErrors, Validator, Violation};
+
+/// What generated code needs, under one path, so that crates expanding the macro need no
+/// direct dependency on serde.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use serde_json;
+}

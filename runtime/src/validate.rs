@@ -1,0 +1,332 @@
+//! Local validation: the rules a spec states, checked before anything is signed or sent.
+//!
+//! Generated `validate()` methods call the small checks on [`Validator`]; each broken rule becomes
+//! a [`Violation`] that names the parameter, the rule, the value and the error code the server
+//! would answer, and all of them are returned together.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// A rule from the spec, as it applies to one parameter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// The parameter is required and was not given (or given empty).
+    Required,
+    /// The parameter is required because another parameter has the given value.
+    RequiredWhen {
+        parameter: &'static str,
+        value: &'static str,
+    },
+    /// The value must be one of these integers.
+    OneOfInt(&'static [i64]),
+    /// The value must be one of these strings.
+    OneOfStr(&'static [&'static str]),
+    /// The value must lie within `min..=max`.
+    Range { min: Option<i64>, max: Option<i64> },
+    /// The value must be a multiple of this number.
+    MultipleOf(i64),
+    /// The length in characters must lie within `min..=max`.
+    Length {
+        min: Option<usize>,
+        max: Option<usize>,
+    },
+    /// Only ASCII characters are allowed.
+    Ascii,
+    /// At most this many items.
+    MaxItems(usize),
+    /// The wire value could not be parsed as the parameter's type.
+    Type { expected: &'static str },
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Required => f.write_str("is required"),
+            Rule::RequiredWhen { parameter, value } => {
+                write!(f, "is required when {parameter} = {value}")
+            }
+            Rule::OneOfInt(values) => {
+                f.write_str("must be one of {")?;
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{v}")?;
+                }
+                f.write_str("}")
+            }
+            Rule::OneOfStr(values) => {
+                f.write_str("must be one of {")?;
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{v:?}")?;
+                }
+                f.write_str("}")
+            }
+            Rule::Range { min, max } => match (min, max) {
+                (Some(min), Some(max)) => write!(f, "must be between {min} and {max}"),
+                (Some(min), None) => write!(f, "must be at least {min}"),
+                (None, Some(max)) => write!(f, "must be at most {max}"),
+                (None, None) => f.write_str("is out of range"),
+            },
+            Rule::MultipleOf(m) => write!(f, "must be a multiple of {m}"),
+            Rule::Length { min, max } => match (min, max) {
+                (Some(min), Some(max)) => write!(f, "must be {min} to {max} characters long"),
+                (Some(min), None) => write!(f, "must be at least {min} characters long"),
+                (None, Some(max)) => write!(f, "must be at most {max} characters long"),
+                (None, None) => f.write_str("has an invalid length"),
+            },
+            Rule::Ascii => f.write_str("must contain only ASCII characters"),
+            Rule::MaxItems(max) => write!(f, "must have at most {max} items"),
+            Rule::Type { expected } => write!(f, "must be {expected}"),
+        }
+    }
+}
+
+/// One broken rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// Wire name of the parameter (`Period`, `Tag.2.Key`).
+    pub parameter: Cow<'static, str>,
+    pub rule: Rule,
+    /// The offending value as it would go on the wire; `None` when the parameter is absent.
+    pub value: Option<String>,
+    /// The error code the server answers for this violation.
+    pub code: &'static str,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.parameter, self.rule)?;
+        if let Some(value) = &self.value {
+            write!(f, " (got {value:?})")?;
+        }
+        write!(f, " [{}]", self.code)
+    }
+}
+
+/// Every violation found in one request, in parameter order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationErrors {
+    violations: Vec<Violation>,
+}
+
+impl ValidationErrors {
+    pub fn new(violations: Vec<Violation>) -> Self {
+        Self { violations }
+    }
+
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    pub fn into_violations(self) -> Vec<Violation> {
+        self.violations
+    }
+
+    /// The server error codes of all violations, in order.
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.violations.iter().map(|v| v.code).collect()
+    }
+
+    /// The first violation, the one a server would most likely answer with.
+    pub fn first(&self) -> &Violation {
+        &self.violations[0]
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} rule(s) broken: ", self.violations.len())?;
+        for (i, v) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{v}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Collects violations; generated `validate()` methods call one check per rule.
+#[derive(Default, Debug)]
+pub struct Validator {
+    violations: Vec<Violation>,
+}
+
+impl Validator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        rule: Rule,
+        value: Option<String>,
+        code: &'static str,
+    ) {
+        self.violations.push(Violation {
+            parameter: parameter.into(),
+            rule,
+            value,
+            code,
+        });
+    }
+
+    /// A required string must not be empty (the type system already makes it present).
+    pub fn required_str(&mut self, parameter: impl Into<Cow<'static, str>>, value: &str, code: &'static str) {
+        if value.is_empty() {
+            self.push(parameter, Rule::Required, Some(String::new()), code);
+        }
+    }
+
+    pub fn one_of_int(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        value: i64,
+        allowed: &'static [i64],
+        code: &'static str,
+    ) {
+        if !allowed.contains(&value) {
+            self.push(
+                parameter,
+                Rule::OneOfInt(allowed),
+                Some(value.to_string()),
+                code,
+            );
+        }
+    }
+
+    pub fn one_of_str(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        value: &str,
+        allowed: &'static [&'static str],
+        code: &'static str,
+    ) {
+        if !allowed.contains(&value) {
+            self.push(
+                parameter,
+                Rule::OneOfStr(allowed),
+                Some(value.to_owned()),
+                code,
+            );
+        }
+    }
+
+    pub fn range(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        value: i64,
+        min: Option<i64>,
+        max: Option<i64>,
+        code: &'static str,
+    ) {
+        let below = min.is_some_and(|min| value < min);
+        let above = max.is_some_and(|max| value > max);
+        if below || above {
+            self.push(
+                parameter,
+                Rule::Range { min, max },
+                Some(value.to_string()),
+                code,
+            );
+        }
+    }
+
+    pub fn multiple_of(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        value: i64,
+        factor: i64,
+        code: &'static str,
+    ) {
+        if factor != 0 && value % factor != 0 {
+            self.push(
+                parameter,
+                Rule::MultipleOf(factor),
+                Some(value.to_string()),
+                code,
+            );
+        }
+    }
+
+    /// Length in Unicode scalar values (characters), as the documentation counts.
+    pub fn length(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        value: &str,
+        min: Option<usize>,
+        max: Option<usize>,
+        code: &'static str,
+    ) {
+        let len = value.chars().count();
+        if min.is_some_and(|min| len < min) || max.is_some_and(|max| len > max) {
+            self.push(
+                parameter,
+                Rule::Length { min, max },
+                Some(value.to_owned()),
+                code,
+            );
+        }
+    }
+
+    pub fn ascii(&mut self, parameter: impl Into<Cow<'static, str>>, value: &str, code: &'static str) {
+        if !value.is_ascii() {
+            self.push(parameter, Rule::Ascii, Some(value.to_owned()), code);
+        }
+    }
+
+    /// `parameter` must be present when `condition` holds (`condition_parameter = condition_value`).
+    pub fn required_when(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        present: bool,
+        condition: bool,
+        condition_parameter: &'static str,
+        condition_value: &'static str,
+        code: &'static str,
+    ) {
+        if condition && !present {
+            self.push(
+                parameter,
+                Rule::RequiredWhen {
+                    parameter: condition_parameter,
+                    value: condition_value,
+                },
+                None,
+                code,
+            );
+        }
+    }
+
+    pub fn max_items(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        len: usize,
+        max: usize,
+        code: &'static str,
+    ) {
+        if len > max {
+            self.push(parameter, Rule::MaxItems(max), Some(len.to_string()), code);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    pub fn finish(self) -> Result<(), ValidationErrors> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors::new(self.violations))
+        }
+    }
+}

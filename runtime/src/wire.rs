@@ -1,0 +1,233 @@
+//! Wire form of parameter values, both directions.
+//!
+//! Writing is what a client does (`write_params`); reading is what a server does with the same
+//! generated types (`from_wire`), so both sides share one definition of the rules.
+//! Array styles follow the vendor metadata: `repeatList` (`Name.1`, `Name.1.Key`), `json` (one
+//! JSON-encoded string) and `simple` (comma-joined).
+
+use std::borrow::Cow;
+
+use crate::operation::Params;
+use crate::validate::{Rule, ValidationErrors, Validator};
+
+/// Error code a server answers for a missing required parameter.
+pub const MISSING_PARAMETER: &str = "MissingParameter";
+/// Error code a server answers for a value of the wrong type.
+pub const INVALID_PARAMETER: &str = "InvalidParameter";
+
+/// A scalar that has one wire rendering.
+pub trait WireScalar: Sized {
+    /// What the value must look like, for error messages.
+    const EXPECTED: &'static str;
+    fn to_wire(&self) -> String;
+    fn from_wire(raw: &str) -> Option<Self>;
+}
+
+impl WireScalar for String {
+    const EXPECTED: &'static str = "a string";
+    fn to_wire(&self) -> String {
+        self.clone()
+    }
+    fn from_wire(raw: &str) -> Option<Self> {
+        Some(raw.to_owned())
+    }
+}
+
+macro_rules! wire_number {
+    ($($ty:ty => $expected:literal),*) => {$(
+        impl WireScalar for $ty {
+            const EXPECTED: &'static str = $expected;
+            fn to_wire(&self) -> String {
+                self.to_string()
+            }
+            fn from_wire(raw: &str) -> Option<Self> {
+                raw.trim().parse().ok()
+            }
+        }
+    )*};
+}
+wire_number!(i32 => "a 32-bit integer", i64 => "a 64-bit integer", f64 => "a number");
+
+impl WireScalar for bool {
+    const EXPECTED: &'static str = "a boolean (true or false)";
+    fn to_wire(&self) -> String {
+        if *self { "true" } else { "false" }.to_owned()
+    }
+    /// Accepts `true`/`false` in any case: Alibaba's Python SDK sends `True`/`False`.
+    fn from_wire(raw: &str) -> Option<Self> {
+        if raw.eq_ignore_ascii_case("true") {
+            Some(true)
+        } else if raw.eq_ignore_ascii_case("false") {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// A structured value (an array item or object parameter) written as `Prefix.Field` entries.
+pub trait WireObject: Sized + Default {
+    fn write_fields(&self, prefix: &str, params: &mut Params);
+    fn read_fields(reader: &mut Reader<'_>, prefix: &str) -> Self;
+}
+
+/// `Name.1=a&Name.2=b`.
+pub fn write_repeat_list<T: WireScalar>(params: &mut Params, name: &str, items: &[T]) {
+    for (i, item) in items.iter().enumerate() {
+        params.push(format!("{name}.{}", i + 1), item.to_wire());
+    }
+}
+
+/// `Name.1.Key=a&Name.1.Value=b`.
+pub fn write_repeat_list_objects<T: WireObject>(params: &mut Params, name: &str, items: &[T]) {
+    for (i, item) in items.iter().enumerate() {
+        item.write_fields(&format!("{name}.{}", i + 1), params);
+    }
+}
+
+/// One JSON-encoded value: `Name=["a","b"]`.
+pub fn write_json<T: serde::Serialize + ?Sized>(params: &mut Params, name: &str, value: &T) {
+    // Serializing plain generated data (strings, numbers, derived structs) cannot fail.
+    let json = serde_json::to_string(value).unwrap_or_default();
+    params.push(name.to_owned(), json);
+}
+
+/// `Name=a,b`.
+pub fn write_simple<T: WireScalar>(params: &mut Params, name: &str, items: &[T]) {
+    let joined = items
+        .iter()
+        .map(WireScalar::to_wire)
+        .collect::<Vec<_>>()
+        .join(",");
+    params.push(name.to_owned(), joined);
+}
+
+/// Reads typed values out of received wire parameters, collecting every problem.
+pub struct Reader<'a> {
+    params: &'a Params,
+    problems: Validator,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(params: &'a Params) -> Self {
+        Self {
+            params,
+            problems: Validator::new(),
+        }
+    }
+
+    fn parse<T: WireScalar>(&mut self, name: Cow<'static, str>, raw: &str) -> Option<T> {
+        let value = T::from_wire(raw);
+        if value.is_none() {
+            self.problems.push(
+                name,
+                Rule::Type {
+                    expected: T::EXPECTED,
+                },
+                Some(raw.to_owned()),
+                INVALID_PARAMETER,
+            );
+        }
+        value
+    }
+
+    pub fn optional<T: WireScalar>(&mut self, name: &str) -> Option<T> {
+        let raw = self.params.get(name)?;
+        self.parse(Cow::Owned(name.to_owned()), raw)
+    }
+
+    /// Records a missing required parameter unless `present`.
+    pub fn require(&mut self, name: &str, present: bool) {
+        if !present {
+            self.problems.push(
+                Cow::Owned(name.to_owned()),
+                Rule::Required,
+                None,
+                MISSING_PARAMETER,
+            );
+        }
+    }
+
+    /// Indexes `N` of entries named `Name.N` or `Name.N.<field>`, ascending and deduplicated.
+    fn indexes(&self, name: &str) -> Vec<usize> {
+        let prefix = format!("{name}.");
+        let mut indexes: Vec<usize> = self
+            .params
+            .names_with_prefix(&prefix)
+            .filter_map(|n| n[prefix.len()..].split('.').next()?.parse().ok())
+            .collect();
+        indexes.sort_unstable();
+        indexes.dedup();
+        indexes
+    }
+
+    pub fn repeat_list<T: WireScalar>(&mut self, name: &str) -> Option<Vec<T>> {
+        let indexes = self.indexes(name);
+        if indexes.is_empty() {
+            return None;
+        }
+        let mut items = Vec::with_capacity(indexes.len());
+        for i in indexes {
+            let key = format!("{name}.{i}");
+            if let Some(raw) = self.params.get(&key) {
+                if let Some(v) = self.parse(Cow::Owned(key), raw) {
+                    items.push(v);
+                }
+            }
+        }
+        Some(items)
+    }
+
+    pub fn repeat_list_objects<T: WireObject>(&mut self, name: &str) -> Option<Vec<T>> {
+        let indexes = self.indexes(name);
+        if indexes.is_empty() {
+            return None;
+        }
+        Some(
+            indexes
+                .into_iter()
+                .map(|i| T::read_fields(self, &format!("{name}.{i}")))
+                .collect(),
+        )
+    }
+
+    pub fn object<T: WireObject>(&mut self, name: &str) -> Option<T> {
+        let prefix = format!("{name}.");
+        self.params.names_with_prefix(&prefix).next()?;
+        Some(T::read_fields(self, name))
+    }
+
+    pub fn json<T: serde::de::DeserializeOwned>(&mut self, name: &str) -> Option<T> {
+        let raw = self.params.get(name)?;
+        match serde_json::from_str(raw) {
+            Ok(v) => Some(v),
+            Err(_) => {
+                self.problems.push(
+                    Cow::Owned(name.to_owned()),
+                    Rule::Type {
+                        expected: "a JSON-encoded value",
+                    },
+                    Some(raw.to_owned()),
+                    INVALID_PARAMETER,
+                );
+                None
+            }
+        }
+    }
+
+    pub fn simple<T: WireScalar>(&mut self, name: &str) -> Option<Vec<T>> {
+        let raw = self.params.get(name)?;
+        let mut items = Vec::new();
+        for part in raw.split(',').filter(|p| !p.is_empty()) {
+            if let Some(v) = self.parse(Cow::Owned(name.to_owned()), part) {
+                items.push(v);
+            }
+        }
+        Some(items)
+    }
+
+    /// `Ok` when every value was present and well-formed; otherwise every problem found.
+    pub fn finish(self) -> Result<(), ValidationErrors> {
+        self.problems.finish()
+    }
+}
