@@ -19,6 +19,9 @@ impl fmt::Display for SpecError {
         if let Some((line, column)) = self.line_column {
             write!(f, ":{line}:{column}")?;
         }
+        if self.pointer.is_empty() && self.line_column.is_some() {
+            return write!(f, ": {}", self.message);
+        }
         let pointer = if self.pointer.is_empty() {
             "(document root)"
         } else {

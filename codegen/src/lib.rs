@@ -6,7 +6,9 @@
 
 pub mod check;
 pub mod diagnostics;
+pub mod diff;
 pub mod generate;
+pub mod import;
 pub mod naming;
 pub mod spec;
 

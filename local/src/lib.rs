@@ -1,1 +1,37 @@
+//! `swas-local`: a faithful local stand-in for the SWAS-OPEN (Simple Application Server) service,
+//! API version `2020-06-01`.
+//!
+//! * Real HTTP/1.1 on TCP with keep-alive; RPC calls by `GET` or `POST`, parameters in the query
+//!   and/or an `application/x-www-form-urlencoded` body.
+//! * Every request authenticated with signature v1 (`HMAC-SHA1`) or V3 (`ACS3-HMAC-SHA256`), with
+//!   timestamp window and nonce replay checks ([`auth`]).
+//! * CreateInstances with the reference page's rules: the generated `from_wire` + `validate()`
+//!   first, then plan/image/platform/disk/quota/stock/balance on the server, idempotent on
+//!   `ClientToken` ([`ops`]); ListRegions, ListPlans, ListImages and ListInstances from a catalogue
+//!   ([`catalog`]).
+//! * Optional durable state (`--state FILE`, [`state`]) and seeded fault injection ([`faults`]).
+//! * Errors are Alibaba-shaped JSON ([`error`]).
+//!
+//! In-process use (tests, benchmarks, examples):
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! let server = swas_local::Server::start(swas_local::Config::default()).await?;
+//! println!("listening on {}", server.url()); // http://127.0.0.1:PORT, key testid:testsecret
+//! server.shutdown().await;
+//! # Ok(()) }
+//! ```
 
+pub mod auth;
+pub mod catalog;
+pub mod decode;
+pub mod error;
+pub mod faults;
+pub mod ops;
+pub mod server;
+pub mod state;
+
+pub use catalog::Catalog;
+pub use error::ApiError;
+pub use faults::Faults;
+pub use server::{Config, RunningServer, Server, StartError, DEFAULT_ACCESS_KEY};

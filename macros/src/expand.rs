@@ -54,13 +54,10 @@ impl Parse for Input {
     }
 }
 
-pub fn expand(input: Input) -> TokenStream {
+pub fn expand(input: Input, source_dir: Option<PathBuf>) -> TokenStream {
     let relative = input.spec.value();
-    let base = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_default();
-    let path = base.join(&relative);
     let span = input.spec.span();
+    let path = resolve(&relative, source_dir);
 
     let spec = match acs_codegen::load_spec(&path, &relative) {
         Ok(spec) => spec,
@@ -91,6 +88,22 @@ pub fn expand(input: Input) -> TokenStream {
     quote! {
         #track
         #generated
+    }
+}
+
+/// The manifest-relative path if that file exists, else the source-relative one if that
+/// exists, else the manifest-relative one (whose "cannot read" error then names it).
+fn resolve(relative: &str, source_dir: Option<PathBuf>) -> PathBuf {
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let from_manifest = manifest_dir.join(relative);
+    if from_manifest.exists() {
+        return from_manifest;
+    }
+    match source_dir.map(|dir| dir.join(relative)) {
+        Some(from_source) if from_source.exists() => from_source,
+        _ => from_manifest,
     }
 }
 

@@ -10,8 +10,9 @@
 //! );
 //! ```
 //!
-//! The path is relative to the invoking crate's `Cargo.toml`. Spec errors become compile errors
-//! naming the file and the JSON Pointer of each problem, all of them at once.
+//! A relative path is looked up first in the invoking crate's directory (`CARGO_MANIFEST_DIR`),
+//! then beside the invoking source file (as `include_str!` does). Spec errors become compile
+//! errors naming the file and the JSON Pointer of each problem, all of them at once.
 
 mod expand;
 
@@ -20,5 +21,9 @@ use proc_macro::TokenStream;
 #[proc_macro]
 pub fn generate(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as expand::Input);
-    expand::expand(input).into()
+    // Like `include_str!`, a path may also be relative to the invoking source file.
+    let source_dir = proc_macro::Span::call_site()
+        .local_file()
+        .and_then(|file| file.parent().map(std::path::Path::to_path_buf));
+    expand::expand(input, source_dir).into()
 }

@@ -10,7 +10,7 @@ pub enum Set {}
 #[diagnostic::on_unimplemented(
     message = "required parameter not set: `{Self}`",
     label = "`build()` needs every required parameter",
-    note = "`{Self}` marks a required parameter that was never given; call its builder method (e.g. `.plan_id(...)` for `PlanId`) before `.build()`"
+    note = "`{Self}` names a required parameter that was never given: call the builder method named after it in snake_case (`PlanId` → `.plan_id(...)`) before `.build()`"
 )]
 pub trait Provided {}
 

@@ -114,7 +114,7 @@ impl Credentials {
         &self.source
     }
 
-    fn from_source(mut self, source: CredentialsSource) -> Self {
+    fn with_source(mut self, source: CredentialsSource) -> Self {
         self.source = source;
         self
     }
@@ -351,7 +351,7 @@ impl DefaultChain {
     /// Resolves credentials: environment first, then the profile file.
     pub fn resolve(&self) -> Result<Credentials, CredentialsError> {
         let mut searched = Vec::with_capacity(2);
-        if let Some(credentials) = self.from_env()? {
+        if let Some(credentials) = self.env_credentials()? {
             return Ok(credentials);
         }
         searched.push(format!(
@@ -359,7 +359,7 @@ impl DefaultChain {
         ));
         match self.profile_path() {
             Some(path) => {
-                if let Some(credentials) = self.from_profile_file(&path)? {
+                if let Some(credentials) = self.profile_file_credentials(&path)? {
                     return Ok(credentials);
                 }
                 searched.push(format!("CLI profile file {} (not found)", path.display()));
@@ -371,7 +371,7 @@ impl DefaultChain {
         Err(CredentialsError::NotFound { searched })
     }
 
-    fn from_env(&self) -> Result<Option<Credentials>, CredentialsError> {
+    fn env_credentials(&self) -> Result<Option<Credentials>, CredentialsError> {
         let id = self.var(ENV_ACCESS_KEY_ID);
         let secret = self.var(ENV_ACCESS_KEY_SECRET);
         let token = self.var(ENV_SECURITY_TOKEN);
@@ -382,7 +382,7 @@ impl DefaultChain {
                     None => Credentials::new(id, secret),
                 };
                 Ok(Some(
-                    credentials.from_source(CredentialsSource::Environment),
+                    credentials.with_source(CredentialsSource::Environment),
                 ))
             }
             (None, None) if token.is_none() => Ok(None),
@@ -402,12 +402,17 @@ impl DefaultChain {
         }
     }
 
-    fn from_profile_file(&self, path: &Path) -> Result<Option<Credentials>, CredentialsError> {
+    fn profile_file_credentials(
+        &self,
+        path: &Path,
+    ) -> Result<Option<Credentials>, CredentialsError> {
         if !path.exists() {
             if let Some(profile) = self.var(ENV_PROFILE) {
                 return Err(CredentialsError::ProfileFile {
                     path: path.to_owned(),
-                    reason: format!("{ENV_PROFILE} names profile {profile:?} but the file does not exist"),
+                    reason: format!(
+                        "{ENV_PROFILE} names profile {profile:?} but the file does not exist"
+                    ),
                 });
             }
             return Ok(None);
@@ -415,9 +420,10 @@ impl DefaultChain {
         let config = ProfileConfig::load(path)?;
         let (name, chosen_by) = match self.var(ENV_PROFILE) {
             Some(name) => (name, ENV_PROFILE.to_owned()),
-            None if !config.current.is_empty() => {
-                (config.current.clone(), "the file's `current` field".to_owned())
-            }
+            None if !config.current.is_empty() => (
+                config.current.clone(),
+                "the file's `current` field".to_owned(),
+            ),
             None => {
                 return Err(CredentialsError::ProfileFile {
                     path: path.to_owned(),
@@ -488,7 +494,7 @@ fn profile_credentials(path: &Path, profile: &Profile) -> Result<Credentials, Cr
     } else {
         Credentials::new(&profile.access_key_id, &profile.access_key_secret)
     };
-    Ok(credentials.from_source(CredentialsSource::ProfileFile {
+    Ok(credentials.with_source(CredentialsSource::ProfileFile {
         path: path.to_owned(),
         profile: profile.name.clone(),
     }))

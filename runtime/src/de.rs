@@ -12,27 +12,44 @@ use serde::Deserialize;
 pub fn lenient_number<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: FromStr + TryFrom<i64> + TryFrom<u64> + LenientFloat,
+    T: LenientNumber,
 {
     deserializer.deserialize_any(NumberVisitor(PhantomData))
 }
 
-/// Conversion from a JSON float, for the number types responses use.
-pub trait LenientFloat: Sized {
+/// The number types responses use, converted without loss or refused.
+pub trait LenientNumber: Sized + FromStr {
+    fn from_i64(v: i64) -> Option<Self>;
+    fn from_u64(v: u64) -> Option<Self>;
     fn from_f64(v: f64) -> Option<Self>;
 }
 
-impl LenientFloat for i32 {
-    fn from_f64(v: f64) -> Option<Self> {
-        (v.fract() == 0.0 && v >= i32::MIN as f64 && v <= i32::MAX as f64).then_some(v as i32)
-    }
+macro_rules! lenient_integer {
+    ($($ty:ty),*) => {$(
+        impl LenientNumber for $ty {
+            fn from_i64(v: i64) -> Option<Self> {
+                Self::try_from(v).ok()
+            }
+            fn from_u64(v: u64) -> Option<Self> {
+                Self::try_from(v).ok()
+            }
+            fn from_f64(v: f64) -> Option<Self> {
+                // Only whole numbers within range, e.g. `3.0`.
+                (v.fract() == 0.0 && v >= Self::MIN as f64 && v <= Self::MAX as f64)
+                    .then_some(v as Self)
+            }
+        }
+    )*};
 }
-impl LenientFloat for i64 {
-    fn from_f64(v: f64) -> Option<Self> {
-        (v.fract() == 0.0 && v >= i64::MIN as f64 && v <= i64::MAX as f64).then_some(v as i64)
+lenient_integer!(i32, i64);
+
+impl LenientNumber for f64 {
+    fn from_i64(v: i64) -> Option<Self> {
+        Some(v as f64)
     }
-}
-impl LenientFloat for f64 {
+    fn from_u64(v: u64) -> Option<Self> {
+        Some(v as f64)
+    }
     fn from_f64(v: f64) -> Option<Self> {
         Some(v)
     }
@@ -40,10 +57,7 @@ impl LenientFloat for f64 {
 
 struct NumberVisitor<T>(PhantomData<T>);
 
-impl<'de, T> Visitor<'de> for NumberVisitor<T>
-where
-    T: FromStr + TryFrom<i64> + TryFrom<u64> + LenientFloat,
-{
+impl<'de, T: LenientNumber> Visitor<'de> for NumberVisitor<T> {
     type Value = Option<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -51,15 +65,15 @@ where
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        T::try_from(v)
+        T::from_i64(v)
             .map(Some)
-            .map_err(|_| E::custom(format!("number {v} out of range")))
+            .ok_or_else(|| E::custom(format!("number {v} out of range")))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        T::try_from(v)
+        T::from_u64(v)
             .map(Some)
-            .map_err(|_| E::custom(format!("number {v} out of range")))
+            .ok_or_else(|| E::custom(format!("number {v} out of range")))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {

@@ -48,7 +48,9 @@ pub struct Endpoint {
 #[non_exhaustive]
 pub enum EndpointError {
     /// The URL has no `scheme://`.
-    #[error("endpoint {input:?} has no scheme: write it as http://host[:port] or https://host[:port]")]
+    #[error(
+        "endpoint {input:?} has no scheme: write it as http://host[:port] or https://host[:port]"
+    )]
     MissingScheme {
         /// The URL given.
         input: String,
@@ -98,8 +100,16 @@ pub enum EndpointError {
         /// The regions the table has.
         known: Vec<String>,
     },
+    /// A region was set but the product supplied no endpoint table to resolve it with.
+    #[error("region {region:?} was set but no regional endpoint table was given; set the product's table or an explicit endpoint")]
+    NoRegionTable {
+        /// The region asked for.
+        region: String,
+    },
     /// Neither a region nor an endpoint was configured.
-    #[error("no endpoint: set a region (with the product's endpoint table) or an explicit endpoint")]
+    #[error(
+        "no endpoint: set a region (with the product's endpoint table) or an explicit endpoint"
+    )]
     NotConfigured,
     /// Something else, described.
     #[error("{0}")]
@@ -110,11 +120,12 @@ impl Endpoint {
     /// Parses `http://host[:port]` or `https://host[:port]` (a trailing `/` is allowed). Hosts
     /// are DNS names, IPv4 addresses, or IPv6 addresses in brackets.
     pub fn parse(input: &str) -> Result<Self, EndpointError> {
-        let (scheme, rest) = input
-            .split_once("://")
-            .ok_or_else(|| EndpointError::MissingScheme {
-                input: input.to_owned(),
-            })?;
+        let (scheme, rest) =
+            input
+                .split_once("://")
+                .ok_or_else(|| EndpointError::MissingScheme {
+                    input: input.to_owned(),
+                })?;
         let scheme = if scheme.eq_ignore_ascii_case("https") {
             Scheme::Https
         } else if scheme.eq_ignore_ascii_case("http") {
@@ -270,7 +281,10 @@ fn validate_host(host: &str) -> Result<String, String> {
     }
     for label in host.split('.') {
         if label.is_empty() {
-            return Err("it has an empty label (two dots in a row, or a leading or trailing dot)".to_owned());
+            return Err(
+                "it has an empty label (two dots in a row, or a leading or trailing dot)"
+                    .to_owned(),
+            );
         }
         if label.len() > 63 {
             return Err("a label is longer than 63 characters".to_owned());
@@ -279,7 +293,9 @@ fn validate_host(host: &str) -> Result<String, String> {
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
         {
-            return Err(format!("it contains {c:?}; only letters, digits, '-', '_' and '.' are allowed"));
+            return Err(format!(
+                "it contains {c:?}; only letters, digits, '-', '_' and '.' are allowed"
+            ));
         }
         if label.starts_with('-') || label.ends_with('-') {
             return Err("a label starts or ends with '-'".to_owned());
@@ -295,10 +311,7 @@ pub type RegionTable = &'static [(&'static str, &'static str)];
 ///
 /// An unknown region is an [`EndpointError::UnknownRegion`] listing the known ones; an explicit
 /// endpoint is the way to reach a region the table does not have.
-pub fn resolve_region(
-    region: &str,
-    table: &[(&str, &str)],
-) -> Result<Endpoint, EndpointError> {
+pub fn resolve_region(region: &str, table: &[(&str, &str)]) -> Result<Endpoint, EndpointError> {
     match table.iter().find(|(id, _)| *id == region) {
         Some((_, host)) => Endpoint::https(host),
         None => Err(EndpointError::UnknownRegion {
@@ -315,7 +328,9 @@ mod tests {
     #[test]
     fn parses_explicit_endpoints() {
         let e = Endpoint::parse("http://127.0.0.1:8080").map_err(|e| e.to_string());
-        let e = e.as_ref().map(|e| (e.scheme(), e.host(), e.port(), e.host_header()));
+        let e = e
+            .as_ref()
+            .map(|e| (e.scheme(), e.host(), e.port(), e.host_header()));
         assert_eq!(
             e,
             Ok((Scheme::Http, "127.0.0.1", 8080, "127.0.0.1:8080".to_owned()))
@@ -378,19 +393,31 @@ mod tests {
         ));
         assert_eq!(
             Endpoint::parse("http://h/path").err(),
-            Some(EndpointError::UnexpectedPart { input: "http://h/path".into(), part: "a path" })
+            Some(EndpointError::UnexpectedPart {
+                input: "http://h/path".into(),
+                part: "a path"
+            })
         );
         assert_eq!(
             Endpoint::parse("http://h?x=1").err(),
-            Some(EndpointError::UnexpectedPart { input: "http://h?x=1".into(), part: "a query" })
+            Some(EndpointError::UnexpectedPart {
+                input: "http://h?x=1".into(),
+                part: "a query"
+            })
         );
         assert_eq!(
             Endpoint::parse("http://h/?x=1").err(),
-            Some(EndpointError::UnexpectedPart { input: "http://h/?x=1".into(), part: "a query" })
+            Some(EndpointError::UnexpectedPart {
+                input: "http://h/?x=1".into(),
+                part: "a query"
+            })
         );
         assert_eq!(
             Endpoint::parse("http://u:p@h").err(),
-            Some(EndpointError::UnexpectedPart { input: "http://u:p@h".into(), part: "user info" })
+            Some(EndpointError::UnexpectedPart {
+                input: "http://u:p@h".into(),
+                part: "user info"
+            })
         );
     }
 
@@ -407,9 +434,11 @@ mod tests {
         let err = resolve_region("mars-1", TABLE).map_err(|e| e.to_string());
         assert_eq!(
             err,
-            Err("unknown region \"mars-1\": no endpoint is known for it (known regions: \
+            Err(
+                "unknown region \"mars-1\": no endpoint is known for it (known regions: \
                  cn-hangzhou, ap-southeast-1); set an explicit endpoint to use it anyway"
-                .to_owned())
+                    .to_owned()
+            )
         );
         assert!(matches!(
             resolve_region("x", &[("x", "http://evil")]),

@@ -6,17 +6,27 @@
 //! bodies onto the generated error enums.
 
 pub mod builder;
+pub mod client;
 pub mod credentials;
 pub mod de;
 pub mod endpoint;
 pub mod error;
+pub mod error_body;
 pub mod operation;
+pub mod paginate;
+pub mod retry;
 pub mod sign;
 pub mod validate;
 pub mod wire;
 
+pub use client::{
+    BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
+};
+pub use credentials::{Credentials, CredentialsError, DefaultChain};
+pub use endpoint::{Endpoint, EndpointError};
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
 pub use operation::{Operation, Params};
+pub use retry::RetryConfig;
 pub use validate::{Rule, ValidationErrors, Validator, Violation};
 
 /// What generated code needs, under one path, so that crates expanding the macro need no

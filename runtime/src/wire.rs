@@ -136,8 +136,13 @@ impl<'a> Reader<'a> {
         self.parse(Cow::Owned(name.to_owned()), raw)
     }
 
-    /// Records a missing required parameter unless `present`.
-    pub fn require(&mut self, name: &str, present: bool) {
+    /// Records a missing required parameter unless it is on the wire (as `Name`, or as
+    /// `Name.…` entries for arrays and objects). A present but malformed value is reported by the
+    /// read itself, not here.
+    pub fn require(&mut self, name: &str) {
+        let prefix = format!("{name}.");
+        let present = self.params.get(name).is_some()
+            || self.params.names_with_prefix(&prefix).next().is_some();
         if !present {
             self.problems.push(
                 Cow::Owned(name.to_owned()),

@@ -73,7 +73,12 @@ fn v1_vectors() {
             case.name
         );
         assert!(
-            v1::verify(&case.method, pairs(&case.params), &case.secret, &case.signature),
+            v1::verify(
+                &case.method,
+                pairs(&case.params),
+                &case.secret,
+                &case.signature
+            ),
             "{}",
             case.name
         );
@@ -137,13 +142,19 @@ fn v3_vectors() {
             &signed,
             &case.payload_hash,
         );
-        assert_eq!(signature.as_deref(), Ok(case.signature.as_str()), "{}", case.name);
+        assert_eq!(
+            signature.as_deref(),
+            Ok(case.signature.as_str()),
+            "{}",
+            case.name
+        );
 
         // A server's view: parse the Authorization header, then verify.
         let header = case.authorization.clone().unwrap_or_else(|| {
             v3::authorization_header(&case.access_key_id, &signed, &case.signature)
         });
-        let auth = v3::parse_authorization(&header).unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        let auth =
+            v3::parse_authorization(&header).unwrap_or_else(|e| panic!("{}: {e}", case.name));
         assert_eq!(auth.access_key_id, case.access_key_id);
         assert_eq!(auth.signature, case.signature);
         let ok = v3::verify(
@@ -198,7 +209,12 @@ fn percent_encoding_vectors() {
     let cases: Vec<EncodingCase> = load("percent-encoding.json");
     assert_eq!(cases.len(), 18);
     for case in &cases {
-        assert_eq!(sign::percent_encoded(&case.input), case.encoded, "{:?}", case.input);
+        assert_eq!(
+            sign::percent_encoded(&case.input),
+            case.encoded,
+            "{:?}",
+            case.input
+        );
         let mut buf = String::from("prefix");
         sign::percent_encode(&case.input, &mut buf);
         assert_eq!(buf, format!("prefix{}", case.encoded));
@@ -255,7 +271,10 @@ fn v3_sign_request_reproduces_the_published_signature() {
         &common,
         [
             ("RegionId", "cn-shanghai"),
-            ("ImageId", "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd"),
+            (
+                "ImageId",
+                "win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd",
+            ),
         ],
         b"",
         "YourAccessKeySecret",

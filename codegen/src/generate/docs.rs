@@ -37,7 +37,7 @@ impl Doc {
             for l in clean_vendor_markup(zh).lines() {
                 let l = l.trim_end();
                 if first {
-                    self.line(format!("原文: {l}"));
+                    self.line(format!("Original (zh): {l}"));
                     first = false;
                 } else {
                     self.line(l);
@@ -165,7 +165,16 @@ pub fn constraint_sentence(c: &Constraint) -> String {
         },
         ConstraintKind::Charset(Charset::Ascii) => "ASCII characters only".to_owned(),
         ConstraintKind::RequiredWhen { parameter, equals } => {
-            format!("required when `{parameter}` = `{}`", render_value(equals))
+            let code = c.error_code.as_deref().unwrap_or("InvalidParameter");
+            let mut sentence = format!(
+                "Required when `{parameter}` = `{}`; otherwise `{code}`.",
+                render_value(equals)
+            );
+            if let Some(en) = &c.description.en {
+                sentence.push(' ');
+                sentence.push_str(en);
+            }
+            return sentence;
         }
         ConstraintKind::MaxItems(n) => format!("at most {n} items"),
         ConstraintKind::ServerChecked { .. } => {
@@ -185,11 +194,9 @@ pub fn constraint_sentence(c: &Constraint) -> String {
     };
     let code = c.error_code.as_deref().unwrap_or("InvalidParameter");
     let mut sentence = format!("Must be {rule}; otherwise `{code}`.");
-    if c.kind.name() != "serverChecked" {
-        if let Some(en) = &c.description.en {
-            sentence.push(' ');
-            sentence.push_str(en);
-        }
+    if let Some(en) = &c.description.en {
+        sentence.push(' ');
+        sentence.push_str(en);
     }
     sentence
 }

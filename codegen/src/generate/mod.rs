@@ -6,6 +6,7 @@
 
 mod docs;
 mod errors;
+mod paginate;
 mod request;
 mod response;
 
@@ -53,10 +54,30 @@ pub fn generate(spec: &ServiceSpec, options: &Options) -> TokenStream {
             .is_none_or(|names| names.contains(&op.name))
     });
     let mut out = TokenStream::new();
+    // A spec with only the endpoints table (`_service.json` of an import) yields the table.
+    if spec.operations.is_empty() && !spec.endpoints.is_empty() {
+        out.extend(endpoints_const(spec));
+    }
     for op in ops {
         out.extend(generate_operation(spec, op, options));
     }
     out
+}
+
+/// `pub const ENDPOINTS: &[(&str, &str)]`: region id → endpoint host, in spec order.
+fn endpoints_const(spec: &ServiceSpec) -> TokenStream {
+    let rows = spec.endpoints.iter().map(|e| {
+        let (region, host) = (&e.region_id, &e.host);
+        quote!((#region, #host),)
+    });
+    let doc = format!(
+        " Region id → endpoint host of {} {}, as published (`(region_id, host)`).",
+        spec.product, spec.version
+    );
+    quote! {
+        #[doc = #doc]
+        pub const ENDPOINTS: &[(&str, &str)] = &[#(#rows)*];
+    }
 }
 
 /// Generates one operation: a module named after it, with its types re-exported beside it.
@@ -66,6 +87,7 @@ pub fn generate_operation(spec: &ServiceSpec, op: &OperationSpec, options: &Opti
     let request = request::generate(&cx);
     let response = response::generate(&cx);
     let errors = errors::generate(&cx);
+    let paginate = paginate::generate(&cx);
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
     let response_ty = &cx.response_ty;
@@ -90,6 +112,7 @@ pub fn generate_operation(spec: &ServiceSpec, op: &OperationSpec, options: &Opti
             #request
             #response
             #errors
+            #paginate
         }
         pub use #module::{#request_ty, #builder_ty, #response_ty, #error_ty};
     }
@@ -159,6 +182,17 @@ pub(crate) fn scalar_type(s: Scalar) -> TokenStream {
         Scalar::Boolean => quote!(bool),
         Scalar::Double => quote!(f64),
     }
+}
+
+/// An object without declared properties: a free-form JSON object (e.g. a key/value map such as
+/// `InvokeCommand.Parameters`), generated as a `serde_json` map.
+pub(crate) fn is_free_form(ty: &TypeSpec) -> bool {
+    matches!(ty, TypeSpec::Object { properties, .. } if properties.is_empty())
+}
+
+/// The Rust type of a free-form JSON object, through the module's runtime alias `rt`.
+pub(crate) fn free_form_type() -> TokenStream {
+    quote!(rt::__private::serde_json::Map<String, rt::__private::serde_json::Value>)
 }
 
 /// Whether values of the type can derive `Eq` (no floats inside).

@@ -6,7 +6,10 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::docs::{field_doc, render_value, Doc};
-use super::{data_derives, doc_attrs, field_ident, is_eq, nested_type_name, scalar_type, Context};
+use super::{
+    data_derives, doc_attrs, field_ident, free_form_type, is_eq, is_free_form, nested_type_name,
+    scalar_type, Context,
+};
 use crate::naming::pascal_case;
 use crate::spec::*;
 
@@ -32,9 +35,11 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
 fn value_type(prefix: &str, f: &Field) -> TokenStream {
     match &f.ty {
         TypeSpec::Scalar(s) => scalar_type(*s),
+        ty if is_free_form(ty) => free_form_type(),
         TypeSpec::Array { items, .. } => {
             let item = match items.as_ref() {
                 TypeSpec::Scalar(s) => scalar_type(*s),
+                ty if is_free_form(ty) => free_form_type(),
                 TypeSpec::Object { .. } => {
                     let ident = nested_type_name(prefix, &f.name);
                     quote!(#ident)
@@ -421,6 +426,7 @@ fn condition(op: &OperationSpec, parameter: &str, equals: &Value) -> TokenStream
 /// Checks of nested object fields, for values reached through `prefix` on the wire.
 fn nested_checks(f: &Field, value: &TokenStream, name: &TokenStream) -> Vec<TokenStream> {
     match &f.ty {
+        ty if is_free_form(ty) => Vec::new(),
         TypeSpec::Object { .. } => vec![quote!(#value.validate_fields(&#name, v);)],
         TypeSpec::Array { items, .. } if matches!(**items, TypeSpec::Object { .. }) => {
             vec![quote! {
@@ -486,9 +492,10 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
         quote!(#rt::Validator::new().finish())
     } else {
         quote! {
-            let mut v = #rt::Validator::new();
+            let mut validator = #rt::Validator::new();
+            let v = &mut validator;
             #(#checks)*
-            v.finish()
+            validator.finish()
         }
     };
 
@@ -540,7 +547,7 @@ fn write_param(cx: &Context<'_>, p: &Field) -> TokenStream {
     let ident = field_ident(&p.name);
     let name = &p.name;
     let value = quote!(value);
-    let write = write_value(rt, p, &value, &quote!(#name));
+    let write = write_value(rt, p, &value, &WireName::top_level(name));
     if p.required {
         quote! {
             let value = &self.#ident;
@@ -555,11 +562,38 @@ fn write_param(cx: &Context<'_>, p: &Field) -> TokenStream {
     }
 }
 
-/// Writes `value` (an expression of type `&T`) under the wire name `name` (a `&str` expression).
-fn write_value(rt: &syn::Path, f: &Field, value: &TokenStream, name: &TokenStream) -> TokenStream {
+/// How generated code names a parameter on the wire: a `&str` expression, and an expression
+/// that converts into `Cow<'static, str>` (the same literal for top-level parameters; a
+/// `format!` for nested ones).
+pub(super) struct WireName {
+    borrowed: TokenStream,
+    owned: TokenStream,
+}
+
+impl WireName {
+    fn top_level(name: &str) -> Self {
+        Self {
+            borrowed: quote!(#name),
+            owned: quote!(#name),
+        }
+    }
+
+    fn nested(name: &str) -> Self {
+        Self {
+            borrowed: quote!(&format!("{}.{}", prefix, #name)),
+            owned: quote!(format!("{}.{}", prefix, #name)),
+        }
+    }
+}
+
+/// Writes `value` (an expression of type `&T`) under the wire name `name`.
+fn write_value(rt: &syn::Path, f: &Field, value: &TokenStream, wire_name: &WireName) -> TokenStream {
+    let name = &wire_name.borrowed;
+    let owned = &wire_name.owned;
     match &f.ty {
-        TypeSpec::Scalar(Scalar::String) => quote!(params.push(#name, #value.clone());),
-        TypeSpec::Scalar(_) => quote!(params.push_display(#name, #value);),
+        TypeSpec::Scalar(Scalar::String) => quote!(params.push(#owned, #value.clone());),
+        TypeSpec::Scalar(_) => quote!(params.push_display(#owned, *#value);),
+        ty if is_free_form(ty) => quote!(#rt::wire::write_json(params, #name, #value);),
         TypeSpec::Array { items, style, .. } => {
             let style = style.unwrap_or(WireStyle::RepeatList);
             match (style, items.as_ref()) {
@@ -578,11 +612,13 @@ fn write_value(rt: &syn::Path, f: &Field, value: &TokenStream, name: &TokenStrea
     }
 }
 
-/// Reads one field from a `Reader` (server side); `name` is a `&str` expression.
-fn read_value(f: &Field, prefix: &str, name: &TokenStream) -> TokenStream {
+/// Reads one field from a `Reader` (server side).
+fn read_value(f: &Field, prefix: &str, wire_name: &WireName) -> TokenStream {
+    let name = &wire_name.borrowed;
     let ty = value_type(prefix, f);
     match &f.ty {
         TypeSpec::Scalar(_) => quote!(reader.optional::<#ty>(#name)),
+        t if is_free_form(t) => quote!(reader.json::<#ty>(#name)),
         TypeSpec::Array { items, style, .. } => {
             let style = style.unwrap_or(WireStyle::RepeatList);
             let item = match items.as_ref() {
@@ -613,11 +649,11 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
     let reads = params.iter().map(|p| {
         let ident = field_ident(&p.name);
         let name = &p.name;
-        let read = read_value(p, "", &quote!(#name));
+        let read = read_value(p, "", &WireName::top_level(name));
         if p.required {
             quote! {
                 let #ident = #read;
-                reader.require(#name, #ident.is_some());
+                reader.require(#name);
             }
         } else {
             quote!(let #ident = #read;)
@@ -656,6 +692,7 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
 /// Structs for object-typed parameters (and object items of arrays), depth first.
 fn collect_nested(cx: &Context<'_>, prefix: &str, f: &Field, out: &mut Vec<TokenStream>) {
     let properties = match &f.ty {
+        ty if is_free_form(ty) => return,
         TypeSpec::Object { properties, .. } => properties,
         TypeSpec::Array { items, .. } => match items.as_ref() {
             TypeSpec::Object { properties, .. } => properties,
@@ -694,8 +731,7 @@ fn nested_struct(
     let writes = properties.iter().map(|p| {
         let field = field_ident(&p.name);
         let name = &p.name;
-        let key = quote!(&format!("{}.{}", prefix, #name));
-        let write = write_value(rt, p, &quote!(value), &key);
+        let write = write_value(rt, p, &quote!(value), &WireName::nested(name));
         quote! {
             if let Some(value) = &self.#field {
                 #write
@@ -705,8 +741,7 @@ fn nested_struct(
     let reads = properties.iter().map(|p| {
         let field = field_ident(&p.name);
         let name = &p.name;
-        let key = quote!(&format!("{}.{}", prefix, #name));
-        let read = read_value(p, prefix, &key);
+        let read = read_value(p, prefix, &WireName::nested(name));
         quote!(#field: #read,)
     });
     let mut checks = Vec::new();

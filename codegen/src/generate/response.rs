@@ -7,7 +7,10 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs::{field_doc, Doc};
-use super::{data_derives, doc_attrs, field_ident, is_eq, nested_type_name, scalar_type, Context};
+use super::{
+    data_derives, doc_attrs, field_ident, free_form_type, is_eq, is_free_form, nested_type_name,
+    scalar_type, Context,
+};
 use crate::spec::*;
 
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
@@ -32,6 +35,7 @@ fn response_struct(
     let rt = &cx.rt;
     let serde_crate = cx.serde_crate();
     let mut nested = Vec::new();
+    let free_form = free_form_type();
     let field_defs: Vec<TokenStream> = fields
         .iter()
         .map(|f| {
@@ -54,9 +58,14 @@ fn response_struct(
                     };
                     (quote!(Option<#ty>), attrs)
                 }
+                ty if is_free_form(ty) => (
+                    quote!(Option<#free_form>),
+                    quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]),
+                ),
                 TypeSpec::Array { items, item_description, .. } => {
                     let item = match items.as_ref() {
                         TypeSpec::Scalar(s) => scalar_type(*s),
+                        ty if is_free_form(ty) => free_form.clone(),
                         TypeSpec::Object { properties, .. } => {
                             let child = nested_type_name(prefix, name);
                             let mut d = Doc::default();

@@ -7,20 +7,23 @@ use super::model::*;
 use crate::diagnostics::{pointer_join, Diagnostics};
 
 /// Parses spec text. Syntax errors carry line and column; everything else a JSON Pointer.
+/// The caller must check `diags`: a model is returned whenever the document's skeleton was
+/// readable, even if parts of it were not.
 pub fn parse_spec(text: &str, diags: &mut Diagnostics) -> Option<ServiceSpec> {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            diags.syntax_error(e.line(), e.column(), format!("invalid JSON: {e}"));
+            // The location is reported separately; drop serde_json's " at line L column C".
+            let message = e.to_string();
+            let message = message
+                .rfind(" at line ")
+                .map_or(message.as_str(), |end| &message[..end]);
+            diags.syntax_error(e.line(), e.column(), format!("invalid JSON: {message}"));
             return None;
         }
     };
-    let spec = parse_service(&value, diags);
-    if diags.has_errors() {
-        None
-    } else {
-        spec
-    }
+    // A partial model is still returned so that semantic checks can report their errors too.
+    parse_service(&value, diags)
 }
 
 /// Reads one JSON object, remembering which keys were used so the rest can be reported.

@@ -18,7 +18,41 @@ const fn unreserved_table() -> [bool; 256] {
 }
 
 static UNRESERVED: [bool; 256] = unreserved_table();
-const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+const HEX_DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+
+/// `%00%01…%FF`: the escape of byte `b` is `ESCAPES[3 * b..3 * b + 3]`.
+const ESCAPES: &str = {
+    const BYTES: [u8; 768] = escape_table::<768>(b"%");
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("escape table is ASCII"),
+    }
+};
+
+/// `prefix` + two upper-case hex digits, for every byte value in order.
+const fn escape_table<const N: usize>(prefix: &[u8]) -> [u8; N] {
+    const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+    let width = prefix.len() + 2;
+    let mut table = [0u8; N];
+    let mut b = 0usize;
+    while b < 256 {
+        let mut i = 0;
+        while i < prefix.len() {
+            table[b * width + i] = prefix[i];
+            i += 1;
+        }
+        table[b * width + prefix.len()] = HEX_UPPER[b >> 4];
+        table[b * width + prefix.len() + 1] = HEX_UPPER[b & 0x0f];
+        b += 1;
+    }
+    table
+}
+
+#[inline]
+fn escaped(byte: u8) -> &'static str {
+    let i = usize::from(byte) * 3;
+    &ESCAPES[i..i + 3]
+}
 
 /// Whether `byte` is left as-is by [`percent_encode`].
 #[inline]
@@ -47,7 +81,7 @@ pub fn percent_encode(input: &str, out: &mut String) {
             // The run is non-empty and all ASCII, so both ends are char boundaries.
             out.push_str(&input[run_start..i]);
         }
-        push_escaped(byte, out);
+        out.push_str(escaped(byte));
         run_start = i + 1;
     }
     if run_start < bytes.len() {
@@ -62,11 +96,33 @@ pub fn percent_encoded(input: &str) -> String {
     out
 }
 
-#[inline]
-fn push_escaped(byte: u8, out: &mut String) {
-    out.push('%');
-    out.push(char::from(HEX_UPPER[usize::from(byte >> 4)]));
-    out.push(char::from(HEX_UPPER[usize::from(byte & 0x0f)]));
+/// One pass, two outputs: appends `percent_encode(input)` to `once` and
+/// `percent_encode(percent_encode(input))` to `twice` (the v1 string to sign encodes the
+/// canonical query a second time).
+pub(crate) fn percent_encode_twice(input: &str, once: &mut String, twice: &mut Vec<u8>) {
+    let bytes = input.as_bytes();
+    let mut run_start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        if UNRESERVED[byte as usize] {
+            continue;
+        }
+        if run_start < i {
+            // The run is non-empty and all ASCII, so both ends are char boundaries.
+            once.push_str(&input[run_start..i]);
+            twice.extend_from_slice(&bytes[run_start..i]);
+        }
+        let hi = HEX_DIGITS[usize::from(byte >> 4)];
+        let lo = HEX_DIGITS[usize::from(byte & 0x0f)];
+        once.push('%');
+        once.push(char::from(hi));
+        once.push(char::from(lo));
+        twice.extend_from_slice(&[b'%', b'2', b'5', hi, lo]);
+        run_start = i + 1;
+    }
+    if run_start < bytes.len() {
+        once.push_str(&input[run_start..]);
+        twice.extend_from_slice(&bytes[run_start..]);
+    }
 }
 
 /// Appends the lower-case hex form of `bytes` to `out`.
@@ -104,6 +160,20 @@ mod tests {
         let mut out = String::from("x=");
         percent_encode("1 2", &mut out);
         assert_eq!(out, "x=1%202");
+    }
+
+    #[test]
+    fn double_encoding_matches_two_passes() {
+        for input in ["", "abc", "a b", "中文=&%", "x~y*z", "T12:46:24Z"] {
+            let mut once = String::from(">");
+            let mut twice = b"<".to_vec();
+            percent_encode_twice(input, &mut once, &mut twice);
+            assert_eq!(once, format!(">{}", percent_encoded(input)));
+            let expected = format!("<{}", percent_encoded(&percent_encoded(input)));
+            assert_eq!(twice, expected.as_bytes());
+        }
+        assert_eq!(&ESCAPES[..6], "%00%01");
+        assert_eq!(&ESCAPES[765..], "%FF");
     }
 
     #[test]

@@ -24,8 +24,8 @@ pub mod v3;
 
 use std::time::SystemTime;
 
-pub use encode::{is_unreserved, percent_encode, percent_encoded};
 pub(crate) use encode::{hex_lower, push_hex_lower};
+pub use encode::{is_unreserved, percent_encode, percent_encoded};
 
 /// A request that cannot be signed or a signature header that cannot be read.
 ///
@@ -72,10 +72,25 @@ pub fn format_timestamp(time: SystemTime) -> String {
     out
 }
 
+/// Appends `value` in decimal, zero-padded to `width` digits (wider values are written in full).
 fn push_padded(out: &mut String, value: i64, width: usize) {
-    use std::fmt::Write;
-    // Writing to a String cannot fail.
-    let _ = write!(out, "{value:0width$}");
+    if value < 0 {
+        out.push('-');
+    }
+    let mut digits = [b'0'; 20];
+    let mut n = value.unsigned_abs();
+    let mut len = 0;
+    while n > 0 || len < width {
+        digits[len] = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if len == digits.len() {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
+    }
 }
 
 /// A fresh signature nonce: 32 lower-case hex characters (128 random bits), the form the official
@@ -93,15 +108,48 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// A parameter with the first eight bytes of its name as a big-endian number: comparing keys
+/// first orders names in byte order without a string comparison in most cases.
+type Keyed<'a> = (u64, &'a str, &'a str);
+
+/// The first eight bytes of `name`, zero-padded, as a big-endian number. For two names, unequal
+/// keys order them as their bytes do; equal keys need a full comparison.
+const fn prefix_key(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let mut key = [0u8; 8];
+    let mut i = 0;
+    while i < 8 && i < bytes.len() {
+        key[i] = bytes[i];
+        i += 1;
+    }
+    u64::from_be_bytes(key)
+}
+
+/// Keyed parameters sorted by name, then value, in byte order, without those `skip` rejects.
+fn keyed_sorted<'a>(
+    params: impl IntoIterator<Item = (&'a str, &'a str)>,
+    skip: impl Fn(&str) -> bool,
+) -> Vec<Keyed<'a>> {
+    let params = params.into_iter();
+    let mut keyed: Vec<Keyed<'a>> = Vec::with_capacity(params.size_hint().0);
+    for (name, value) in params {
+        if !skip(name) {
+            keyed.push((prefix_key(name), name, value));
+        }
+    }
+    keyed.sort_unstable();
+    keyed
+}
+
 /// Sorts parameters by name, then value, in byte order, and drops those `skip` rejects.
 fn sorted_params<'a>(
     params: impl IntoIterator<Item = (&'a str, &'a str)>,
     skip: impl Fn(&str) -> bool,
 ) -> Vec<(&'a str, &'a str)> {
-    let mut sorted: Vec<(&'a str, &'a str)> =
-        params.into_iter().filter(|(name, _)| !skip(name)).collect();
-    sorted.sort_unstable();
-    sorted
+    keyed_sorted(params, skip)
+        .into_iter()
+        .map(|(_, name, value)| (name, value))
+        .collect()
 }
 
 /// Appends `k=v&k=v…` with both sides percent-encoded, in the given order.
@@ -129,11 +177,26 @@ mod tests {
     }
 
     #[test]
+    fn padding() {
+        let mut s = String::new();
+        push_padded(&mut s, 7, 4);
+        s.push(' ');
+        push_padded(&mut s, 12345, 4);
+        s.push(' ');
+        push_padded(&mut s, 0, 2);
+        s.push(' ');
+        push_padded(&mut s, -5, 2);
+        assert_eq!(s, "0007 12345 00 -05");
+    }
+
+    #[test]
     fn nonce_is_32_hex() {
         let a = new_nonce();
         let b = new_nonce();
         assert_eq!(a.len(), 32);
-        assert!(a.bytes().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert!(a
+            .bytes()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
         assert_ne!(a, b);
     }
 

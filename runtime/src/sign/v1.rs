@@ -13,7 +13,8 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::{percent_encode, sorted_params, write_encoded_pairs};
+use super::encode::percent_encode_twice;
+use super::{keyed_sorted, percent_encode, prefix_key, sorted_params, write_encoded_pairs, Keyed};
 
 type HmacSha1 = Hmac<Sha1>;
 
@@ -49,10 +50,13 @@ pub fn string_to_sign<'a>(
     method: &str,
     params: impl IntoIterator<Item = (&'a str, &'a str)>,
 ) -> String {
-    let canonical = canonical_query(params);
-    let mut out = String::with_capacity(method.len() + 5 + canonical.len() * 5 / 4);
-    write_string_to_sign(method, &canonical, &mut out);
-    out
+    let sorted = sorted_params(params, |name| name == SIGNATURE_PARAM);
+    let payload: usize = sorted.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
+    let mut query = String::with_capacity(payload * 3 / 2);
+    let mut out = Vec::with_capacity(method.len() + 5 + payload * 2);
+    write_query_and_string_to_sign(method, &sorted, &mut query, &mut out);
+    // Only ASCII was written (the method aside, which is copied as given).
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Appends the string to sign for an already-built canonical query to `out`.
@@ -125,8 +129,12 @@ impl SigningKey {
 
     /// Appends `Base64(HMAC-SHA1(key, string_to_sign))` to `out`.
     pub fn sign_into(&self, string_to_sign: &str, out: &mut String) {
+        self.sign_bytes_into(string_to_sign.as_bytes(), out);
+    }
+
+    fn sign_bytes_into(&self, string_to_sign: &[u8], out: &mut String) {
         let mut mac = self.mac.clone();
-        mac.update(string_to_sign.as_bytes());
+        mac.update(string_to_sign);
         let digest = mac.finalize().into_bytes();
         base64::engine::general_purpose::STANDARD.encode_string(digest, out);
     }
@@ -156,6 +164,34 @@ pub struct CommonParams<'a> {
     pub signature_nonce: &'a str,
     /// `Timestamp`: UTC `YYYY-MM-DDThh:mm:ssZ` ([`super::format_timestamp`]).
     pub timestamp: &'a str,
+}
+
+/// Appends the canonical query of the sorted `pairs` to `query` and the string to sign to
+/// `to_sign`, in one pass over the parameters.
+fn write_query_and_string_to_sign(
+    method: &str,
+    pairs: &[(&str, &str)],
+    query: &mut String,
+    to_sign: &mut Vec<u8>,
+) {
+    to_sign.extend_from_slice(method.as_bytes());
+    to_sign.extend_from_slice(b"&%2F&");
+    for (i, (name, value)) in pairs.iter().enumerate() {
+        write_pair(i == 0, name, value, query, to_sign);
+    }
+}
+
+/// Appends `[&]name=value` to the query and its encoding to the string to sign.
+#[inline]
+fn write_pair(first: bool, name: &str, value: &str, query: &mut String, to_sign: &mut Vec<u8>) {
+    if !first {
+        query.push('&');
+        to_sign.extend_from_slice(b"%26");
+    }
+    percent_encode_twice(name, query, to_sign);
+    query.push('=');
+    to_sign.extend_from_slice(b"%3D");
+    percent_encode_twice(value, query, to_sign);
 }
 
 /// Names the client sets itself; operation parameters with these names are dropped.
@@ -207,35 +243,61 @@ pub fn sign_request_into<'a>(
     key: &SigningKey,
     out: &mut String,
 ) {
-    let params = params.into_iter();
-    let mut all: Vec<(&str, &str)> = Vec::with_capacity(params.size_hint().0 + 9);
-    all.extend([
-        ("AccessKeyId", common.access_key_id),
-        ("Action", common.action),
-        ("Format", common.format),
-        ("SignatureMethod", SIGNATURE_METHOD),
-        ("SignatureNonce", common.signature_nonce),
-        ("SignatureVersion", SIGNATURE_VERSION),
-        ("Timestamp", common.timestamp),
-        ("Version", common.version),
-    ]);
-    if let Some(token) = common.security_token {
-        all.push(("SecurityToken", token));
+    // The common parameters in byte order of their names, keys computed at compile time.
+    const fn k(name: &str) -> u64 {
+        prefix_key(name)
     }
-    all.extend(
-        params
-            .filter(|(name, _)| !is_common(name))
-            .map(|(name, value)| (name, value)),
-    );
-    all.sort_unstable();
+    let mut common_sorted: [Keyed<'_>; 9] = [
+        (k("AccessKeyId"), "AccessKeyId", common.access_key_id),
+        (k("Action"), "Action", common.action),
+        (k("Format"), "Format", common.format),
+        (k("SecurityToken"), "SecurityToken", ""),
+        (k("SignatureMethod"), "SignatureMethod", SIGNATURE_METHOD),
+        (k("SignatureNonce"), "SignatureNonce", common.signature_nonce),
+        (k("SignatureVersion"), "SignatureVersion", SIGNATURE_VERSION),
+        (k("Timestamp"), "Timestamp", common.timestamp),
+        (k("Version"), "Version", common.version),
+    ];
+    let common_list: &[Keyed<'_>] = match common.security_token {
+        Some(token) => {
+            common_sorted[3].2 = token;
+            &common_sorted
+        }
+        None => {
+            common_sorted.copy_within(4.., 3);
+            &common_sorted[..8]
+        }
+    };
+    // Only the operation's own parameters need sorting; the two sorted lists are merged.
+    let own = keyed_sorted(params, is_common);
 
-    let start = out.len();
-    write_encoded_pairs(&all, out);
-    let mut to_sign = String::with_capacity(method.len() + 5 + (out.len() - start) * 5 / 4);
-    write_string_to_sign(method, &out[start..], &mut to_sign);
+    let payload: usize = common_list
+        .iter()
+        .chain(&own)
+        .map(|(_, n, v)| n.len() + v.len() + 2)
+        .sum();
+    out.reserve(payload + payload / 2 + 40);
+    let mut to_sign = Vec::with_capacity(method.len() + 5 + payload * 2);
+    to_sign.extend_from_slice(method.as_bytes());
+    to_sign.extend_from_slice(b"&%2F&");
+    let mut common_iter = common_list.iter().peekable();
+    let mut own_iter = own.iter().peekable();
+    let mut first = true;
+    loop {
+        let next = match (common_iter.peek(), own_iter.peek()) {
+            (Some(a), Some(b)) if a <= b => common_iter.next(),
+            (_, Some(_)) => own_iter.next(),
+            (Some(_), None) => common_iter.next(),
+            (None, None) => break,
+        };
+        if let Some(&(_, name, value)) = next {
+            write_pair(first, name, value, out, &mut to_sign);
+            first = false;
+        }
+    }
 
     let mut signature = String::with_capacity(28);
-    key.sign_into(&to_sign, &mut signature);
+    key.sign_bytes_into(&to_sign, &mut signature);
     out.push_str("&Signature=");
     percent_encode(&signature, out);
 }
@@ -311,6 +373,9 @@ mod tests {
             SigningKey::new(&secret).sign("x"),
             "Mi7uHWaiEOyNfMH+aI13RP0ZInE="
         );
-        assert_eq!(format!("{:?}", SigningKey::new("topsecret")), "SigningKey(<redacted>)");
+        assert_eq!(
+            format!("{:?}", SigningKey::new("topsecret")),
+            "SigningKey(<redacted>)"
+        );
     }
 }

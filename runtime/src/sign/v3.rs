@@ -402,13 +402,34 @@ mod tests {
     #[test]
     fn parse_authorization_rejects_malformed() {
         let cases = [
-            ("HMAC-SHA1 Credential=a,SignedHeaders=h,Signature=s", "does not start with ACS3-HMAC-SHA256"),
-            ("ACS3-HMAC-SHA256Credential=a,SignedHeaders=h,Signature=s", "expected a space after the algorithm"),
-            ("ACS3-HMAC-SHA256 Credential=a,SignedHeaders=h", "missing Signature"),
-            ("ACS3-HMAC-SHA256 Credential=,SignedHeaders=h,Signature=s", "missing Credential"),
-            ("ACS3-HMAC-SHA256 Credential=a,Credential=b,SignedHeaders=h,Signature=s", "a field occurs twice"),
-            ("ACS3-HMAC-SHA256 Credential=a,Foo=b,SignedHeaders=h,Signature=s", "unknown field"),
-            ("ACS3-HMAC-SHA256 Credential=a,SignedHeaders,Signature=s", "a field has no `=`"),
+            (
+                "HMAC-SHA1 Credential=a,SignedHeaders=h,Signature=s",
+                "does not start with ACS3-HMAC-SHA256",
+            ),
+            (
+                "ACS3-HMAC-SHA256Credential=a,SignedHeaders=h,Signature=s",
+                "expected a space after the algorithm",
+            ),
+            (
+                "ACS3-HMAC-SHA256 Credential=a,SignedHeaders=h",
+                "missing Signature",
+            ),
+            (
+                "ACS3-HMAC-SHA256 Credential=,SignedHeaders=h,Signature=s",
+                "missing Credential",
+            ),
+            (
+                "ACS3-HMAC-SHA256 Credential=a,Credential=b,SignedHeaders=h,Signature=s",
+                "a field occurs twice",
+            ),
+            (
+                "ACS3-HMAC-SHA256 Credential=a,Foo=b,SignedHeaders=h,Signature=s",
+                "unknown field",
+            ),
+            (
+                "ACS3-HMAC-SHA256 Credential=a,SignedHeaders,Signature=s",
+                "a field has no `=`",
+            ),
         ];
         for (input, reason) in cases {
             assert_eq!(
@@ -439,7 +460,14 @@ mod tests {
             Err(SignError::EmptySignedHeader)
         );
         assert_eq!(
-            canonical_request("GET", "/", [("b", "2 3"), ("a", "1")], headers, &["Host"], "p"),
+            canonical_request(
+                "GET",
+                "/",
+                [("b", "2 3"), ("a", "1")],
+                headers,
+                &["Host"],
+                "p"
+            ),
             Ok("GET\n/\na=1&b=2%203\nhost:h\n\nhost\np".to_owned())
         );
     }

@@ -1,0 +1,219 @@
+//! `swas-local`: runs the local SWAS-OPEN stand-in until SIGINT or SIGTERM.
+//!
+//! The first line on stdout is the bound address, `http://127.0.0.1:PORT`; everything else goes to
+//! stderr.
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use swas_local::{Catalog, Config, Faults, Server};
+
+/// A faithful local stand-in for Alibaba Cloud's SWAS-OPEN service (API version 2020-06-01):
+/// real HTTP, real signatures (v1 HMAC-SHA1 and V3 ACS3-HMAC-SHA256), the CreateInstances
+/// reference page's rules, ListRegions/ListPlans/ListImages/ListInstances, durable state and
+/// seeded fault injection.
+///
+/// Prints the bound address (`http://127.0.0.1:PORT`) as the first line on stdout and serves
+/// until SIGINT or SIGTERM.
+#[derive(Debug, Parser)]
+#[command(name = "swas-local", version)]
+struct Args {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:0")]
+    listen: SocketAddr,
+
+    /// An accepted AccessKey pair as ID:SECRET (repeatable; each ID is its own account).
+    /// Default when none is given: testid:testsecret.
+    #[arg(long = "access-key", value_name = "ID:SECRET", value_parser = parse_access_key)]
+    access_keys: Vec<(String, String)>,
+
+    /// JSON catalogue of regions, plans and images replacing the built-in one (shape: see the
+    /// `catalog` module documentation or the README section of the report).
+    #[arg(long, value_name = "FILE")]
+    catalog: Option<PathBuf>,
+
+    /// Persist state (instances, tokens and their answers, balances, stock) to FILE, atomically,
+    /// before each answer; reloaded at start. Without it, state lives in memory.
+    #[arg(long, value_name = "FILE")]
+    state: Option<PathBuf>,
+
+    /// Instances per account and region (overrides the catalogue's Quota; the page says 50).
+    #[arg(long, value_name = "N")]
+    quota: Option<u64>,
+
+    /// Starting balance of every account, in the plans' currency (overrides the catalogue's
+    /// Balance; default 10000).
+    #[arg(long, value_name = "AMOUNT")]
+    balance: Option<f64>,
+
+    /// Sets the stock of every plan in every region to N.
+    #[arg(long, value_name = "N")]
+    stock: Option<u64>,
+
+    /// Seed of the fault decisions (default: random, printed on stderr).
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+
+    /// Fraction (0..=1) of CreateInstances calls answered InternalError (500) AFTER the order was
+    /// committed and persisted.
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = parse_rate)]
+    fail_rate: f64,
+
+    /// Fraction (0..=1) of requests answered Throttling.User (400) before anything is done.
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = parse_rate)]
+    throttle_rate: f64,
+
+    /// Send `x-acs-retry-after: MS` with throttling answers (0 = no header).
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    throttle_retry_after_ms: u64,
+
+    /// Fraction (0..=1) of requests whose connection is closed without an answer. For
+    /// CreateInstances half of these drops happen after the order was committed, half before.
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = parse_rate)]
+    drop_rate: f64,
+
+    /// Wait this many milliseconds before handling each request.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    latency_ms: u64,
+
+    /// Largest request body accepted, in bytes; larger ones get RequestEntityTooLarge (413).
+    #[arg(long, value_name = "BYTES", default_value_t = swas_local::server::DEFAULT_MAX_BODY_BYTES)]
+    max_body_bytes: usize,
+}
+
+fn parse_access_key(value: &str) -> Result<(String, String), String> {
+    match value.split_once(':') {
+        Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
+            Ok((id.to_owned(), secret.to_owned()))
+        }
+        _ => Err("expected ID:SECRET with both parts non-empty".to_owned()),
+    }
+}
+
+fn parse_rate(value: &str) -> Result<f64, String> {
+    let rate: f64 = value
+        .parse()
+        .map_err(|_| format!("{value:?} is not a number"))?;
+    if (0.0..=1.0).contains(&rate) {
+        Ok(rate)
+    } else {
+        Err(format!("{rate} is not between 0 and 1"))
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("swas-local: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(run(args))
+}
+
+async fn run(args: Args) -> ExitCode {
+    let mut catalog = match &args.catalog {
+        Some(path) => match Catalog::load(path) {
+            Ok(catalog) => catalog,
+            Err(e) => {
+                eprintln!("swas-local: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => Catalog::builtin(),
+    };
+    if let Some(quota) = args.quota {
+        catalog.quota = quota;
+    }
+    if let Some(balance) = args.balance {
+        catalog.balance = balance;
+    }
+    if let Some(stock) = args.stock {
+        catalog = catalog.with_stock(stock);
+    }
+    let mut config = Config {
+        listen: args.listen,
+        catalog,
+        state_file: args.state.clone(),
+        faults: Faults {
+            fail_rate: args.fail_rate,
+            throttle_rate: args.throttle_rate,
+            throttle_retry_after: (args.throttle_retry_after_ms > 0)
+                .then(|| Duration::from_millis(args.throttle_retry_after_ms)),
+            drop_rate: args.drop_rate,
+            latency: Duration::from_millis(args.latency_ms),
+            seed: args.seed,
+        },
+        max_body_bytes: args.max_body_bytes,
+        ..Config::default()
+    };
+    if !args.access_keys.is_empty() {
+        config.access_keys = args.access_keys.clone();
+    }
+    let key_ids: Vec<&str> = config
+        .access_keys
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let key_ids = key_ids.join(", ");
+
+    let server = match Server::start(config).await {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("swas-local: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    {
+        let mut stdout = std::io::stdout().lock();
+        if writeln!(stdout, "{}", server.url())
+            .and_then(|()| stdout.flush())
+            .is_err()
+        {
+            eprintln!("swas-local: cannot write the address to stdout");
+        }
+    }
+    eprintln!(
+        "swas-local: serving SWAS-OPEN 2020-06-01 on {} (access keys: {key_ids}; fault seed {}; state {})",
+        server.url(),
+        server.seed(),
+        args.state
+            .as_ref()
+            .map_or_else(|| "in memory".to_owned(), |p| p.display().to_string()),
+    );
+
+    wait_for_signal().await;
+    eprintln!("swas-local: shutting down");
+    server.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+#[cfg(unix)]
+async fn wait_for_signal() {
+    use tokio::signal::unix::{signal, SignalKind};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
+
+#[cfg(not(unix))]
+async fn wait_for_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,473 @@
+//! HTTP/1.1 on TCP (hyper on tokio, keep-alive), graceful shutdown, and the request pipeline:
+//! count → latency → method/path → body → decode → authenticate → faults → operation.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use acs_runtime::Params;
+use bytes::Bytes;
+use http_body_util::{BodyExt as _, Full, Limited};
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, HOST};
+use hyper::{Method, Request, Response};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::{watch, Mutex};
+use tokio::task::JoinSet;
+
+use crate::auth::{self, Caller, NonceCache, SignedParts};
+use crate::catalog::Catalog;
+use crate::decode::decode_pairs;
+use crate::error::ApiError;
+use crate::faults::{Decision, DropPoint, Faults, Injector};
+use crate::ops;
+use crate::state::{State, StateError};
+
+/// The AccessKey pair used when none is configured.
+pub const DEFAULT_ACCESS_KEY: (&str, &str) = ("testid", "testsecret");
+/// Default request-body limit.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// How to run the server.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Address to listen on (default `127.0.0.1:0`: a free port).
+    pub listen: SocketAddr,
+    /// AccessKey pairs `(id, secret)` accepted (default `testid:testsecret`). Each id is its own
+    /// account.
+    pub access_keys: Vec<(String, String)>,
+    /// What the service sells (default [`Catalog::builtin`]).
+    pub catalog: Catalog,
+    /// Where to persist state; `None` keeps it in memory.
+    pub state_file: Option<PathBuf>,
+    /// Fault injection (default: none).
+    pub faults: Faults,
+    /// Largest request body accepted (default 1 MiB); larger ones get `RequestEntityTooLarge`.
+    pub max_body_bytes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            access_keys: vec![(
+                DEFAULT_ACCESS_KEY.0.to_owned(),
+                DEFAULT_ACCESS_KEY.1.to_owned(),
+            )],
+            catalog: Catalog::builtin(),
+            state_file: None,
+            faults: Faults::default(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+        }
+    }
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The state file cannot be used.
+    #[error(transparent)]
+    State(#[from] StateError),
+    /// The configuration cannot work.
+    #[error("invalid configuration: {0}")]
+    Config(String),
+}
+
+/// What every request handler shares.
+#[derive(Debug)]
+pub struct Shared {
+    pub(crate) catalog: Catalog,
+    pub(crate) keys: HashMap<String, String>,
+    pub(crate) state: Mutex<State>,
+    pub(crate) nonces: NonceCache,
+    pub(crate) injector: Injector,
+    pub(crate) requests: AtomicU64,
+    pub(crate) max_body_bytes: usize,
+    pub(crate) addr: SocketAddr,
+}
+
+/// Entry point: [`Server::start`].
+#[derive(Debug)]
+pub struct Server;
+
+impl Server {
+    /// Binds, loads the state file (if any) and starts serving in the background on the current
+    /// tokio runtime.
+    pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+        if config.access_keys.is_empty() {
+            return Err(StartError::Config(
+                "at least one AccessKey pair is needed".into(),
+            ));
+        }
+        for (name, rate) in [
+            ("fail rate", config.faults.fail_rate),
+            ("throttle rate", config.faults.throttle_rate),
+            ("drop rate", config.faults.drop_rate),
+        ] {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(StartError::Config(format!(
+                    "the {name} must lie between 0 and 1 (got {rate})"
+                )));
+            }
+        }
+        config.catalog.check().map_err(StartError::Config)?;
+        let state = State::open(config.state_file.as_deref(), &config.catalog)?;
+        let listener =
+            TcpListener::bind(config.listen)
+                .await
+                .map_err(|source| StartError::Bind {
+                    addr: config.listen,
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: config.listen,
+            source,
+        })?;
+        let shared = Arc::new(Shared {
+            catalog: config.catalog,
+            keys: config.access_keys.into_iter().collect(),
+            state: Mutex::new(state),
+            nonces: NonceCache::default(),
+            injector: Injector::new(config.faults),
+            requests: AtomicU64::new(0),
+            max_body_bytes: config.max_body_bytes,
+            addr,
+        });
+        let (shutdown_tx, shutdown_rx) = watch::channel(false);
+        let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), shutdown_rx));
+        Ok(RunningServer {
+            addr,
+            shared,
+            shutdown: shutdown_tx,
+            task,
+        })
+    }
+}
+
+/// A server serving in the background. Dropping it stops the server too (without waiting).
+#[derive(Debug)]
+pub struct RunningServer {
+    addr: SocketAddr,
+    shared: Arc<Shared>,
+    shutdown: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl RunningServer {
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// HTTP requests received so far (every request, answered or not).
+    pub fn request_count(&self) -> u64 {
+        self.shared.requests.load(Ordering::SeqCst)
+    }
+
+    /// Instances created so far, all accounts together.
+    pub async fn instance_count(&self) -> usize {
+        self.shared.state.lock().await.total_instances()
+    }
+
+    /// The fault seed in use.
+    pub fn seed(&self) -> u64 {
+        self.shared.injector.seed()
+    }
+
+    /// Stops accepting connections, lets requests in progress finish (up to 5 s), and waits for
+    /// the server to stop.
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        let _ = self.task.await;
+    }
+}
+
+/// How long in-flight requests get to finish at shutdown.
+const DRAIN: Duration = Duration::from_secs(5);
+
+async fn accept_loop(
+    listener: TcpListener,
+    shared: Arc<Shared>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _peer)) => {
+                    let _ = stream.set_nodelay(true);
+                    let shared = Arc::clone(&shared);
+                    let shutdown = shutdown.clone();
+                    connections.spawn(serve_connection(stream, shared, shutdown));
+                }
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little instead of spinning.
+                    eprintln!("swas-local: accept failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+            },
+            _ = shutdown.changed() => break,
+        }
+        while connections.try_join_next().is_some() {}
+    }
+    drop(listener);
+    let drained = tokio::time::timeout(DRAIN, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        connections.abort_all();
+    }
+}
+
+async fn serve_connection(
+    stream: tokio::net::TcpStream,
+    shared: Arc<Shared>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let service = hyper::service::service_fn(move |request| {
+        let shared = Arc::clone(&shared);
+        async move { handle(shared, request).await }
+    });
+    let connection = hyper::server::conn::http1::Builder::new()
+        .keep_alive(true)
+        .serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(connection);
+    tokio::select! {
+        _ = connection.as_mut() => {}
+        _ = shutdown.changed() => {
+            connection.as_mut().graceful_shutdown();
+            let _ = connection.await;
+        }
+    }
+}
+
+/// Returned by the service to make hyper close the connection without answering.
+#[derive(Debug)]
+pub struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by fault injection")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+/// What a request ends with.
+enum Outcome {
+    Ok(Vec<u8>),
+    Err(ApiError),
+    Drop,
+}
+
+fn new_request_id() -> String {
+    uuid::Uuid::new_v4()
+        .hyphenated()
+        .encode_upper(&mut uuid::Uuid::encode_buffer())
+        .to_owned()
+}
+
+async fn handle(
+    shared: Arc<Shared>,
+    request: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Dropped> {
+    shared.requests.fetch_add(1, Ordering::SeqCst);
+    let request_id = new_request_id();
+    let host = request
+        .headers()
+        .get(HOST)
+        .and_then(|h| h.to_str().ok())
+        .map_or_else(|| shared.addr.to_string(), str::to_owned);
+    let latency = shared.injector.faults().latency;
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    let outcome = match process(&shared, request, &request_id).await {
+        Ok(outcome) => outcome,
+        Err(error) => Outcome::Err(error),
+    };
+    match outcome {
+        Outcome::Ok(body) => Ok(respond(200, &request_id, body, None)),
+        Outcome::Err(error) => {
+            let body = error.body(&request_id, &host);
+            Ok(respond(error.status, &request_id, body, error.retry_after))
+        }
+        Outcome::Drop => Err(Dropped),
+    }
+}
+
+fn respond(
+    status: u16,
+    request_id: &str,
+    body: Vec<u8>,
+    retry_after: Option<Duration>,
+) -> Response<Full<Bytes>> {
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() =
+        hyper::StatusCode::from_u16(status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/json;charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(request_id) {
+        headers.insert("x-acs-request-id", value);
+    }
+    if let Some(delay) = retry_after {
+        let ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX).max(1);
+        headers.insert("x-acs-retry-after", HeaderValue::from(ms));
+    }
+    response
+}
+
+async fn process(
+    shared: &Shared,
+    request: Request<Incoming>,
+    request_id: &str,
+) -> Result<Outcome, ApiError> {
+    let (head, body) = request.into_parts();
+    let method = match head.method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        ref other => return Err(ApiError::unsupported_method(other.as_str())),
+    };
+    let path = head.uri.path();
+    if !(path.is_empty() || path == "/") {
+        return Err(ApiError::action_not_found());
+    }
+
+    let limit = shared.max_body_bytes;
+    let declared = head
+        .headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(ApiError::body_too_large(limit));
+    }
+    let body = match Limited::new(body, limit).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) => {
+            if e.downcast_ref::<http_body_util::LengthLimitError>()
+                .is_some()
+            {
+                return Err(ApiError::body_too_large(limit));
+            }
+            // The client went away mid-body: nobody to answer.
+            return Ok(Outcome::Drop);
+        }
+    };
+
+    let query =
+        decode_pairs(head.uri.query().unwrap_or("").as_bytes(), "query string").map_err(|e| {
+            ApiError::new(
+                400,
+                "InvalidParameter",
+                format!("The request is not valid: {e}."),
+            )
+        })?;
+    let is_form = head
+        .headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| {
+            ct.trim()
+                .to_ascii_lowercase()
+                .starts_with("application/x-www-form-urlencoded")
+        });
+    let form = if is_form && !body.is_empty() {
+        decode_pairs(&body, "form body").map_err(|e| {
+            ApiError::new(
+                400,
+                "InvalidParameter",
+                format!("The request is not valid: {e}."),
+            )
+        })?
+    } else {
+        Vec::new()
+    };
+    let params: Params = query.iter().cloned().chain(form).collect();
+    let headers: Vec<(String, String)> = head
+        .headers
+        .iter()
+        .filter_map(|(name, value)| {
+            value
+                .to_str()
+                .ok()
+                .map(|v| (name.as_str().to_owned(), v.to_owned()))
+        })
+        .collect();
+    let parts = SignedParts {
+        method,
+        path: if path.is_empty() { "/" } else { path },
+        query: &query,
+        params: &params,
+        headers: &headers,
+        body: &body,
+    };
+    let caller = auth::authenticate(&parts, &shared.keys, &shared.nonces, ops::is_known_action)?;
+
+    let decision = shared.injector.decide();
+    if decision.throttle {
+        return Err(ApiError::throttled(
+            shared.injector.faults().throttle_retry_after,
+        ));
+    }
+    dispatch(shared, &caller, &params, request_id, decision).await
+}
+
+async fn dispatch(
+    shared: &Shared,
+    caller: &Caller,
+    params: &Params,
+    request_id: &str,
+    decision: Decision,
+) -> Result<Outcome, ApiError> {
+    let account = caller.access_key_id.as_str();
+    if caller.action == "CreateInstances" {
+        if decision.drop == Some(DropPoint::Before) {
+            return Ok(Outcome::Drop);
+        }
+        let result = ops::create_instances(shared, account, params, request_id).await;
+        if decision.drop == Some(DropPoint::AfterCommit) {
+            return Ok(Outcome::Drop);
+        }
+        return match result {
+            Ok(_) if decision.fail => Err(ApiError::internal()),
+            Ok(body) => Ok(Outcome::Ok(body)),
+            Err(error) => Ok(Outcome::Err(error)),
+        };
+    }
+    if decision.drop.is_some() {
+        return Ok(Outcome::Drop);
+    }
+    let result = match caller.action.as_str() {
+        "ListRegions" => ops::list_regions(shared, params, request_id),
+        "ListPlans" => ops::list_plans(shared, params, request_id),
+        "ListImages" => ops::list_images(shared, params, request_id),
+        "ListInstances" => ops::list_instances(shared, account, params, request_id).await,
+        _ => Err(ApiError::action_not_found()),
+    };
+    Ok(match result {
+        Ok(body) => Outcome::Ok(body),
+        Err(error) => Outcome::Err(error),
+    })
+}

@@ -1,0 +1,131 @@
+//! Helpers shared by the integration tests: in-process servers, clients, the page's example.
+
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use acs_runtime::client::{Client, SignatureVersion};
+use acs_runtime::{Credentials, RetryConfig};
+use swas::CreateInstances;
+use swas_local::{Config, RunningServer, Server};
+
+/// The page's example image and plan.
+pub const PAGE_IMAGE: &str = "e2c9c365024a44369c9b955a998a****";
+/// The wire-protocol document's unmasked image.
+pub const IMAGE: &str = "e2c9c365024a44369c9b955a998a1234";
+/// The page's example plan (1 vCPU, 1 GB, ESSD, Linux only).
+pub const PLAN: &str = "swas.s1.c1m1s40b3t05";
+/// SSD plan supporting Linux and Windows (2 GB).
+pub const SSD_PLAN: &str = "swas.s2.c2m2s40b1t04";
+/// Plan with a stock of two.
+pub const SCARCE_PLAN: &str = "swas.s4.c4m8s180b8t30";
+/// Plan at 1200 a month.
+pub const PRICEY_PLAN: &str = "swas.s5.c8m32s640b30t40";
+/// Windows image (needs 2 GB).
+pub const WINDOWS_IMAGE: &str = "fe9c66133a9d4688872869726b520002";
+/// Image needing a 60 GB system disk.
+pub const BIG_IMAGE: &str = "a1b2c3d4e5f60718293a4b5c6d7e0003";
+
+/// Starts an in-process server.
+pub async fn start(config: Config) -> RunningServer {
+    tokio::time::timeout(Duration::from_secs(10), Server::start(config))
+        .await
+        .expect("server start timed out")
+        .expect("server starts")
+}
+
+/// A client for `url` with the default key pair, no retries.
+pub fn client(url: &str) -> Client {
+    client_with(url, "testid", "testsecret", SignatureVersion::V1)
+}
+
+/// A client for `url` with this key pair and signature version, no retries.
+pub fn client_with(url: &str, id: &str, secret: &str, version: SignatureVersion) -> Client {
+    Client::builder()
+        .endpoint(url)
+        .credentials(Credentials::new(id, secret))
+        .signature_version(version)
+        .retry(RetryConfig::disabled())
+        .read_timeout(Duration::from_secs(10))
+        .build()
+        .expect("client builds")
+}
+
+/// The page's example request: cn-hangzhou, the page's image and plan, one month, one instance.
+pub fn page_example() -> CreateInstances {
+    CreateInstances::builder()
+        .region_id("cn-hangzhou")
+        .image_id(PAGE_IMAGE)
+        .plan_id(PLAN)
+        .period(1)
+        .amount(1)
+        .build()
+}
+
+/// A request for `plan` and `image` in cn-hangzhou.
+pub fn order(
+    plan: &str,
+    image: &str,
+) -> swas::CreateInstancesBuilder<
+    acs_runtime::builder::Set,
+    acs_runtime::builder::Set,
+    acs_runtime::builder::Set,
+    acs_runtime::builder::Set,
+> {
+    CreateInstances::builder()
+        .region_id("cn-hangzhou")
+        .image_id(image)
+        .plan_id(plan)
+        .period(1)
+}
+
+/// The exact error body the server sends (keys in the gateway's order).
+pub fn error_body(request_id: &str, host: &str, code: &str, message: &str) -> String {
+    let q = |s: &str| serde_json::to_string(s).expect("a string serializes");
+    let recommend = format!(
+        "https://api.aliyun.com/troubleshoot?q={code}&product=SWAS-OPEN&requestId={request_id}"
+    );
+    format!(
+        "{{\"RequestId\":{},\"HostId\":{},\"Code\":{},\"Message\":{},\"Recommend\":{}}}",
+        q(request_id),
+        q(host),
+        q(code),
+        q(message),
+        q(&recommend)
+    )
+}
+
+/// Status, request id header and body of a raw response.
+pub async fn read(response: reqwest::Response) -> (u16, String, String) {
+    let status = response.status().as_u16();
+    let id = response
+        .headers()
+        .get("x-acs-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let body = response.text().await.expect("body");
+    (status, id, body)
+}
+
+/// Sends a prepared request as is, with a plain reqwest client.
+pub async fn send_raw(
+    http: &reqwest::Client,
+    prepared: &acs_runtime::PreparedRequest,
+) -> reqwest::Response {
+    let method = match prepared.method {
+        acs_runtime::HttpMethod::Post => reqwest::Method::POST,
+        acs_runtime::HttpMethod::Get => reqwest::Method::GET,
+    };
+    let mut request = http.request(method, &prepared.url);
+    for (name, value) in &prepared.headers {
+        if *name != "host" {
+            request = request.header(*name, value);
+        }
+    }
+    request
+        .body(prepared.body.clone())
+        .send()
+        .await
+        .expect("raw request gets an answer")
+}

@@ -1,0 +1,142 @@
+//! The generated CreateInstances error enum: every published code, exactly.
+
+use std::str::FromStr;
+
+use swas::__private::runtime::{ErrorMeta, ServiceError};
+use swas::CreateInstancesError;
+
+const PUBLISHED: [(&str, u16, bool); 17] = [
+    ("ExceedAccountQuota", 400, false),
+    ("NotEnoughStock", 400, false),
+    ("PlatformNotMatch", 400, false),
+    ("InvalidPeriod.ValueNotSupported", 400, false),
+    ("InvalidDataDiskSize.ValueNotSupported", 400, false),
+    ("InvalidAmount.ValueNotSupported", 400, false),
+    ("InvalidChargeType.ValueNotSupported", 400, false),
+    ("InvalidAutoRenewPeriod.ValueNotSupported", 400, false),
+    ("InvalidPlanIdSize.ValueNotSupported", 400, false),
+    ("InvalidPlanMemorySize.ValueNotSupported", 400, false),
+    ("PaymentFailed", 403, false),
+    ("InvalidInstance.UnPaidOrder", 403, false),
+    ("InvalidParam", 403, false),
+    ("InvalidImageId.NotFound", 404, false),
+    ("InvalidPlanId.NotFound", 404, false),
+    ("InternalError", 500, true),
+    ("NotEnoughUpgradeStock", 500, false),
+];
+
+#[test]
+fn all_17_published_codes_parse_to_their_variant() {
+    assert_eq!(CreateInstancesError::PUBLISHED.len(), 17);
+    for (code, status, retryable) in PUBLISHED {
+        let error = CreateInstancesError::from_str(code).unwrap();
+        assert!(
+            !matches!(error, CreateInstancesError::Unknown(_)),
+            "{code} fell through to Unknown"
+        );
+        assert_eq!(error.code(), code);
+        assert_eq!(error.http_status(), status, "{code}");
+        assert_eq!(error.is_retryable(), retryable, "{code}");
+        assert!(!error.message().is_empty());
+    }
+}
+
+#[test]
+fn variants_have_idiomatic_names() {
+    assert!(matches!(
+        CreateInstancesError::from_str("InvalidPeriod.ValueNotSupported").unwrap(),
+        CreateInstancesError::InvalidPeriodValueNotSupported(_)
+    ));
+    assert!(matches!(
+        CreateInstancesError::from_str("InvalidInstance.UnPaidOrder").unwrap(),
+        CreateInstancesError::InvalidInstanceUnPaidOrder(_)
+    ));
+    assert!(matches!(
+        CreateInstancesError::from_str("InternalError").unwrap(),
+        CreateInstancesError::InternalError(_)
+    ));
+}
+
+#[test]
+fn published_messages_are_exact() {
+    let e = CreateInstancesError::from_str("PaymentFailed").unwrap();
+    assert_eq!(
+        e.message(),
+        "Payment failed. Please check your account balance."
+    );
+    let e = CreateInstancesError::from_str("InvalidPlanIdSize.ValueNotSupported").unwrap();
+    assert_eq!(
+        e.message(),
+        "The system disk size in the specified planId does not support the image."
+    );
+}
+
+#[test]
+fn unknown_codes_keep_code_and_message_and_classify_by_status() {
+    let e = CreateInstancesError::from_str("Some.NewCode").unwrap();
+    assert!(matches!(e, CreateInstancesError::Unknown(_)));
+    assert_eq!(e.code(), "Some.NewCode");
+    assert!(!e.is_retryable());
+
+    let throttled = CreateInstancesError::from_meta(ErrorMeta {
+        code: "Throttling.User".into(),
+        message: "Request was denied due to user flow control.".into(),
+        http_status: 400,
+        request_id: Some("R-1".into()),
+        host_id: Some("swas.cn-hangzhou.aliyuncs.com".into()),
+        recommend: Some("https://api.aliyun.com/troubleshoot?q=Throttling.User".into()),
+    });
+    assert!(matches!(throttled, CreateInstancesError::Unknown(_)));
+    assert!(throttled.is_retryable());
+    assert_eq!(throttled.request_id(), Some("R-1"));
+    assert_eq!(throttled.host_id(), Some("swas.cn-hangzhou.aliyuncs.com"));
+    assert_eq!(
+        throttled.recommend(),
+        Some("https://api.aliyun.com/troubleshoot?q=Throttling.User")
+    );
+    assert_eq!(
+        throttled.to_string(),
+        "Throttling.User (HTTP 400): Request was denied due to user flow control. [request id R-1]"
+    );
+}
+
+#[test]
+fn response_meta_travels_with_typed_variants() {
+    let e = CreateInstancesError::from_meta(ErrorMeta {
+        code: "NotEnoughStock".into(),
+        message: "The stock is insufficient.".into(),
+        http_status: 400,
+        request_id: Some("30637AD6-D977-4833-A54C-CC89483E1FEE".into()),
+        host_id: None,
+        recommend: None,
+    });
+    match &e {
+        CreateInstancesError::NotEnoughStock(meta) => {
+            assert_eq!(
+                meta.request_id.as_deref(),
+                Some("30637AD6-D977-4833-A54C-CC89483E1FEE")
+            )
+        }
+        other => panic!("expected NotEnoughStock, got {other:?}"),
+    }
+    let as_std: &dyn std::error::Error = &e;
+    assert_eq!(
+        as_std.to_string(),
+        "NotEnoughStock (HTTP 400): The stock is insufficient. [request id 30637AD6-D977-4833-A54C-CC89483E1FEE]"
+    );
+}
+
+#[test]
+fn responses_deserialize_leniently() {
+    let body = r#"{"RequestId":"30637AD6-D977-4833-A54C-CC89483E1FEE","InstanceIds":["3a658ca270df4df39f22e289b338****"],"Unknown":1}"#;
+    let response: swas::CreateInstancesResponse = serde_json::from_str(body).unwrap();
+    assert_eq!(
+        response.request_id.as_deref(),
+        Some("30637AD6-D977-4833-A54C-CC89483E1FEE")
+    );
+    assert_eq!(response.instance_ids, ["3a658ca270df4df39f22e289b338****"]);
+    let response: swas::CreateInstancesResponse =
+        serde_json::from_str(r#"{"InstanceIds":null}"#).unwrap();
+    assert!(response.instance_ids.is_empty());
+    assert_eq!(response.request_id, None);
+}

@@ -1,0 +1,3 @@
+acs_macros::generate!("../bad-specs/duplicate_error_code.json");
+
+fn main() {}

@@ -1,0 +1,3 @@
+acs_macros::generate!("../bad-specs/duplicate_parameter.json");
+
+fn main() {}

@@ -1,0 +1,3 @@
+acs_macros::generate!("../bad-specs/malformed_json.json");
+
+fn main() {}

@@ -1,0 +1,3 @@
+acs_macros::generate!("../bad-specs/min_greater_than_max.json");
+
+fn main() {}

@@ -1,0 +1,3 @@
+acs_macros::generate!("../bad-specs/multiple_of_zero.json");
+
+fn main() {}

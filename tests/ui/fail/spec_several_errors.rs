@@ -1,0 +1,3 @@
+acs_macros::generate!("../bad-specs/several_errors.json");
+
+fn main() {}

@@ -1,0 +1,3 @@
+acs_macros::generate!("../bad-specs/unknown_key.json");
+
+fn main() {}

@@ -1,0 +1,3 @@
+acs_macros::generate!("../bad-specs/unsupported_type.json");
+
+fn main() {}
