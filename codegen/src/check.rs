@@ -16,7 +16,10 @@ pub fn check_spec(spec: &ServiceSpec, diags: &mut Diagnostics) {
     if !is_api_version(&spec.version) {
         diags.error(
             "/version",
-            format!("API version `{}` is not of the form YYYY-MM-DD", spec.version),
+            format!(
+                "API version `{}` is not of the form YYYY-MM-DD",
+                spec.version
+            ),
         );
     }
     let mut names = BTreeMap::new();
@@ -24,7 +27,10 @@ pub fn check_spec(spec: &ServiceSpec, diags: &mut Diagnostics) {
         if let Some(first) = names.insert(pascal_case(&op.name), op.pointer.clone()) {
             diags.error(
                 &pointer_join(&op.pointer, "name"),
-                format!("operation `{}` is defined twice (first at {first})", op.name),
+                format!(
+                    "operation `{}` is defined twice (first at {first})",
+                    op.name
+                ),
             );
         }
         check_operation(op, diags);
@@ -58,7 +64,10 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
     {
         diags.error(
             &name_at,
-            format!("operation name `{}` must be a PascalCase Action such as `CreateInstances`", op.name),
+            format!(
+                "operation name `{}` must be a PascalCase Action such as `CreateInstances`",
+                op.name
+            ),
         );
     }
     if op.methods.is_empty() {
@@ -75,7 +84,10 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
         if e.code.is_empty() || e.code.chars().any(char::is_whitespace) {
             diags.error(
                 &pointer_join(&e.pointer, "code"),
-                format!("error code `{}` must be non-empty and contain no whitespace", e.code),
+                format!(
+                    "error code `{}` must be non-empty and contain no whitespace",
+                    e.code
+                ),
             );
         }
         if let Some(first) = codes.insert(&e.code, &e.pointer) {
@@ -104,7 +116,11 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
     check_fields(&op.parameters, Side::Request, &codes, diags);
     check_fields(&op.response, Side::Response, &codes, diags);
 
-    let tokens: Vec<&Field> = op.parameters.iter().filter(|p| p.idempotency_token).collect();
+    let tokens: Vec<&Field> = op
+        .parameters
+        .iter()
+        .filter(|p| p.idempotency_token)
+        .collect();
     if tokens.len() > 1 {
         diags.error(
             &pointer_join(&tokens[1].pointer, "idempotencyToken"),
@@ -131,7 +147,10 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
                 match op.parameters.iter().find(|q| &q.name == parameter) {
                     None => diags.error(
                         &at,
-                        format!("requiredWhen refers to `{parameter}`, which is not a parameter of {}", op.name),
+                        format!(
+                            "requiredWhen refers to `{parameter}`, which is not a parameter of {}",
+                            op.name
+                        ),
                     ),
                     Some(q) if q.name == p.name => {
                         diags.error(&at, "requiredWhen cannot refer to the parameter itself")
@@ -152,7 +171,10 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
                 if p.required {
                     diags.error(
                         &c.pointer,
-                        format!("`{}` is always required; requiredWhen makes no sense on it", p.name),
+                        format!(
+                            "`{}` is always required; requiredWhen makes no sense on it",
+                            p.name
+                        ),
                     );
                 }
             }
@@ -166,19 +188,35 @@ enum Side {
     Response,
 }
 
-fn check_fields(fields: &[Field], side: Side, codes: &BTreeMap<&str, &str>, diags: &mut Diagnostics) {
+fn check_fields(
+    fields: &[Field],
+    side: Side,
+    codes: &BTreeMap<&str, &str>,
+    diags: &mut Diagnostics,
+) {
     let mut names: BTreeMap<&str, &str> = BTreeMap::new();
     let mut idents: BTreeMap<String, &str> = BTreeMap::new();
     for f in fields {
         let at = pointer_join(&f.pointer, "name");
-        if f.name.is_empty() || !f.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        if f.name.is_empty()
+            || !f
+                .name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
             diags.error(
                 &at,
-                format!("name `{}` must be non-empty and contain only ASCII letters, digits and `_`", f.name),
+                format!(
+                    "name `{}` must be non-empty and contain only ASCII letters, digits and `_`",
+                    f.name
+                ),
             );
         }
         if let Some(first) = names.insert(&f.name, &f.pointer) {
-            diags.error(&at, format!("`{}` is defined twice (first at {first})", f.name));
+            diags.error(
+                &at,
+                format!("`{}` is defined twice (first at {first})", f.name),
+            );
         } else if let Some(other) = idents.insert(snake_case(&f.name), &f.name) {
             diags.error(
                 &at,
@@ -201,7 +239,10 @@ fn check_field(f: &Field, side: Side, codes: &BTreeMap<&str, &str>, diags: &mut 
                 if *s != WireStyle::Flat && *s != WireStyle::Json {
                     diags.error(
                         &pointer_join(&f.pointer, "style"),
-                        format!("an object parameter is sent `flat` or `json`, not `{}`", s.name()),
+                        format!(
+                            "an object parameter is sent `flat` or `json`, not `{}`",
+                            s.name()
+                        ),
                     );
                 }
             }
@@ -241,7 +282,10 @@ fn check_field(f: &Field, side: Side, codes: &BTreeMap<&str, &str>, diags: &mut 
     if let Some(default) = &f.default {
         let at = pointer_join(&f.pointer, "default");
         if f.required {
-            diags.error(&at, format!("`{}` is required, so a default is never used", f.name));
+            diags.error(
+                &at,
+                format!("`{}` is required, so a default is never used", f.name),
+            );
         }
         if !value_fits(&f.ty, default) {
             diags.error(
@@ -251,14 +295,22 @@ fn check_field(f: &Field, side: Side, codes: &BTreeMap<&str, &str>, diags: &mut 
         } else {
             for c in &f.constraints {
                 if let Some(why) = violates(&c.kind, default) {
-                    diags.error(&at, format!("default {default} breaks the field's own rule: {why}"));
+                    diags.error(
+                        &at,
+                        format!("default {default} breaks the field's own rule: {why}"),
+                    );
                 }
             }
         }
     }
 }
 
-fn check_constraint(f: &Field, c: &Constraint, codes: &BTreeMap<&str, &str>, diags: &mut Diagnostics) {
+fn check_constraint(
+    f: &Field,
+    c: &Constraint,
+    codes: &BTreeMap<&str, &str>,
+    diags: &mut Diagnostics,
+) {
     if let Some(code) = &c.error_code {
         if !codes.contains_key(code.as_str()) {
             diags.error(
@@ -284,11 +336,16 @@ fn check_constraint(f: &Field, c: &Constraint, codes: &BTreeMap<&str, &str>, dia
     };
     match &c.kind {
         ConstraintKind::OneOf(values) => {
-            let Some(s) = scalar.filter(|s| matches!(s, Scalar::String | Scalar::Int32 | Scalar::Int64)) else {
+            let Some(s) =
+                scalar.filter(|s| matches!(s, Scalar::String | Scalar::Int32 | Scalar::Int64))
+            else {
                 return wrong_type(diags, "string or integer parameters");
             };
             if values.is_empty() {
-                diags.error(&pointer_join(&c.pointer, "values"), "the value set is empty");
+                diags.error(
+                    &pointer_join(&c.pointer, "values"),
+                    "the value set is empty",
+                );
             }
             let mut seen = BTreeSet::new();
             for (i, v) in values.iter().enumerate() {
@@ -306,7 +363,10 @@ fn check_constraint(f: &Field, c: &Constraint, codes: &BTreeMap<&str, &str>, dia
             };
             if let (Some(min), Some(max)) = (min, max) {
                 if min > max {
-                    diags.error(&c.pointer, format!("min ({min}) is greater than max ({max})"));
+                    diags.error(
+                        &c.pointer,
+                        format!("min ({min}) is greater than max ({max})"),
+                    );
                 }
             }
             if s == Scalar::Int32 {
@@ -339,7 +399,10 @@ fn check_constraint(f: &Field, c: &Constraint, codes: &BTreeMap<&str, &str>, dia
             }
             if let (Some(min), Some(max)) = (min, max) {
                 if min > max {
-                    diags.error(&c.pointer, format!("min ({min}) is greater than max ({max})"));
+                    diags.error(
+                        &c.pointer,
+                        format!("min ({min}) is greater than max ({max})"),
+                    );
                 }
             }
         }

@@ -149,7 +149,10 @@ mod tests {
         );
         assert_eq!(pascal_case("Throttling.User"), "ThrottlingUser");
         assert_eq!(pascal_case("create_instances"), "CreateInstances");
-        assert_eq!(pascal_case("InvalidPlanIdSize.ValueNotSupported"), "InvalidPlanIdSizeValueNotSupported");
+        assert_eq!(
+            pascal_case("InvalidPlanIdSize.ValueNotSupported"),
+            "InvalidPlanIdSizeValueNotSupported"
+        );
         assert_eq!(pascal_case("404"), "N404");
     }
 }

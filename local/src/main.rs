@@ -31,10 +31,18 @@ struct Args {
     #[arg(long = "access-key", value_name = "ID:SECRET", value_parser = parse_access_key)]
     access_keys: Vec<(String, String)>,
 
-    /// JSON catalogue of regions, plans and images replacing the built-in one (shape: see the
-    /// `catalog` module documentation or the README section of the report).
+    /// JSON catalogue of regions, plans and images replacing the built-in one. Shape:
+    /// {"Quota":50,"Balance":10000,"Regions":[{"RegionId","LocalName","Plans":[{"PlanId","Core",
+    /// "Memory","DiskSize","DiskType":"SSD|ESSD","Bandwidth","Flow","OriginPrice","Currency",
+    /// "SupportPlatform":["Linux","Windows"],"Stock"}],"Images":[{"ImageId","ImageName",
+    /// "ImageType","Platform","Description","MinMemory","MinDiskSize"}]}]}.
+    /// `--print-catalog` prints the built-in one as a starting point.
     #[arg(long, value_name = "FILE")]
     catalog: Option<PathBuf>,
+
+    /// Print the catalogue in use (built-in, or --catalog with overrides applied) as JSON and exit.
+    #[arg(long)]
+    print_catalog: bool,
 
     /// Persist state (instances, tokens and their answers, balances, stock) to FILE, atomically,
     /// before each answer; reloaded at start. Without it, state lives in memory.
@@ -139,6 +147,22 @@ async fn run(args: Args) -> ExitCode {
     }
     if let Some(stock) = args.stock {
         catalog = catalog.with_stock(stock);
+    }
+    if args.print_catalog {
+        return match serde_json::to_string_pretty(&catalog) {
+            Ok(json) => {
+                let mut stdout = std::io::stdout().lock();
+                if writeln!(stdout, "{json}").is_ok() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }
+            Err(e) => {
+                eprintln!("swas-local: cannot print the catalogue: {e}");
+                ExitCode::FAILURE
+            }
+        };
     }
     let mut config = Config {
         listen: args.listen,

@@ -596,3 +596,41 @@ pub async fn create_instances(
     response.instance_ids = ids;
     to_json(&response)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_calendar_months() {
+        let t = time::macros::datetime!(2024-01-31 10:00 UTC);
+        assert_eq!(format_time(add_months(t, 1)), "2024-02-29T10:00:00Z");
+        assert_eq!(format_time(add_months(t, 12)), "2025-01-31T10:00:00Z");
+        assert_eq!(format_time(add_months(t, 36)), "2027-01-31T10:00:00Z");
+        let t = time::macros::datetime!(2023-11-30 00:00 UTC);
+        assert_eq!(format_time(add_months(t, 3)), "2024-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn fingerprint_ignores_token_and_spelled_out_defaults() {
+        let base = || {
+            CreateInstances::builder()
+                .region_id("cn-hangzhou")
+                .image_id("i")
+                .plan_id("p")
+                .period(1)
+        };
+        let a = fingerprint(&base().client_token("t1").build());
+        let b = fingerprint(
+            &base()
+                .amount(1)
+                .charge_type("PrePaid")
+                .client_token("t2")
+                .build(),
+        );
+        let c = fingerprint(&base().amount(2).build());
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert_eq!(a.len(), 64);
+    }
+}

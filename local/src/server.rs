@@ -124,6 +124,12 @@ impl Server {
         }
         config.catalog.check().map_err(StartError::Config)?;
         let state = State::open(config.state_file.as_deref(), &config.catalog)?;
+        // Find out now, not at the first order, whether the state file can be written.
+        if let Some(path) = state.path() {
+            if !path.exists() {
+                crate::state::write_atomically(path, &state.to_bytes())?;
+            }
+        }
         let listener =
             TcpListener::bind(config.listen)
                 .await
@@ -246,7 +252,9 @@ async fn serve_connection(
         let shared = Arc::clone(&shared);
         async move { handle(shared, request).await }
     });
+    // With a timer, hyper's 30 s header-read timeout applies (slow or stuck clients).
     let connection = hyper::server::conn::http1::Builder::new()
+        .timer(hyper_util::rt::TokioTimer::new())
         .keep_alive(true)
         .serve_connection(TokioIo::new(stream), service);
     tokio::pin!(connection);

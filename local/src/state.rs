@@ -419,3 +419,68 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StateError> {
     dir.sync_all().map_err(io)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn instance(id: &str) -> InstanceRecord {
+        InstanceRecord {
+            instance_id: id.into(),
+            region_id: "r".into(),
+            plan_id: "p".into(),
+            image_id: "i".into(),
+            status: "Running".into(),
+            charge_type: "PrePaid".into(),
+            creation_time: String::new(),
+            expired_time: String::new(),
+            period: 1,
+            auto_renew: false,
+            auto_renew_period: None,
+            data_disk_size: 0,
+            client_token: None,
+            public_ip_address: String::new(),
+            inner_ip_address: String::new(),
+            core: 1,
+            memory: 1,
+            disk_size: 40,
+            disk_category: "ESSD".into(),
+            bandwidth: 1,
+            flow: 1,
+            image_name: String::new(),
+            image_type: String::new(),
+            platform: "Linux".into(),
+        }
+    }
+
+    #[test]
+    fn commit_rollback_and_round_trip() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let catalog = Catalog::builtin();
+        let mut state = State::open(Some(&path), &catalog).expect("opens");
+        let order = |ids: &[&str], token: &str| Order {
+            account: "a".into(),
+            token: Some((token.into(), "fp".into())),
+            instances: ids.iter().map(|id| instance(id)).collect(),
+            cost_cents: 500,
+        };
+        state.commit(order(&["x", "y"], "t1"), 10);
+        let before = state.to_bytes();
+        let receipt = state.commit(order(&["z"], "t2"), 10);
+        state.rollback(receipt);
+        assert_eq!(state.to_bytes(), before);
+        assert_eq!(state.stock("r", "p", 10), 8);
+        assert_eq!(state.quota_used("a", "r"), 2);
+        assert_eq!(state.balance_cents("a"), to_cents(catalog.balance) - 500);
+
+        write_atomically(&path, &state.to_bytes()).expect("writes");
+        let reopened = State::open(Some(&path), &catalog).expect("reopens");
+        assert_eq!(reopened.to_bytes(), before);
+        assert_eq!(reopened.quota_used("a", "r"), 2);
+        assert_eq!(
+            reopened.token("a", "t1").map(|t| t.instance_ids.clone()),
+            Some(vec!["x".to_owned(), "y".to_owned()])
+        );
+    }
+}

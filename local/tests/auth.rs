@@ -31,7 +31,7 @@ fn unknown_error(
         Err(Error::Service {
             error: CreateInstancesError::Unknown(meta),
             ..
-        }) => meta,
+        }) => *meta,
         other => panic!("expected an unknown-code service error, got {other:?}"),
     }
 }

@@ -473,3 +473,41 @@ async fn neighbouring_list_operations() {
     assert!(error.validation_errors().is_some());
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn plan_memory_must_fit_the_image() {
+    // A catalogue where the Windows-capable SSD plan has only 1 GB (the Windows image needs 2).
+    let mut catalog = Catalog::builtin();
+    for plan in catalog.regions.iter_mut().flat_map(|r| r.plans.iter_mut()) {
+        if plan.plan_id == SSD_PLAN {
+            plan.memory = 1;
+        }
+    }
+    let server = start(Config {
+        catalog,
+        ..Config::default()
+    })
+    .await;
+    let client = client(&server.url());
+    let e = service_error(create(&client, &order(SSD_PLAN, WINDOWS_IMAGE).build()).await);
+    assert!(
+        matches!(
+            e,
+            CreateInstancesError::InvalidPlanMemorySizeValueNotSupported(_)
+        ),
+        "{e:?}"
+    );
+    assert_eq!(e.http_status(), 400);
+    assert_eq!(
+        e.message(),
+        "The memory size in the specified planId does not support the image. The image needs at least 2 GB of memory; the plan has 1 GB."
+    );
+    // Windows on a plan that supports it and has the memory.
+    create(
+        &client,
+        &order("swas.s3.c2m4s80b4t10", WINDOWS_IMAGE).build(),
+    )
+    .await
+    .expect("Windows on 4 GB");
+    server.shutdown().await;
+}

@@ -20,7 +20,11 @@ impl Parse for Input {
             if !input.is_empty() {
                 return Err(input.error("expected nothing after the spec path; use `spec = \"...\", runtime = ..., operations = [...]` for options"));
             }
-            return Ok(Self { spec, runtime: None, operations: None });
+            return Ok(Self {
+                spec,
+                runtime: None,
+                operations: None,
+            });
         }
         let mut spec = None;
         let mut runtime = None;
@@ -50,7 +54,11 @@ impl Parse for Input {
             input.parse::<Token![,]>()?;
         }
         let spec = spec.ok_or_else(|| input.error("missing `spec = \"path/to/spec.json\"`"))?;
-        Ok(Self { spec, runtime, operations })
+        Ok(Self {
+            spec,
+            runtime,
+            operations,
+        })
     }
 }
 
@@ -76,8 +84,11 @@ pub fn expand(input: Input, source_dir: Option<PathBuf>) -> TokenStream {
                 .iter()
                 .filter(|op| unknown.contains(&op.to_string().as_str()))
                 .map(|op| {
-                    syn::Error::new(op.span(), format!("`{op}` is not an operation of {relative}"))
-                        .to_compile_error()
+                    syn::Error::new(
+                        op.span(),
+                        format!("`{op}` is not an operation of {relative}"),
+                    )
+                    .to_compile_error()
                 });
             return quote!(#(#errors)*);
         }
@@ -110,12 +121,18 @@ fn resolve(relative: &str, source_dir: Option<PathBuf>) -> PathBuf {
 /// Makes rustc rebuild when the spec changes.
 fn track_file(path: &std::path::Path) -> TokenStream {
     match path.to_str() {
-        Some(p) => quote!(const _: &[u8] = include_bytes!(#p);),
+        Some(p) => quote!(
+            const _: &[u8] = include_bytes!(#p);
+        ),
         None => quote!(),
     }
 }
 
-fn spec_errors(path: &std::path::Path, errors: Vec<acs_codegen::SpecError>, span: proc_macro2::Span) -> TokenStream {
+fn spec_errors(
+    path: &std::path::Path,
+    errors: Vec<acs_codegen::SpecError>,
+    span: proc_macro2::Span,
+) -> TokenStream {
     let mut combined: Option<syn::Error> = None;
     for e in errors {
         let err = syn::Error::new(span, e.to_string());
@@ -126,6 +143,10 @@ fn spec_errors(path: &std::path::Path, errors: Vec<acs_codegen::SpecError>, span
     }
     let errors = combined.map(|e| e.to_compile_error()).unwrap_or_default();
     // Still track the file, so fixing it triggers a rebuild.
-    let track = if path.exists() { track_file(path) } else { quote!() };
+    let track = if path.exists() {
+        track_file(path)
+    } else {
+        quote!()
+    };
     quote!(#track #errors)
 }

@@ -119,12 +119,6 @@ fn benches(c: &mut Criterion) {
     c.bench_function("v1 string_to_sign only (sort + one-pass encode)", |b| {
         b.iter(|| v1::string_to_sign("POST", black_box(OP_PARAMS)))
     });
-    c.bench_function("tmp canonical_query v1", |b| b.iter(|| v1::canonical_query(black_box(OP_PARAMS))));
-    c.bench_function("tmp canonical_query v3", |b| b.iter(|| v3::canonical_query(black_box(OP_PARAMS))));
-    let joined: String = OP_PARAMS.iter().map(|(k, v)| format!("{k}={v}&")).collect();
-    let mut buf = String::with_capacity(1024);
-    c.bench_function("tmp encode joined", |b| b.iter(|| { buf.clear(); sign::percent_encode(black_box(&joined), &mut buf); buf.len() }));
-    c.bench_function("tmp sort keyed", |b| b.iter(|| { let mut v: Vec<(&str, &str)> = black_box(OP_PARAMS).to_vec(); v.sort_unstable(); v }));
     c.bench_function("v1 sign_request (secret, fresh String)", |b| {
         b.iter(|| {
             v1::sign_request(

@@ -4,7 +4,8 @@
 //! retrying, mapping error bodies — is done by the runtime against this trait alone.
 
 use std::borrow::Cow;
-use std::fmt;
+use std::fmt::{self, Write as _};
+use std::ops::Range;
 
 use crate::error::ServiceError;
 use crate::validate::ValidationErrors;
@@ -34,10 +35,14 @@ pub trait Operation {
 }
 
 /// Wire parameters of a request: names and values exactly as they go on the wire, before
-/// percent-encoding. Order is insertion order; signing sorts a copy.
-#[derive(Clone, Default, PartialEq, Eq)]
+/// percent-encoding. Order is insertion order; signing sorts a view of it.
+///
+/// Values live in one shared buffer, so serializing a request costs a couple of allocations
+/// rather than one per parameter (this is on every call's hot path).
+#[derive(Clone, Default)]
 pub struct Params {
-    entries: Vec<(Cow<'static, str>, String)>,
+    entries: Vec<(Cow<'static, str>, Range<usize>)>,
+    values: String,
 }
 
 impl Params {
@@ -45,29 +50,43 @@ impl Params {
         Self::default()
     }
 
+    /// Room for `capacity` parameters of typical length.
     pub fn with_capacity(capacity: usize) -> Self {
         Self {
             entries: Vec::with_capacity(capacity),
+            values: String::with_capacity(capacity * 24),
         }
     }
 
+    fn append(&mut self, name: Cow<'static, str>, write: impl FnOnce(&mut String)) {
+        let start = self.values.len();
+        write(&mut self.values);
+        self.entries.push((name, start..self.values.len()));
+    }
+
     /// Appends `name=value`.
-    pub fn push(&mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) {
-        self.entries.push((name.into(), value.into()));
+    pub fn push(&mut self, name: impl Into<Cow<'static, str>>, value: impl AsRef<str>) {
+        self.append(name.into(), |buf| buf.push_str(value.as_ref()));
     }
 
     /// Appends a value rendered with `Display` (integers in decimal, booleans as `true`/`false`).
     pub fn push_display(&mut self, name: impl Into<Cow<'static, str>>, value: impl fmt::Display) {
-        self.entries.push((name.into(), value.to_string()));
+        self.append(name.into(), |buf| {
+            // Writing into a String cannot fail.
+            let _ = write!(buf, "{value}");
+        });
     }
 
     /// Sets `name` to `value`, replacing an existing entry of that name.
-    pub fn set(&mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) {
+    pub fn set(&mut self, name: impl Into<Cow<'static, str>>, value: impl AsRef<str>) {
         let name = name.into();
-        let value = value.into();
+        let start = self.values.len();
+        self.values.push_str(value.as_ref());
+        let range = start..self.values.len();
         match self.entries.iter_mut().find(|(n, _)| *n == name) {
-            Some(entry) => entry.1 = value,
-            None => self.entries.push((name, value)),
+            // The old bytes stay in the buffer unused; `set` is rare (idempotency tokens).
+            Some(entry) => entry.1 = range,
+            None => self.entries.push((name, range)),
         }
     }
 
@@ -76,16 +95,19 @@ impl Params {
         self.entries
             .iter()
             .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, range)| &self.values[range.clone()])
     }
 
     pub fn remove(&mut self, name: &str) -> Option<String> {
         let index = self.entries.iter().position(|(n, _)| n == name)?;
-        Some(self.entries.remove(index).1)
+        let (_, range) = self.entries.remove(index);
+        Some(self.values[range].to_owned())
     }
 
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
-        self.entries.iter().map(|(n, v)| (n.as_ref(), v.as_str()))
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + Clone {
+        self.entries
+            .iter()
+            .map(|(n, range)| (n.as_ref(), &self.values[range.clone()]))
     }
 
     pub fn len(&self) -> usize {
@@ -105,19 +127,27 @@ impl Params {
     }
 }
 
+/// Equal when the same names have the same values in the same order.
+impl PartialEq for Params {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Params {}
+
 impl fmt::Debug for Params {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map().entries(self.iter()).finish()
     }
 }
 
-impl<K: Into<Cow<'static, str>>, V: Into<String>> FromIterator<(K, V)> for Params {
+impl<K: Into<Cow<'static, str>>, V: AsRef<str>> FromIterator<(K, V)> for Params {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        Self {
-            entries: iter
-                .into_iter()
-                .map(|(k, v)| (k.into(), v.into()))
-                .collect(),
+        let mut params = Params::new();
+        for (k, v) in iter {
+            params.push(k, v);
         }
+        params
     }
 }

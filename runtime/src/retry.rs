@@ -5,6 +5,10 @@
 //! `x-acs-retry-after` header, which then sets the delay), and on errors the operation's error
 //! enum marks retryable. Other 4xx answers are never retried. Every retry is signed afresh (new
 //! nonce and timestamp) and carries the same idempotency token.
+//!
+//! A request that got no response may still have reached the service. Operations with an
+//! idempotency token (`ClientToken`) are safe to retry; for others a retried write may run
+//! twice — use [`RetryConfig::disabled`] for such calls if that matters.
 
 use std::time::Duration;
 

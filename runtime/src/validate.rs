@@ -133,8 +133,8 @@ impl ValidationErrors {
     }
 
     /// The first violation, the one a server would most likely answer with.
-    pub fn first(&self) -> &Violation {
-        &self.violations[0]
+    pub fn first(&self) -> Option<&Violation> {
+        self.violations.first()
     }
 }
 
@@ -180,7 +180,12 @@ impl Validator {
     }
 
     /// A required string must not be empty (the type system already makes it present).
-    pub fn required_str(&mut self, parameter: impl Into<Cow<'static, str>>, value: &str, code: &'static str) {
+    pub fn required_str(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        value: &str,
+        code: &'static str,
+    ) {
         if value.is_empty() {
             self.push(parameter, Rule::Required, Some(String::new()), code);
         }
@@ -277,7 +282,12 @@ impl Validator {
         }
     }
 
-    pub fn ascii(&mut self, parameter: impl Into<Cow<'static, str>>, value: &str, code: &'static str) {
+    pub fn ascii(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        value: &str,
+        code: &'static str,
+    ) {
         if !value.is_ascii() {
             self.push(parameter, Rule::Ascii, Some(value.to_owned()), code);
         }

@@ -104,6 +104,14 @@ async fn retries_500_503_and_a_dropped_connection_then_succeeds() {
             request.header("user-agent"),
             Some(acs_runtime::client::USER_AGENT)
         );
+        assert_eq!(
+            request
+                .headers
+                .iter()
+                .filter(|(k, _)| k == "user-agent")
+                .count(),
+            1
+        );
     }
 }
 
@@ -469,4 +477,19 @@ async fn connection_refused_is_a_transport_error_without_the_url() {
         }
         other => panic!("expected Transport, got {other:?}"),
     }
+}
+
+#[test]
+fn client_and_send_future_are_send() {
+    fn assert_send<T: Send>(_: &T) {}
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Client>();
+    let client = Client::builder()
+        .credentials(Credentials::new("testid", "testsecret"))
+        .endpoint("http://127.0.0.1:9")
+        .build()
+        .expect("client builds");
+    let op = CreateThing::default();
+    let future = client.send(&op);
+    assert_send(&future);
 }

@@ -8,6 +8,9 @@
 //! default feature `workflow` enables only ListRegions, ListPlans, ListImages, CreateInstances and
 //! ListInstances.
 
+mod client;
+pub use client::*;
+
 /// Region id → endpoint host, as published in the vendor metadata.
 pub use endpoints::ENDPOINTS;
 

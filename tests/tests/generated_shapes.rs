@@ -101,7 +101,10 @@ fn wire_styles() {
     request.write_params(&mut params);
     assert_eq!(TagThings::from_wire(&params).unwrap(), request);
 
-    let json = ConfigureWidget::builder().colour("Red").ids(["a", "b"]).build();
+    let json = ConfigureWidget::builder()
+        .colour("Red")
+        .ids(["a", "b"])
+        .build();
     assert_eq!(
         wire(&json),
         [

@@ -94,7 +94,7 @@ fn auto_renew_period_is_required_when_auto_renew_is_true() {
     request.auto_renew = Some(true);
     let errors = request.validate().unwrap_err();
     assert_eq!(errors.codes(), ["InvalidAutoRenewPeriod.ValueNotSupported"]);
-    let v = errors.first();
+    let v = &errors.violations()[0];
     assert_eq!(v.parameter, "AutoRenewPeriod");
     assert_eq!(
         v.rule,
@@ -114,7 +114,10 @@ fn auto_renew_period_is_required_when_auto_renew_is_true() {
     assert_eq!(codes(&request), Vec::<&str>::new());
     request.auto_renew = None;
     request.auto_renew_period = Some(5);
-    assert_eq!(codes(&request), ["InvalidAutoRenewPeriod.ValueNotSupported"]);
+    assert_eq!(
+        codes(&request),
+        ["InvalidAutoRenewPeriod.ValueNotSupported"]
+    );
 }
 
 #[test]
@@ -141,7 +144,7 @@ fn client_token_ascii_and_at_most_64_characters() {
     let errors = request.validate().unwrap_err();
     assert_eq!(errors.codes(), ["InvalidParam"]);
     assert_eq!(
-        errors.first().rule,
+        errors.violations()[0].rule,
         Rule::Length {
             min: None,
             max: Some(64)
@@ -151,8 +154,8 @@ fn client_token_ascii_and_at_most_64_characters() {
     request.client_token = Some("令牌".to_owned());
     let errors = request.validate().unwrap_err();
     assert_eq!(errors.codes(), ["InvalidParam"]);
-    assert_eq!(errors.first().rule, Rule::Ascii);
-    assert_eq!(errors.first().value.as_deref(), Some("令牌"));
+    assert_eq!(errors.violations()[0].rule, Rule::Ascii);
+    assert_eq!(errors.violations()[0].value.as_deref(), Some("令牌"));
 
     // 64 non-ASCII characters: the length is fine, the charset is not.
     request.client_token = Some("é".repeat(64));
@@ -168,8 +171,8 @@ fn empty_required_strings_are_reported() {
     request.region_id = String::new();
     let errors = request.validate().unwrap_err();
     assert_eq!(errors.codes(), ["MissingParameter"]);
-    assert_eq!(errors.first().parameter, "RegionId");
-    assert_eq!(errors.first().rule, Rule::Required);
+    assert_eq!(errors.violations()[0].parameter, "RegionId");
+    assert_eq!(errors.violations()[0].rule, Rule::Required);
 }
 
 #[test]
@@ -290,9 +293,13 @@ fn from_wire_round_trips_and_reports_every_problem() {
         Some(true)
     );
 
-    let params: Params = [("RegionId", "cn-hangzhou"), ("Period", "one"), ("Amount", "2x")]
-        .into_iter()
-        .collect();
+    let params: Params = [
+        ("RegionId", "cn-hangzhou"),
+        ("Period", "one"),
+        ("Amount", "2x"),
+    ]
+    .into_iter()
+    .collect();
     let errors = CreateInstances::from_wire(&params).unwrap_err();
     let found: Vec<(&str, &str)> = errors
         .violations()

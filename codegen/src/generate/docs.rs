@@ -57,18 +57,22 @@ impl Doc {
     }
 }
 
-/// Vendor descriptions carry `<props="china">` blocks and `~~123~~` doc links; rustdoc would
-/// read the tags as HTML.
+/// Vendor descriptions carry `<props="china">` blocks and `~~123~~` doc links, and Markdown
+/// code fences that rustdoc would compile as doctests.
 fn clean_vendor_markup(text: &str) -> String {
+    // Drop the site-selection tags, keep their content (other `<…>` text is kept as written).
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find('<') {
         out.push_str(&rest[..start]);
-        match rest[start..].find('>') {
-            Some(end) => rest = &rest[start + end + 1..],
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
+        let tail = &rest[start..];
+        match tail.find('>') {
+            Some(end) if tail.starts_with("<props") || tail.starts_with("</props") => {
+                rest = &tail[end + 1..];
+            }
+            _ => {
+                out.push('<');
+                rest = &tail[1..];
             }
         }
     }
@@ -93,10 +97,22 @@ fn clean_vendor_markup(text: &str) -> String {
         }
     }
     cleaned.push_str(rest);
-    // Rustdoc treats indented blocks as code; vendor Markdown is not meant that way.
+    // Rustdoc treats indented blocks as code, and untagged fences as Rust doctests; neither is
+    // meant by vendor Markdown.
+    let mut in_fence = false;
     cleaned
         .lines()
         .map(str::trim_start)
+        .map(|line| {
+            if let Some(info) = line.strip_prefix("```") {
+                let opening = !in_fence;
+                in_fence = !in_fence;
+                if opening && (info.trim().is_empty() || info.trim() == "rust") {
+                    return "```text".to_owned();
+                }
+            }
+            line.to_owned()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -118,12 +134,19 @@ pub fn field_doc(f: &Field, request: bool) -> Vec<String> {
         facts.push_str(&format!(", in {unit}"));
     }
     if request {
-        facts.push_str(if f.required { ", **required**" } else { ", optional" });
+        facts.push_str(if f.required {
+            ", **required**"
+        } else {
+            ", optional"
+        });
     }
     facts.push('.');
     d.line(facts);
     if let Some(default) = &f.default {
-        d.line(format!("Default when not sent: `{}`.", render_value(default)));
+        d.line(format!(
+            "Default when not sent: `{}`.",
+            render_value(default)
+        ));
     }
     if let Some(example) = &f.example {
         d.line(format!("Example: `{example}`."));
@@ -199,4 +222,18 @@ pub fn constraint_sentence(c: &Constraint) -> String {
         sentence.push_str(en);
     }
     sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_vendor_markup;
+
+    #[test]
+    fn vendor_markup_becomes_plain_rustdoc() {
+        let zh = "地域ID。您可以调用[ListRegions](~~189315~~)查询。\n<props=\"china\">\n- 国内\n</props>\n\n```\n()`~!@#$%^&*-_+=|{}[]:;'<>,.?/\n```\n    缩进\n```json\n{}\n```";
+        assert_eq!(
+            clean_vendor_markup(zh),
+            "地域ID。您可以调用`ListRegions`查询。\n\n- 国内\n\n\n```text\n()`~!@#$%^&*-_+=|{}[]:;'<>,.?/\n```\n缩进\n```json\n{}\n```"
+        );
+    }
 }

@@ -18,7 +18,10 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
 
     let variant_defs = errors.iter().zip(&variants).map(|(e, v)| {
         let mut d = Doc::default();
-        d.line(format!("`{}` (HTTP {}): {}", e.code, e.http_status, e.message));
+        d.line(format!(
+            "`{}` (HTTP {}): {}",
+            e.code, e.http_status, e.message
+        ));
         if !e.description.is_empty() {
             d.blank();
             d.text(&e.description);
@@ -28,7 +31,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             d.line("Worth retrying.");
         }
         let doc = doc_attrs(&d.into_lines());
-        quote!(#doc #v(#rt::ErrorMeta),)
+        quote!(#doc #v(Box<#rt::ErrorMeta>),)
     });
     let published = errors.iter().map(|e| {
         let code = &e.code;
@@ -61,7 +64,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let doc = doc_attrs(&[
         format!("Errors `{}` can answer, as published, plus [`{error_ty}::Unknown`] for any other code.", cx.op.name),
         String::new(),
-        "Each variant carries the [`ErrorMeta`](::acs_runtime::ErrorMeta) of the response: code, message, HTTP status, request id, host id and troubleshooting URL.".replace("::acs_runtime", &cx.rt_str),
+        "Each variant carries the (boxed) [`ErrorMeta`](::acs_runtime::ErrorMeta) of the response: code, message, HTTP status, request id, host id and troubleshooting URL.".replace("::acs_runtime", &cx.rt_str),
     ]);
     quote! {
         #doc
@@ -70,7 +73,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         pub enum #error_ty {
             #(#variant_defs)*
             /// A code this client does not know; the meta keeps the code and message as sent.
-            Unknown(#rt::ErrorMeta),
+            Unknown(Box<#rt::ErrorMeta>),
         }
 
         impl #error_ty {
@@ -121,6 +124,8 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             ];
 
             fn from_meta(meta: #rt::ErrorMeta) -> Self {
+                // Boxed so that `Result<_, Error<Self>>` stays small.
+                let meta = Box::new(meta);
                 match meta.code.as_str() {
                     #(#from_meta_arms)*
                     _ => Self::Unknown(meta),

@@ -81,7 +81,11 @@ fn endpoints_const(spec: &ServiceSpec) -> TokenStream {
 }
 
 /// Generates one operation: a module named after it, with its types re-exported beside it.
-pub fn generate_operation(spec: &ServiceSpec, op: &OperationSpec, options: &Options) -> TokenStream {
+pub fn generate_operation(
+    spec: &ServiceSpec,
+    op: &OperationSpec,
+    options: &Options,
+) -> TokenStream {
     let cx = Context::new(spec, op);
     let module = format_ident!("{}", snake_case(&op.name));
     let request = request::generate(&cx);
@@ -167,7 +171,11 @@ pub(crate) fn doc_attrs<S: AsRef<str>>(lines: &[S]) -> TokenStream {
     let lines = lines.iter().map(|l| {
         let l = l.as_ref();
         // A leading space keeps rustdoc's rendering identical to `/// line`.
-        let text = if l.is_empty() { String::new() } else { format!(" {l}") };
+        let text = if l.is_empty() {
+            String::new()
+        } else {
+            format!(" {l}")
+        };
         quote!(#[doc = #text])
     });
     quote!(#(#lines)*)
@@ -210,9 +218,34 @@ pub(crate) fn is_eq(ty: &TypeSpec) -> bool {
 pub(crate) fn nested_type_name(prefix: &str, field: &str) -> Ident {
     let name = format!("{}{}", prefix, pascal_case(field));
     const PRELUDE: &[&str] = &[
-        "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Default",
-        "Into", "IntoIterator", "Clone", "Copy", "Send", "Sync", "Fn", "Drop", "ToString",
-        "Iterator", "Extend", "From", "Eq", "PartialEq", "Ord", "PartialOrd", "Sized", "Debug",
+        "Option",
+        "Some",
+        "None",
+        "Result",
+        "Ok",
+        "Err",
+        "String",
+        "Vec",
+        "Box",
+        "Default",
+        "Into",
+        "IntoIterator",
+        "Clone",
+        "Copy",
+        "Send",
+        "Sync",
+        "Fn",
+        "Drop",
+        "ToString",
+        "Iterator",
+        "Extend",
+        "From",
+        "Eq",
+        "PartialEq",
+        "Ord",
+        "PartialOrd",
+        "Sized",
+        "Debug",
     ];
     if PRELUDE.contains(&name.as_str()) || name == "rt" || name == "missing" {
         format_ident!("{}Param", name)

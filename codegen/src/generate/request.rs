@@ -218,7 +218,10 @@ fn builder(cx: &Context<'_>) -> TokenStream {
         let doc = doc_attrs(&field_doc(p, true));
         let (arg_ty, convert) = setter_argument(p);
         if p.required {
-            let index = required.iter().position(|r| r.name == p.name).unwrap_or_default();
+            let index = required
+                .iter()
+                .position(|r| r.name == p.name)
+                .unwrap_or_default();
             let out_states = states.iter().enumerate().map(|(i, s)| {
                 if i == index {
                     quote!(#rt::builder::Set)
@@ -303,10 +306,7 @@ fn builder(cx: &Context<'_>) -> TokenStream {
 fn setter_argument(p: &Field) -> (TokenStream, TokenStream) {
     let ident = field_ident(&p.name);
     match &p.ty {
-        TypeSpec::Scalar(Scalar::String) => (
-            quote!(impl Into<String>),
-            quote!(#ident.into()),
-        ),
+        TypeSpec::Scalar(Scalar::String) => (quote!(impl Into<String>), quote!(#ident.into())),
         TypeSpec::Array { items, .. } if **items == TypeSpec::Scalar(Scalar::String) => (
             quote!(impl IntoIterator<Item = impl Into<String>>),
             quote!(#ident.into_iter().map(Into::into).collect()),
@@ -323,7 +323,9 @@ fn setter_argument(p: &Field) -> (TokenStream, TokenStream) {
 }
 
 fn code_literal(c: &Constraint) -> String {
-    c.error_code.clone().unwrap_or_else(|| "InvalidParameter".to_owned())
+    c.error_code
+        .clone()
+        .unwrap_or_else(|| "InvalidParameter".to_owned())
 }
 
 fn int_literals(values: &[Value]) -> Vec<Literal> {
@@ -459,7 +461,9 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
         inner.extend(nested_checks(p, &value, &name_tokens));
         if p.required {
             if p.ty == TypeSpec::Scalar(Scalar::String) {
-                checks.push(quote!(v.required_str(#name, &self.#ident, #rt::wire::MISSING_PARAMETER);));
+                checks.push(
+                    quote!(v.required_str(#name, &self.#ident, #rt::wire::MISSING_PARAMETER);),
+                );
             }
             if !inner.is_empty() {
                 checks.push(quote! {
@@ -587,11 +591,16 @@ impl WireName {
 }
 
 /// Writes `value` (an expression of type `&T`) under the wire name `name`.
-fn write_value(rt: &syn::Path, f: &Field, value: &TokenStream, wire_name: &WireName) -> TokenStream {
+fn write_value(
+    rt: &syn::Path,
+    f: &Field,
+    value: &TokenStream,
+    wire_name: &WireName,
+) -> TokenStream {
     let name = &wire_name.borrowed;
     let owned = &wire_name.owned;
     match &f.ty {
-        TypeSpec::Scalar(Scalar::String) => quote!(params.push(#owned, #value.clone());),
+        TypeSpec::Scalar(Scalar::String) => quote!(params.push(#owned, #value);),
         TypeSpec::Scalar(_) => quote!(params.push_display(#owned, *#value);),
         ty if is_free_form(ty) => quote!(#rt::wire::write_json(params, #name, #value);),
         TypeSpec::Array { items, style, .. } => {
@@ -668,9 +677,15 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
         }
     });
     let (reader_decl, params_arg) = if params.is_empty() {
-        (quote!(let reader = #rt::wire::Reader::new(params);), quote!(params))
+        (
+            quote!(let reader = #rt::wire::Reader::new(params);),
+            quote!(params),
+        )
     } else {
-        (quote!(let mut reader = #rt::wire::Reader::new(params);), quote!(params))
+        (
+            quote!(let mut reader = #rt::wire::Reader::new(params);),
+            quote!(params),
+        )
     };
     quote! {
         impl #request_ty {
@@ -777,8 +792,16 @@ fn nested_struct(
     d.blank();
     d.text(&parent.description);
     let doc = doc_attrs(&d.into_lines());
-    let writes_arg = if properties.is_empty() { quote!(_params) } else { quote!(params) };
-    let write_prefix = if properties.is_empty() { quote!(_prefix) } else { quote!(prefix) };
+    let writes_arg = if properties.is_empty() {
+        quote!(_params)
+    } else {
+        quote!(params)
+    };
+    let write_prefix = if properties.is_empty() {
+        quote!(_prefix)
+    } else {
+        quote!(prefix)
+    };
     let read_args = if properties.is_empty() {
         quote!(_reader: &mut #rt::wire::Reader<'_>, _prefix: &str)
     } else {

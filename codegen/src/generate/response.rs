@@ -17,8 +17,18 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let mut out = Vec::new();
     let ident = cx.response_ty.clone();
     let mut d = Doc::default();
-    d.line(format!("The body of a successful `{}` response.", cx.op.name));
-    out.push(response_struct(cx, &ident, &ident.to_string(), &cx.op.response, d, true));
+    d.line(format!(
+        "The body of a successful `{}` response.",
+        cx.op.name
+    ));
+    out.push(response_struct(
+        cx,
+        &ident,
+        &ident.to_string(),
+        &cx.op.response,
+        d,
+        true,
+    ));
     quote!(#(#out)*)
 }
 
@@ -101,7 +111,11 @@ fn response_struct(
         .collect();
     let derives = data_derives(fields.iter().all(|f| is_eq(&f.ty)));
     let doc = doc_attrs(&doc.into_lines());
-    let non_exhaustive = if top { quote!(#[non_exhaustive]) } else { quote!() };
+    let non_exhaustive = if top {
+        quote!(#[non_exhaustive])
+    } else {
+        quote!()
+    };
     quote! {
         #(#nested)*
 

@@ -211,14 +211,25 @@ pub struct Constraint {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConstraintKind {
     OneOf(Vec<Value>),
-    Range { min: Option<i64>, max: Option<i64> },
+    Range {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
     MultipleOf(i64),
-    Length { min: Option<u64>, max: Option<u64> },
+    Length {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
     Charset(Charset),
-    RequiredWhen { parameter: String, equals: Value },
+    RequiredWhen {
+        parameter: String,
+        equals: Value,
+    },
     MaxItems(u64),
     /// A rule only the server can check (it depends on data the client does not have).
-    ServerChecked { facts: Option<Value> },
+    ServerChecked {
+        facts: Option<Value>,
+    },
 }
 
 impl ConstraintKind {

@@ -82,10 +82,8 @@ impl<'a, 'd> Obj<'a, 'd> {
             Value::String(s) => Some(s.clone()),
             other => {
                 let at = self.at(key);
-                self.diags.error(
-                    &at,
-                    format!("expected a string, found {}", kind_of(other)),
-                );
+                self.diags
+                    .error(&at, format!("expected a string, found {}", kind_of(other)));
                 None
             }
         }
@@ -114,10 +112,8 @@ impl<'a, 'd> Obj<'a, 'd> {
             Some(i) => Some(i),
             None => {
                 let at = self.at(key);
-                self.diags.error(
-                    &at,
-                    format!("expected an integer, found {}", describe(v)),
-                );
+                self.diags
+                    .error(&at, format!("expected an integer, found {}", describe(v)));
                 None
             }
         }
@@ -289,8 +285,10 @@ fn parse_service(value: &Value, diags: &mut Diagnostics) -> Option<ServiceSpec> 
     if let Some(v) = spec_version {
         if v != 1 {
             let at = o.at("specVersion");
-            o.diags
-                .error(&at, format!("unsupported specVersion {v} (this generator reads 1)"));
+            o.diags.error(
+                &at,
+                format!("unsupported specVersion {v} (this generator reads 1)"),
+            );
         }
     }
     o.finish();
@@ -313,7 +311,9 @@ fn parse_source(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<Sou
             let at = o.at("kind");
             o.diags.error(
                 &at,
-                format!("unknown source kind `{k}` (expected referencePage, vendorMetadata or curated)"),
+                format!(
+                    "unknown source kind `{k}` (expected referencePage, vendorMetadata or curated)"
+                ),
             );
         }
     }
@@ -577,7 +577,11 @@ fn parse_type(o: &mut Obj<'_, '_>, cx: FieldContext) -> Option<TypeSpec> {
             let at = o.at("style");
             o.diags.error(
                 &at,
-                format!("style `{}` applies to arrays and objects, not to {}", st.name(), s.name()),
+                format!(
+                    "style `{}` applies to arrays and objects, not to {}",
+                    st.name(),
+                    s.name()
+                ),
             );
         }
         return Some(TypeSpec::Scalar(s));
@@ -625,7 +629,9 @@ fn parse_constraint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option
     let error_code = o.string("errorCode", false);
     let description = o.text("description");
     let kind = match kind_name.as_deref() {
-        Some("oneOf") => o.array("values", true).map(|v| ConstraintKind::OneOf(v.clone())),
+        Some("oneOf") => o
+            .array("values", true)
+            .map(|v| ConstraintKind::OneOf(v.clone())),
         Some("range") => {
             let min = o.integer("min", false);
             let max = o.integer("max", false);
@@ -641,7 +647,8 @@ fn parse_constraint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option
             let max = o.unsigned("max");
             if min.is_none() && max.is_none() {
                 let p = o.pointer.clone();
-                o.diags.error(&p, "a length rule needs `min`, `max` or both");
+                o.diags
+                    .error(&p, "a length rule needs `min`, `max` or both");
             }
             Some(ConstraintKind::Length { min, max })
         }
@@ -649,8 +656,10 @@ fn parse_constraint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option
             Some("ascii") => Some(ConstraintKind::Charset(Charset::Ascii)),
             Some(other) => {
                 let at = o.at("charset");
-                o.diags
-                    .error(&at, format!("unsupported charset `{other}` (expected ascii)"));
+                o.diags.error(
+                    &at,
+                    format!("unsupported charset `{other}` (expected ascii)"),
+                );
                 None
             }
             None => None,
@@ -663,11 +672,14 @@ fn parse_constraint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option
                 equals: equals?,
             })
         }
-        Some("maxItems") => o.unsigned("value").map(ConstraintKind::MaxItems).or_else(|| {
-            let p = o.pointer.clone();
-            o.diags.error(&p, "missing required key `value`");
-            None
-        }),
+        Some("maxItems") => o
+            .unsigned("value")
+            .map(ConstraintKind::MaxItems)
+            .or_else(|| {
+                let p = o.pointer.clone();
+                o.diags.error(&p, "missing required key `value`");
+                None
+            }),
         Some("serverChecked") => Some(ConstraintKind::ServerChecked {
             facts: o.get("facts").cloned(),
         }),

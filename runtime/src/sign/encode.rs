@@ -20,38 +20,12 @@ const fn unreserved_table() -> [bool; 256] {
 static UNRESERVED: [bool; 256] = unreserved_table();
 const HEX_DIGITS: &[u8; 16] = b"0123456789ABCDEF";
 
-/// `%00%01…%FF`: the escape of byte `b` is `ESCAPES[3 * b..3 * b + 3]`.
-const ESCAPES: &str = {
-    const BYTES: [u8; 768] = escape_table::<768>(b"%");
-    match std::str::from_utf8(&BYTES) {
-        Ok(s) => s,
-        Err(_) => panic!("escape table is ASCII"),
-    }
-};
-
-/// `prefix` + two upper-case hex digits, for every byte value in order.
-const fn escape_table<const N: usize>(prefix: &[u8]) -> [u8; N] {
-    const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
-    let width = prefix.len() + 2;
-    let mut table = [0u8; N];
-    let mut b = 0usize;
-    while b < 256 {
-        let mut i = 0;
-        while i < prefix.len() {
-            table[b * width + i] = prefix[i];
-            i += 1;
-        }
-        table[b * width + prefix.len()] = HEX_UPPER[b >> 4];
-        table[b * width + prefix.len() + 1] = HEX_UPPER[b & 0x0f];
-        b += 1;
-    }
-    table
-}
-
+/// Appends `%XX` for `byte` (fixed-size pushes, which inline).
 #[inline]
-fn escaped(byte: u8) -> &'static str {
-    let i = usize::from(byte) * 3;
-    &ESCAPES[i..i + 3]
+fn push_escaped(byte: u8, out: &mut String) {
+    out.push('%');
+    out.push(char::from(HEX_DIGITS[usize::from(byte >> 4)]));
+    out.push(char::from(HEX_DIGITS[usize::from(byte & 0x0f)]));
 }
 
 /// Whether `byte` is left as-is by [`percent_encode`].
@@ -81,7 +55,7 @@ pub fn percent_encode(input: &str, out: &mut String) {
             // The run is non-empty and all ASCII, so both ends are char boundaries.
             out.push_str(&input[run_start..i]);
         }
-        out.push_str(escaped(byte));
+        push_escaped(byte, out);
         run_start = i + 1;
     }
     if run_start < bytes.len() {
@@ -113,9 +87,7 @@ pub(crate) fn percent_encode_twice(input: &str, once: &mut String, twice: &mut V
         }
         let hi = HEX_DIGITS[usize::from(byte >> 4)];
         let lo = HEX_DIGITS[usize::from(byte & 0x0f)];
-        once.push('%');
-        once.push(char::from(hi));
-        once.push(char::from(lo));
+        push_escaped(byte, once);
         twice.extend_from_slice(&[b'%', b'2', b'5', hi, lo]);
         run_start = i + 1;
     }
@@ -172,8 +144,6 @@ mod tests {
             let expected = format!("<{}", percent_encoded(&percent_encoded(input)));
             assert_eq!(twice, expected.as_bytes());
         }
-        assert_eq!(&ESCAPES[..6], "%00%01");
-        assert_eq!(&ESCAPES[765..], "%FF");
     }
 
     #[test]

@@ -137,7 +137,10 @@ fn keyed_sorted<'a>(
             keyed.push((prefix_key(name), name, value));
         }
     }
-    keyed.sort_unstable();
+    // Generated code may already write parameters in wire-name order.
+    if !keyed.is_sorted() {
+        keyed.sort_unstable();
+    }
     keyed
 }
 

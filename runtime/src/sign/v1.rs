@@ -133,10 +133,40 @@ impl SigningKey {
     }
 
     fn sign_bytes_into(&self, string_to_sign: &[u8], out: &mut String) {
+        base64::engine::general_purpose::STANDARD.encode_string(self.digest(string_to_sign), out);
+    }
+
+    /// Appends the percent-encoded Base64 signature (the `Signature` query value) to `out`.
+    fn sign_bytes_encoded_into(&self, string_to_sign: &[u8], out: &mut String) {
+        let mut base64 = [0u8; 28];
+        match base64::engine::general_purpose::STANDARD
+            .encode_slice(self.digest(string_to_sign), &mut base64)
+        {
+            Ok(len) => {
+                for &byte in &base64[..len] {
+                    match byte {
+                        b'+' => out.push_str("%2B"),
+                        b'/' => out.push_str("%2F"),
+                        b'=' => out.push_str("%3D"),
+                        _ => out.push(char::from(byte)),
+                    }
+                }
+            }
+            // 20 bytes always encode to 28; kept panic-free all the same.
+            Err(_) => self.sign_bytes_into_encoded_slow(string_to_sign, out),
+        }
+    }
+
+    fn sign_bytes_into_encoded_slow(&self, string_to_sign: &[u8], out: &mut String) {
+        let mut signature = String::with_capacity(28);
+        self.sign_bytes_into(string_to_sign, &mut signature);
+        percent_encode(&signature, out);
+    }
+
+    fn digest(&self, string_to_sign: &[u8]) -> [u8; 20] {
         let mut mac = self.mac.clone();
         mac.update(string_to_sign);
-        let digest = mac.finalize().into_bytes();
-        base64::engine::general_purpose::STANDARD.encode_string(digest, out);
+        mac.finalize().into_bytes().into()
     }
 }
 
@@ -244,19 +274,27 @@ pub fn sign_request_into<'a>(
     out: &mut String,
 ) {
     // The common parameters in byte order of their names, keys computed at compile time.
-    const fn k(name: &str) -> u64 {
-        prefix_key(name)
-    }
+    const KEYS: [u64; 9] = [
+        prefix_key("AccessKeyId"),
+        prefix_key("Action"),
+        prefix_key("Format"),
+        prefix_key("SecurityToken"),
+        prefix_key("SignatureMethod"),
+        prefix_key("SignatureNonce"),
+        prefix_key("SignatureVersion"),
+        prefix_key("Timestamp"),
+        prefix_key("Version"),
+    ];
     let mut common_sorted: [Keyed<'_>; 9] = [
-        (k("AccessKeyId"), "AccessKeyId", common.access_key_id),
-        (k("Action"), "Action", common.action),
-        (k("Format"), "Format", common.format),
-        (k("SecurityToken"), "SecurityToken", ""),
-        (k("SignatureMethod"), "SignatureMethod", SIGNATURE_METHOD),
-        (k("SignatureNonce"), "SignatureNonce", common.signature_nonce),
-        (k("SignatureVersion"), "SignatureVersion", SIGNATURE_VERSION),
-        (k("Timestamp"), "Timestamp", common.timestamp),
-        (k("Version"), "Version", common.version),
+        (KEYS[0], "AccessKeyId", common.access_key_id),
+        (KEYS[1], "Action", common.action),
+        (KEYS[2], "Format", common.format),
+        (KEYS[3], "SecurityToken", ""),
+        (KEYS[4], "SignatureMethod", SIGNATURE_METHOD),
+        (KEYS[5], "SignatureNonce", common.signature_nonce),
+        (KEYS[6], "SignatureVersion", SIGNATURE_VERSION),
+        (KEYS[7], "Timestamp", common.timestamp),
+        (KEYS[8], "Version", common.version),
     ];
     let common_list: &[Keyed<'_>] = match common.security_token {
         Some(token) => {
@@ -296,10 +334,8 @@ pub fn sign_request_into<'a>(
         }
     }
 
-    let mut signature = String::with_capacity(28);
-    key.sign_bytes_into(&to_sign, &mut signature);
     out.push_str("&Signature=");
-    percent_encode(&signature, out);
+    key.sign_bytes_encoded_into(&to_sign, out);
 }
 
 #[cfg(test)]
