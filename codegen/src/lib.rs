@@ -2,12 +2,16 @@
 //!
 //! The pipeline is `JSON spec → spec model (spec) → spec checks (check) → code (generate)`.
 //! The `acs-macros` proc macro and the `acs-codegen` CLI are thin shells over [`load_spec`] and
-//! [`generate`]; snapshot tests call them directly.
+//! [`generate`]; snapshot tests call them directly. The maintainers' tools — pretty-printing,
+//! vendor import (`import`), the change report (`diff`) and the CLI — sit behind the default
+//! `tools` feature, which the proc macro does not enable.
 
 pub mod check;
 pub mod diagnostics;
+#[cfg(feature = "tools")]
 pub mod diff;
 pub mod generate;
+#[cfg(feature = "tools")]
 pub mod import;
 pub mod naming;
 pub mod spec;
@@ -44,6 +48,7 @@ pub fn load_spec(path: &Path, display_name: &str) -> Result<ServiceSpec, Vec<Spe
     }
 }
 
+#[cfg(feature = "tools")]
 /// Pretty-printed Rust source of generated tokens (what `acs-codegen expand` prints and the
 /// snapshot tests compare).
 pub fn pretty(tokens: proc_macro2::TokenStream) -> Result<String, syn::Error> {

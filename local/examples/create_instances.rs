@@ -13,11 +13,10 @@
 
 use std::error::Error as StdError;
 
-use acs_runtime::client::Client;
-use acs_runtime::error::Error;
-use acs_runtime::Credentials;
+// Everything comes from `swas`: a user's Cargo.toml needs no other crate of this project.
 use swas::{
-    CreateInstances, CreateInstancesError, ListImages, ListInstances, ListPlans, ListRegions,
+    CreateInstances, CreateInstancesError, Credentials, Error, ListImages, ListInstances,
+    ListPlans, ListRegions,
 };
 
 #[tokio::main]
@@ -36,9 +35,8 @@ async fn main() -> Result<(), Box<dyn StdError>> {
             println!(
                 "Talking to Alibaba Cloud, region {region} (credentials from the environment)."
             );
-            let client = Client::builder()
+            let client = swas::client()
                 .region(region.as_str())
-                .regional_endpoints(swas::ENDPOINTS)
                 .credentials(Credentials::new(id, secret))
                 .build()?;
             (client, None)
@@ -50,7 +48,7 @@ async fn main() -> Result<(), Box<dyn StdError>> {
                 "No ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET set: using swas-local, started in-process on {} (key {key}).",
                 server.url()
             );
-            let client = Client::builder()
+            let client = swas::client()
                 .endpoint(server.url())
                 .credentials(Credentials::new(key, secret))
                 .build()?;
