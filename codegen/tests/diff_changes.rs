@@ -13,7 +13,7 @@ fn root() -> PathBuf {
 fn vendor(date: &str) -> PathBuf {
     let dir = std::env::var_os("ACS_VENDOR_METADATA_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/vendor-metadata/swas-open-2020-06-01"));
+        .unwrap_or_else(|| root().join("specs/vendor-metadata/swas-open-2020-06-01"));
     dir.join(format!("{date}.api-docs.json"))
 }
 

@@ -11,11 +11,11 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The shipped vendor snapshots live outside the repository, beside it in `shared/`.
+/// The shipped vendor snapshots, copied into `specs/vendor-metadata/` (`ACS_VENDOR_METADATA_DIR` overrides).
 fn vendor(date: &str) -> PathBuf {
     let dir = std::env::var_os("ACS_VENDOR_METADATA_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("../shared/vendor-metadata/swas-open-2020-06-01"));
+        .unwrap_or_else(|| root().join("specs/vendor-metadata/swas-open-2020-06-01"));
     dir.join(format!("{date}.api-docs.json"))
 }
 
