@@ -28,8 +28,9 @@ struct Args {
 
     /// An accepted AccessKey pair as ID:SECRET (repeatable; each ID is its own account).
     /// Default when none is given: testid:testsecret.
-    #[arg(long = "access-key", value_name = "ID:SECRET", value_parser = parse_access_key)]
-    access_keys: Vec<(String, String)>,
+    // Parsed after clap, whose errors would echo the value, and with it the secret.
+    #[arg(long = "access-key", value_name = "ID:SECRET")]
+    access_keys: Vec<String>,
 
     /// JSON catalogue of regions, plans and images replacing the built-in one. Shape:
     /// {"Quota":50,"Balance":10000,"Regions":[{"RegionId","LocalName","Plans":[{"PlanId","Core",
@@ -93,12 +94,13 @@ struct Args {
     max_body_bytes: usize,
 }
 
-fn parse_access_key(value: &str) -> Result<(String, String), String> {
+/// `ID:SECRET`; the error never repeats the value, which holds a secret.
+fn parse_access_key(value: &str) -> Result<(String, String), &'static str> {
     match value.split_once(':') {
         Some((id, secret)) if !id.is_empty() && !secret.is_empty() => {
             Ok((id.to_owned(), secret.to_owned()))
         }
-        _ => Err("expected ID:SECRET with both parts non-empty".to_owned()),
+        _ => Err("expected ID:SECRET with both parts non-empty (the value is not shown: it holds a secret)"),
     }
 }
 
@@ -181,7 +183,17 @@ async fn run(args: Args) -> ExitCode {
         ..Config::default()
     };
     if !args.access_keys.is_empty() {
-        config.access_keys = args.access_keys.clone();
+        let mut keys = Vec::with_capacity(args.access_keys.len());
+        for (i, value) in args.access_keys.iter().enumerate() {
+            match parse_access_key(value) {
+                Ok(key) => keys.push(key),
+                Err(why) => {
+                    eprintln!("swas-local: --access-key #{}: {why}", i + 1);
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        config.access_keys = keys;
     }
     let key_ids: Vec<&str> = config
         .access_keys

@@ -406,6 +406,16 @@ enum Outcome<T, E> {
 }
 
 impl Client {
+    /// Sends a paginated list request for its page (the first when unset) and every following
+    /// page, and returns all their items in order. See [`paginate`](crate::paginate) for when it
+    /// stops; the first error ends it.
+    pub async fn send_all_items<O: crate::paginate::Paginated>(
+        &self,
+        op: &O,
+    ) -> Result<Vec<O::Item>, Error<O::Error>> {
+        crate::paginate::fetch_all_items(op, |page| async move { self.send(&page).await }).await
+    }
+
     /// A builder with the defaults: V1 signatures, POST, connect timeout 5 s, read timeout 10 s,
     /// no overall deadline, 3 attempts, validation on.
     pub fn builder() -> ClientBuilder {

@@ -8,6 +8,8 @@
 //! default feature `workflow` enables only ListRegions, ListPlans, ListImages, CreateInstances and
 //! ListInstances.
 
+#![warn(missing_docs)]
+
 mod client;
 pub use client::*;
 
