@@ -66,9 +66,12 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
         let doc = doc_attrs(&field_doc(p, true));
         quote!(#doc pub #ident: #ty,)
     });
-    let derives = data_derives(op.parameters.iter().all(|p| is_eq(&p.ty)));
-    let derives = quote!(#derives).to_string().replace(", Default", "");
-    let derives: TokenStream = derives.parse().unwrap_or_default();
+    // No `Default`: a request with its required parameters unset is not a request.
+    let derives = if op.parameters.iter().all(|p| is_eq(&p.ty)) {
+        quote!(Clone, Debug, PartialEq, Eq)
+    } else {
+        quote!(Clone, Debug, PartialEq)
+    };
     let doc = doc_attrs(&operation_doc(cx));
     let builder_doc = format!(
         " Starts a [`{builder_ty}`]; `build()` becomes available once every required parameter is set."
@@ -516,8 +519,6 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
         }
         None => quote!(),
     };
-    let capacity = Literal::usize_unsuffixed(op.parameters.len());
-    let _ = capacity;
     quote! {
         impl #rt::Operation for #request_ty {
             const PRODUCT: &'static str = #product;
