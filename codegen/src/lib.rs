@@ -2,7 +2,7 @@
 //!
 //! The pipeline is `JSON spec → spec model (spec) → spec checks (check) → code (generate)`.
 //! The `acs-macros` proc macro and the `acs-codegen` CLI are thin shells over [`load_spec`] and
-//! [`generate`]; snapshot tests call them directly. The maintainers' tools — pretty-printing,
+//! [`generate()`]; snapshot tests call them directly. The maintainers' tools — pretty-printing,
 //! vendor import (`import`), the change report (`diff`) and the CLI — sit behind the default
 //! `tools` feature, which the proc macro does not enable.
 
