@@ -9,7 +9,7 @@ use acs_runtime::{Credentials, Operation, Params};
 use criterion::{criterion_group, criterion_main, Criterion};
 use swas::CreateInstances;
 
-fn request() -> CreateInstances {
+fn build_request() -> CreateInstances {
     CreateInstances::builder()
         .region_id("cn-hangzhou")
         .image_id("e2c9c365024a44369c9b955a998a1234")
@@ -30,11 +30,21 @@ fn client(version: SignatureVersion) -> Client {
 }
 
 fn prepare(c: &mut Criterion) {
-    let request = request();
+    let request = build_request();
     let time = SystemTime::UNIX_EPOCH + Duration::from_secs(1_764_131_672);
     let nonce = "2a08c092f82b60e0bbb22e89726b8cea";
 
     let mut group = c.benchmark_group("create_instances_prepare");
+    group.bench_function("build", |b| b.iter(build_request));
+    group.bench_function("build_validate_serialize", |b| {
+        b.iter(|| {
+            let request = build_request();
+            request.validate().expect("valid");
+            let mut params = Params::with_capacity(20);
+            request.write_params(&mut params);
+            params
+        })
+    });
     group.bench_function("validate", |b| b.iter(|| black_box(&request).validate()));
     group.bench_function("serialize", |b| {
         b.iter(|| {
