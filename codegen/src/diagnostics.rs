@@ -84,3 +84,16 @@ pub fn pointer_join(pointer: &str, token: impl fmt::Display) -> String {
     let token = token.to_string().replace('~', "~0").replace('/', "~1");
     format!("{pointer}/{token}")
 }
+
+/// What kind of JSON value `v` is, for "expected …, found …" messages.
+pub fn kind_of(v: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

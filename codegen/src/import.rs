@@ -36,7 +36,7 @@ use std::fmt;
 
 use serde_json::{json, Map, Value};
 
-use crate::diagnostics::pointer_join;
+use crate::diagnostics::{kind_of, pointer_join};
 use crate::naming::{pascal_case, snake_case};
 
 /// Something in the vendor file the import did not map, or mapped with a caveat.
@@ -362,17 +362,6 @@ impl Cx {
                 &format!("{what} key not mapped"),
             );
         }
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

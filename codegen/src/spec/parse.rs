@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::model::*;
-use crate::diagnostics::{pointer_join, Diagnostics};
+use crate::diagnostics::{kind_of, pointer_join, Diagnostics};
 
 /// Parses spec text. Syntax errors carry line and column; everything else a JSON Pointer.
 /// The caller must check `diags`: a model is returned whenever the document's skeleton was
@@ -193,17 +193,6 @@ impl<'a, 'd> Obj<'a, 'd> {
                 );
             }
         }
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
