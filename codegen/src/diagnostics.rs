@@ -33,6 +33,22 @@ impl fmt::Display for SpecError {
 
 impl std::error::Error for SpecError {}
 
+impl SpecError {
+    /// An error about `file` at `pointer` (empty: the whole document), without a line and column.
+    pub fn new(
+        file: impl Into<String>,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            file: file.into(),
+            pointer: pointer.into(),
+            line_column: None,
+            message: message.into(),
+        }
+    }
+}
+
 /// Collects spec errors for one file so that all of them are reported together.
 #[derive(Debug)]
 pub struct Diagnostics {

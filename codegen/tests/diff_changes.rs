@@ -120,9 +120,10 @@ fn snapshots_whole_report_and_absent_sections() {
         .iter()
         .map(|o| o.operation.as_str())
         .collect();
-    assert_eq!(changed.len(), 10);
+    assert_eq!(changed.len(), 12);
     assert_eq!(report.count(Severity::Breaking), 6);
-    assert_eq!(report.count(Severity::Compatible), 5);
+    // 3 operations, 2 parameters and 4 dropped defaults (PageNumber/PageSize of two operations).
+    assert_eq!(report.count(Severity::Compatible), 9);
     assert!(report.is_breaking());
     for s in [
         Section::Descriptions,
@@ -149,7 +150,7 @@ fn snapshots_whole_report_and_absent_sections() {
     assert!(note.contains("StartInstances.InstanceIds"));
     assert_eq!(
         report.summary_line(),
-        "summary: 3 operation(s) added, 0 removed, 7 changed; 6 breaking, 5 compatible change(s) — BREAKING"
+        "summary: 3 operation(s) added, 0 removed, 9 changed; 6 breaking, 9 compatible change(s) — BREAKING"
     );
 }
 
@@ -170,7 +171,7 @@ fn json_shape_is_stable() {
     let v = report.to_json();
     assert_eq!(
         v["summary"],
-        json!({ "breaking": 6, "compatible": 5, "operationsAdded": 3, "operationsRemoved": 0, "operationsChanged": 7 })
+        json!({ "breaking": 6, "compatible": 9, "operationsAdded": 3, "operationsRemoved": 0, "operationsChanged": 9 })
     );
     assert_eq!(v["old"]["kind"], "vendorMetadata");
     assert_eq!(v["old"]["operations"], 95);
@@ -220,10 +221,18 @@ fn cli_exit_status_and_formats() {
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .contains("0 breaking, 0 compatible"));
-    // The imported spec directory against the metadata it came from: the overlay's curated
-    // facts show as differences, nothing else.
+    // The shipped spec directory against the newest metadata it was imported from: only the
+    // overlays' curated facts differ, labelled as such and not counted as API changes (exit 0).
     let dir = root().join("specs/swas-open-2020-06-01");
-    let out = run(&["diff", old, dir.to_str().unwrap(), "--format", "json"]);
+    let newest = vendor("2025-05-17");
+    let out = run(&[
+        "diff",
+        newest.to_str().unwrap(),
+        dir.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let ops: Vec<&str> = v["operations"]
         .as_array()
@@ -232,6 +241,13 @@ fn cli_exit_status_and_formats() {
         .map(|o| o["operation"].as_str().unwrap())
         .collect();
     assert_eq!(ops, vec!["CreateInstances"]);
+    let changes = v["operations"][0]["changes"].as_array().unwrap();
+    assert!(!changes.is_empty());
+    assert!(
+        changes.iter().all(|c| c["curated"] == json!(true)),
+        "{changes:#?}"
+    );
+    assert_eq!(v["summary"]["breaking"], 0);
     // Invalid input: exit 2.
     assert_eq!(run(&["diff", old]).status.code(), Some(2));
     assert_eq!(

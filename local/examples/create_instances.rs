@@ -75,7 +75,7 @@ async fn main() -> Result<(), Box<dyn StdError>> {
             "  {:<26} {} vCPU {:>2} GB  {:>3} GB {:<4}  {:>7.2} {}/month  {}",
             p.plan_id.as_deref().unwrap_or("?"),
             p.core.unwrap_or(0),
-            p.memory.unwrap_or(0),
+            p.memory.unwrap_or(0.0),
             p.disk_size.unwrap_or(0),
             p.disk_type.as_deref().unwrap_or("?"),
             p.origin_price.unwrap_or(0.0),

@@ -169,7 +169,7 @@ pub fn list_plans(shared: &Shared, params: &Params, request_id: &str) -> Result<
             disk_size: Some(p.disk_size),
             disk_type: Some(p.disk_type.clone()),
             flow: Some(p.flow),
-            memory: Some(p.memory),
+            memory: Some(f64::from(p.memory)),
             origin_price: Some(p.origin_price),
             plan_id: Some(p.plan_id.clone()),
             // The vendor sends this as a JSON-encoded list in a string: `["Linux","Windows"]`.

@@ -378,7 +378,7 @@ async fn neighbouring_list_operations() {
         .find(|p| p.plan_id.as_deref() == Some(PLAN))
         .expect("the page's plan is listed");
     assert_eq!(page_plan.disk_type.as_deref(), Some("ESSD"));
-    assert_eq!(page_plan.memory, Some(1));
+    assert_eq!(page_plan.memory, Some(1.0));
     assert_eq!(page_plan.support_platform.as_deref(), Some("[\"Linux\"]"));
     assert!(plans
         .plans

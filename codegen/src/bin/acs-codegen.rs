@@ -1,48 +1,100 @@
 //! Maintainers' CLI: `check` specs, `expand` them to pretty-printed Rust, `import` vendor
-//! metadata into specs, `diff` two specs or metadata files.
+//! metadata snapshots into specs (and a facade crate's operation list and features), `diff` two
+//! versions of an API.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage:
-  acs-codegen check SPEC...                     validate specs (same messages as the macro)
-  acs-codegen expand SPEC [--operation NAME]... print the generated Rust, pretty-printed
-  acs-codegen import VENDOR_API_DOCS.json --out DIR [--overlay-dir DIR]
-                                                convert vendor metadata into one spec per operation
-                                                (+ _service.json); exit 0 even with reports,
-                                                1 when a written spec fails its check, 2 on bad input
-  acs-codegen diff OLD NEW [--format text|json] compare specs (file, directory of specs, or vendor
-                                                metadata): exit 0 compatible, 1 breaking, 2 bad input";
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "acs-codegen",
+    version,
+    about = "Alibaba Cloud RPC spec tools: check, expand, import, diff"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate specs (the macro's messages); exit 1 on errors.
+    Check {
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+    },
+    /// Print the generated Rust, pretty-printed.
+    Expand {
+        spec: PathBuf,
+        /// Only these operations (repeatable).
+        #[arg(long = "operation")]
+        operations: Vec<String>,
+    },
+    /// Convert vendor metadata snapshots of one API version (files or folders, any order: they
+    /// are layered by the date their names start with) into one spec per operation plus
+    /// `_service.json`. Checks everything first: exit 1 and nothing written when a spec would
+    /// fail its check; 2 on unusable input.
+    Import {
+        #[arg(required = true)]
+        snapshots: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        overlay_dir: Option<PathBuf>,
+        /// A facade crate (with a `facade.json`) whose `src/operations.rs` and Cargo features
+        /// are written from the imported specs.
+        #[arg(long)]
+        facade: Option<PathBuf>,
+        /// Report what would change; write nothing (exit 1 when something would change).
+        #[arg(long)]
+        check_only: bool,
+    },
+    /// Compare two versions (spec file, spec folder or vendor metadata): exit 0 compatible,
+    /// 1 breaking, 2 bad input.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("check") => check(&args[1..]),
-        Some("expand") => expand(&args[1..]),
-        Some("import") => import(&args[1..]),
-        Some("diff") => diff(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+    match Cli::parse().command {
+        Command::Check { specs } => check(&specs),
+        Command::Expand { spec, operations } => expand(&spec, operations),
+        Command::Import {
+            snapshots,
+            out,
+            overlay_dir,
+            facade,
+            check_only,
+        } => import(acs_codegen::import::write::RunOptions {
+            inputs: snapshots,
+            out,
+            overlay_dir,
+            facade,
+            dry_run: check_only,
+        }),
+        Command::Diff { old, new, format } => diff(&old, &new, format),
     }
 }
 
-fn check(paths: &[String]) -> ExitCode {
-    if paths.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    }
+fn check(paths: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in paths {
-        match acs_codegen::load_spec(Path::new(path), path) {
+        let shown = path.display().to_string();
+        match acs_codegen::load_spec(path, &shown) {
             Ok(spec) => println!(
-                "{path}: ok ({} {}, {} operation(s))",
+                "{shown}: ok ({} {}, {} operation(s))",
                 spec.product,
                 spec.version,
                 spec.operations.len()
@@ -52,7 +104,7 @@ fn check(paths: &[String]) -> ExitCode {
                 for e in &errors {
                     eprintln!("error: {e}");
                 }
-                eprintln!("{path}: {} error(s)", errors.len());
+                eprintln!("{shown}: {} error(s)", errors.len());
             }
         }
     }
@@ -63,31 +115,9 @@ fn check(paths: &[String]) -> ExitCode {
     }
 }
 
-fn expand(args: &[String]) -> ExitCode {
-    let mut spec_path = None;
-    let mut operations = Vec::new();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--operation" => match iter.next() {
-                Some(op) => operations.push(op.clone()),
-                None => {
-                    eprintln!("--operation needs a name\n{USAGE}");
-                    return ExitCode::from(2);
-                }
-            },
-            _ if spec_path.is_none() => spec_path = Some(arg.clone()),
-            _ => {
-                eprintln!("unexpected argument `{arg}`\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let Some(path) = spec_path else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let spec = match acs_codegen::load_spec(Path::new(&path), &path) {
+fn expand(path: &Path, operations: Vec<String>) -> ExitCode {
+    let shown = path.display().to_string();
+    let spec = match acs_codegen::load_spec(path, &shown) {
         Ok(spec) => spec,
         Err(errors) => {
             for e in &errors {
@@ -101,7 +131,7 @@ fn expand(args: &[String]) -> ExitCode {
         options.operations = Some(operations);
         let unknown = acs_codegen::generate::unknown_operations(&spec, &options);
         if !unknown.is_empty() {
-            eprintln!("error: not operations of {path}: {}", unknown.join(", "));
+            eprintln!("error: not operations of {shown}: {}", unknown.join(", "));
             return ExitCode::FAILURE;
         }
     }
@@ -117,58 +147,36 @@ fn expand(args: &[String]) -> ExitCode {
     }
 }
 
-fn import(args: &[String]) -> ExitCode {
-    let mut input = None;
-    let mut out = None;
-    let mut overlay_dir = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--out" | "--overlay-dir" => {
-                let Some(value) = iter.next() else {
-                    eprintln!("{arg} needs a directory\n{USAGE}");
-                    return ExitCode::from(2);
-                };
-                if arg == "--out" {
-                    out = Some(value.clone());
-                } else {
-                    overlay_dir = Some(value.clone());
-                }
-            }
-            _ if input.is_none() && !arg.starts_with("--") => input = Some(arg.clone()),
-            _ => {
-                eprintln!("unexpected argument `{arg}`\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let (Some(input), Some(out)) = (input, out) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    match acs_codegen::import::run(
-        Path::new(&input),
-        Path::new(&out),
-        overlay_dir.as_deref().map(Path::new),
-    ) {
+fn import(options: acs_codegen::import::write::RunOptions) -> ExitCode {
+    match acs_codegen::import::run(&options) {
         Ok(outcome) => {
+            let origin = outcome.snapshots.last().cloned().unwrap_or_default();
             for r in &outcome.imported.inferences {
-                eprintln!("info: {input}#{r}");
+                eprintln!("info: {origin}#{r}");
             }
             for r in &outcome.imported.reports {
-                eprintln!("report: {input}#{r}");
+                eprintln!("report: {origin}#{r}");
             }
             for e in &outcome.check_errors {
                 eprintln!("error: {e}");
             }
             for stale in &outcome.stale {
-                eprintln!("warning: {stale} is not an operation of {input} (left in place; delete it if the operation is gone)");
+                eprintln!("warning: {stale} is not an operation of the newest snapshot (left in place; delete it if the operation is gone)");
+            }
+            for path in &outcome.changed {
+                let verb = if options.dry_run {
+                    "would change"
+                } else {
+                    "wrote"
+                };
+                eprintln!("{verb}: {}", path.display());
             }
             eprintln!("{}", outcome.summary());
-            if outcome.check_errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
+            if !outcome.check_errors.is_empty() || (options.dry_run && !outcome.changed.is_empty())
+            {
                 ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
             }
         }
         Err(e) => {
@@ -178,33 +186,8 @@ fn import(args: &[String]) -> ExitCode {
     }
 }
 
-fn diff(args: &[String]) -> ExitCode {
-    let mut paths = Vec::new();
-    let mut format = acs_codegen::diff::Format::Text;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--format" => match iter.next().map(String::as_str) {
-                Some("text") => format = acs_codegen::diff::Format::Text,
-                Some("json") => format = acs_codegen::diff::Format::Json,
-                other => {
-                    eprintln!("--format takes text or json, not {other:?}\n{USAGE}");
-                    return ExitCode::from(2);
-                }
-            },
-            _ if !arg.starts_with("--") => paths.push(arg.clone()),
-            _ => {
-                eprintln!("unexpected argument `{arg}`\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let [old, new] = paths.as_slice() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let load = |p: &str| acs_codegen::diff::load(Path::new(p));
-    let (old_set, new_set) = match (load(old), load(new)) {
+fn diff(old: &Path, new: &Path, format: Format) -> ExitCode {
+    let (old_set, new_set) = match (acs_codegen::diff::load(old), acs_codegen::diff::load(new)) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
             for e in [a.err(), b.err()].into_iter().flatten() {
@@ -215,8 +198,8 @@ fn diff(args: &[String]) -> ExitCode {
     };
     let report = acs_codegen::diff::diff(&old_set, &new_set);
     match format {
-        acs_codegen::diff::Format::Text => print!("{}", report.to_text()),
-        acs_codegen::diff::Format::Json => match serde_json::to_string_pretty(&report.to_json()) {
+        Format::Text => print!("{}", report.to_text()),
+        Format::Json => match serde_json::to_string_pretty(&report.to_json()) {
             Ok(text) => println!("{text}"),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -155,6 +155,10 @@ fn operation_doc(cx: &Context<'_>) -> Vec<String> {
         if let Some(date) = &s.date {
             line.push_str(&format!(", {date}"));
         }
+        if !s.sections.is_empty() {
+            // A layered import took these parts from an older snapshot than the request side.
+            line.push_str(&format!("; provides: {}", s.sections.join(", ")));
+        }
         d.line(format!("{line}."));
     }
     d.into_lines()

@@ -21,6 +21,14 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         "The body of a successful `{}` response.",
         cx.op.name
     ));
+    if let Some(from) = response_source(cx.spec) {
+        d.blank();
+        d.line(format!("Response fields as published in {from}."));
+    }
+    if cx.op.raw_response {
+        d.blank();
+        d.line("No source publishes this response's schema: every field but `RequestId` is kept as raw JSON in `raw`.");
+    }
     out.push(response_struct(
         cx,
         &ident,
@@ -109,6 +117,16 @@ fn response_struct(
             quote!(#doc #attrs pub #field: #ty,)
         })
         .collect();
+    let raw = if top && cx.op.raw_response {
+        let free_form = free_form_type();
+        quote! {
+            /// Every field of the body not declared above, as raw JSON.
+            #[serde(flatten)]
+            pub raw: #free_form,
+        }
+    } else {
+        quote!()
+    };
     let derives = data_derives(fields.iter().all(|f| is_eq(&f.ty)));
     let doc = doc_attrs(&doc.into_lines());
     let non_exhaustive = if top {
@@ -125,6 +143,20 @@ fn response_struct(
         #non_exhaustive
         pub struct #ident {
             #(#field_defs)*
+            #raw
         }
     }
+}
+
+/// `the vendor metadata of 2024-06-24` when a layered import carried the response forward from a
+/// snapshot older than the request side.
+fn response_source(spec: &ServiceSpec) -> Option<String> {
+    let s = spec
+        .sources
+        .iter()
+        .find(|s| s.sections.iter().any(|x| x == "response"))?;
+    Some(match &s.date {
+        Some(date) => format!("the vendor metadata of {date} (carried forward: newer snapshots publish the request side only)"),
+        None => "an older vendor metadata snapshot (carried forward)".to_owned(),
+    })
 }

@@ -19,8 +19,11 @@
 //! - Operation keys (`methods`, `group`, `deprecated`, `summary`, `description`, `ram`, `notes`,
 //!   `changes`) replace the imported ones.
 //! - `parameters` and `response` entries are matched by `name`, `errors` by `code`; each key an
-//!   entry gives replaces that key of the imported entry (`constraints`, `items`, `properties` as a
-//!   whole). Entries the metadata lacks are appended.
+//!   entry gives replaces that key of the imported entry (`constraints` as a whole), except
+//!   `properties` (merged by name, recursively) and `items` (merged key by key). An entry the
+//!   metadata lacks is added only when it states the thing fully (`type` for a field, `httpStatus`
+//!   and `message` for an error); an entry that only refines something absent is an error naming
+//!   the overlay file and its JSON Pointer: overlays never break an import.
 //! - Every semantic fact (type, required, default, example, unit, constraints, error status,
 //!   message, retryable, methods, group …) the overlay changes from a value the metadata gave is
 //!   recorded as a `discrepancy` (`referencePage` = the overlay's value, `vendorMetadata` = the
@@ -78,11 +81,7 @@ const ERROR_FACTS: &[&str] = &["httpStatus", "message", "retryable"];
 const FALSE_WHEN_ABSENT: &[&str] = &["required", "deprecated", "idempotencyToken", "retryable"];
 
 fn err(file: &str, pointer: &str, message: impl Into<String>) -> ImportError {
-    ImportError {
-        file: file.to_owned(),
-        pointer: pointer.to_owned(),
-        message: message.into(),
-    }
+    ImportError::new(file, pointer, message)
 }
 
 /// Parses overlay text, checking its shape (unknown keys are errors: overlays are curated).
@@ -228,54 +227,178 @@ pub fn apply(
             Some(Value::Array(items)) => items,
             _ => Vec::new(),
         };
-        for entry in entries {
-            let Some(entry) = entry.as_object() else {
-                continue;
-            };
-            let Some(id) = entry.get(key_name).and_then(Value::as_str) else {
-                continue;
-            };
-            let index = items
-                .iter()
-                .position(|it| it.get(key_name).and_then(Value::as_str) == Some(id));
-            match index {
-                Some(i) => {
-                    let base = format!("/operations/0/{list}/{i}");
-                    let Some(target) = items[i].as_object_mut() else {
-                        continue;
-                    };
-                    for (k, v) in entry {
-                        if facts.contains(&k.as_str()) {
-                            recorded.compare(
-                                &pointer_join(&base, k),
-                                &format!("{id} {k}"),
-                                k,
-                                target.get(k),
-                                v,
-                            );
-                        }
-                        target.insert(k.clone(), v.clone());
-                    }
-                }
-                None => {
-                    let i = items.len();
-                    recorded.found.push(json!({
-                        "pointer": format!("/operations/0/{list}/{i}"),
-                        "subject": format!("{} `{id}`", if list == "errors" { "error code" } else if list == "response" { "response field" } else { "parameter" }),
-                        "referencePage": "present",
-                        "vendorMetadata": "absent",
-                        "followed": "curated overlay",
-                    }));
-                    items.push(Value::Object(entry.clone()));
-                }
-            }
-        }
+        let lists = Lists {
+            key_name,
+            facts,
+            what: match list {
+                "errors" => "error code",
+                "response" => "response field",
+                _ => "parameter",
+            },
+        };
+        merge_list(
+            &mut items,
+            entries,
+            &format!("/operations/0/{list}"),
+            &format!("/{list}"),
+            &lists,
+            &mut recorded,
+            &overlay.file,
+        )?;
         op.insert(list.to_owned(), Value::Array(items));
     }
     let mut discrepancies = explicit;
     discrepancies.extend(recorded.found);
     if !discrepancies.is_empty() {
         op.insert("discrepancies".into(), Value::Array(discrepancies));
+    }
+    Ok(())
+}
+
+/// How entries of one list are matched and compared.
+struct Lists {
+    key_name: &'static str,
+    facts: &'static [&'static str],
+    what: &'static str,
+}
+
+/// Merges overlay `entries` into `items` (matched by name or code). A matched field's `items`
+/// and `properties` are merged the same way, recursively, so an overlay can refine one nested
+/// property (`ListPlans` → `Plans` → `Memory`) without restating the rest. An entry that matches
+/// nothing is added only when it states the thing fully (`type` for a field; `httpStatus` and
+/// `message` for an error); otherwise it is an error naming the overlay's JSON Pointer.
+fn merge_list(
+    items: &mut Vec<Value>,
+    entries: &[Value],
+    base: &str,
+    overlay_at: &str,
+    lists: &Lists,
+    recorded: &mut Recorder,
+    file: &str,
+) -> Result<(), ImportError> {
+    for (j, entry) in entries.iter().enumerate() {
+        let entry_at = pointer_join(overlay_at, j);
+        let Some(entry) = entry.as_object() else {
+            return Err(err(file, &entry_at, "expected an object"));
+        };
+        let Some(id) = entry.get(lists.key_name).and_then(Value::as_str) else {
+            return Err(err(
+                file,
+                &entry_at,
+                format!("each entry needs a string `{}`", lists.key_name),
+            ));
+        };
+        let index = items
+            .iter()
+            .position(|it| it.get(lists.key_name).and_then(Value::as_str) == Some(id));
+        match index {
+            Some(i) => {
+                let at = pointer_join(base, i);
+                let Some(target) = items[i].as_object_mut() else {
+                    continue;
+                };
+                merge_entry(target, entry, &at, &entry_at, id, lists, recorded, file)?;
+            }
+            None => {
+                let needed: &[&str] = if lists.key_name == "code" {
+                    &["httpStatus", "message"]
+                } else {
+                    &["type"]
+                };
+                let missing: Vec<&str> = needed
+                    .iter()
+                    .copied()
+                    .filter(|k| !entry.contains_key(*k))
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(err(
+                        file,
+                        &entry_at,
+                        format!(
+                            "refines {} `{id}`, which the imported metadata does not have; state it fully (missing: {}) or remove the entry",
+                            lists.what,
+                            missing.join(", ")
+                        ),
+                    ));
+                }
+                recorded.found.push(json!({
+                    "pointer": pointer_join(base, items.len()),
+                    "subject": format!("{} `{id}`", lists.what),
+                    "referencePage": "present",
+                    "vendorMetadata": "absent",
+                    "followed": "curated overlay",
+                }));
+                items.push(Value::Object(entry.clone()));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn merge_entry(
+    target: &mut Map<String, Value>,
+    entry: &Map<String, Value>,
+    at: &str,
+    entry_at: &str,
+    id: &str,
+    lists: &Lists,
+    recorded: &mut Recorder,
+    file: &str,
+) -> Result<(), ImportError> {
+    for (k, v) in entry {
+        let nested_props =
+            |t: &Map<String, Value>| matches!(t.get("properties"), Some(Value::Array(_)));
+        match (k.as_str(), v) {
+            // Nested properties of an object: merged by name.
+            ("properties", Value::Array(props)) if nested_props(target) => {
+                let Some(Value::Array(existing)) = target.get_mut("properties") else {
+                    continue;
+                };
+                merge_list(
+                    existing,
+                    props,
+                    &pointer_join(at, "properties"),
+                    &pointer_join(entry_at, "properties"),
+                    &Lists {
+                        what: "property",
+                        ..*lists
+                    },
+                    recorded,
+                    file,
+                )?;
+            }
+            // An array's items: merged key by key (their properties by name).
+            ("items", Value::Object(items))
+                if matches!(target.get("items"), Some(Value::Object(_))) =>
+            {
+                let Some(Value::Object(existing)) = target.get_mut("items") else {
+                    continue;
+                };
+                merge_entry(
+                    existing,
+                    items,
+                    &pointer_join(at, "items"),
+                    &pointer_join(entry_at, "items"),
+                    id,
+                    lists,
+                    recorded,
+                    file,
+                )?;
+            }
+            _ => {
+                if lists.facts.contains(&k.as_str()) {
+                    recorded.compare(
+                        &pointer_join(at, k),
+                        &format!("{id} {k}"),
+                        k,
+                        target.get(k),
+                        v,
+                    );
+                }
+                target.insert(k.clone(), v.clone());
+            }
+        }
     }
     Ok(())
 }
@@ -297,8 +420,11 @@ impl Recorder {
         let imported = match imported {
             Some(v) => v.clone(),
             None if FALSE_WHEN_ABSENT.contains(&key) => json!(false),
-            // The metadata said nothing: the overlay adds a fact, it does not contradict one.
-            None => return,
+            // The metadata said nothing: the overlay adds a fact. Recorded too, so that the
+            // change report can tell curated facts from API changes.
+            // Units and examples added where the metadata has none are documentation.
+            None if matches!(key, "unit" | "example") => return,
+            None => json!("absent"),
         };
         // Descriptions inside a fact (item or property docs) are documentation, not the fact.
         if strip_docs(&imported) == strip_docs(overlay) {

@@ -3,12 +3,21 @@
 //! Parsing (`spec::parse`) builds it from JSON and reports structural problems by JSON Pointer;
 //! `check` then reports the semantic ones. Generation only ever sees a checked model.
 
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
+// The model serializes itself back to spec JSON (what `acs-codegen import` writes): keys in
+// declaration order, absent/false/empty values left out, JSON Pointers (diagnostics only) skipped.
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// Text in the source language (Chinese, as published) and in English.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Text {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub zh: Option<String>,
 }
 
@@ -19,34 +28,47 @@ impl Text {
 }
 
 /// One spec file: a product's API version and some of its operations.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ServiceSpec {
     /// `$schema`, kept so that editors find the JSON Schema.
+    #[serde(rename = "$schema", skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     pub spec_version: u64,
     /// Product code, e.g. `SWAS-OPEN`.
     pub product: String,
     /// API version, e.g. `2020-06-01`.
     pub version: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// Region → endpoint host table.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub endpoints: Vec<RegionEndpoint>,
     pub operations: Vec<OperationSpec>,
 }
 
 /// Where the facts in a spec came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Source {
     /// `referencePage`, `vendorMetadata` or `curated`.
     pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// When the source was published or last changed (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Which parts of the operation this source provided, when a layered import took them from
+    /// different snapshots (`request`, `response`, `errors`, `group`, `docs`); empty = all of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RegionEndpoint {
     pub region_id: String,
     pub host: String,
@@ -58,6 +80,12 @@ pub enum HttpMethod {
     Post,
 }
 
+impl Serialize for HttpMethod {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl HttpMethod {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,28 +95,46 @@ impl HttpMethod {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OperationSpec {
     /// The `Action`, e.g. `CreateInstances`.
     pub name: String,
     /// JSON Pointer of this operation in its file, for diagnostics.
+    #[serde(skip)]
     pub pointer: String,
     pub methods: Vec<HttpMethod>,
     /// Operation group (the vendor's `directories`), used for feature selection.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    #[serde(skip_serializing_if = "is_false")]
     pub deprecated: bool,
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub summary: Text,
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ram: Option<RamAuthorization>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parameters: Vec<Field>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub response: Vec<Field>,
+    /// No source publishes the response schema: the generated response keeps `RequestId` and
+    /// every other field of the body as raw JSON.
+    #[serde(skip_serializing_if = "is_false")]
+    pub raw_response: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ErrorSpec>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub discrepancies: Vec<Discrepancy>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ChangeEntry>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RamAuthorization {
     pub action: String,
     pub access_level: String,
@@ -97,28 +143,40 @@ pub struct RamAuthorization {
     pub associated_operations: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct RamResource {
+    #[serde(rename = "type")]
     pub resource_type: String,
     pub pattern: String,
     pub required: bool,
 }
 
 /// A request parameter, an object property, or a response field.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Field {
     /// Wire name, exactly as sent (`RegionId`).
     pub name: String,
+    #[serde(skip)]
     pub pointer: String,
+    #[serde(flatten)]
     pub ty: TypeSpec,
+    #[serde(skip_serializing_if = "is_false")]
     pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// This parameter is the operation's idempotency token (`ClientToken`).
+    #[serde(skip_serializing_if = "is_false")]
     pub idempotency_token: bool,
+    #[serde(skip_serializing_if = "is_false")]
     pub deprecated: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<Constraint>,
 }
 
@@ -187,6 +245,52 @@ pub enum TypeSpec {
     },
 }
 
+/// `type` plus `items` / `properties` / `style`, as keys of the enclosing field.
+impl Serialize for TypeSpec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        match self {
+            TypeSpec::Scalar(scalar) => map.serialize_entry("type", scalar.name())?,
+            TypeSpec::Array {
+                items,
+                style,
+                item_description,
+            } => {
+                map.serialize_entry("type", "array")?;
+                map.serialize_entry(
+                    "items",
+                    &ItemsView {
+                        ty: items,
+                        description: item_description,
+                    },
+                )?;
+                if let Some(style) = style {
+                    map.serialize_entry("style", style.name())?;
+                }
+            }
+            TypeSpec::Object { properties, style } => {
+                map.serialize_entry("type", "object")?;
+                if !properties.is_empty() {
+                    map.serialize_entry("properties", properties)?;
+                }
+                if let Some(style) = style {
+                    map.serialize_entry("style", style.name())?;
+                }
+            }
+        }
+        map.end()
+    }
+}
+
+/// An array's `items` object: its type and description.
+#[derive(serde::Serialize)]
+struct ItemsView<'a> {
+    #[serde(flatten)]
+    ty: &'a TypeSpec,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    description: &'a Text,
+}
+
 impl TypeSpec {
     pub fn describe(&self) -> String {
         match self {
@@ -198,14 +302,59 @@ impl TypeSpec {
 }
 
 /// A rule about a parameter's value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Constraint {
+    #[serde(skip)]
     pub pointer: String,
+    #[serde(flatten)]
     pub kind: ConstraintKind,
     /// The code the server answers when the rule is broken; `None` means the generic
     /// `InvalidParameter`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
+}
+
+/// `kind` plus the kind's own keys, as keys of the enclosing constraint.
+impl Serialize for ConstraintKind {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("kind", self.name())?;
+        match self {
+            ConstraintKind::OneOf(values) => map.serialize_entry("values", values)?,
+            ConstraintKind::Range { min, max } => {
+                if let Some(min) = min {
+                    map.serialize_entry("min", min)?;
+                }
+                if let Some(max) = max {
+                    map.serialize_entry("max", max)?;
+                }
+            }
+            ConstraintKind::MultipleOf(value) => map.serialize_entry("value", value)?,
+            ConstraintKind::Length { min, max } => {
+                if let Some(min) = min {
+                    map.serialize_entry("min", min)?;
+                }
+                if let Some(max) = max {
+                    map.serialize_entry("max", max)?;
+                }
+            }
+            ConstraintKind::Charset(Charset::Ascii) => map.serialize_entry("charset", "ascii")?,
+            ConstraintKind::RequiredWhen { parameter, equals } => {
+                map.serialize_entry("parameter", parameter)?;
+                map.serialize_entry("equals", equals)?;
+            }
+            ConstraintKind::MaxItems(value) => map.serialize_entry("value", value)?,
+            ConstraintKind::ServerChecked { facts } => {
+                if let Some(facts) = facts {
+                    map.serialize_entry("facts", facts)?;
+                }
+            }
+        }
+        map.end()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -253,19 +402,24 @@ pub enum Charset {
 }
 
 /// One row of the published error table.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ErrorSpec {
+    #[serde(skip)]
     pub pointer: String,
     pub http_status: u16,
     /// Exactly as published, dots included.
     pub code: String,
     pub message: String,
+    #[serde(skip_serializing_if = "Text::is_empty")]
     pub description: Text,
+    #[serde(skip_serializing_if = "is_false")]
     pub retryable: bool,
 }
 
 /// Where two sources disagree, what each says and which one the spec follows.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Discrepancy {
     /// JSON Pointer (in this file) of the fact concerned.
     pub pointer: String,
@@ -275,7 +429,7 @@ pub struct Discrepancy {
     pub followed: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ChangeEntry {
     pub date: String,
     pub description: Text,

@@ -312,6 +312,7 @@ fn parse_source(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<Sou
         url: o.string("url", false),
         file: o.string("file", false),
         date: o.string("date", false),
+        sections: o.strings("sections"),
     };
     o.finish();
     Some(source)
@@ -357,6 +358,7 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
     });
     let parameters = parse_fields(&mut o, "parameters", FieldContext::Request);
     let response = parse_fields(&mut o, "response", FieldContext::Response);
+    let raw_response = o.boolean("rawResponse");
     let errors = o
         .array("errors", false)
         .map(|items| {
@@ -423,6 +425,7 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
         ram,
         parameters,
         response,
+        raw_response,
         errors,
         notes,
         discrepancies,

@@ -1,0 +1,223 @@
+//! The facade crate's generated parts: its operation list and its Cargo features.
+//!
+//! A facade crate (e.g. `swas/`) holds a `facade.json` that says where its specs are and which
+//! operations its small default feature enables:
+//!
+//! ```json
+//! { "specs": "../specs/swas-open-2020-06-01",
+//!   "runtime": "crate::__private::runtime",
+//!   "defaultFeature": { "name": "workflow", "operations": ["ListRegions", "CreateInstances"] } }
+//! ```
+//!
+//! From it and the imported specs the import writes `src/operations.rs` (one `generate!` per
+//! operation behind the feature of its group; the crate root `include!`s it) and the block of
+//! `Cargo.toml` between `# BEGIN generated features` and `# END generated features` (one feature
+//! per group, `full`, the default feature). An operation without a group goes to the group
+//! `Other` (feature `other`) and is reported.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{ImportError, Report};
+use crate::spec::ServiceSpec;
+
+/// The facade's own settings (`facade.json`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacadeConfig {
+    /// The spec folder, relative to the crate directory, as `generate!` paths name it.
+    pub specs: String,
+    /// The runtime path handed to `generate!`.
+    pub runtime: String,
+    /// The default feature's name and operations.
+    pub default_feature: Option<(String, Vec<String>)>,
+}
+
+pub const CONFIG_FILE: &str = "facade.json";
+pub const OPERATIONS_FILE: &str = "src/operations.rs";
+const BEGIN: &str = "# BEGIN generated features";
+const END: &str = "# END generated features";
+/// The group of operations no snapshot puts in a directory.
+pub const FALLBACK_GROUP: &str = "Other";
+
+impl FacadeConfig {
+    pub fn load(crate_dir: &Path) -> Result<Self, ImportError> {
+        let path = crate_dir.join(CONFIG_FILE);
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| ImportError::new(&shown, "", format!("cannot read: {e}")))?;
+        Self::parse(&shown, &text)
+    }
+
+    pub fn parse(file: &str, text: &str) -> Result<Self, ImportError> {
+        let v: Value = serde_json::from_str(text)
+            .map_err(|e| ImportError::new(file, "", format!("invalid JSON: {e}")))?;
+        let Some(map) = v.as_object() else {
+            return Err(ImportError::new(file, "", "expected an object"));
+        };
+        for key in map.keys() {
+            if !matches!(
+                key.as_str(),
+                "$comment" | "specs" | "runtime" | "defaultFeature"
+            ) {
+                return Err(ImportError::new(
+                    file,
+                    format!("/{key}"),
+                    "unknown key (expected specs, runtime, defaultFeature)",
+                ));
+            }
+        }
+        let string = |key: &str| {
+            map.get(key)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .ok_or_else(|| ImportError::new(file, format!("/{key}"), "missing or not a string"))
+        };
+        let default_feature = match map.get("defaultFeature") {
+            None => None,
+            Some(d) => {
+                let name = d.get("name").and_then(Value::as_str).ok_or_else(|| {
+                    ImportError::new(file, "/defaultFeature/name", "missing or not a string")
+                })?;
+                let ops = d
+                    .get("operations")
+                    .and_then(Value::as_array)
+                    .and_then(|a| {
+                        a.iter()
+                            .map(|x| x.as_str().map(str::to_owned))
+                            .collect::<Option<Vec<_>>>()
+                    })
+                    .ok_or_else(|| {
+                        ImportError::new(
+                            file,
+                            "/defaultFeature/operations",
+                            "missing or not an array of operation names",
+                        )
+                    })?;
+                Some((name.to_owned(), ops))
+            }
+        };
+        Ok(Self {
+            specs: string("specs")?,
+            runtime: string("runtime")?,
+            default_feature,
+        })
+    }
+}
+
+/// `FirewallTemplates` → `firewall-templates`.
+pub fn feature_name(group: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in group.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The generated files of a facade: `(path relative to the crate, new text)`.
+pub struct FacadeFiles {
+    pub operations_rs: String,
+    pub cargo_toml: String,
+    pub reports: Vec<Report>,
+}
+
+/// Renders the facade's generated parts from `specs` (one operation each, `_service.json`
+/// excluded) and the crate's current `Cargo.toml`.
+pub fn render(
+    config: &FacadeConfig,
+    specs: &[&ServiceSpec],
+    cargo_toml: &str,
+    cargo_toml_name: &str,
+) -> Result<FacadeFiles, ImportError> {
+    let mut by_group: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut reports = Vec::new();
+    for spec in specs {
+        for op in &spec.operations {
+            let group = match &op.group {
+                Some(g) => g.clone(),
+                None => {
+                    reports.push(Report {
+                        pointer: op.pointer.clone(),
+                        name: op.name.clone(),
+                        message: format!("no group in any snapshot or overlay; the facade puts it in `{FALLBACK_GROUP}` (feature `{}`)", feature_name(FALLBACK_GROUP)),
+                    });
+                    FALLBACK_GROUP.to_owned()
+                }
+            };
+            by_group.entry(group).or_default().push(&op.name);
+        }
+    }
+    let defaults: &[String] = config
+        .default_feature
+        .as_ref()
+        .map_or(&[], |(_, ops)| ops.as_slice());
+    for name in defaults {
+        if !by_group.values().flatten().any(|op| op == name) {
+            return Err(ImportError::new(
+                CONFIG_FILE,
+                "/defaultFeature/operations",
+                format!("`{name}` is not an imported operation"),
+            ));
+        }
+    }
+
+    let mut rs = String::from(
+        "// @generated by `acs-codegen import --facade`: one `generate!` per imported operation, behind\n// the Cargo feature of its group. Do not edit; re-run the import (see the README).\n",
+    );
+    for (group, ops) in by_group.iter_mut() {
+        ops.sort_unstable();
+        let feature = feature_name(group);
+        rs.push_str(&format!("\n// Group `{group}` (feature `{feature}`).\n"));
+        for op in ops.iter() {
+            match &config.default_feature {
+                Some((default, list)) if list.iter().any(|x| x == op) => rs.push_str(&format!(
+                    "#[cfg(any(feature = \"{feature}\", feature = \"{default}\"))]\n"
+                )),
+                _ => rs.push_str(&format!("#[cfg(feature = \"{feature}\")]\n")),
+            }
+            rs.push_str(&format!(
+                "acs_macros::generate!(\n    spec = \"{}/{op}.json\",\n    runtime = {}\n);\n",
+                config.specs, config.runtime
+            ));
+        }
+    }
+
+    let features: Vec<String> = by_group.keys().map(|g| feature_name(g)).collect();
+    let mut block =
+        format!("{BEGIN} (by `acs-codegen import --facade`; do not edit)\n[features]\n");
+    match &config.default_feature {
+        Some((name, _)) => {
+            block.push_str(&format!("default = [\"{name}\"]\n{name} = []\n"));
+        }
+        None => block.push_str("default = []\n"),
+    }
+    let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    block.push_str(&format!("full = [{}]\n", quoted.join(", ")));
+    for f in &features {
+        block.push_str(&format!("{f} = []\n"));
+    }
+    block.push_str(END);
+    let toml = match (cargo_toml.find(BEGIN), cargo_toml.find(END)) {
+        (Some(a), Some(b)) if a < b => format!(
+            "{}{block}{}",
+            &cargo_toml[..a],
+            &cargo_toml[b + END.len()..]
+        ),
+        _ => {
+            return Err(ImportError::new(
+                cargo_toml_name,
+                "",
+                format!("no `{BEGIN}` … `{END}` block to write the features into; add one where `[features]` belongs"),
+            ))
+        }
+    };
+    Ok(FacadeFiles {
+        operations_rs: rs,
+        cargo_toml: toml,
+        reports,
+    })
+}

@@ -1,0 +1,162 @@
+//! Vendor metadata (Alibaba Cloud `api-docs.json`) → this project's spec documents.
+//!
+//! One document per operation (`<Action>.json`, a complete spec with one operation) plus
+//! `_service.json` with the endpoints table and no operations. Curated refinements live in
+//! overlay files (see [`overlay`]) that the import merges over what the metadata says, recording
+//! every fact the overlay overrode as a `discrepancy`.
+//!
+//! Mapping rules (each is tested in `codegen/tests/import_*.rs`):
+//! - `type`/`format`: `integer`+`int32` → `int32`, `integer`+`int64` (or no format) → `int64`,
+//!   `number` → `double`, `string`, `boolean`, `array` (with `items`), `object` (with
+//!   `properties`; an object without properties is a free-form JSON object).
+//! - `minimum`/`maximum` (strings) → one `range` constraint on integer fields; bounds that are not
+//!   integers, or bounds on non-integer fields, are reported and dropped.
+//! - `maxItems` → `maxItems`; `enum` → `oneOf`; `default` (a string) → a typed default.
+//! - The parameter's `style` (`repeatList`/`json`/`simple`) → the field's `style`.
+//! - **JSON-string arrays**: a top-level `string` request parameter without a style whose
+//!   `example` parses as a non-empty JSON array of strings is sent as one JSON-encoded array, so it
+//!   becomes `array` of `string` with style `json` (e.g. `StartInstances.InstanceIds`). The
+//!   example is the evidence: a description that mentions a JSON array without such an example is
+//!   reported and left a string; a JSON *object* in a string (e.g.
+//!   `ModifyDatabaseInstanceParameter.Parameters`) stays a string.
+//! - A string parameter named `ClientToken` that is optional is the idempotency token.
+//! - Descriptions are kept as the Chinese (`zh`) text; a schema `title` is put in front of its
+//!   description. Examples are trimmed.
+//! - `errorCodes` (keyed by HTTP status) → `errors`, `retryable` for 5xx and `Throttling*` codes.
+//! - `directories`: the top-level directory title becomes the `group`, translated to a short
+//!   English identifier ([`group_name`]); the Chinese directory title and the operation `title`
+//!   are kept in the vendor source's `title`.
+//! - Everything else (`schemes`, `security`, `responseDemo`, …) is reported by name and JSON
+//!   Pointer into the vendor file: nothing is dropped silently.
+
+//!
+//! Layout: [`vendor`] walks one metadata document, [`types`] maps schemas onto spec fields,
+//! [`layers`] stacks several snapshots of one API version (newest request side, older responses,
+//! errors, groups and docs carried forward), [`overlay`] merges curated facts, [`write`] checks
+//! everything and only then writes, and [`facade`] writes a product crate's operation list and
+//! Cargo features.
+
+pub mod facade;
+pub mod layers;
+pub mod overlay;
+pub mod types;
+pub mod vendor;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde_json::Value;
+
+pub use crate::diagnostics::SpecError as ImportError;
+pub use types::is_retryable;
+pub use vendor::import;
+pub use write::{run, Outcome};
+
+/// Something in the vendor file the import did not map, or mapped with a caveat.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// JSON Pointer into the vendor file.
+    pub pointer: String,
+    /// The key or construct concerned (`schemes`, `minimum`, `type`, …).
+    pub name: String,
+    pub message: String,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: `{}`: {}", self.pointer, self.name, self.message)
+    }
+}
+
+/// How to import.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// The vendor file's name as recorded in `sources` (e.g. `2024-06-24.api-docs.json`).
+    pub source_file: String,
+    /// Publication date recorded in `sources`; see [`source_date`].
+    pub date: Option<String>,
+    /// Overlays by operation name (see [`overlay::load_dir`]).
+    pub overlays: BTreeMap<String, overlay::Overlay>,
+    /// Set by a layered import ([`layers`]): per operation, the older snapshots that provided
+    /// parts of it. Recorded in the operation's `sources`.
+    pub carried: BTreeMap<String, Vec<Carried>>,
+}
+
+/// Parts of an operation that a layered import took from an older snapshot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Carried {
+    /// The snapshot's file name.
+    pub file: String,
+    pub date: Option<String>,
+    /// `response`, `errors`, `group`, `docs`, `examples`.
+    pub sections: Vec<String>,
+}
+
+/// The result of an import.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub product: String,
+    pub version: String,
+    /// `(file name, spec document)`: `_service.json` first, then one `<Action>.json` per
+    /// operation in vendor order.
+    pub files: Vec<(String, Value)>,
+    /// Constructs not mapped (or mapped with a caveat), by vendor JSON Pointer.
+    pub reports: Vec<Report>,
+    /// How a value's shape was inferred (the JSON-string array rule), for the log.
+    pub inferences: Vec<Report>,
+    /// Operations an overlay was applied to.
+    pub overlaid: Vec<String>,
+    /// Per operation, the parts a layered import took from older snapshots.
+    pub carried: BTreeMap<String, Vec<Carried>>,
+}
+
+impl Imported {
+    /// The operation documents (everything but `_service.json`).
+    pub fn operations(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.files
+            .iter()
+            .filter(|(name, _)| name != SERVICE_FILE)
+            .map(|(n, v)| (n.trim_end_matches(".json"), v))
+    }
+}
+
+/// Name of the document that holds the endpoints table.
+pub const SERVICE_FILE: &str = "_service.json";
+
+/// `2024-06-24` from `2024-06-24.api-docs.json` (or any file name that starts with a date).
+pub fn source_date(file_name: &str) -> Option<String> {
+    let b = file_name.as_bytes();
+    let is_date = b.len() >= 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    is_date.then(|| file_name[..10].to_owned())
+}
+
+/// Short English identifier of a vendor directory title (`实例` → `Instances`).
+pub fn group_name(title: &str) -> Option<&'static str> {
+    Some(match title.trim() {
+        "实例" => "Instances",
+        "密钥对" => "KeyPairs",
+        "防火墙模板" => "FirewallTemplates",
+        "防火墙" => "Firewall",
+        "快照" => "Snapshots",
+        "磁盘" => "Disks",
+        "自定义镜像" => "Images",
+        "命令助手" => "Commands",
+        "轻量数据库服务" => "Databases",
+        "标签" => "Tags",
+        // "Other resources": ListRegions, ListImages, ListPlans — the regional catalog.
+        "其他资源" => "Regions",
+        _ => return None,
+    })
+}
+
+/// Whether the text is vendor metadata (`apis` + `info`) rather than a spec document.
+pub fn looks_like_vendor_metadata(value: &Value) -> bool {
+    value.get("apis").is_some() && value.get("specVersion").is_none()
+}

@@ -1,0 +1,677 @@
+//! Vendor schema → spec field: types, constraints, defaults, examples, descriptions, the
+//! JSON-string array rule, the 200 response and the error table.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Map, Value};
+
+use super::vendor::{str_at, text, Cx, NameSet};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    Request,
+    Response,
+}
+use super::Report;
+use crate::diagnostics::{kind_of, pointer_join};
+use crate::naming::pascal_case;
+
+/// The JSON-string array rule (see the module docs).
+pub(super) fn json_string_array(f: &mut Value, at: &str, cx: &mut Cx) {
+    if str_at(f, "type") != Some("string") {
+        return;
+    }
+    let example = str_at(f, "example").unwrap_or_default();
+    let items: Option<Vec<Value>> = serde_json::from_str::<Value>(example)
+        .ok()
+        .and_then(|v| v.as_array().cloned())
+        .filter(|items| !items.is_empty() && items.iter().all(Value::is_string));
+    let name = str_at(f, "name").unwrap_or_default().to_owned();
+    match items {
+        Some(items) => {
+            let Some(obj) = f.as_object_mut() else { return };
+            obj.insert("type".into(), json!("array"));
+            let mut item = Map::new();
+            item.insert("type".into(), json!("string"));
+            if let Some(first) = items.first() {
+                item.insert("example".into(), first.clone());
+            }
+            obj.insert("items".into(), Value::Object(item));
+            obj.insert("style".into(), json!("json"));
+            cx.inferences.push(Report {
+                pointer: pointer_join(at, "schema"),
+                name,
+                message: "a string whose example is a JSON array of strings: imported as an array of string sent as one JSON string (style json)".to_owned(),
+            });
+        }
+        None => {
+            let description = f
+                .pointer("/description/zh")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if description.contains("JSON数组") || description.contains("JSON array") {
+                cx.report(&pointer_join(at, "schema"), &name, "the description speaks of a JSON array but the example is not one; left a string");
+            }
+        }
+    }
+}
+
+/// One schema → one spec field. `None` when the type cannot be represented (reported).
+pub(super) fn field(
+    name: &str,
+    schema: &Value,
+    at: &str,
+    side: Side,
+    cx: &mut Cx,
+) -> Option<Value> {
+    let Some(s) = schema.as_object() else {
+        cx.report(
+            at,
+            name,
+            &format!(
+                "expected a schema object, found {}; skipped",
+                kind_of(schema)
+            ),
+        );
+        return None;
+    };
+    let mut f = Map::new();
+    f.insert("name".into(), json!(name));
+    let ty = type_of(name, s, at, side, cx)?;
+    let is_integer = matches!(
+        ty.get("type").and_then(Value::as_str),
+        Some("int32" | "int64")
+    );
+    let ty_name = ty
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    for (k, v) in ty {
+        f.insert(k, v);
+    }
+    cx.unmapped(
+        s,
+        at,
+        &[
+            "type",
+            "format",
+            "items",
+            "properties",
+            "description",
+            "title",
+            "example",
+            "required",
+            "docRequired",
+            "minimum",
+            "maximum",
+            "maxItems",
+            "enum",
+            "default",
+            "enumValueTitles",
+        ],
+        "schema",
+    );
+    let required = match s.get("required") {
+        Some(Value::Bool(b)) => *b,
+        None => false,
+        Some(other) => {
+            cx.report(
+                &pointer_join(at, "required"),
+                "required",
+                &format!(
+                    "expected a boolean, found {}; read as false",
+                    kind_of(other)
+                ),
+            );
+            false
+        }
+    };
+    if side == Side::Request {
+        if required {
+            f.insert("required".into(), json!(true));
+        }
+        if let Some(Value::Bool(doc)) = s.get("docRequired") {
+            if *doc != required {
+                cx.report(
+                    &pointer_join(at, "docRequired"),
+                    "docRequired",
+                    &format!("the documentation says required = {doc}, the schema says {required}; following the schema"),
+                );
+            }
+        }
+    }
+    if let Some(v) = s.get("enumValueTitles") {
+        if v.as_object().is_none_or(|m| !m.is_empty()) {
+            cx.report(
+                &pointer_join(at, "enumValueTitles"),
+                "enumValueTitles",
+                "value titles are not mapped",
+            );
+        }
+    }
+    // Constraints (request side only: the client never validates responses).
+    let mut constraints = Vec::new();
+    let bound = |key: &str, cx: &mut Cx| -> Option<i64> {
+        let v = s.get(key)?;
+        let raw = match v {
+            Value::String(t) => t.trim().to_owned(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                cx.report(
+                    &pointer_join(at, key),
+                    key,
+                    &format!(
+                        "expected a number in a string, found {}; dropped",
+                        kind_of(other)
+                    ),
+                );
+                return None;
+            }
+        };
+        if side == Side::Response {
+            cx.report(
+                &pointer_join(at, key),
+                key,
+                "bounds of response fields are not mapped (responses are not validated)",
+            );
+            return None;
+        }
+        if !is_integer {
+            cx.report(
+                &pointer_join(at, key),
+                key,
+                &format!("a bound on a {ty_name} field is not mapped (ranges apply to integers)"),
+            );
+            return None;
+        }
+        match raw.parse::<i64>() {
+            Ok(i) => {
+                if ty_name == "int32" && i32::try_from(i).is_err() {
+                    cx.report(
+                        &pointer_join(at, key),
+                        key,
+                        &format!("bound {raw} does not fit an int32; dropped"),
+                    );
+                    return None;
+                }
+                Some(i)
+            }
+            Err(_) => {
+                cx.report(
+                    &pointer_join(at, key),
+                    key,
+                    &format!("non-integer bound {raw:?}; dropped"),
+                );
+                None
+            }
+        }
+    };
+    let min = bound("minimum", cx);
+    let max = bound("maximum", cx);
+    let (min, max) = match (min, max) {
+        (Some(a), Some(b)) if a > b => {
+            cx.report(
+                at,
+                "minimum",
+                &format!("minimum {a} is greater than maximum {b}; range dropped"),
+            );
+            (None, None)
+        }
+        other => other,
+    };
+    if min.is_some() || max.is_some() {
+        let mut c = Map::new();
+        c.insert("kind".into(), json!("range"));
+        if let Some(min) = min {
+            c.insert("min".into(), json!(min));
+        }
+        if let Some(max) = max {
+            c.insert("max".into(), json!(max));
+        }
+        constraints.push(Value::Object(c));
+    }
+    if let Some(v) = s.get("maxItems") {
+        let n = v
+            .as_u64()
+            .or_else(|| v.as_str().and_then(|t| t.trim().parse().ok()));
+        match (n, side, ty_name.as_str()) {
+            (Some(n), Side::Request, "array") => {
+                constraints.push(json!({ "kind": "maxItems", "value": n }))
+            }
+            (Some(_), Side::Response, _) => cx.report(
+                &pointer_join(at, "maxItems"),
+                "maxItems",
+                "limits of response fields are not mapped",
+            ),
+            (Some(_), _, _) => cx.report(
+                &pointer_join(at, "maxItems"),
+                "maxItems",
+                &format!("maxItems on a {ty_name} field; dropped"),
+            ),
+            (None, _, _) => cx.report(
+                &pointer_join(at, "maxItems"),
+                "maxItems",
+                &format!("expected a non-negative integer, found {v}; dropped"),
+            ),
+        }
+    }
+    if let Some(v) = s.get("enum") {
+        let values: Option<Vec<Value>> = v
+            .as_array()
+            .map(|a| a.iter().filter_map(|x| typed_value(x, &ty_name)).collect());
+        match (values, side) {
+            (Some(values), Side::Request)
+                if !values.is_empty()
+                    && matches!(ty_name.as_str(), "string" | "int32" | "int64") =>
+            {
+                let mut unique = Vec::new();
+                for x in values {
+                    if !unique.contains(&x) {
+                        unique.push(x);
+                    }
+                }
+                constraints.push(json!({ "kind": "oneOf", "values": unique }));
+            }
+            (_, Side::Response) => cx.report(
+                &pointer_join(at, "enum"),
+                "enum",
+                "value sets of response fields are not mapped",
+            ),
+            _ => cx.report(
+                &pointer_join(at, "enum"),
+                "enum",
+                &format!("a value set of {v} for a {ty_name} field is not mapped"),
+            ),
+        }
+    }
+    if let Some(v) = s.get("default") {
+        match (typed_value(v, &ty_name), side) {
+            (Some(d), Side::Request) if !required => {
+                let breaks = constraints.iter().any(|c| {
+                    let Some(i) = d.as_i64() else { return false };
+                    c["kind"] == "range"
+                        && (c.get("min").and_then(Value::as_i64).is_some_and(|m| i < m)
+                            || c.get("max").and_then(Value::as_i64).is_some_and(|m| i > m))
+                });
+                if breaks {
+                    cx.report(
+                        &pointer_join(at, "default"),
+                        "default",
+                        &format!("default {d} is outside the field's own range; dropped"),
+                    );
+                } else {
+                    f.insert("default".into(), d);
+                }
+            }
+            (Some(_), Side::Request) => cx.report(
+                &pointer_join(at, "default"),
+                "default",
+                "a default on a required parameter is never used; dropped",
+            ),
+            (Some(_), Side::Response) => cx.report(
+                &pointer_join(at, "default"),
+                "default",
+                "defaults of response fields are not mapped",
+            ),
+            (None, _) => cx.report(
+                &pointer_join(at, "default"),
+                "default",
+                &format!("default {v} is not a valid {ty_name}; dropped"),
+            ),
+        }
+    }
+    if let Some(ex) = s.get("example") {
+        let ex = match ex {
+            Value::String(t) => t.trim().to_owned(),
+            other => other.to_string(),
+        };
+        if !ex.is_empty() {
+            f.insert("example".into(), json!(ex));
+        }
+    }
+    let title = str_at(schema, "title")
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let description = str_at(schema, "description")
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let zh = match (title, description) {
+        (Some(t), Some(d)) if d.contains(t) => Some(d.to_owned()),
+        (Some(t), Some(d)) => Some(format!("{t}\n\n{d}")),
+        (Some(t), None) => Some(t.to_owned()),
+        (None, d) => d.map(str::to_owned),
+    };
+    if let Some(t) = text(zh.as_deref()) {
+        f.insert("description".into(), t);
+    }
+    if !constraints.is_empty() {
+        f.insert("constraints".into(), Value::Array(constraints));
+    }
+    Some(Value::Object(f))
+}
+
+/// A metadata value (usually a string) as a JSON value of the spec type.
+fn typed_value(v: &Value, ty: &str) -> Option<Value> {
+    let raw = match v {
+        Value::String(s) => s.trim().to_owned(),
+        Value::Number(_) | Value::Bool(_) => v.to_string(),
+        _ => return None,
+    };
+    match ty {
+        "string" => Some(match v {
+            Value::String(s) => json!(s),
+            _ => json!(raw),
+        }),
+        "int32" => raw.parse::<i32>().ok().map(|i| json!(i)),
+        "int64" => raw.parse::<i64>().ok().map(|i| json!(i)),
+        "double" => raw
+            .parse::<f64>()
+            .ok()
+            .filter(|d| d.is_finite())
+            .map(|d| json!(d)),
+        "boolean" => match raw.to_ascii_lowercase().as_str() {
+            "true" => Some(json!(true)),
+            "false" => Some(json!(false)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `type` (+ `items` / `properties`) of a schema, as spec keys.
+fn type_of(
+    name: &str,
+    s: &Map<String, Value>,
+    at: &str,
+    side: Side,
+    cx: &mut Cx,
+) -> Option<Map<String, Value>> {
+    let ty = s.get("type").and_then(Value::as_str);
+    let format = s.get("format").and_then(Value::as_str);
+    let mut out = Map::new();
+    let scalar = match (ty, format) {
+        (Some("string"), None) => Some("string"),
+        (Some("string"), Some(f)) => {
+            cx.report(
+                &pointer_join(at, "format"),
+                "format",
+                &format!("string format `{f}` not mapped; read as a plain string"),
+            );
+            Some("string")
+        }
+        (Some("integer"), Some("int32")) => Some("int32"),
+        (Some("integer"), Some("int64")) => Some("int64"),
+        (Some("integer"), other) => {
+            cx.report(
+                &pointer_join(at, "format"),
+                "format",
+                &format!("integer format {other:?} not mapped; read as int64"),
+            );
+            Some("int64")
+        }
+        (Some("number"), Some("double" | "float") | None) => Some("double"),
+        (Some("number"), Some(f)) => {
+            cx.report(
+                &pointer_join(at, "format"),
+                "format",
+                &format!("number format `{f}` not mapped; read as double"),
+            );
+            Some("double")
+        }
+        (Some("boolean"), _) => Some("boolean"),
+        _ => None,
+    };
+    if let Some(scalar) = scalar {
+        out.insert("type".into(), json!(scalar));
+        return Some(out);
+    }
+    match ty {
+        Some("array") => {
+            let Some(items) = s.get("items") else {
+                cx.report(at, name, "an array without `items`; skipped");
+                return None;
+            };
+            let items_at = pointer_join(at, "items");
+            let Some(items_obj) = items.as_object() else {
+                cx.report(&items_at, name, "`items` is not an object; skipped");
+                return None;
+            };
+            if items_obj.get("type").and_then(Value::as_str) == Some("array") {
+                cx.report(
+                    &items_at,
+                    name,
+                    "arrays of arrays cannot be represented; skipped",
+                );
+                return None;
+            }
+            let mut item = type_of(name, items_obj, &items_at, side, cx)?;
+            cx.unmapped(
+                items_obj,
+                &items_at,
+                &[
+                    "type",
+                    "format",
+                    "items",
+                    "properties",
+                    "description",
+                    "title",
+                    "example",
+                    "required",
+                    "docRequired",
+                    "enumValueTitles",
+                ],
+                "array item",
+            );
+            if let Some(ex) = items_obj.get("example") {
+                let ex = match ex {
+                    Value::String(t) => t.trim().to_owned(),
+                    other => other.to_string(),
+                };
+                if !ex.is_empty() && item.get("type") != Some(&json!("object")) {
+                    item.insert("example".into(), json!(ex));
+                }
+            }
+            let title = str_at(items, "title");
+            let description = str_at(items, "description").or(title);
+            if let Some(t) = text(description) {
+                item.insert("description".into(), t);
+            }
+            out.insert("type".into(), json!("array"));
+            out.insert("items".into(), Value::Object(item));
+            Some(out)
+        }
+        Some("object") => {
+            out.insert("type".into(), json!("object"));
+            let mut properties = Vec::new();
+            let mut names = NameSet::default();
+            match s.get("properties") {
+                Some(Value::Object(props)) => {
+                    for (pname, pschema) in props {
+                        let p_at = pointer_join(&pointer_join(at, "properties"), pname);
+                        if pname.is_empty()
+                            || !pname.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        {
+                            cx.report(
+                                &p_at,
+                                pname,
+                                "property name is not a valid wire name; skipped",
+                            );
+                            continue;
+                        }
+                        if let Some(f) = field(pname, pschema, &p_at, side, cx) {
+                            if names.admit(&f, &p_at, cx) {
+                                properties.push(f);
+                            }
+                        }
+                    }
+                }
+                None | Some(Value::Null) => {}
+                Some(other) => cx.report(
+                    &pointer_join(at, "properties"),
+                    "properties",
+                    &format!("expected an object, found {}", kind_of(other)),
+                ),
+            }
+            if !properties.is_empty() {
+                out.insert("properties".into(), Value::Array(properties));
+            }
+            Some(out)
+        }
+        Some(other) => {
+            cx.report(
+                &pointer_join(at, "type"),
+                other,
+                &format!("type `{other}` cannot be represented; `{name}` skipped"),
+            );
+            None
+        }
+        None => {
+            cx.report(at, name, "schema without a `type`; skipped");
+            None
+        }
+    }
+}
+
+pub(super) fn responses_200(responses: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
+    let Some(map) = responses.as_object() else {
+        cx.report(
+            at,
+            "responses",
+            &format!("expected an object, found {}", kind_of(responses)),
+        );
+        return Vec::new();
+    };
+    for key in map.keys() {
+        if key != "200" {
+            cx.report(
+                &pointer_join(at, key),
+                key,
+                "only the 200 response is mapped",
+            );
+        }
+    }
+    let Some(ok) = map.get("200") else {
+        return Vec::new();
+    };
+    let ok_at = pointer_join(at, "200");
+    if let Some(obj) = ok.as_object() {
+        cx.unmapped(obj, &ok_at, &["schema"], "response");
+    }
+    let Some(schema) = ok.get("schema").and_then(Value::as_object) else {
+        cx.report(&ok_at, "schema", "missing or not an object");
+        return Vec::new();
+    };
+    let s_at = pointer_join(&ok_at, "schema");
+    if schema.get("type").and_then(Value::as_str) != Some("object") {
+        cx.report(
+            &s_at,
+            "type",
+            "the response body is not an object; not mapped",
+        );
+        return Vec::new();
+    }
+    cx.unmapped(schema, &s_at, &["type", "properties"], "response schema");
+    let mut out = Vec::new();
+    let mut names = NameSet::default();
+    if let Some(props) = schema.get("properties").and_then(Value::as_object) {
+        for (name, p) in props {
+            let p_at = pointer_join(&pointer_join(&s_at, "properties"), name);
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                cx.report(&p_at, name, "field name is not a valid wire name; skipped");
+                continue;
+            }
+            if let Some(f) = field(name, p, &p_at, Side::Response, cx) {
+                if names.admit(&f, &p_at, cx) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn error_codes(codes: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
+    let Some(map) = codes.as_object() else {
+        cx.report(
+            at,
+            "errorCodes",
+            &format!(
+                "expected an object keyed by HTTP status, found {}",
+                kind_of(codes)
+            ),
+        );
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut variants = BTreeSet::new();
+    for (status, list) in map {
+        let s_at = pointer_join(at, status);
+        let Some(http) = status
+            .parse::<u16>()
+            .ok()
+            .filter(|s| (100..=599).contains(s))
+        else {
+            cx.report(&s_at, status, "not an HTTP status; its codes are skipped");
+            continue;
+        };
+        let Some(list) = list.as_array() else {
+            cx.report(&s_at, status, "expected an array of error codes");
+            continue;
+        };
+        for (i, e) in list.iter().enumerate() {
+            let e_at = pointer_join(&s_at, i);
+            let Some(obj) = e.as_object() else {
+                cx.report(&e_at, "errorCodes", "expected an object; skipped");
+                continue;
+            };
+            cx.unmapped(
+                obj,
+                &e_at,
+                &["errorCode", "errorMessage", "description"],
+                "error",
+            );
+            let Some(code) = str_at(e, "errorCode")
+                .map(str::trim)
+                .filter(|c| !c.is_empty() && !c.contains(char::is_whitespace))
+            else {
+                cx.report(
+                    &e_at,
+                    "errorCode",
+                    "missing, empty or containing whitespace; skipped",
+                );
+                continue;
+            };
+            if !seen.insert(code.to_owned()) {
+                cx.report(&e_at, code, "error code listed twice; the first is kept");
+                continue;
+            }
+            let variant = pascal_case(code);
+            if variant == "Unknown" || !variants.insert(variant.clone()) {
+                cx.report(
+                    &e_at,
+                    code,
+                    &format!("would become the enum variant `{variant}`, which is taken; skipped"),
+                );
+                continue;
+            }
+            let message = str_at(e, "errorMessage").unwrap_or_default().trim();
+            let mut err = Map::new();
+            err.insert("httpStatus".into(), json!(http));
+            err.insert("code".into(), json!(code));
+            err.insert("message".into(), json!(message));
+            if let Some(t) = text(str_at(e, "description")) {
+                err.insert("description".into(), t);
+            }
+            err.insert("retryable".into(), json!(is_retryable(http, code)));
+            out.push(Value::Object(err));
+        }
+    }
+    out
+}
+
+/// The import's retry rule: server errors (5xx) and throttling codes.
+pub fn is_retryable(http_status: u16, code: &str) -> bool {
+    http_status >= 500 || code.starts_with("Throttling")
+}

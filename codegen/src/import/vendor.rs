@@ -1,0 +1,594 @@
+//! Walks one vendor metadata document (`info`, `directories`, `endpoints`, `apis`) and builds one
+//! spec document per operation; schema mapping is in [`super::types`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{json, Map, Value};
+
+use super::types::{error_codes, field, json_string_array, responses_200, Side};
+use super::{group_name, overlay, ImportError, ImportOptions, Imported, Report, SERVICE_FILE};
+use crate::diagnostics::{kind_of, pointer_join};
+use crate::naming::snake_case;
+
+/// Imports vendor metadata text. Fails only when the document as a whole is unusable; every
+/// smaller problem becomes a [`Report`] and the rest is still imported.
+pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let root: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::new(
+            &options.source_file,
+            "",
+            format!(
+                "invalid JSON at line {}, column {}: {e}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    import_value(&root, options)
+}
+
+/// [`import`] of an already parsed document (what a layered import hands over).
+pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let fatal =
+        |pointer: &str, message: String| ImportError::new(&options.source_file, pointer, message);
+    let Value::Object(root) = root else {
+        return Err(fatal(
+            "",
+            format!("expected an object, found {}", kind_of(&root)),
+        ));
+    };
+    let info = root
+        .get("info")
+        .ok_or_else(|| fatal("", "missing required key `info`".to_owned()))?;
+    let product = str_at(info, "product")
+        .ok_or_else(|| fatal("/info/product", "expected a string".to_owned()))?;
+    let version = str_at(info, "version")
+        .ok_or_else(|| fatal("/info/version", "expected a string".to_owned()))?;
+    let apis = match root.get("apis") {
+        Some(Value::Object(apis)) => apis,
+        Some(other) => {
+            return Err(fatal(
+                "/apis",
+                format!("expected an object, found {}", kind_of(other)),
+            ))
+        }
+        None => return Err(fatal("", "missing required key `apis`".to_owned())),
+    };
+
+    let mut cx = Cx::default();
+    for key in root.keys() {
+        match key.as_str() {
+            "info" | "apis" | "directories" | "endpoints" => {}
+            // The format version of the metadata itself.
+            "version" => {}
+            "components" => {
+                let empty = root[key]
+                    .get("schemas")
+                    .and_then(Value::as_object)
+                    .is_some_and(Map::is_empty)
+                    && root[key].as_object().is_some_and(|m| m.len() == 1);
+                if !empty {
+                    cx.report(
+                        "/components",
+                        "components",
+                        "shared schemas are not mapped (no operation refers to them)",
+                    );
+                }
+            }
+            other => cx.report(&pointer_join("", other), other, "top-level key not mapped"),
+        }
+    }
+    if let Some(info) = info.as_object() {
+        for key in info.keys() {
+            match key.as_str() {
+                "product" | "version" => {}
+                "style" if info[key] == "RPC" => {}
+                other => cx.report(
+                    &pointer_join("/info", other),
+                    other,
+                    "not mapped (only RPC-style APIs are supported)",
+                ),
+            }
+        }
+    }
+
+    let groups = directories(root.get("directories"), &mut cx);
+    let endpoints = endpoints(root.get("endpoints"), &mut cx);
+
+    let vendor_source = |title: String| {
+        let mut s = Map::new();
+        s.insert("kind".into(), json!("vendorMetadata"));
+        s.insert("title".into(), json!(title));
+        s.insert("file".into(), json!(options.source_file));
+        if let Some(date) = &options.date {
+            s.insert("date".into(), json!(date));
+        }
+        Value::Object(s)
+    };
+    let base_title = format!("Alibaba Cloud API metadata (api-docs.json) for {product} {version}");
+
+    let mut files = Vec::new();
+    let mut service = Map::new();
+    service.insert("specVersion".into(), json!(1));
+    service.insert("product".into(), json!(product));
+    service.insert("version".into(), json!(version));
+    service.insert("sources".into(), json!([vendor_source(base_title.clone())]));
+    service.insert("endpoints".into(), Value::Array(endpoints));
+    service.insert("operations".into(), json!([]));
+    files.push((SERVICE_FILE.to_owned(), Value::Object(service)));
+
+    let mut overlaid = Vec::new();
+    for (name, api) in apis {
+        let at = pointer_join("/apis", name);
+        if name.is_empty()
+            || !name.chars().all(|c| c.is_ascii_alphanumeric())
+            || !name.starts_with(|c: char| c.is_ascii_uppercase())
+        {
+            cx.report(
+                &at,
+                name,
+                "operation name is not a PascalCase Action; operation skipped",
+            );
+            continue;
+        }
+        let Some(api) = api.as_object() else {
+            cx.report(
+                &at,
+                name,
+                &format!(
+                    "expected an object, found {}; operation skipped",
+                    kind_of(api)
+                ),
+            );
+            continue;
+        };
+        let group = groups.get(name.as_str());
+        if group.is_none() && root.contains_key("directories") {
+            cx.report(
+                &at,
+                name,
+                "operation is in no directory; it gets no group unless an overlay gives one",
+            );
+        }
+        let mut op = operation(name, api, &at, group.map(|g| g.0), &mut cx);
+        let mut title = base_title.clone();
+        if let Some((_, dir_title)) = group {
+            title.push_str(&format!(" — {dir_title}"));
+        }
+        if let Some(t) = api
+            .get("title")
+            .and_then(Value::as_str)
+            .filter(|t| !t.trim().is_empty())
+        {
+            title.push_str(&format!(" / {}", t.trim()));
+        }
+        let mut sources = vec![vendor_source(title)];
+        if let Some(carried) = options.carried.get(name.as_str()) {
+            // Layered: the newest snapshot gave the request side, older ones the rest.
+            sources[0]["sections"] = json!(["request"]);
+            for c in carried {
+                let mut s = Map::new();
+                s.insert("kind".into(), json!("vendorMetadata"));
+                s.insert("title".into(), json!(base_title));
+                s.insert("file".into(), json!(c.file));
+                if let Some(date) = &c.date {
+                    s.insert("date".into(), json!(date));
+                }
+                s.insert("sections".into(), json!(c.sections));
+                sources.push(Value::Object(s));
+            }
+        }
+        if !op.contains_key("response") {
+            // No snapshot publishes the response: keep `RequestId` typed and the rest raw.
+            cx.report(
+                &at,
+                name,
+                "no snapshot publishes this operation's response schema; its response type keeps `RequestId` and the rest of the body as raw JSON",
+            );
+            op.insert(
+                "response".into(),
+                json!([{ "name": "RequestId", "type": "string" }]),
+            );
+            op.insert("rawResponse".into(), json!(true));
+        }
+        if let Some(ov) = options.overlays.get(name.as_str()) {
+            overlay::apply(&mut op, &mut sources, ov).map_err(|mut e| {
+                e.file = ov.file.clone();
+                e
+            })?;
+            overlaid.push(name.clone());
+        }
+        let mut doc = Map::new();
+        doc.insert("specVersion".into(), json!(1));
+        doc.insert("product".into(), json!(product));
+        doc.insert("version".into(), json!(version));
+        doc.insert("sources".into(), Value::Array(sources));
+        doc.insert("operations".into(), json!([Value::Object(op)]));
+        files.push((format!("{name}.json"), Value::Object(doc)));
+    }
+    for name in options.overlays.keys() {
+        if !apis.contains_key(name) {
+            cx.report("/apis", name, "an overlay exists for this operation, but the metadata has no such operation; overlay not applied");
+        }
+    }
+    Ok(Imported {
+        product: product.to_owned(),
+        version: version.to_owned(),
+        files,
+        reports: cx.reports,
+        inferences: cx.inferences,
+        overlaid,
+        carried: options.carried.clone(),
+    })
+}
+
+#[derive(Default)]
+pub(super) struct Cx {
+    pub(super) reports: Vec<Report>,
+    pub(super) inferences: Vec<Report>,
+}
+
+impl Cx {
+    pub(super) fn report(&mut self, pointer: &str, name: &str, message: &str) {
+        self.reports.push(Report {
+            pointer: pointer.to_owned(),
+            name: name.to_owned(),
+            message: message.to_owned(),
+        });
+    }
+
+    /// Reports every key of `obj` not in `known`.
+    pub(super) fn unmapped(
+        &mut self,
+        obj: &Map<String, Value>,
+        pointer: &str,
+        known: &[&str],
+        what: &str,
+    ) {
+        for (key, value) in obj {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            // Blank placeholders (`"extraInfo": " "`) say nothing.
+            if value.as_str().is_some_and(|s| s.trim().is_empty()) {
+                continue;
+            }
+            self.report(
+                &pointer_join(pointer, key),
+                key,
+                &format!("{what} key not mapped"),
+            );
+        }
+    }
+}
+
+pub(super) fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
+    v.get(key)?.as_str()
+}
+
+/// Operation name → (group identifier, Chinese directory title).
+fn directories<'a>(
+    value: Option<&'a Value>,
+    cx: &mut Cx,
+) -> BTreeMap<&'a str, (&'static str, &'a str)> {
+    let mut out = BTreeMap::new();
+    let Some(value) = value else {
+        return out;
+    };
+    let Some(dirs) = value.as_array() else {
+        cx.report(
+            "/directories",
+            "directories",
+            &format!("expected an array, found {}", kind_of(value)),
+        );
+        return out;
+    };
+    for (i, dir) in dirs.iter().enumerate() {
+        let at = pointer_join("/directories", i);
+        let title = str_at(dir, "title").unwrap_or_default();
+        let group = match group_name(title) {
+            Some(g) => g,
+            None => {
+                cx.report(&pointer_join(&at, "title"), title, "no English group identifier is known for this directory title; its operations get no group");
+                continue;
+            }
+        };
+        if let Some(obj) = dir.as_object() {
+            cx.unmapped(obj, &at, &["id", "title", "type", "children"], "directory");
+        }
+        collect_children(dir, &at, group, title, &mut out, cx);
+    }
+    out
+}
+
+fn collect_children<'a>(
+    dir: &'a Value,
+    at: &str,
+    group: &'static str,
+    title: &'a str,
+    out: &mut BTreeMap<&'a str, (&'static str, &'a str)>,
+    cx: &mut Cx,
+) {
+    let Some(children) = dir.get("children").and_then(Value::as_array) else {
+        return;
+    };
+    for (j, child) in children.iter().enumerate() {
+        let child_at = pointer_join(&pointer_join(at, "children"), j);
+        match child {
+            Value::String(op) => {
+                out.entry(op.as_str()).or_insert((group, title));
+            }
+            // Nested directories belong to their top-level directory's group.
+            Value::Object(_) => collect_children(child, &child_at, group, title, out, cx),
+            other => cx.report(
+                &child_at,
+                "children",
+                &format!(
+                    "expected an operation name or a directory, found {}",
+                    kind_of(other)
+                ),
+            ),
+        }
+    }
+}
+
+fn endpoints(value: Option<&Value>, cx: &mut Cx) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    let Some(value) = value else {
+        return out;
+    };
+    let Some(items) = value.as_array() else {
+        cx.report(
+            "/endpoints",
+            "endpoints",
+            &format!("expected an array, found {}", kind_of(value)),
+        );
+        return out;
+    };
+    for (i, e) in items.iter().enumerate() {
+        let at = pointer_join("/endpoints", i);
+        match (str_at(e, "regionId"), str_at(e, "endpoint")) {
+            (Some(region), Some(host)) => {
+                if !seen.insert(region.to_owned()) {
+                    cx.report(&at, region, "region listed twice; the first entry is kept");
+                    continue;
+                }
+                if let Some(obj) = e.as_object() {
+                    cx.unmapped(obj, &at, &["regionId", "endpoint"], "endpoint");
+                }
+                out.push(json!({ "regionId": region, "host": host }));
+            }
+            _ => cx.report(
+                &at,
+                "endpoints",
+                "expected `regionId` and `endpoint` strings; entry skipped",
+            ),
+        }
+    }
+    out
+}
+
+pub(super) fn text(zh: Option<&str>) -> Option<Value> {
+    let zh = zh?.trim();
+    (!zh.is_empty()).then(|| json!({ "zh": zh }))
+}
+
+fn operation(
+    name: &str,
+    api: &Map<String, Value>,
+    at: &str,
+    group: Option<&str>,
+    cx: &mut Cx,
+) -> Map<String, Value> {
+    cx.unmapped(
+        api,
+        at,
+        &[
+            "methods",
+            "deprecated",
+            "summary",
+            "description",
+            "title",
+            "parameters",
+            "responses",
+            "errorCodes",
+        ],
+        "operation",
+    );
+    let mut op = Map::new();
+    op.insert("name".into(), json!(name));
+    let mut methods = Vec::new();
+    match api.get("methods").and_then(Value::as_array) {
+        Some(list) => {
+            for (i, m) in list.iter().enumerate() {
+                match m.as_str().map(str::to_ascii_uppercase).as_deref() {
+                    Some(m @ ("GET" | "POST")) => {
+                        if !methods.contains(&json!(m)) {
+                            methods.push(json!(m));
+                        }
+                    }
+                    _ => cx.report(
+                        &pointer_join(&pointer_join(at, "methods"), i),
+                        "methods",
+                        &format!("unsupported HTTP method {m}; dropped"),
+                    ),
+                }
+            }
+        }
+        None => cx.report(at, "methods", "missing or not an array"),
+    }
+    if methods.is_empty() {
+        cx.report(at, "methods", "no usable HTTP method; assuming POST");
+        methods.push(json!("POST"));
+    }
+    op.insert("methods".into(), Value::Array(methods));
+    if let Some(group) = group {
+        op.insert("group".into(), json!(group));
+    }
+    match api.get("deprecated") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => {
+            if *b {
+                op.insert("deprecated".into(), json!(true));
+            }
+        }
+        Some(other) => cx.report(
+            &pointer_join(at, "deprecated"),
+            "deprecated",
+            &format!("expected a boolean, found {}", kind_of(other)),
+        ),
+    }
+    if let Some(t) = text(api.get("summary").and_then(Value::as_str)) {
+        op.insert("summary".into(), t);
+    }
+    if let Some(t) = text(api.get("description").and_then(Value::as_str)) {
+        op.insert("description".into(), t);
+    }
+
+    let mut parameters = Vec::new();
+    let mut names = NameSet::default();
+    match api.get("parameters") {
+        Some(Value::Array(params)) => {
+            for (i, p) in params.iter().enumerate() {
+                let p_at = pointer_join(&pointer_join(at, "parameters"), i);
+                if let Some(f) = parameter(p, &p_at, cx) {
+                    if names.admit(&f, &p_at, cx) {
+                        parameters.push(f);
+                    }
+                }
+            }
+        }
+        None => {}
+        Some(other) => cx.report(
+            &pointer_join(at, "parameters"),
+            "parameters",
+            &format!("expected an array, found {}", kind_of(other)),
+        ),
+    }
+    if !parameters.is_empty() {
+        op.insert("parameters".into(), Value::Array(parameters));
+    }
+
+    if let Some(responses) = api.get("responses") {
+        let r_at = pointer_join(at, "responses");
+        let response = responses_200(responses, &r_at, cx);
+        if !response.is_empty() {
+            op.insert("response".into(), Value::Array(response));
+        }
+    }
+    if let Some(codes) = api.get("errorCodes") {
+        let errors = error_codes(codes, &pointer_join(at, "errorCodes"), cx);
+        if !errors.is_empty() {
+            op.insert("errors".into(), Value::Array(errors));
+        }
+    }
+    op
+}
+
+/// Field names of one struct, so that clashes are reported instead of failing the check.
+#[derive(Default)]
+pub(super) struct NameSet {
+    names: BTreeSet<String>,
+    idents: BTreeSet<String>,
+}
+
+impl NameSet {
+    pub(super) fn admit(&mut self, field: &Value, at: &str, cx: &mut Cx) -> bool {
+        let name = str_at(field, "name").unwrap_or_default();
+        if !self.names.insert(name.to_owned()) {
+            cx.report(at, name, "defined twice; the first definition is kept");
+            return false;
+        }
+        if !self.idents.insert(snake_case(name)) {
+            cx.report(
+                at,
+                name,
+                &format!(
+                    "would become the same Rust field `{}` as an earlier one; dropped",
+                    snake_case(name)
+                ),
+            );
+            return false;
+        }
+        true
+    }
+}
+
+fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
+    let Some(obj) = p.as_object() else {
+        cx.report(
+            at,
+            "parameters",
+            &format!("expected an object, found {}; skipped", kind_of(p)),
+        );
+        return None;
+    };
+    cx.unmapped(obj, at, &["name", "in", "schema", "style"], "parameter");
+    let Some(name) = str_at(p, "name") else {
+        cx.report(at, "name", "parameter without a name; skipped");
+        return None;
+    };
+    match str_at(p, "in") {
+        Some("query") | None => {}
+        Some(other) => cx.report(&pointer_join(at, "in"), "in", &format!("parameters `in: {other}` are not supported (RPC sends everything in the query); mapped as a query parameter")),
+    }
+    let Some(schema) = p.get("schema") else {
+        cx.report(at, name, "parameter without a schema; skipped");
+        return None;
+    };
+    let style = match p.get("style") {
+        None => None,
+        Some(Value::String(s))
+            if matches!(s.as_str(), "repeatList" | "json" | "simple" | "flat") =>
+        {
+            Some(s.as_str())
+        }
+        Some(other) => {
+            cx.report(
+                &pointer_join(at, "style"),
+                "style",
+                &format!("unsupported style {other}; ignored"),
+            );
+            None
+        }
+    };
+    let mut f = field(name, schema, &pointer_join(at, "schema"), Side::Request, cx)?;
+    let is_array_or_object = matches!(str_at(&f, "type"), Some("array" | "object"));
+    match (style, is_array_or_object) {
+        (Some(s), true) => {
+            let ok = match str_at(&f, "type") {
+                Some("object") => matches!(s, "json" | "flat"),
+                _ => !(s == "simple" && f.pointer("/items/type") == Some(&json!("object"))),
+            };
+            if ok {
+                if let Some(obj) = f.as_object_mut() {
+                    obj.insert("style".into(), json!(s));
+                }
+            } else {
+                cx.report(
+                    &pointer_join(at, "style"),
+                    "style",
+                    &format!(
+                        "style `{s}` does not apply to this {}; ignored",
+                        str_at(&f, "type").unwrap_or_default()
+                    ),
+                );
+            }
+        }
+        (Some(s), false) => cx.report(
+            &pointer_join(at, "style"),
+            "style",
+            &format!("style `{s}` on a scalar parameter; ignored"),
+        ),
+        (None, _) => json_string_array(&mut f, at, cx),
+    }
+    if name == "ClientToken"
+        && str_at(&f, "type") == Some("string")
+        && f.get("required") != Some(&json!(true))
+    {
+        f.as_object_mut()?
+            .insert("idempotencyToken".into(), json!(true));
+    }
+    Some(f)
+}

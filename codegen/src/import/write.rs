@@ -1,0 +1,285 @@
+//! The import's file I/O: read the snapshots and overlays, check every document it would write,
+//! and write only when all of them pass (then only the files whose text changed, so that macro
+//! users do not rebuild for nothing).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::facade::{self, FacadeConfig};
+use super::layers::{self, Snapshot};
+use super::{overlay, source_date, vendor, ImportError, ImportOptions, Imported, Report};
+use crate::SpecError;
+
+/// What to import and where to write it.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Snapshot files, or folders of them (`*.json`), of one API version; ordered by the date
+    /// their names start with (oldest first).
+    pub inputs: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub overlay_dir: Option<PathBuf>,
+    /// A facade crate whose operation list and features are written too.
+    pub facade: Option<PathBuf>,
+    /// Check and report only; write nothing (what the reproduction test uses).
+    pub dry_run: bool,
+}
+
+/// What [`run`] did.
+#[derive(Debug)]
+pub struct Outcome {
+    pub imported: Imported,
+    /// The snapshots used, oldest first.
+    pub snapshots: Vec<String>,
+    /// Every file the import produces, with its text, in writing order.
+    pub files: Vec<(PathBuf, String)>,
+    /// Paths whose text changed (written unless `dry_run`).
+    pub changed: Vec<PathBuf>,
+    /// Check errors: when not empty, nothing was written.
+    pub check_errors: Vec<SpecError>,
+    /// `*.json` files in the output directory that this import does not produce.
+    pub stale: Vec<String>,
+}
+
+impl Outcome {
+    /// Operations whose parts came from an older snapshot, per carried section.
+    pub fn carried_counts(&self) -> BTreeMap<String, usize> {
+        let mut counts = BTreeMap::new();
+        for carried in self.imported.carried.values() {
+            for c in carried {
+                for s in &c.sections {
+                    *counts.entry(s.clone()).or_default() += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    /// One paragraph: snapshots, operations, carried sections, overlays, reports, checks.
+    pub fn summary(&self) -> String {
+        let mut by_name: BTreeMap<&str, usize> = BTreeMap::new();
+        for r in &self.imported.reports {
+            *by_name.entry(r.name.as_str()).or_default() += 1;
+        }
+        let mut common: Vec<(&str, usize)> = by_name.into_iter().filter(|(_, n)| *n > 1).collect();
+        common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let common: Vec<String> = common.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
+        let carried: Vec<String> = self
+            .carried_counts()
+            .iter()
+            .map(|(s, n)| format!("{s} ×{n}"))
+            .collect();
+        format!(
+            "imported {} operation(s) of {} {} from {} snapshot(s) ({}); carried forward: {}; {} overlay(s) applied ({}); {} JSON-string array(s) inferred; {} warning(s) and unmapped construct(s) reported{}; {} file(s) changed; {} check error(s){}",
+            self.imported.files.len().saturating_sub(1),
+            self.imported.product,
+            self.imported.version,
+            self.snapshots.len(),
+            self.snapshots.join(", "),
+            if carried.is_empty() { "nothing".to_owned() } else { carried.join(", ") },
+            self.imported.overlaid.len(),
+            self.imported.overlaid.join(", "),
+            self.imported.inferences.len(),
+            self.imported.reports.len(),
+            if common.is_empty() { String::new() } else { format!(" (most frequent: {})", common.join(", ")) },
+            self.changed.len(),
+            self.check_errors.len(),
+            if self.check_errors.is_empty() { "" } else { " — nothing written" },
+        )
+    }
+}
+
+fn read(path: &Path) -> Result<String, ImportError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| ImportError::new(path.display().to_string(), "", format!("cannot read: {e}")))
+}
+
+/// The snapshot files named by `inputs` (folders expanded), oldest first.
+pub fn snapshot_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let entries = std::fs::read_dir(input).map_err(|e| {
+                ImportError::new(input.display().to_string(), "", format!("cannot read: {e}"))
+            })?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            if found.is_empty() {
+                return Err(ImportError::new(
+                    input.display().to_string(),
+                    "",
+                    "no *.json snapshot in this folder",
+                ));
+            }
+            files.append(&mut found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    files.sort_by_key(|p| (source_date(&name(p)), name(p)));
+    files.dedup();
+    Ok(files)
+}
+
+/// Imports, checks everything, and writes when every document passes.
+pub fn run(options: &RunOptions) -> Result<Outcome, ImportError> {
+    let files = snapshot_files(&options.inputs)?;
+    let mut snapshots = Vec::new();
+    let mut product_version: Option<(Value, Value, String)> = None;
+    for path in &files {
+        let shown = path.display().to_string();
+        let text = read(path)?;
+        let value: Value = serde_json::from_str(&text).map_err(|e| {
+            ImportError::new(
+                &shown,
+                "",
+                format!(
+                    "invalid JSON at line {}, column {}: {e}",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })?;
+        let pv = (
+            value.pointer("/info/product").cloned().unwrap_or_default(),
+            value.pointer("/info/version").cloned().unwrap_or_default(),
+        );
+        match &product_version {
+            Some((p, v, first)) if (p, v) != (&pv.0, &pv.1) => {
+                return Err(ImportError::new(
+                    &shown,
+                    "/info",
+                    format!("product/version {} {} differs from {first} ({p} {v}): layers must be snapshots of one API version", pv.0, pv.1),
+                ))
+            }
+            Some(_) => {}
+            None => product_version = Some((pv.0, pv.1, shown.clone())),
+        }
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or(shown);
+        snapshots.push(Snapshot {
+            date: source_date(&file),
+            file,
+            value,
+        });
+    }
+    let layered = layers::layer(&snapshots)?;
+    let newest = snapshots.last().expect("layer() refuses an empty list");
+    let overlays = match &options.overlay_dir {
+        Some(dir) => overlay::load_dir(dir)?,
+        None => BTreeMap::new(),
+    };
+    let import_options = ImportOptions {
+        source_file: newest.file.clone(),
+        date: newest.date.clone(),
+        overlays,
+        carried: layered.carried.clone(),
+    };
+    let mut imported = vendor::import_value(&layered.value, &import_options)?;
+    imported.reports.extend(layered.reports);
+    if newest.date.is_none() {
+        imported.reports.push(Report {
+            pointer: String::new(),
+            name: newest.file.clone(),
+            message: "the file name does not start with a YYYY-MM-DD date; sources carry no date"
+                .to_owned(),
+        });
+    }
+
+    // Every document goes through the spec reader and checks, and is written as the model
+    // serializes it: what is written always reads back to the same model.
+    let mut check_errors = Vec::new();
+    let mut out_files = Vec::new();
+    let mut specs = Vec::new();
+    for (name, doc) in &imported.files {
+        let path = options.out.join(name);
+        let shown = path.display().to_string();
+        match crate::parse_spec(&shown, &doc.to_string()) {
+            Ok(spec) => {
+                let text = render_spec(&spec);
+                out_files.push((path, text));
+                specs.push((name.clone(), spec));
+            }
+            Err(errors) => check_errors.extend(errors),
+        }
+    }
+    if let Some(crate_dir) = &options.facade {
+        let config = FacadeConfig::load(crate_dir)?;
+        let toml_path = crate_dir.join("Cargo.toml");
+        let toml = read(&toml_path)?;
+        let op_specs: Vec<_> = specs
+            .iter()
+            .filter(|(n, _)| n != super::SERVICE_FILE)
+            .map(|(_, s)| s)
+            .collect();
+        let rendered = facade::render(&config, &op_specs, &toml, &toml_path.display().to_string())?;
+        imported.reports.extend(rendered.reports);
+        out_files.push((
+            crate_dir.join(facade::OPERATIONS_FILE),
+            rendered.operations_rs,
+        ));
+        out_files.push((toml_path, rendered.cargo_toml));
+    }
+
+    let mut changed = Vec::new();
+    if check_errors.is_empty() {
+        for (path, text) in &out_files {
+            if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
+                continue;
+            }
+            changed.push(path.clone());
+            if options.dry_run {
+                continue;
+            }
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    ImportError::new(dir.display().to_string(), "", format!("cannot create: {e}"))
+                })?;
+            }
+            std::fs::write(path, text).map_err(|e| {
+                ImportError::new(path.display().to_string(), "", format!("cannot write: {e}"))
+            })?;
+        }
+    }
+    let mut stale = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&options.out) {
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.extension().is_some_and(|x| x == "json")
+                && !imported
+                    .files
+                    .iter()
+                    .any(|(n, _)| options.out.join(n) == path)
+            {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    stale.sort();
+    Ok(Outcome {
+        imported,
+        snapshots: snapshots.iter().map(|s| s.file.clone()).collect(),
+        files: out_files,
+        changed,
+        check_errors,
+        stale,
+    })
+}
+
+/// A checked spec as the file the import writes: pretty JSON, keys in model order, newline.
+pub fn render_spec(spec: &crate::ServiceSpec) -> String {
+    let mut text = serde_json::to_string_pretty(spec).expect("the spec model always serializes");
+    text.push('\n');
+    text
+}

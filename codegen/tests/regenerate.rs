@@ -1,0 +1,268 @@
+//! The maintainer workflow reproduces what is checked in: the layered import of every shipped
+//! SWAS snapshot, with the overlays, writes exactly the shipped specs and the `swas` facade
+//! (operation list and Cargo features). When this fails, the message names the command to run.
+
+use std::path::{Path, PathBuf};
+
+use acs_codegen::import::write::{run, RunOptions};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+const COMMAND: &str = "cargo run -p acs-codegen -- import specs/vendor-metadata/swas-open-2020-06-01 --out specs/swas-open-2020-06-01 --overlay-dir specs/overlays --facade swas";
+
+#[test]
+fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
+    let outcome = run(&RunOptions {
+        inputs: vec![root().join("specs/vendor-metadata/swas-open-2020-06-01")],
+        out: root().join("specs/swas-open-2020-06-01"),
+        overlay_dir: Some(root().join("specs/overlays")),
+        facade: Some(root().join("swas")),
+        dry_run: true,
+    })
+    .unwrap();
+    assert!(
+        outcome.check_errors.is_empty(),
+        "{:#?}",
+        outcome.check_errors
+    );
+    let changed: Vec<String> = outcome
+        .changed
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "stale (differs from what the import writes): {changed:#?}\nrun from the repository root: {COMMAND}"
+    );
+    assert!(
+        outcome.stale.is_empty(),
+        "files no snapshot produces: {:?}\ndelete them, then run {COMMAND}",
+        outcome.stale
+    );
+    // 98 operations + _service.json; the facade's two files.
+    assert_eq!(outcome.imported.files.len(), 99);
+    assert_eq!(outcome.files.len(), 101);
+    assert_eq!(outcome.snapshots.len(), 8);
+    let operations_rs = std::fs::read_to_string(root().join("swas/src/operations.rs")).unwrap();
+    assert_eq!(operations_rs.matches("acs_macros::generate!(").count(), 98);
+    assert!(operations_rs.contains(
+        "#[cfg(any(feature = \"regions\", feature = \"workflow\"))]\nacs_macros::generate!(\n    spec = \"../specs/swas-open-2020-06-01/ListPlans.json\""
+    ));
+    let lib = std::fs::read_to_string(root().join("swas/src/lib.rs")).unwrap();
+    assert!(lib.contains("include!(\"operations.rs\");"));
+}
+
+#[test]
+fn layered_import_carries_older_sections_and_says_where_from() {
+    let outcome = run(&RunOptions {
+        inputs: vec![root().join("specs/vendor-metadata/swas-open-2020-06-01")],
+        out: root().join("specs/swas-open-2020-06-01"),
+        overlay_dir: Some(root().join("specs/overlays")),
+        facade: None,
+        dry_run: true,
+    })
+    .unwrap();
+    let counts = outcome.carried_counts();
+    // 95 operations exist in the full 2024-06-24 snapshot; 55 of them publish error codes.
+    assert_eq!(counts.get("response"), Some(&95));
+    assert_eq!(counts.get("group"), Some(&95));
+    assert_eq!(counts.get("errors"), Some(&55));
+    assert_eq!(outcome.imported.inferences.len(), 17, "JSON-string arrays");
+    let spec = |name: &str| {
+        let (_, text) = outcome
+            .files
+            .iter()
+            .find(|(p, _)| p.ends_with(format!("{name}.json")))
+            .unwrap();
+        acs_codegen::parse_spec(name, text).unwrap()
+    };
+    let list = spec("ListInstances");
+    let sources: Vec<(Option<&str>, Vec<&str>)> = list
+        .sources
+        .iter()
+        .map(|s| {
+            (
+                s.date.as_deref(),
+                s.sections.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sources,
+        vec![
+            (Some("2025-05-17"), vec!["request"]),
+            (
+                Some("2024-06-24"),
+                vec!["group", "response", "errors", "docs", "examples"]
+            ),
+        ]
+    );
+    let op = &list.operations[0];
+    assert!(op.parameters.iter().any(|p| p.name == "PlanType"));
+    assert!(op.response.iter().any(|f| f.name == "TotalCount"));
+    assert_eq!(op.group.as_deref(), Some("Instances"));
+    // Request-only operations get a usable response and a report line naming them.
+    let share = spec("ListCustomImageShareAccounts");
+    assert!(share.operations[0].raw_response);
+    assert_eq!(share.operations[0].response[0].name, "RequestId");
+    assert_eq!(share.operations[0].group.as_deref(), Some("Images"));
+    assert!(outcome
+        .imported
+        .reports
+        .iter()
+        .any(|r| r.name == "ListCustomImageShareAccounts"
+            && r.message
+                .contains("no snapshot publishes this operation's response schema")));
+    // Every change the vendor README lists is in the specs.
+    let create_image = spec("CreateCustomImage");
+    let names: Vec<&str> = create_image.operations[0]
+        .parameters
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(names.contains(&"ResourceGroupId") && !names.contains(&"ResoureGroupId"));
+    for op in [
+        "ApplyFirewallTemplate",
+        "DeleteFirewallTemplateRules",
+        "DeleteFirewallTemplates",
+        "DescribeFirewallTemplateApplyResults",
+        "ModifyFirewallTemplate",
+    ] {
+        assert!(
+            !spec(op).operations[0]
+                .parameters
+                .iter()
+                .any(|p| p.name == "InstanceId"),
+            "{op}"
+        );
+    }
+    let has = |op: &str, p: &str| {
+        spec(op).operations[0]
+            .parameters
+            .iter()
+            .any(|x| x.name == p)
+    };
+    assert!(has("ListCustomImages", "Share") && has("ListCustomImages", "InstanceId"));
+    assert!(has("ResetSystem", "LoginCredentials"));
+    assert!(has("StartTerminalSession", "CommandLine"));
+    let service = spec("_service");
+    let regions: Vec<&str> = service
+        .endpoints
+        .iter()
+        .map(|e| e.region_id.as_str())
+        .collect();
+    assert!(regions.contains(&"me-central-1"));
+    assert!(!regions.contains(&"ap-south-1") && !regions.contains(&"ap-southeast-2"));
+}
+
+#[test]
+fn an_overlay_refining_what_the_base_lacks_is_an_error_and_nothing_is_written() {
+    let dir = tempdir();
+    let overlays = dir.join("overlays");
+    std::fs::create_dir_all(&overlays).unwrap();
+    std::fs::write(
+        overlays.join("ListCustomImageShareAccounts.json"),
+        r#"{"operation": "ListCustomImageShareAccounts",
+            "response": [{"name": "Accounts", "description": {"en": "Accounts it is shared with."}}]}"#,
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let e = run(&RunOptions {
+        inputs: vec![
+            root().join("specs/vendor-metadata/swas-open-2020-06-01/2025-05-17.api-docs.json")
+        ],
+        out: out.clone(),
+        overlay_dir: Some(overlays.clone()),
+        facade: None,
+        dry_run: false,
+    })
+    .unwrap_err();
+    assert!(e.file.ends_with("ListCustomImageShareAccounts.json"), "{e}");
+    assert_eq!(e.pointer, "/response/0");
+    assert!(
+        e.message.contains("response field `Accounts`") && e.message.contains("missing: type"),
+        "{e}"
+    );
+    assert!(!out.exists(), "nothing written");
+
+    // Stated fully, the same entry is applied.
+    std::fs::write(
+        overlays.join("ListCustomImageShareAccounts.json"),
+        r#"{"operation": "ListCustomImageShareAccounts",
+            "response": [{"name": "TotalCount", "type": "int32"}]}"#,
+    )
+    .unwrap();
+    let outcome = run(&RunOptions {
+        inputs: vec![
+            root().join("specs/vendor-metadata/swas-open-2020-06-01/2025-05-17.api-docs.json")
+        ],
+        out: out.clone(),
+        overlay_dir: Some(overlays),
+        facade: None,
+        dry_run: false,
+    })
+    .unwrap();
+    assert!(
+        outcome.check_errors.is_empty(),
+        "{:?}",
+        outcome.check_errors
+    );
+    let text = std::fs::read_to_string(out.join("ListCustomImageShareAccounts.json")).unwrap();
+    let spec = acs_codegen::parse_spec("x", &text).unwrap();
+    let names: Vec<&str> = spec.operations[0]
+        .response
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(names, ["RequestId", "TotalCount"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn one_failing_document_means_none_is_written() {
+    let dir = tempdir();
+    let overlays = dir.join("overlays");
+    std::fs::create_dir_all(&overlays).unwrap();
+    // A default outside the parameter's own value set fails the spec check.
+    std::fs::write(
+        overlays.join("ListInstances.json"),
+        r#"{"operation": "ListInstances",
+            "parameters": [{"name": "PageSize", "constraints": [{"kind": "oneOf", "values": [7]}], "default": 10}]}"#,
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let outcome = run(&RunOptions {
+        inputs: vec![root().join("specs/vendor-metadata/swas-open-2020-06-01")],
+        out: out.clone(),
+        overlay_dir: Some(overlays),
+        facade: None,
+        dry_run: false,
+    })
+    .unwrap();
+    assert!(!outcome.check_errors.is_empty());
+    assert!(outcome
+        .check_errors
+        .iter()
+        .all(|e| e.file.ends_with("ListInstances.json")));
+    assert!(outcome.changed.is_empty());
+    assert!(
+        !out.exists(),
+        "no file written when one would fail its check"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn tempdir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "acs-regenerate-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
