@@ -556,7 +556,12 @@ fn operations_removed_and_endpoints() {
         ]
     );
     assert!(diff::load_text("x", "[1]").is_err());
-    assert!(diff::load_text("x", "not json")
-        .unwrap_err()
-        .contains("line 1"));
+    let e = diff::load_text("x", "not json").unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].line_column, Some((1, 2)));
+    assert!(
+        e[0].to_string().starts_with("x:1:2: invalid JSON"),
+        "{}",
+        e[0]
+    );
 }

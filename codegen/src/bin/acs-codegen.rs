@@ -190,7 +190,7 @@ fn diff(old: &Path, new: &Path, format: Format) -> ExitCode {
     let (old_set, new_set) = match (acs_codegen::diff::load(old), acs_codegen::diff::load(new)) {
         (Ok(a), Ok(b)) => (a, b),
         (a, b) => {
-            for e in [a.err(), b.err()].into_iter().flatten() {
+            for e in [a.err(), b.err()].into_iter().flatten().flatten() {
                 eprintln!("error: {e}");
             }
             return ExitCode::from(2);

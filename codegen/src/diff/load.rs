@@ -6,6 +6,10 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::Section;
+use crate::SpecError;
+
+/// Why a side could not be loaded: every problem, each naming its file and JSON Pointer.
+pub type LoadErrors = Vec<SpecError>;
 use crate::spec::*;
 
 /// One side of a comparison.
@@ -27,7 +31,7 @@ impl SpecSet {
         origin: &str,
         kind: &'static str,
         specs: Vec<ServiceSpec>,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, LoadErrors> {
         let mut operations = BTreeMap::new();
         let mut endpoints = Vec::new();
         for spec in specs {
@@ -42,7 +46,11 @@ impl SpecSet {
             for op in spec.operations {
                 let name = op.name.clone();
                 if operations.insert(name.clone(), op).is_some() {
-                    return Err(format!("{origin}: operation `{name}` is defined twice"));
+                    return Err(vec![SpecError::new(
+                        origin,
+                        "",
+                        format!("operation `{name}` is defined twice"),
+                    )]);
                 }
             }
         }
@@ -105,32 +113,33 @@ fn field_any(f: &Field, pred: &dyn Fn(&Field) -> bool) -> bool {
         }
 }
 
-fn parse_all(origin: &str, docs: Vec<(String, String)>) -> Result<Vec<ServiceSpec>, String> {
+fn parse_all(docs: Vec<(String, String)>) -> Result<Vec<ServiceSpec>, LoadErrors> {
     let mut specs = Vec::new();
     let mut errors = Vec::new();
     for (name, text) in docs {
         match crate::parse_spec(&name, &text) {
             Ok(spec) => specs.push(spec),
-            Err(es) => errors.extend(es.iter().map(ToString::to_string)),
+            Err(es) => errors.extend(es),
         }
     }
     if errors.is_empty() {
         Ok(specs)
     } else {
-        Err(format!(
-            "{origin}: not a valid spec:\n  {}",
-            errors.join("\n  ")
-        ))
+        Err(errors)
     }
 }
 
+fn one(file: &str, message: String) -> LoadErrors {
+    vec![SpecError::new(file, "", message)]
+}
+
 /// Loads one side: a spec file, a directory of spec files, or vendor metadata.
-pub fn load(path: &Path) -> Result<SpecSet, String> {
+pub fn load(path: &Path) -> Result<SpecSet, LoadErrors> {
     let origin = path.display().to_string();
     if path.is_dir() {
         let mut docs = Vec::new();
-        let entries =
-            std::fs::read_dir(path).map_err(|e| format!("{origin}: cannot read directory: {e}"))?;
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| one(&origin, format!("cannot read directory: {e}")))?;
         let mut paths: Vec<_> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
@@ -138,28 +147,33 @@ pub fn load(path: &Path) -> Result<SpecSet, String> {
             .collect();
         paths.sort();
         if paths.is_empty() {
-            return Err(format!("{origin}: no *.json spec files in this directory"));
+            return Err(one(
+                &origin,
+                "no *.json spec files in this directory".to_owned(),
+            ));
         }
         for p in paths {
             let text = std::fs::read_to_string(&p)
-                .map_err(|e| format!("{}: cannot read: {e}", p.display()))?;
+                .map_err(|e| one(&p.display().to_string(), format!("cannot read: {e}")))?;
             docs.push((p.display().to_string(), text));
         }
-        let specs = parse_all(&origin, docs)?;
+        let specs = parse_all(docs)?;
         return SpecSet::from_specs(&origin, "specDirectory", specs);
     }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{origin}: cannot read: {e}"))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| one(&origin, format!("cannot read: {e}")))?;
     load_text(&origin, &text)
 }
 
 /// Loads one side from text (spec or vendor metadata, detected by content).
-pub fn load_text(origin: &str, text: &str) -> Result<SpecSet, String> {
+pub fn load_text(origin: &str, text: &str) -> Result<SpecSet, LoadErrors> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        format!(
-            "{origin}: invalid JSON at line {}, column {}: {e}",
-            e.line(),
-            e.column()
-        )
+        vec![SpecError {
+            file: origin.to_owned(),
+            pointer: String::new(),
+            line_column: Some((e.line(), e.column())),
+            message: format!("invalid JSON: {e}"),
+        }]
     })?;
     if crate::import::looks_like_vendor_metadata(&value) {
         let file_name = Path::new(origin)
@@ -172,21 +186,24 @@ pub fn load_text(origin: &str, text: &str) -> Result<SpecSet, String> {
             overlays: BTreeMap::new(),
             carried: BTreeMap::new(),
         };
-        let imported =
-            crate::import::import(text, &options).map_err(|e| format!("{origin}: {e}"))?;
+        let imported = crate::import::import(text, &options).map_err(|mut e| {
+            e.file = origin.to_owned();
+            vec![e]
+        })?;
         let docs = imported
             .files
             .iter()
             .map(|(name, doc)| (format!("{origin}#{name}"), doc.to_string()))
             .collect();
-        let specs = parse_all(origin, docs)?;
+        let specs = parse_all(docs)?;
         return SpecSet::from_specs(origin, "vendorMetadata", specs);
     }
     if value.get("specVersion").is_none() {
-        return Err(format!(
-            "{origin}: neither a spec (no `specVersion`) nor vendor metadata (no `apis`)"
+        return Err(one(
+            origin,
+            "neither a spec (no `specVersion`) nor vendor metadata (no `apis`)".to_owned(),
         ));
     }
-    let specs = parse_all(origin, vec![(origin.to_owned(), text.to_owned())])?;
+    let specs = parse_all(vec![(origin.to_owned(), text.to_owned())])?;
     SpecSet::from_specs(origin, "specFile", specs)
 }

@@ -65,7 +65,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 pub use compare::{diff, edit_distance};
-pub use load::{load, load_text, SpecSet};
+pub use load::{load, load_text, LoadErrors, SpecSet};
 
 /// Output format of the CLI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -20,8 +20,9 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::{ImportError, Report};
+use super::Report;
 use crate::spec::ServiceSpec;
+use crate::SpecError;
 
 /// The facade's own settings (`facade.json`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,26 +43,26 @@ const END: &str = "# END generated features";
 pub const FALLBACK_GROUP: &str = "Other";
 
 impl FacadeConfig {
-    pub fn load(crate_dir: &Path) -> Result<Self, ImportError> {
+    pub fn load(crate_dir: &Path) -> Result<Self, SpecError> {
         let path = crate_dir.join(CONFIG_FILE);
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(&path)
-            .map_err(|e| ImportError::new(&shown, "", format!("cannot read: {e}")))?;
+            .map_err(|e| SpecError::new(&shown, "", format!("cannot read: {e}")))?;
         Self::parse(&shown, &text)
     }
 
-    pub fn parse(file: &str, text: &str) -> Result<Self, ImportError> {
+    pub fn parse(file: &str, text: &str) -> Result<Self, SpecError> {
         let v: Value = serde_json::from_str(text)
-            .map_err(|e| ImportError::new(file, "", format!("invalid JSON: {e}")))?;
+            .map_err(|e| SpecError::new(file, "", format!("invalid JSON: {e}")))?;
         let Some(map) = v.as_object() else {
-            return Err(ImportError::new(file, "", "expected an object"));
+            return Err(SpecError::new(file, "", "expected an object"));
         };
         for key in map.keys() {
             if !matches!(
                 key.as_str(),
                 "$comment" | "specs" | "runtime" | "defaultFeature"
             ) {
-                return Err(ImportError::new(
+                return Err(SpecError::new(
                     file,
                     format!("/{key}"),
                     "unknown key (expected specs, runtime, defaultFeature)",
@@ -72,13 +73,13 @@ impl FacadeConfig {
             map.get(key)
                 .and_then(Value::as_str)
                 .map(str::to_owned)
-                .ok_or_else(|| ImportError::new(file, format!("/{key}"), "missing or not a string"))
+                .ok_or_else(|| SpecError::new(file, format!("/{key}"), "missing or not a string"))
         };
         let default_feature = match map.get("defaultFeature") {
             None => None,
             Some(d) => {
                 let name = d.get("name").and_then(Value::as_str).ok_or_else(|| {
-                    ImportError::new(file, "/defaultFeature/name", "missing or not a string")
+                    SpecError::new(file, "/defaultFeature/name", "missing or not a string")
                 })?;
                 let ops = d
                     .get("operations")
@@ -89,7 +90,7 @@ impl FacadeConfig {
                             .collect::<Option<Vec<_>>>()
                     })
                     .ok_or_else(|| {
-                        ImportError::new(
+                        SpecError::new(
                             file,
                             "/defaultFeature/operations",
                             "missing or not an array of operation names",
@@ -132,7 +133,7 @@ pub fn render(
     specs: &[&ServiceSpec],
     cargo_toml: &str,
     cargo_toml_name: &str,
-) -> Result<FacadeFiles, ImportError> {
+) -> Result<FacadeFiles, SpecError> {
     let mut by_group: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     let mut reports = Vec::new();
     for spec in specs {
@@ -157,7 +158,7 @@ pub fn render(
         .map_or(&[], |(_, ops)| ops.as_slice());
     for name in defaults {
         if !by_group.values().flatten().any(|op| op == name) {
-            return Err(ImportError::new(
+            return Err(SpecError::new(
                 CONFIG_FILE,
                 "/defaultFeature/operations",
                 format!("`{name}` is not an imported operation"),
@@ -208,7 +209,7 @@ pub fn render(
             &cargo_toml[b + END.len()..]
         ),
         _ => {
-            return Err(ImportError::new(
+            return Err(SpecError::new(
                 cargo_toml_name,
                 "",
                 format!("no `{BEGIN}` … `{END}` block to write the features into; add one where `[features]` belongs"),

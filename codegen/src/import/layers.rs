@@ -23,8 +23,9 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::{Carried, ImportError, Report};
+use super::{Carried, Report};
 use crate::diagnostics::pointer_join;
+use crate::SpecError;
 
 /// One snapshot: its file name, date and parsed document.
 #[derive(Clone, Debug)]
@@ -49,16 +50,16 @@ const DOC_KEYS: &[&str] = &["title", "summary", "description"];
 const SCHEMA_DOC_KEYS: &[&str] = &["title", "description"];
 
 /// Stacks `snapshots` (oldest first). At least one is needed.
-pub fn layer(snapshots: &[Snapshot]) -> Result<Layered, ImportError> {
+pub fn layer(snapshots: &[Snapshot]) -> Result<Layered, SpecError> {
     let Some((newest, older)) = snapshots.split_last() else {
-        return Err(ImportError::new("", "", "no snapshot to import"));
+        return Err(SpecError::new("", "", "no snapshot to import"));
     };
     let mut value = newest.value.clone();
     let mut carried: BTreeMap<String, Vec<Carried>> = BTreeMap::new();
     let mut reports = Vec::new();
     let apis_of = |v: &Value| v.get("apis").and_then(Value::as_object).cloned();
     let Some(mut apis) = apis_of(&value) else {
-        return Err(ImportError::new(
+        return Err(SpecError::new(
             &newest.file,
             "/apis",
             "missing or not an object",

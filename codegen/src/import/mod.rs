@@ -48,7 +48,6 @@ use std::fmt;
 
 use serde_json::Value;
 
-pub use crate::diagnostics::SpecError as ImportError;
 pub use types::is_retryable;
 pub use vendor::import;
 pub use write::{run, Outcome};

@@ -36,8 +36,8 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use super::ImportError;
 use crate::diagnostics::pointer_join;
+use crate::SpecError;
 
 /// One parsed overlay file.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,12 +80,12 @@ const ERROR_FACTS: &[&str] = &["httpStatus", "message", "retryable"];
 /// Facts whose absence in a document means `false`.
 const FALSE_WHEN_ABSENT: &[&str] = &["required", "deprecated", "idempotencyToken", "retryable"];
 
-fn err(file: &str, pointer: &str, message: impl Into<String>) -> ImportError {
-    ImportError::new(file, pointer, message)
+fn err(file: &str, pointer: &str, message: impl Into<String>) -> SpecError {
+    SpecError::new(file, pointer, message)
 }
 
 /// Parses overlay text, checking its shape (unknown keys are errors: overlays are curated).
-pub fn parse(file: &str, text: &str) -> Result<Overlay, ImportError> {
+pub fn parse(file: &str, text: &str) -> Result<Overlay, SpecError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         err(
             file,
@@ -146,7 +146,7 @@ pub fn parse(file: &str, text: &str) -> Result<Overlay, ImportError> {
 }
 
 /// Reads every `*.json` overlay of a directory, keyed by operation.
-pub fn load_dir(dir: &Path) -> Result<BTreeMap<String, Overlay>, ImportError> {
+pub fn load_dir(dir: &Path) -> Result<BTreeMap<String, Overlay>, SpecError> {
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir)
         .map_err(|e| err(&shown, "", format!("cannot read overlay directory: {e}")))?;
@@ -183,7 +183,7 @@ pub fn apply(
     op: &mut Map<String, Value>,
     sources: &mut Vec<Value>,
     overlay: &Overlay,
-) -> Result<(), ImportError> {
+) -> Result<(), SpecError> {
     let ov = &overlay.value;
     let explicit: Vec<Value> = ov
         .get("discrepancies")
@@ -275,7 +275,7 @@ fn merge_list(
     lists: &Lists,
     recorded: &mut Recorder,
     file: &str,
-) -> Result<(), ImportError> {
+) -> Result<(), SpecError> {
     for (j, entry) in entries.iter().enumerate() {
         let entry_at = pointer_join(overlay_at, j);
         let Some(entry) = entry.as_object() else {
@@ -345,7 +345,7 @@ fn merge_entry(
     lists: &Lists,
     recorded: &mut Recorder,
     file: &str,
-) -> Result<(), ImportError> {
+) -> Result<(), SpecError> {
     for (k, v) in entry {
         let nested_props =
             |t: &Map<String, Value>| matches!(t.get("properties"), Some(Value::Array(_)));

@@ -6,15 +6,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Map, Value};
 
 use super::types::{error_codes, field, json_string_array, responses_200, Side};
-use super::{group_name, overlay, ImportError, ImportOptions, Imported, Report, SERVICE_FILE};
+use super::{group_name, overlay, ImportOptions, Imported, Report, SERVICE_FILE};
 use crate::diagnostics::{kind_of, pointer_join};
 use crate::naming::snake_case;
+use crate::SpecError;
 
 /// Imports vendor metadata text. Fails only when the document as a whole is unusable; every
 /// smaller problem becomes a [`Report`] and the rest is still imported.
-pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, SpecError> {
     let root: Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::new(
+        SpecError::new(
             &options.source_file,
             "",
             format!(
@@ -28,9 +29,9 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, ImportErr
 }
 
 /// [`import`] of an already parsed document (what a layered import hands over).
-pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, ImportError> {
+pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, SpecError> {
     let fatal =
-        |pointer: &str, message: String| ImportError::new(&options.source_file, pointer, message);
+        |pointer: &str, message: String| SpecError::new(&options.source_file, pointer, message);
     let Value::Object(root) = root else {
         return Err(fatal(
             "",

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::facade::{self, FacadeConfig};
 use super::layers::{self, Snapshot};
-use super::{overlay, source_date, vendor, ImportError, ImportOptions, Imported, Report};
+use super::{overlay, source_date, vendor, ImportOptions, Imported, Report};
 use crate::SpecError;
 
 /// What to import and where to write it.
@@ -90,18 +90,18 @@ impl Outcome {
     }
 }
 
-fn read(path: &Path) -> Result<String, ImportError> {
+fn read(path: &Path) -> Result<String, SpecError> {
     std::fs::read_to_string(path)
-        .map_err(|e| ImportError::new(path.display().to_string(), "", format!("cannot read: {e}")))
+        .map_err(|e| SpecError::new(path.display().to_string(), "", format!("cannot read: {e}")))
 }
 
 /// The snapshot files named by `inputs` (folders expanded), oldest first.
-pub fn snapshot_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
+pub fn snapshot_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, SpecError> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
             let entries = std::fs::read_dir(input).map_err(|e| {
-                ImportError::new(input.display().to_string(), "", format!("cannot read: {e}"))
+                SpecError::new(input.display().to_string(), "", format!("cannot read: {e}"))
             })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
@@ -109,7 +109,7 @@ pub fn snapshot_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
                 .filter(|p| p.extension().is_some_and(|x| x == "json"))
                 .collect();
             if found.is_empty() {
-                return Err(ImportError::new(
+                return Err(SpecError::new(
                     input.display().to_string(),
                     "",
                     "no *.json snapshot in this folder",
@@ -131,7 +131,7 @@ pub fn snapshot_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
 }
 
 /// Imports, checks everything, and writes when every document passes.
-pub fn run(options: &RunOptions) -> Result<Outcome, ImportError> {
+pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
     let files = snapshot_files(&options.inputs)?;
     let mut snapshots = Vec::new();
     let mut product_version: Option<(Value, Value, String)> = None;
@@ -139,7 +139,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, ImportError> {
         let shown = path.display().to_string();
         let text = read(path)?;
         let value: Value = serde_json::from_str(&text).map_err(|e| {
-            ImportError::new(
+            SpecError::new(
                 &shown,
                 "",
                 format!(
@@ -155,7 +155,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, ImportError> {
         );
         match &product_version {
             Some((p, v, first)) if (p, v) != (&pv.0, &pv.1) => {
-                return Err(ImportError::new(
+                return Err(SpecError::new(
                     &shown,
                     "/info",
                     format!("product/version {} {} differs from {first} ({p} {v}): layers must be snapshots of one API version", pv.0, pv.1),
@@ -244,11 +244,11 @@ pub fn run(options: &RunOptions) -> Result<Outcome, ImportError> {
             }
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| {
-                    ImportError::new(dir.display().to_string(), "", format!("cannot create: {e}"))
+                    SpecError::new(dir.display().to_string(), "", format!("cannot create: {e}"))
                 })?;
             }
             std::fs::write(path, text).map_err(|e| {
-                ImportError::new(path.display().to_string(), "", format!("cannot write: {e}"))
+                SpecError::new(path.display().to_string(), "", format!("cannot write: {e}"))
             })?;
         }
     }
