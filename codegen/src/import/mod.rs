@@ -39,6 +39,7 @@
 pub mod facade;
 pub mod layers;
 pub mod overlay;
+mod params;
 pub mod types;
 pub mod vendor;
 pub mod write;
@@ -136,24 +137,96 @@ pub fn source_date(file_name: &str) -> Option<String> {
     is_date.then(|| file_name[..10].to_owned())
 }
 
-/// Short English identifier of a vendor directory title (`实例` → `Instances`).
+/// Short English identifier of a vendor directory title (`实例` → `Instances`): the group, and
+/// through it the Cargo feature, of the directory's operations. One glossary for every product
+/// imported so far (SWAS, ECS, VPC, STS); an unknown title is reported and its operations get the
+/// facade's fallback group.
 pub fn group_name(title: &str) -> Option<&'static str> {
-    Some(match title.trim() {
-        "实例" => "Instances",
-        "密钥对" => "KeyPairs",
-        "防火墙模板" => "FirewallTemplates",
-        "防火墙" => "Firewall",
-        "快照" => "Snapshots",
-        "磁盘" => "Disks",
-        "自定义镜像" => "Images",
-        "命令助手" => "Commands",
-        "轻量数据库服务" => "Databases",
-        "标签" => "Tags",
-        // "Other resources": ListRegions, ListImages, ListPlans — the regional catalog.
-        "其他资源" => "Regions",
-        _ => return None,
-    })
+    let title = title.trim();
+    GROUP_NAMES
+        .iter()
+        .find(|(zh, _)| *zh == title)
+        .map(|(_, en)| *en)
 }
+
+const GROUP_NAMES: &[(&str, &str)] = &[
+    // SWAS
+    ("实例", "Instances"),
+    ("密钥对", "KeyPairs"),
+    ("防火墙模板", "FirewallTemplates"),
+    ("防火墙", "Firewall"),
+    ("快照", "Snapshots"),
+    ("磁盘", "Disks"),
+    ("自定义镜像", "Images"),
+    ("命令助手", "Commands"),
+    ("轻量数据库服务", "Databases"),
+    ("标签", "Tags"),
+    // "Other resources": ListRegions, ListImages, ListPlans — the regional catalog.
+    ("其他资源", "Regions"),
+    // ECS
+    ("专有宿主机", "DedicatedHosts"),
+    ("启动模板", "LaunchTemplates"),
+    ("资源诊断", "Diagnostics"),
+    ("资源保障", "CapacityReservations"),
+    ("弹性供应组", "AutoProvisioningGroups"),
+    ("块存储", "Disks"),
+    ("预留实例券", "ReservedInstances"),
+    ("存储容量单位包", "StorageCapacityUnits"),
+    ("镜像", "Images"),
+    ("镜像构建", "ImageBuilder"),
+    ("前缀列表", "PrefixLists"),
+    ("安全组", "SecurityGroups"),
+    ("部署集", "DeploymentSets"),
+    ("SSH 密钥对", "KeyPairs"),
+    ("网络", "Network"),
+    ("弹性网卡", "NetworkInterfaces"),
+    ("系统事件", "SystemEvents"),
+    ("运维与监控", "Monitoring"),
+    ("云助手", "CloudAssistant"),
+    ("高性能集群", "HpcClusters"),
+    ("标签与资源组", "Tags"),
+    ("地域", "Regions"),
+    ("询价", "Pricing"),
+    ("存储集（Beta）", "StorageSets"),
+    ("任务", "Tasks"),
+    ("已废弃接口", "Deprecated"),
+    // VPC
+    ("专有网络（VPC）", "Vpcs"),
+    ("路由器", "Routers"),
+    ("交换机", "VSwitches"),
+    ("路由表", "RouteTables"),
+    ("DHCP选项集", "DhcpOptionsSets"),
+    ("流日志", "FlowLogs"),
+    ("网络ACL", "NetworkAcls"),
+    ("高可用虚拟IP", "HaVips"),
+    ("流量镜像", "TrafficMirroring"),
+    ("弹性公网IP", "Eips"),
+    ("共享带宽", "BandwidthPackages"),
+    ("物理专线", "PhysicalConnections"),
+    ("故障演练", "FailoverTests"),
+    ("QoS策略", "QosPolicies"),
+    ("边界路由器", "VirtualBorderRouters"),
+    ("BGP", "Bgp"),
+    ("NAT", "NatGateways"),
+    ("IPv4网关", "Ipv4Gateways"),
+    ("VPN网关", "VpnGateways"),
+    ("用户网关", "CustomerGateways"),
+    ("绑定VPN网关实例", "VpnConnections"),
+    ("绑定转发路由器实例", "TransitRouterVpnAttachments"),
+    ("SSL客户端", "SslVpnClients"),
+    ("SSL服务端", "SslVpnServers"),
+    ("IPsec服务端", "IpsecServers"),
+    ("IPv6网关", "Ipv6Gateways"),
+    ("IPv6转换服务", "Ipv6Translators"),
+    ("路由器接口", "RouterInterfaces"),
+    ("高速上云服务", "ExpressCloudConnections"),
+    ("全球加速实例", "GlobalAccelerations"),
+    ("网关终端节点", "VpcGatewayEndpoints"),
+    ("资源组", "ResourceGroups"),
+    // STS
+    ("角色扮演", "Roles"),
+    ("调用身份", "CallerIdentity"),
+];
 
 /// Whether the text is vendor metadata (`apis` + `info`) rather than a spec document.
 pub fn looks_like_vendor_metadata(value: &Value) -> bool {

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
+use super::params;
 use super::types::{error_codes, field, json_string_array, responses_200, Side};
 use super::{group_name, overlay, ImportOptions, Imported, Report, SERVICE_FILE};
 use crate::diagnostics::{kind_of, pointer_join};
@@ -451,9 +452,14 @@ fn operation(
     let mut names = NameSet::default();
     match api.get("parameters") {
         Some(Value::Array(params)) => {
-            for (i, p) in params.iter().enumerate() {
-                let p_at = pointer_join(&pointer_join(at, "parameters"), i);
-                if let Some(f) = parameter(p, &p_at, cx) {
+            let params: params::Params = params
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (pointer_join(&pointer_join(at, "parameters"), i), p.clone()))
+                .collect();
+            let params = params::merge_duplicates(params, cx);
+            for (p_at, p) in params::group_dotted(params, cx) {
+                if let Some(f) = parameter(&p, &p_at, cx) {
                     if names.admit(&f, &p_at, cx) {
                         parameters.push(f);
                     }
