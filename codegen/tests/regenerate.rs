@@ -20,6 +20,7 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
         overlay_dir: Some(root().join("specs/overlays")),
         facade: Some(root().join("swas")),
         dry_run: true,
+        default_operations: Vec::new(),
     })
     .unwrap();
     assert!(
@@ -41,9 +42,13 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
         "files no snapshot produces: {:?}\ndelete them, then run {COMMAND}",
         outcome.stale
     );
-    // 98 operations + _service.json; the facade's two files.
+    // 98 operations + _service.json; the facade's three files.
     assert_eq!(outcome.imported.files.len(), 99);
-    assert_eq!(outcome.files.len(), 101);
+    assert_eq!(
+        outcome.files.len(),
+        102,
+        "+ operations.rs, features.md, Cargo.toml"
+    );
     assert_eq!(outcome.snapshots.len(), 8);
     let operations_rs = std::fs::read_to_string(root().join("swas/src/operations.rs")).unwrap();
     assert_eq!(operations_rs.matches("acs_macros::generate!(").count(), 98);
@@ -54,6 +59,92 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
     assert!(lib.contains("include!(\"operations.rs\");"));
 }
 
+/// ECS and VPC: specs and facade crates are what the documented commands write.
+#[test]
+fn shipped_ecs_and_vpc_are_what_the_layered_import_writes() {
+    for (product, krate, operations) in [
+        ("ecs-2014-05-26", "ecs", 356),
+        ("vpc-2016-04-28", "vpc", 394),
+    ] {
+        let outcome = run(&RunOptions {
+            inputs: vec![root().join("specs/vendor-metadata").join(product)],
+            out: root().join("specs").join(product),
+            overlay_dir: None,
+            facade: Some(root().join(krate)),
+            dry_run: true,
+            default_operations: Vec::new(),
+        })
+        .unwrap();
+        assert!(
+            outcome.check_errors.is_empty(),
+            "{:#?}",
+            outcome.check_errors
+        );
+        let changed: Vec<String> = outcome
+            .changed
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        assert!(
+            changed.is_empty(),
+            "stale: {changed:#?}\nrun from the repository root: cargo run -p acs-codegen -- import specs/vendor-metadata/{product} --out specs/{product} --facade {krate}"
+        );
+        assert!(outcome.stale.is_empty(), "{:?}", outcome.stale);
+        assert_eq!(outcome.imported.files.len(), operations + 1, "{product}");
+    }
+}
+
+/// Every snapshot of every product imports alone too, and every operation passes the check.
+#[test]
+fn every_snapshot_of_every_product_passes_the_check() {
+    let mut counts = Vec::new();
+    for product in [
+        "swas-open-2020-06-01",
+        "ecs-2014-05-26",
+        "vpc-2016-04-28",
+        "sts-2015-04-01",
+    ] {
+        let dir = root().join("specs/vendor-metadata").join(product);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files {
+            let outcome = run(&RunOptions {
+                inputs: vec![file.clone()],
+                out: std::env::temp_dir().join("acs-never-written"),
+                overlay_dir: None,
+                facade: None,
+                dry_run: true,
+                default_operations: Vec::new(),
+            })
+            .unwrap();
+            assert!(
+                outcome.check_errors.is_empty(),
+                "{}: {:#?}",
+                file.display(),
+                outcome.check_errors
+            );
+            counts.push((
+                file.file_name().unwrap().to_string_lossy().into_owned(),
+                outcome.imported.files.len() - 1,
+            ));
+        }
+    }
+    let count = |name: &str| {
+        counts
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, c)| *c)
+            .collect::<Vec<_>>()
+    };
+    // ECS and VPC: the full 2024-06-24 snapshot, then the newest request-side one.
+    assert_eq!(count("2025-12-03.api-docs.json"), [356]);
+    assert_eq!(count("2025-11-11.api-docs.json"), [394]);
+    assert_eq!(count("2024-06-24.api-docs.json"), [95, 347, 381, 4]);
+}
+
 #[test]
 fn layered_import_carries_older_sections_and_says_where_from() {
     let outcome = run(&RunOptions {
@@ -62,6 +153,7 @@ fn layered_import_carries_older_sections_and_says_where_from() {
         overlay_dir: Some(root().join("specs/overlays")),
         facade: None,
         dry_run: true,
+        default_operations: Vec::new(),
     })
     .unwrap();
     let counts = outcome.carried_counts();
@@ -177,6 +269,7 @@ fn an_overlay_refining_what_the_base_lacks_is_an_error_and_nothing_is_written() 
         overlay_dir: Some(overlays.clone()),
         facade: None,
         dry_run: false,
+        default_operations: Vec::new(),
     })
     .unwrap_err();
     assert!(e.file.ends_with("ListCustomImageShareAccounts.json"), "{e}");
@@ -202,6 +295,7 @@ fn an_overlay_refining_what_the_base_lacks_is_an_error_and_nothing_is_written() 
         overlay_dir: Some(overlays),
         facade: None,
         dry_run: false,
+        default_operations: Vec::new(),
     })
     .unwrap();
     assert!(
@@ -239,6 +333,7 @@ fn one_failing_document_means_none_is_written() {
         overlay_dir: Some(overlays),
         facade: None,
         dry_run: false,
+        default_operations: Vec::new(),
     })
     .unwrap();
     assert!(!outcome.check_errors.is_empty());

@@ -8,6 +8,7 @@
 //! default feature `workflow` enables only ListRegions, ListPlans, ListImages, CreateInstances and
 //! ListInstances.
 
+#![doc = include_str!("features.md")]
 #![warn(missing_docs)]
 
 mod client;

@@ -50,6 +50,10 @@ enum Command {
         /// Report what would change; write nothing (exit 1 when something would change).
         #[arg(long)]
         check_only: bool,
+        /// For a new facade crate (no Cargo.toml yet): the operations of its default feature,
+        /// comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        default_operations: Vec<String>,
     },
     /// Compare two versions (spec file, spec folder or vendor metadata): exit 0 compatible,
     /// 1 breaking, 2 bad input.
@@ -77,12 +81,14 @@ fn main() -> ExitCode {
             overlay_dir,
             facade,
             check_only,
+            default_operations,
         } => import(acs_codegen::import::write::RunOptions {
             inputs: snapshots,
             out,
             overlay_dir,
             facade,
             dry_run: check_only,
+            default_operations,
         }),
         Command::Diff { old, new, format } => diff(&old, &new, format),
     }

@@ -151,102 +151,145 @@ pub(super) fn group_dotted(params: Params, cx: &mut Cx) -> Params {
     let mut out: Params = Vec::new();
     // Parameters built here from dotted names: only their item limits come from the indices.
     let mut grouped: Vec<String> = Vec::new();
+    // Roots the operation defines itself: dotted aliases listed before them wait for them.
+    let real: Vec<String> = params
+        .iter()
+        .filter_map(|(_, p)| str_at(p, "name"))
+        .filter(|n| !n.contains('.'))
+        .map(str::to_owned)
+        .collect();
+    let mut deferred = Vec::new();
     for (at, p) in params {
         let name = str_at(&p, "name").unwrap_or_default().to_owned();
         if !name.contains('.') {
             out.push((at, p));
             continue;
         }
-        let Some(dotted) = classify(&name) else {
+        let root = name.split('.').next().unwrap_or_default();
+        if real.iter().any(|r| r == root)
+            && !out.iter().any(|(_, q)| str_at(q, "name") == Some(root))
+        {
+            deferred.push((at, p));
+            continue;
+        }
+        fold(&mut out, &mut grouped, at, &p, &name, cx);
+    }
+    for (at, p) in deferred {
+        let name = str_at(&p, "name").unwrap_or_default().to_owned();
+        fold(&mut out, &mut grouped, at, &p, &name, cx);
+    }
+    out
+}
+
+/// Folds one dotted parameter into its root (creating the root when the operation has none).
+fn fold(
+    out: &mut Params,
+    grouped: &mut Vec<String>,
+    at: String,
+    p: &Value,
+    name: &str,
+    cx: &mut Cx,
+) {
+    let Some(dotted) = classify(&name) else {
+        cx.report(
+            &at,
+            &name,
+            "a dotted name deeper than `X.Y`, `X.N.Y` or `X.N` cannot be represented; skipped",
+        );
+        return;
+    };
+    let schema = p.get("schema").cloned().unwrap_or_else(|| json!({}));
+    let required = schema.get("required") == Some(&json!(true));
+    let root = match &dotted {
+        Dotted::Property { root, .. }
+        | Dotted::ItemProperty { root, .. }
+        | Dotted::Item { root, .. } => *root,
+    };
+    let existing = out
+        .iter_mut()
+        .find(|(_, q)| str_at(q, "name") == Some(root));
+    let (target_at, target) = match existing {
+        Some((t_at, t)) => (t_at.clone(), t),
+        None => {
+            let fresh = match &dotted {
+                Dotted::Property { .. } => json!({
+                    "name": root, "in": "query", "style": "flat",
+                    "schema": { "type": "object", "properties": {} },
+                }),
+                Dotted::ItemProperty { .. } => json!({
+                    "name": root, "in": "query", "style": "repeatList",
+                    "schema": { "type": "array", "items": { "type": "object", "properties": {} } },
+                }),
+                Dotted::Item { .. } => json!({
+                    "name": root, "in": "query", "style": "repeatList",
+                    "schema": { "type": "array", "items": schema.clone() },
+                }),
+            };
             cx.report(
                 &at,
                 &name,
-                "a dotted name deeper than `X.Y`, `X.N.Y` or `X.N` cannot be represented; skipped",
+                &format!("dotted wire names grouped into the parameter `{root}`"),
             );
-            continue;
-        };
-        let schema = p.get("schema").cloned().unwrap_or_else(|| json!({}));
-        let required = schema.get("required") == Some(&json!(true));
-        let root = match &dotted {
-            Dotted::Property { root, .. }
-            | Dotted::ItemProperty { root, .. }
-            | Dotted::Item { root, .. } => *root,
-        };
-        let existing = out
-            .iter_mut()
-            .find(|(_, q)| str_at(q, "name") == Some(root));
-        let (target_at, target) = match existing {
-            Some((t_at, t)) => (t_at.clone(), t),
-            None => {
-                let fresh = match &dotted {
-                    Dotted::Property { .. } => json!({
-                        "name": root, "in": "query", "style": "flat",
-                        "schema": { "type": "object", "properties": {} },
-                    }),
-                    Dotted::ItemProperty { .. } => json!({
-                        "name": root, "in": "query", "style": "repeatList",
-                        "schema": { "type": "array", "items": { "type": "object", "properties": {} } },
-                    }),
-                    Dotted::Item { .. } => json!({
-                        "name": root, "in": "query", "style": "repeatList",
-                        "schema": { "type": "array", "items": schema.clone() },
-                    }),
-                };
-                cx.report(
-                    &at,
-                    &name,
-                    &format!("dotted wire names grouped into the parameter `{root}`"),
-                );
-                grouped.push(root.to_owned());
-                out.push((at.clone(), fresh));
-                let (t_at, t) = out.last_mut().expect("just pushed");
-                (t_at.clone(), t)
-            }
-        };
-        if required {
-            if let Some(s) = target.get_mut("schema").and_then(Value::as_object_mut) {
-                s.insert("required".into(), json!(true));
-            }
+            grouped.push(root.to_owned());
+            out.push((at.clone(), fresh));
+            let (t_at, t) = out.last_mut().expect("just pushed");
+            (t_at.clone(), t)
         }
-        let target_schema = target.get_mut("schema").and_then(Value::as_object_mut);
-        let Some(target_schema) = target_schema else {
-            cx.report(&at, &name, &format!("`{root}` has no schema to fold into; skipped"));
-            continue;
-        };
-        let ty = target_schema.get("type").and_then(Value::as_str).unwrap_or_default().to_owned();
-        let from_indices = grouped.iter().any(|g| g == root);
-        match dotted {
-            Dotted::Property { property, .. } if ty == "object" => {
-                add_property(target_schema, property, schema, &at, &name, &target_at, cx)
-            }
-            Dotted::ItemProperty {
-                property, index, ..
-            } if ty == "array" => {
-                if from_indices {
-                    raise_max_items(target_schema, index);
-                }
-                match target_schema
-                    .get_mut("items")
-                    .and_then(Value::as_object_mut)
-                    .filter(|i| i.get("type") == Some(&json!("object")))
-                {
-                    Some(items) => add_property(items, property, schema, &at, &name, &target_at, cx),
-                    None => cx.report(&at, &name, &format!("`{root}` is not a list of objects; skipped")),
-                }
-            }
-            Dotted::Item { index, .. } if ty == "array" => {
-                if from_indices {
-                    raise_max_items(target_schema, index);
-                }
-            }
-            _ => cx.report(
-                &at,
-                &name,
-                &format!("does not fit the shape of `{root}` ({ty}); skipped"),
-            ),
+    };
+    if required {
+        if let Some(s) = target.get_mut("schema").and_then(Value::as_object_mut) {
+            s.insert("required".into(), json!(true));
         }
     }
-    out
+    let target_schema = target.get_mut("schema").and_then(Value::as_object_mut);
+    let Some(target_schema) = target_schema else {
+        cx.report(
+            &at,
+            &name,
+            &format!("`{root}` has no schema to fold into; skipped"),
+        );
+        return;
+    };
+    let ty = target_schema
+        .get("type")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let from_indices = grouped.iter().any(|g| g == root);
+    match dotted {
+        Dotted::Property { property, .. } if ty == "object" => {
+            add_property(target_schema, property, schema, &at, &name, &target_at, cx)
+        }
+        Dotted::ItemProperty {
+            property, index, ..
+        } if ty == "array" => {
+            if from_indices {
+                raise_max_items(target_schema, index);
+            }
+            match target_schema
+                .get_mut("items")
+                .and_then(Value::as_object_mut)
+                .filter(|i| i.get("type") == Some(&json!("object")))
+            {
+                Some(items) => add_property(items, property, schema, &at, &name, &target_at, cx),
+                None => cx.report(
+                    &at,
+                    &name,
+                    &format!("`{root}` is not a list of objects; skipped"),
+                ),
+            }
+        }
+        Dotted::Item { index, .. } if ty == "array" => {
+            if from_indices {
+                raise_max_items(target_schema, index);
+            }
+        }
+        _ => cx.report(
+            &at,
+            &name,
+            &format!("does not fit the shape of `{root}` ({ty}); skipped"),
+        ),
+    }
 }
 
 /// The largest index the metadata lists is the most items the service reads.
@@ -270,7 +313,11 @@ fn add_property(
         .entry("properties")
         .or_insert_with(|| Value::Object(Map::new()));
     let Some(props) = props.as_object_mut() else {
-        cx.report(at, name, "the target's `properties` is not an object; skipped");
+        cx.report(
+            at,
+            name,
+            "the target's `properties` is not an object; skipped",
+        );
         return;
     };
     match props.get(property) {

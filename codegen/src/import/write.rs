@@ -24,6 +24,8 @@ pub struct RunOptions {
     pub facade: Option<PathBuf>,
     /// Check and report only; write nothing (what the reproduction test uses).
     pub dry_run: bool,
+    /// For a new facade crate: the operations of its small default feature.
+    pub default_operations: Vec<String>,
 }
 
 /// What [`run`] did.
@@ -64,6 +66,7 @@ impl Outcome {
         }
         let mut common: Vec<(&str, usize)> = by_name.into_iter().filter(|(_, n)| *n > 1).collect();
         common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        common.truncate(10);
         let common: Vec<String> = common.iter().map(|(k, n)| format!("{k} ×{n}")).collect();
         let carried: Vec<String> = self
             .carried_counts()
@@ -215,9 +218,48 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         }
     }
     if let Some(crate_dir) = &options.facade {
-        let config = FacadeConfig::load(crate_dir)?;
         let toml_path = crate_dir.join("Cargo.toml");
-        let toml = read(&toml_path)?;
+        let (config, toml) = if toml_path.exists() {
+            (FacadeConfig::load(crate_dir)?, read(&toml_path)?)
+        } else {
+            // A new product: scaffold the crate, then fill in its generated parts below.
+            let name = crate_dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let specs = relative_path(crate_dir, &options.out);
+            let files = facade::scaffold(&facade::Scaffold {
+                name: &name,
+                product: &imported.product,
+                version: &imported.version,
+                specs: &specs,
+                default_operations: &options.default_operations,
+            });
+            let mut config = None;
+            let mut toml = String::new();
+            for (rel, text) in files {
+                if rel == facade::CONFIG_FILE {
+                    config = Some(FacadeConfig::parse(rel, &text)?);
+                }
+                if rel == "Cargo.toml" {
+                    toml = text;
+                } else {
+                    out_files.push((crate_dir.join(rel), text));
+                }
+            }
+            imported.reports.push(Report {
+                pointer: String::new(),
+                name: name.clone(),
+                message: format!(
+                    "new facade crate scaffolded in {}: add it to the workspace members",
+                    crate_dir.display()
+                ),
+            });
+            let config = config.ok_or_else(|| {
+                SpecError::new(facade::CONFIG_FILE, "", "the scaffold wrote no facade.json")
+            })?;
+            (config, toml)
+        };
         let op_specs: Vec<_> = specs
             .iter()
             .filter(|(n, _)| n != super::SERVICE_FILE)
@@ -229,6 +271,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
             crate_dir.join(facade::OPERATIONS_FILE),
             rendered.operations_rs,
         ));
+        out_files.push((crate_dir.join(facade::FEATURES_FILE), rendered.features_md));
         out_files.push((toml_path, rendered.cargo_toml));
     }
 
@@ -275,6 +318,22 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         check_errors,
         stale,
     })
+}
+
+/// `to` relative to `from` (both relative to the working directory), with `/` separators, as a
+/// `generate!` path from a crate directory: `ecs` + `specs/ecs-2014-05-26` → `../specs/ecs-2014-05-26`.
+fn relative_path(from: &Path, to: &Path) -> String {
+    let parts = |p: &Path| -> Vec<String> {
+        p.components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect()
+    };
+    let (a, b) = (parts(from), parts(to));
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out: Vec<String> = vec!["..".to_owned(); a.len() - common];
+    out.extend(b[common..].iter().cloned());
+    out.join("/")
 }
 
 /// A checked spec as the file the import writes: pretty JSON, keys in model order, newline.
