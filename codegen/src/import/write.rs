@@ -265,13 +265,26 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
             .filter(|(n, _)| n != super::SERVICE_FILE)
             .map(|(_, s)| s)
             .collect();
-        let rendered = facade::render(&config, &op_specs, &toml, &toml_path.display().to_string())?;
+        let crate_name = crate_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let rendered = facade::render(
+            &config,
+            &op_specs,
+            &toml,
+            &toml_path.display().to_string(),
+            &crate_name,
+        )?;
         imported.reports.extend(rendered.reports);
         out_files.push((
             crate_dir.join(facade::OPERATIONS_FILE),
             rendered.operations_rs,
         ));
         out_files.push((crate_dir.join(facade::FEATURES_FILE), rendered.features_md));
+        for (rel, text) in rendered.extra {
+            out_files.push((crate_dir.join(rel), text));
+        }
         out_files.push((toml_path, rendered.cargo_toml));
     }
 

@@ -18,7 +18,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde_json::{json, Value};
+use serde_json::Value;
+
+mod crates;
+mod scaffold;
+
+pub use scaffold::{scaffold, Scaffold};
 
 use super::Report;
 use crate::spec::ServiceSpec;
@@ -33,6 +38,19 @@ pub struct FacadeConfig {
     pub runtime: String,
     /// The default feature's name and operations.
     pub default_feature: Option<(String, Vec<String>)>,
+    /// Where the operations are generated (`"layout"`: `"modules"`, the default, or `"crates"`).
+    pub layout: Layout,
+}
+
+/// Where a facade's operations are generated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// In the facade crate itself (`src/operations.rs`), behind a feature per group.
+    Modules,
+    /// One crate per group under `groups/<feature>/` (a feature per operation inside), which the
+    /// facade depends on optionally and re-exports. Editing one spec then rebuilds one group's
+    /// crate, not every operation of the product.
+    Crates,
 }
 
 pub const CONFIG_FILE: &str = "facade.json";
@@ -60,12 +78,12 @@ impl FacadeConfig {
         for key in map.keys() {
             if !matches!(
                 key.as_str(),
-                "$comment" | "specs" | "runtime" | "defaultFeature"
+                "$comment" | "specs" | "runtime" | "defaultFeature" | "layout"
             ) {
                 return Err(SpecError::new(
                     file,
                     format!("/{key}"),
-                    "unknown key (expected specs, runtime, defaultFeature)",
+                    "unknown key (expected specs, runtime, defaultFeature, layout)",
                 ));
             }
         }
@@ -99,10 +117,22 @@ impl FacadeConfig {
                 Some((name.to_owned(), ops))
             }
         };
+        let layout = match map.get("layout").and_then(Value::as_str) {
+            None | Some("modules") => Layout::Modules,
+            Some("crates") => Layout::Crates,
+            Some(_) => {
+                return Err(SpecError::new(
+                    file,
+                    "/layout",
+                    "expected \"modules\" or \"crates\"",
+                ))
+            }
+        };
         Ok(Self {
             specs: string("specs")?,
             runtime: string("runtime")?,
             default_feature,
+            layout,
         })
     }
 }
@@ -126,131 +156,12 @@ pub struct FacadeFiles {
     /// `src/features.md`: the feature table the crate root's docs include.
     pub features_md: String,
     pub cargo_toml: String,
+    /// Further files, relative to the facade crate (the group crates of [`Layout::Crates`]).
+    pub extra: Vec<(String, String)>,
     pub reports: Vec<Report>,
 }
 
 pub const FEATURES_FILE: &str = "src/features.md";
-
-/// What a new facade crate starts from (`--facade DIR` where `DIR/Cargo.toml` does not exist).
-pub struct Scaffold<'a> {
-    /// The crate's name (its directory's name).
-    pub name: &'a str,
-    pub product: &'a str,
-    pub version: &'a str,
-    /// The spec folder relative to the crate directory.
-    pub specs: &'a str,
-    /// Operations of the small default feature `default-operations`.
-    pub default_operations: &'a [String],
-}
-
-/// The files of a new facade crate: `Cargo.toml` (its features block is filled by [`render`]),
-/// `facade.json`, `src/lib.rs`. Written once; the maintainer owns them afterwards.
-pub fn scaffold(s: &Scaffold<'_>) -> Vec<(&'static str, String)> {
-    let Scaffold {
-        name,
-        product,
-        version,
-        specs,
-        default_operations,
-    } = s;
-    let cargo = format!(
-        r#"[package]
-name = "{name}"
-description = "Typed, validated, signed client for Alibaba Cloud {product} (API version {version}), generated at compile time"
-version.workspace = true
-edition.workspace = true
-license.workspace = true
-rust-version.workspace = true
-publish = false
-
-[dependencies]
-acs-macros.workspace = true
-acs-runtime.workspace = true
-
-# Operation selection: one feature per operation group, `full` for all of them, and a small
-# default (`facade.json`). The block below, `src/operations.rs` and `src/features.md` are written
-# by `acs-codegen import --facade {name}` from the imported specs.
-{BEGIN}
-{END}
-"#
-    );
-    let mut config = serde_json::Map::new();
-    config.insert(
-        "$comment".into(),
-        json!(format!(
-            "Settings of this facade for `acs-codegen import --facade {name}`."
-        )),
-    );
-    config.insert("specs".into(), json!(specs));
-    config.insert("runtime".into(), json!("crate::__private::runtime"));
-    if !default_operations.is_empty() {
-        config.insert(
-            "defaultFeature".into(),
-            json!({ "name": "default-operations", "operations": default_operations }),
-        );
-    }
-    let mut facade_json = serde_json::to_string_pretty(&Value::Object(config)).unwrap_or_default();
-    facade_json.push('\n');
-    let lib = format!(
-        r#"//! Typed, validated, signed client for Alibaba Cloud `{product}` (API version `{version}`),
-//! generated at compile time from the specs in `{specs}` (imported from Alibaba's metadata by
-//! `acs-codegen import`).
-//!
-//! ```no_run
-//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {{
-//! let client = {name}::client().region("cn-hangzhou").build()?;
-//! # let _ = client;
-//! # Ok(()) }}
-//! ```
-#![doc = include_str!("features.md")]
-#![warn(missing_docs)]
-// Deprecated operations and parameters are generated with `#[deprecated]` for their users; the
-// crate itself must still compile them.
-#![allow(deprecated)]
-
-pub use acs_runtime::client::{{
-    BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
-}};
-pub use acs_runtime::{{
-    Credentials, CredentialsError, Endpoint, EndpointError, Error, ErrorMeta, RetryConfig, Rule,
-    ServiceError, UnexpectedResponse, ValidationErrors, Violation,
-}};
-
-/// Region id → endpoint host, as published in the vendor metadata.
-pub use endpoints::ENDPOINTS;
-
-mod endpoints {{
-    acs_macros::generate!(
-        spec = "{specs}/_service.json",
-        runtime = crate::__private::runtime
-    );
-}}
-
-/// A [`ClientBuilder`] preset with this product's regional endpoints ([`ENDPOINTS`]). Set
-/// `.region(..)` (or `.endpoint(..)`), optionally credentials (default: the provider chain), then
-/// `.build()`.
-pub fn client() -> ClientBuilder {{
-    Client::builder().regional_endpoints(crate::ENDPOINTS)
-}}
-
-// One `generate!` per imported operation, behind the feature of its group: written by
-// `acs-codegen import --facade {name}`.
-include!("operations.rs");
-
-/// What generated code and the macro need, under a path pinned to this crate's version of the
-/// runtime.
-#[doc(hidden)]
-pub mod __private {{
-    pub use acs_runtime as runtime;
-}}
-"#
-    );
-    vec![
-        ("Cargo.toml", cargo),
-        (CONFIG_FILE, facade_json),
-        ("src/lib.rs", lib),
-    ]
-}
 
 /// Renders the facade's generated parts from `specs` (one operation each, `_service.json`
 /// excluded) and the crate's current `Cargo.toml`.
@@ -259,6 +170,7 @@ pub fn render(
     specs: &[&ServiceSpec],
     cargo_toml: &str,
     cargo_toml_name: &str,
+    crate_name: &str,
 ) -> Result<FacadeFiles, SpecError> {
     let mut by_group: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     let mut reports = Vec::new();
@@ -292,41 +204,18 @@ pub fn render(
         }
     }
 
-    let mut rs = String::from(
-        "// @generated by `acs-codegen import --facade`: one `generate!` per imported operation, behind\n// the Cargo feature of its group. Do not edit; re-run the import (see the README).\n",
-    );
-    for (group, ops) in by_group.iter_mut() {
+    for ops in by_group.values_mut() {
         ops.sort_unstable();
-        let feature = feature_name(group);
-        rs.push_str(&format!("\n// Group `{group}` (feature `{feature}`).\n"));
-        for op in ops.iter() {
-            match &config.default_feature {
-                Some((default, list)) if list.iter().any(|x| x == op) => rs.push_str(&format!(
-                    "#[cfg(any(feature = \"{feature}\", feature = \"{default}\"))]\n"
-                )),
-                _ => rs.push_str(&format!("#[cfg(feature = \"{feature}\")]\n")),
-            }
-            rs.push_str(&format!(
-                "acs_macros::generate!(\n    spec = \"{}/{op}.json\",\n    runtime = {}\n);\n",
-                config.specs, config.runtime
-            ));
+    }
+    let (rs, block_body, extra) = match config.layout {
+        Layout::Modules => {
+            let (rs, body) = modules_layout(config, &by_group);
+            (rs, body, Vec::new())
         }
-    }
-
-    let features: Vec<String> = by_group.keys().map(|g| feature_name(g)).collect();
-    let mut block =
-        format!("{BEGIN} (by `acs-codegen import --facade`; do not edit)\n[features]\n");
-    match &config.default_feature {
-        Some((name, _)) => {
-            block.push_str(&format!("default = [\"{name}\"]\n{name} = []\n"));
-        }
-        None => block.push_str("default = []\n"),
-    }
-    let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
-    block.push_str(&format!("full = [{}]\n", quoted.join(", ")));
-    for f in &features {
-        block.push_str(&format!("{f} = []\n"));
-    }
+        Layout::Crates => crates::render(config, &by_group, crate_name),
+    };
+    let mut block = format!("{BEGIN} (by `acs-codegen import --facade`; do not edit)\n");
+    block.push_str(&block_body);
     block.push_str(END);
     let toml = match (cargo_toml.find(BEGIN), cargo_toml.find(END)) {
         (Some(a), Some(b)) if a < b => format!(
@@ -372,6 +261,45 @@ pub fn render(
         operations_rs: rs,
         features_md: md,
         cargo_toml: toml,
+        extra,
         reports,
     })
+}
+
+/// [`Layout::Modules`]: `src/operations.rs` and the `[features]` table.
+fn modules_layout(
+    config: &FacadeConfig,
+    by_group: &BTreeMap<String, Vec<&str>>,
+) -> (String, String) {
+    let mut rs = String::from(
+        "// @generated by `acs-codegen import --facade`: one `generate!` per imported operation, behind\n// the Cargo feature of its group. Do not edit; re-run the import (see the README).\n",
+    );
+    for (group, ops) in by_group {
+        let feature = feature_name(group);
+        rs.push_str(&format!("\n// Group `{group}` (feature `{feature}`).\n"));
+        for op in ops {
+            match &config.default_feature {
+                Some((default, list)) if list.iter().any(|x| x == op) => rs.push_str(&format!(
+                    "#[cfg(any(feature = \"{feature}\", feature = \"{default}\"))]\n"
+                )),
+                _ => rs.push_str(&format!("#[cfg(feature = \"{feature}\")]\n")),
+            }
+            rs.push_str(&format!(
+                "acs_macros::generate!(\n    spec = \"{}/{op}.json\",\n    runtime = {}\n);\n",
+                config.specs, config.runtime
+            ));
+        }
+    }
+    let features: Vec<String> = by_group.keys().map(|g| feature_name(g)).collect();
+    let mut block = String::from("[features]\n");
+    match &config.default_feature {
+        Some((name, _)) => block.push_str(&format!("default = [\"{name}\"]\n{name} = []\n")),
+        None => block.push_str("default = []\n"),
+    }
+    let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
+    block.push_str(&format!("full = [{}]\n", quoted.join(", ")));
+    for f in &features {
+        block.push_str(&format!("{f} = []\n"));
+    }
+    (rs, block)
 }

@@ -1,0 +1,128 @@
+//! A new facade crate: the files it starts from.
+
+use serde_json::{json, Value};
+
+use super::{BEGIN, CONFIG_FILE, END};
+
+/// What a new facade crate starts from (`--facade DIR` where `DIR/Cargo.toml` does not exist).
+pub struct Scaffold<'a> {
+    /// The crate's name (its directory's name).
+    pub name: &'a str,
+    pub product: &'a str,
+    pub version: &'a str,
+    /// The spec folder relative to the crate directory.
+    pub specs: &'a str,
+    /// Operations of the small default feature `default-operations`.
+    pub default_operations: &'a [String],
+}
+
+/// The files of a new facade crate: `Cargo.toml` (its features block is filled by [`render`]),
+/// `facade.json`, `src/lib.rs`. Written once; the maintainer owns them afterwards.
+pub fn scaffold(s: &Scaffold<'_>) -> Vec<(&'static str, String)> {
+    let Scaffold {
+        name,
+        product,
+        version,
+        specs,
+        default_operations,
+    } = s;
+    let cargo = format!(
+        r#"[package]
+name = "{name}"
+description = "Typed, validated, signed client for Alibaba Cloud {product} (API version {version}), generated at compile time"
+version.workspace = true
+edition.workspace = true
+license.workspace = true
+rust-version.workspace = true
+publish = false
+
+[dependencies]
+acs-macros.workspace = true
+acs-runtime.workspace = true
+
+# Operation selection: one feature per operation group, `full` for all of them, and a small
+# default (`facade.json`). The block below, `src/operations.rs` and `src/features.md` are written
+# by `acs-codegen import --facade {name}` from the imported specs.
+{BEGIN}
+{END}
+"#
+    );
+    let mut config = serde_json::Map::new();
+    config.insert(
+        "$comment".into(),
+        json!(format!(
+            "Settings of this facade for `acs-codegen import --facade {name}`."
+        )),
+    );
+    config.insert("specs".into(), json!(specs));
+    config.insert("runtime".into(), json!("crate::__private::runtime"));
+    // New products get one crate per group: editing one spec rebuilds one group.
+    config.insert("layout".into(), json!("crates"));
+    if !default_operations.is_empty() {
+        config.insert(
+            "defaultFeature".into(),
+            json!({ "name": "default-operations", "operations": default_operations }),
+        );
+    }
+    let mut facade_json = serde_json::to_string_pretty(&Value::Object(config)).unwrap_or_default();
+    facade_json.push('\n');
+    let lib = format!(
+        r#"//! Typed, validated, signed client for Alibaba Cloud `{product}` (API version `{version}`),
+//! generated at compile time from the specs in `{specs}` (imported from Alibaba's metadata by
+//! `acs-codegen import`).
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {{
+//! let client = {name}::client().region("cn-hangzhou").build()?;
+//! # let _ = client;
+//! # Ok(()) }}
+//! ```
+#![doc = include_str!("features.md")]
+#![warn(missing_docs)]
+// Deprecated operations and parameters are generated with `#[deprecated]` for their users; the
+// crate itself must still compile them.
+#![allow(deprecated)]
+
+pub use acs_runtime::client::{{
+    BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
+}};
+pub use acs_runtime::{{
+    Credentials, CredentialsError, Endpoint, EndpointError, Error, ErrorMeta, RetryConfig, Rule,
+    ServiceError, UnexpectedResponse, ValidationErrors, Violation,
+}};
+
+/// Region id → endpoint host, as published in the vendor metadata.
+pub use endpoints::ENDPOINTS;
+
+mod endpoints {{
+    acs_macros::generate!(
+        spec = "{specs}/_service.json",
+        runtime = crate::__private::runtime
+    );
+}}
+
+/// A [`ClientBuilder`] preset with this product's regional endpoints ([`ENDPOINTS`]). Set
+/// `.region(..)` (or `.endpoint(..)`), optionally credentials (default: the provider chain), then
+/// `.build()`.
+pub fn client() -> ClientBuilder {{
+    Client::builder().regional_endpoints(crate::ENDPOINTS)
+}}
+
+// One `generate!` per imported operation, behind the feature of its group: written by
+// `acs-codegen import --facade {name}`.
+include!("operations.rs");
+
+/// What generated code and the macro need, under a path pinned to this crate's version of the
+/// runtime.
+#[doc(hidden)]
+pub mod __private {{
+    pub use acs_runtime as runtime;
+}}
+"#
+    );
+    vec![
+        ("Cargo.toml", cargo),
+        (CONFIG_FILE, facade_json),
+        ("src/lib.rs", lib),
+    ]
+}
