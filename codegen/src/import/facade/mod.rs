@@ -137,6 +137,17 @@ impl FacadeConfig {
     }
 }
 
+/// `    spec = "PATH",` as rustfmt writes it (wrapped past 100 columns), so that `cargo fmt`
+/// leaves generated files as the import wrote them.
+pub(super) fn spec_arg(path: &str) -> String {
+    let line = format!("    spec = \"{path}\",");
+    if line.chars().count() > 100 {
+        format!("    spec =\n        \"{path}\",")
+    } else {
+        line
+    }
+}
+
 /// `FirewallTemplates` → `firewall-templates`.
 pub fn feature_name(group: &str) -> String {
     let mut out = String::new();
@@ -285,8 +296,9 @@ fn modules_layout(
                 _ => rs.push_str(&format!("#[cfg(feature = \"{feature}\")]\n")),
             }
             rs.push_str(&format!(
-                "acs_macros::generate!(\n    spec = \"{}/{op}.json\",\n    runtime = {}\n);\n",
-                config.specs, config.runtime
+                "acs_macros::generate!(\n{}\n    runtime = {}\n);\n",
+                spec_arg(&format!("{}/{op}.json", config.specs)),
+                config.runtime
             ));
         }
     }
