@@ -62,6 +62,33 @@ impl Parse for Input {
     }
 }
 
+impl Input {
+    /// The spec path as written in the invocation.
+    pub fn spec_path(&self) -> LitStr {
+        self.spec.clone()
+    }
+}
+
+/// Runs `expand`, turning a panic inside it (a generator bug, never a spec problem: those are
+/// reported as errors) into a `compile_error!` that names the spec file and the panic message.
+pub fn guarded(spec: &LitStr, expand: impl FnOnce() -> TokenStream) -> TokenStream {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(expand)) {
+        Ok(tokens) => tokens,
+        Err(payload) => {
+            let reason = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_owned());
+            let message = format!(
+                "acs-macros failed internally while expanding {}: {reason}. This is a bug in the generator, not in the spec; please report it with the spec file.",
+                spec.value()
+            );
+            syn::Error::new(spec.span(), message).to_compile_error()
+        }
+    }
+}
+
 pub fn expand(input: Input, source_dir: Option<PathBuf>) -> TokenStream {
     let relative = input.spec.value();
     let span = input.spec.span();
@@ -149,4 +176,32 @@ fn spec_errors(
         quote!()
     };
     quote!(#track #errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_panic_becomes_a_compile_error_naming_the_spec() {
+        let spec = LitStr::new("specs/Broken.json", proc_macro2::Span::call_site());
+        let tokens = guarded(&spec, || panic!("index out of bounds"));
+        let text = tokens.to_string();
+        assert!(text.starts_with(":: core :: compile_error !"), "{text}");
+        assert!(
+            text.contains("acs-macros failed internally while expanding specs/Broken.json: index out of bounds."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_normal_expansion_passes_through() {
+        let spec = LitStr::new("specs/Fine.json", proc_macro2::Span::call_site());
+        let tokens = guarded(&spec, || {
+            quote!(
+                struct Fine;
+            )
+        });
+        assert_eq!(tokens.to_string(), "struct Fine ;");
+    }
 }

@@ -23,3 +23,8 @@ fn every_constraint_kind() {
 fn arrays_objects_and_wire_styles() {
     insta::assert_snapshot!(expand("specs/shapes.json"));
 }
+
+#[test]
+fn nested_enum_deprecated_and_pattern() {
+    insta::assert_snapshot!(expand("specs/features.json"));
+}

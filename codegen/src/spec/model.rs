@@ -77,6 +77,8 @@ pub struct OperationSpec {
     /// Operation group (the vendor's `directories`), used for feature selection.
     pub group: Option<String>,
     pub deprecated: bool,
+    /// `deprecationNote`: why, and what to use instead (shown in `#[deprecated(note)]`).
+    pub deprecation_note: Option<String>,
     pub summary: Text,
     pub description: Text,
     pub ram: Option<RamAuthorization>,
@@ -119,7 +121,32 @@ pub struct Field {
     /// This parameter is the operation's idempotency token (`ClientToken`).
     pub idempotency_token: bool,
     pub deprecated: bool,
+    /// `deprecationNote`: why, and what to use instead (shown in `#[deprecated(note)]`).
+    pub deprecation_note: Option<String>,
+    /// `enum`: the values a string field (or each item of an array of strings) takes, as
+    /// published; generated as a Rust enum with an `Unknown(String)` fallback. Empty: none.
+    pub enum_values: Vec<String>,
+    /// `in`: where a request parameter travels; `None` is the query string.
+    pub location: Option<ParameterLocation>,
     pub constraints: Vec<Constraint>,
+}
+
+/// Where a request parameter is sent (`in` in the spec, as in the vendor metadata).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParameterLocation {
+    /// `query`: in the query string (the default).
+    Query,
+    /// `formData`: form-encoded in the request body.
+    FormData,
+}
+
+impl ParameterLocation {
+    pub fn name(self) -> &'static str {
+        match self {
+            ParameterLocation::Query => "query",
+            ParameterLocation::FormData => "formData",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,6 +253,9 @@ pub enum ConstraintKind {
         equals: Value,
     },
     MaxItems(u64),
+    /// The whole value must match this regular expression (`regex-lite` syntax; the generator
+    /// anchors it at both ends, as the vendor's Java-style matching does).
+    Pattern(String),
     /// A rule only the server can check (it depends on data the client does not have).
     ServerChecked {
         facts: Option<Value>,
@@ -242,6 +272,7 @@ impl ConstraintKind {
             ConstraintKind::Charset(_) => "charset",
             ConstraintKind::RequiredWhen { .. } => "requiredWhen",
             ConstraintKind::MaxItems(_) => "maxItems",
+            ConstraintKind::Pattern(_) => "pattern",
             ConstraintKind::ServerChecked { .. } => "serverChecked",
         }
     }

@@ -349,6 +349,7 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
     };
     let group = o.string("group", false);
     let deprecated = o.boolean("deprecated");
+    let deprecation_note = o.string("deprecationNote", false);
     let summary = o.text("summary");
     let description = o.text("description");
     let ram = o.get("ram").and_then(|r| {
@@ -418,6 +419,7 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
         methods,
         group,
         deprecated,
+        deprecation_note,
         summary,
         description,
         ram,
@@ -506,6 +508,20 @@ fn parse_field(
     let unit = o.string("unit", false);
     let idempotency_token = o.boolean("idempotencyToken");
     let deprecated = o.boolean("deprecated");
+    let deprecation_note = o.string("deprecationNote", false);
+    let enum_values = o.strings("enum");
+    let location = o.string("in", false).and_then(|l| match l.as_str() {
+        "query" => Some(ParameterLocation::Query),
+        "formData" => Some(ParameterLocation::FormData),
+        other => {
+            let at = o.at("in");
+            o.diags.error(
+                &at,
+                format!("unsupported parameter location `{other}` (expected query or formData)"),
+            );
+            None
+        }
+    });
     let constraints = match o.array("constraints", false) {
         Some(items) => {
             let base = o.at("constraints");
@@ -529,6 +545,9 @@ fn parse_field(
         unit,
         idempotency_token,
         deprecated,
+        deprecation_note,
+        enum_values,
+        location,
         constraints,
     })
 }
@@ -669,6 +688,7 @@ fn parse_constraint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option
                 o.diags.error(&p, "missing required key `value`");
                 None
             }),
+        Some("pattern") => o.string("pattern", true).map(ConstraintKind::Pattern),
         Some("serverChecked") => Some(ConstraintKind::ServerChecked {
             facts: o.get("facts").cloned(),
         }),
@@ -676,7 +696,7 @@ fn parse_constraint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option
             let at = o.at("kind");
             o.diags.error(
                 &at,
-                format!("unknown constraint kind `{other}` (expected oneOf, range, multipleOf, length, charset, requiredWhen, maxItems or serverChecked)"),
+                format!("unknown constraint kind `{other}` (expected oneOf, range, multipleOf, length, charset, requiredWhen, maxItems, pattern or serverChecked)"),
             );
             None
         }
