@@ -45,6 +45,7 @@ pub fn check_spec(spec: &ServiceSpec, diags: &mut Diagnostics) {
         }
         check_operation(op, diags);
     }
+    check_shapes(spec, diags);
     let mut regions = BTreeSet::new();
     for (i, e) in spec.endpoints.iter().enumerate() {
         if !regions.insert(e.region_id.as_str()) {
@@ -260,6 +261,91 @@ fn check_fields(
     }
 }
 
+/// A shared type name: PascalCase letters and digits, not `Self`.
+fn is_type_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name != "Self"
+}
+
+fn check_shapes(spec: &ServiceSpec, diags: &mut Diagnostics) {
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+    for shape in &spec.shapes {
+        let at = pointer_join(&shape.pointer, "name");
+        if !is_type_name(&shape.name) {
+            diags.error(
+                &at,
+                format!(
+                    "shape name `{}` must be a PascalCase type name such as `Tag`",
+                    shape.name
+                ),
+            );
+        } else if crate::generate::is_reserved_shape_name(&shape.name) {
+            diags.error(
+                &at,
+                format!(
+                    "shape name `{}` is reserved (a prelude type, or the generator's own)",
+                    shape.name
+                ),
+            );
+        }
+        if let Some(first) = names.insert(&shape.name, &shape.pointer) {
+            diags.error(
+                &at,
+                format!("shape `{}` is defined twice (first at {first})", shape.name),
+            );
+        }
+        if shape.properties.is_empty() {
+            diags.error(
+                &pointer_join(&shape.pointer, "properties"),
+                "a shape needs at least one property",
+            );
+        }
+        // A shape has no error table of its own: the codes its rules name are the operations'.
+        let mut codes = BTreeMap::new();
+        collect_codes(&shape.properties, &mut codes);
+        let side = match shape.side {
+            ShapeSide::Request => Side::Request,
+            ShapeSide::Response => Side::Response,
+        };
+        check_fields(&shape.properties, side, &codes, diags);
+    }
+}
+
+fn collect_codes<'a>(fields: &'a [Field], codes: &mut BTreeMap<&'a str, &'a str>) {
+    for f in fields {
+        for c in &f.constraints {
+            if let Some(code) = &c.error_code {
+                codes.insert(code, "");
+            }
+        }
+        collect_codes(nested_fields(f), codes);
+    }
+}
+
+/// `shape` names a shared type: only objects with properties (or arrays of them) have one.
+fn check_shape_reference(f: &Field, diags: &mut Diagnostics) {
+    let Some(shape) = &f.shape else {
+        return;
+    };
+    let at = pointer_join(&f.pointer, "shape");
+    if nested_fields(f).is_empty() {
+        diags.error(
+            &at,
+            format!(
+                "`shape` applies to objects with properties and arrays of them, but `{}` is {}",
+                f.name,
+                f.ty.describe()
+            ),
+        );
+    } else if !is_type_name(shape) {
+        diags.error(
+            &at,
+            format!("shape name `{shape}` must be a PascalCase type name such as `Tag`"),
+        );
+    }
+}
+
 /// The properties of an object field, or of the object items of an array field.
 fn nested_fields(f: &Field) -> &[Field] {
     match &f.ty {
@@ -375,6 +461,7 @@ fn wire_name_problem(name: &str) -> Option<String> {
 
 fn check_field(f: &Field, side: Side, codes: &BTreeMap<&str, &str>, diags: &mut Diagnostics) {
     check_enum(f, diags);
+    check_shape_reference(f, diags);
     if f.deprecation_note.is_some() && !f.deprecated {
         diags.error(
             &pointer_join(&f.pointer, "deprecationNote"),

@@ -188,12 +188,72 @@ fn name() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A shapes file and an operation importing its shape, with the given names.
+fn shapes_and_user(shape: &str, property: &str) -> (String, String) {
+    let shapes = json!({
+        "specVersion": 1, "product": "DEMO", "version": "2024-01-01",
+        "shapes": [
+            { "name": shape, "side": "response", "properties": [ { "name": property, "type": "string" } ] },
+            { "name": format!("{shape}In"), "side": "request", "properties": [ { "name": property, "type": "int32" } ] }
+        ]
+    });
+    let user = json!({
+        "specVersion": 1, "product": "DEMO", "version": "2024-01-01",
+        "operations": [{ "name": "UseShape", "methods": ["GET"],
+            "parameters": [ { "name": "In", "type": "object", "style": "flat", "shape": format!("{shape}In"),
+                              "properties": [ { "name": property, "type": "int32" } ] } ],
+            "response": [ { "name": "Out", "type": "array", "shape": shape,
+                            "items": { "type": "object", "properties": [ { "name": property, "type": "string" } ] } } ],
+            "errors": [] }]
+    });
+    (shapes.to_string(), user.to_string())
+}
+
+fn expand_shapes_and_parse(shape: &str, property: &str) {
+    let (shapes, user) = shapes_and_user(shape, property);
+    let options = Options {
+        shapes: Some(syn::parse_quote!(crate::shapes)),
+        ..Options::default()
+    };
+    for (text, options) in [
+        (shapes, Options::default()),
+        (user.clone(), options),
+        (user, Options::default()),
+    ] {
+        if let Ok(tokens) = expand_str("shapes.json", &text, &options) {
+            if let Err(e) = syn::parse2::<syn::File>(tokens.clone()) {
+                panic!("generated code does not parse ({e}):\n{tokens}");
+            }
+        }
+    }
+}
+
+#[test]
+fn shapes_with_reserved_names_generate_or_are_errors() {
+    for word in RESERVED {
+        expand_shapes_and_parse(word, "Name");
+        expand_shapes_and_parse("Tag", word);
+    }
+    let (shapes, _) = shapes_and_user("Self", "Key");
+    let errors = expand_str("shapes.json", &shapes, &Options::default()).unwrap_err();
+    assert_eq!(errors[0].pointer, "/shapes/0/name");
+    assert_eq!(
+        errors[0].message,
+        "shape name `Self` must be a PascalCase type name such as `Tag`"
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn random_names_never_panic(op in name(), parameter in name(), property in name(), code in name()) {
         let _ = expand_and_parse(&spec(&op, &parameter, &property, &code));
+    }
+
+    #[test]
+    fn random_shape_names_never_panic(shape in name(), property in name()) {
+        expand_shapes_and_parse(&shape, &property);
     }
 
     #[test]

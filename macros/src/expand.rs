@@ -5,11 +5,12 @@ use quote::quote;
 use syn::parse::{Parse, ParseStream};
 use syn::{bracketed, Ident, LitStr, Path, Token};
 
-/// `"path"` or `spec = "path", runtime = path, operations = [A, B]`.
+/// `"path"` or `spec = "path", runtime = path, operations = [A, B], shapes = path`.
 pub struct Input {
     spec: LitStr,
     runtime: Option<Path>,
     operations: Option<Vec<Ident>>,
+    shapes: Option<Path>,
 }
 
 impl Parse for Input {
@@ -24,17 +25,20 @@ impl Parse for Input {
                 spec,
                 runtime: None,
                 operations: None,
+                shapes: None,
             });
         }
         let mut spec = None;
         let mut runtime = None;
         let mut operations = None;
+        let mut shapes = None;
         while !input.is_empty() {
             let key: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
             match key.to_string().as_str() {
                 "spec" => spec = Some(input.parse::<LitStr>()?),
                 "runtime" => runtime = Some(input.parse::<Path>()?),
+                "shapes" => shapes = Some(input.parse::<Path>()?),
                 "operations" => {
                     let content;
                     bracketed!(content in input);
@@ -44,7 +48,9 @@ impl Parse for Input {
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
-                        format!("unknown option `{other}` (expected spec, runtime or operations)"),
+                        format!(
+                        "unknown option `{other}` (expected spec, runtime, operations or shapes)"
+                    ),
                     ))
                 }
             }
@@ -58,6 +64,7 @@ impl Parse for Input {
             spec,
             runtime,
             operations,
+            shapes,
         })
     }
 }
@@ -103,6 +110,7 @@ pub fn expand(input: Input, source_dir: Option<PathBuf>) -> TokenStream {
     if let Some(runtime) = input.runtime {
         options.runtime = runtime;
     }
+    options.shapes = input.shapes;
     if let Some(ops) = &input.operations {
         options.operations = Some(ops.iter().map(ToString::to_string).collect());
         let unknown = acs_codegen::generate::unknown_operations(&spec, &options);

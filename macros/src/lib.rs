@@ -8,6 +8,9 @@
 //!     runtime = ::swas::__private::runtime,
 //!     operations = [ListPlans],
 //! );
+//! // A product's shared nested types, once; operations then import them:
+//! acs_macros::generate!("specs/ecs-2014-05-26/_shapes.json");
+//! acs_macros::generate!(spec = "specs/ecs-2014-05-26/RunInstances.json", shapes = crate::shapes);
 //! ```
 //!
 //! A relative path is looked up first in the invoking crate's directory (`CARGO_MANIFEST_DIR`),

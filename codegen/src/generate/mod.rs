@@ -11,6 +11,7 @@ mod names;
 mod paginate;
 mod request;
 mod response;
+mod shapes;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -25,6 +26,10 @@ pub struct Options {
     pub runtime: syn::Path,
     /// Generate only these operations (by Action); `None` = all.
     pub operations: Option<Vec<String>>,
+    /// Path of the product's `shapes` module (generated from its shapes file), e.g.
+    /// `crate::shapes`: fields that name a `shape` then use the shared type from there instead
+    /// of generating their own. `None`: every type is generated in place.
+    pub shapes: Option<syn::Path>,
 }
 
 impl Default for Options {
@@ -32,6 +37,7 @@ impl Default for Options {
         Self {
             runtime: syn::parse_quote!(::acs_runtime),
             operations: None,
+            shapes: None,
         }
     }
 }
@@ -59,6 +65,9 @@ pub fn generate(spec: &ServiceSpec, options: &Options) -> TokenStream {
     // A spec with only the endpoints table (`_service.json` of an import) yields the table.
     if spec.operations.is_empty() && !spec.endpoints.is_empty() {
         out.extend(endpoints_const(spec));
+    }
+    if !spec.shapes.is_empty() {
+        out.extend(shapes::generate(spec, options));
     }
     for op in ops {
         out.extend(generate_operation(spec, op, options));
@@ -88,13 +97,19 @@ pub fn generate_operation(
     op: &OperationSpec,
     options: &Options,
 ) -> TokenStream {
-    let cx = Context::new(spec, op);
+    let mode = if options.shapes.is_some() {
+        names::ShapeMode::Import
+    } else {
+        names::ShapeMode::Inline
+    };
+    let cx = Context::new(spec, op, mode);
     let module = field_ident(&op.name);
     let request = request::generate(&cx);
     let response = response::generate(&cx);
     let errors = errors::generate(&cx);
     let paginate = paginate::generate(&cx);
     let aliases = cx.names.aliases();
+    let imports = cx.names.imports(options.shapes.as_ref());
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
     let response_ty = &cx.response_ty;
@@ -118,6 +133,7 @@ pub fn generate_operation(
         #[allow(deprecated)]
         pub mod #module {
             use #runtime as rt;
+            #imports
 
             #request
             #response
@@ -156,7 +172,7 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(spec: &'a ServiceSpec, op: &'a OperationSpec) -> Self {
+    fn new(spec: &'a ServiceSpec, op: &'a OperationSpec, mode: names::ShapeMode) -> Self {
         let name = pascal_case(&op.name);
         let request = escape_type_name(name.clone());
         let mut reserved: Vec<String> = PRELUDE.iter().map(|s| (*s).to_owned()).collect();
@@ -168,7 +184,7 @@ impl<'a> Context<'a> {
             format!("{request}Fields"),
         ]);
         Self {
-            names: names::TypeNames::new(op, &reserved),
+            names: names::TypeNames::new(op, &reserved, mode),
             spec,
             op,
             rt: syn::parse_quote!(rt),
@@ -269,6 +285,20 @@ pub(crate) fn nested_type_name(prefix: &str, field: &str) -> Ident {
     } else {
         ident(&name)
     }
+}
+
+/// Whether the `shapes` module cannot define a type of this name: a prelude type, or a name the
+/// generator uses for its own stand-in operation.
+pub fn is_reserved_shape_name(name: &str) -> bool {
+    PRELUDE.contains(&name)
+        || [
+            "Shapes",
+            "ShapesBuilder",
+            "ShapesResponse",
+            "ShapesError",
+            "ShapesFields",
+        ]
+        .contains(&name)
 }
 
 /// Type names of the prelude that a generated type must not shadow.

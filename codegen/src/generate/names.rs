@@ -20,8 +20,23 @@ use super::{ident, nested_type_name};
 use crate::naming::{escape_type_name, pascal_case};
 use crate::spec::*;
 
+/// How fields that name a shared `shape` are treated.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum ShapeMode {
+    /// No `shapes` module: every type is generated in place.
+    #[default]
+    Inline,
+    /// Shared types come from the `shapes` module and are imported (`pub use`).
+    Import,
+    /// Generating the `shapes` module itself: shapes get exactly their names.
+    Define,
+}
+
 #[derive(Default)]
 pub(crate) struct TypeNames {
+    mode: ShapeMode,
+    /// `(shape, local name)` imported from the `shapes` module.
+    imports: Vec<(Ident, Ident)>,
     /// Field pointer → the struct (objects, arrays of objects) or enum of its values.
     by_pointer: BTreeMap<String, Ident>,
     /// Fields whose struct or enum is generated elsewhere (an identical shape got there first).
@@ -30,11 +45,24 @@ pub(crate) struct TypeNames {
     taken: BTreeMap<String, String>,
     /// `(path name, final name)` pairs kept as hidden aliases.
     aliases: Vec<(Ident, Ident)>,
+    /// Response shape key → the shortest short name any field of that shape asks for, so that
+    /// a shape met as `DiskTags` and as `Tags` is called `Tag`, whichever comes first.
+    preferred: BTreeMap<String, String>,
+}
+
+/// `Instances` → `Instance` (lists), `ResourceSpec` (objects).
+fn short_response_name(f: &Field, is_list: bool) -> String {
+    let base = pascal_case(&f.name);
+    let short = if is_list { singular(&base) } else { base };
+    nested_type_name("", &short).to_string()
 }
 
 impl TypeNames {
-    pub(crate) fn new(op: &OperationSpec, reserved: &[String]) -> Self {
-        let mut names = Self::default();
+    pub(crate) fn new(op: &OperationSpec, reserved: &[String], mode: ShapeMode) -> Self {
+        let mut names = Self {
+            mode,
+            ..Self::default()
+        };
         for r in reserved {
             names.taken.insert(r.clone(), "reserved".to_owned());
         }
@@ -51,6 +79,9 @@ impl TypeNames {
         }
         let response = format!("{}Response", pascal_case(&op.name));
         for f in &op.response {
+            names.prefer_shortest(f);
+        }
+        for f in &op.response {
             names.assign(f, &response, &response, Side::Response);
         }
         names
@@ -66,6 +97,21 @@ impl TypeNames {
         self.shared.contains_key(&f.pointer)
     }
 
+    /// `pub use <shapes>::Shape as Local;` for every shared type this operation uses.
+    pub(crate) fn imports(&self, shapes: Option<&syn::Path>) -> TokenStream {
+        let Some(shapes) = shapes else {
+            return quote!();
+        };
+        let imports = self.imports.iter().map(|(shape, local)| {
+            if shape == local {
+                quote!(pub use #shapes::#shape;)
+            } else {
+                quote!(pub use #shapes::#shape as #local;)
+            }
+        });
+        quote!(#(#imports)*)
+    }
+
     /// `#[doc(hidden)] pub type PathName = FinalName;` for every renamed type.
     pub(crate) fn aliases(&self) -> TokenStream {
         let aliases = self
@@ -73,6 +119,33 @@ impl TypeNames {
             .iter()
             .map(|(old, new)| quote!(#[doc(hidden)] pub type #old = #new;));
         quote!(#(#aliases)*)
+    }
+
+    /// First pass over the response: the preferred name of every struct shape.
+    fn prefer_shortest(&mut self, f: &Field) {
+        if f.shape.is_some() && self.mode != ShapeMode::Inline {
+            return;
+        }
+        let (properties, is_list) = match &f.ty {
+            TypeSpec::Object { properties, .. } if !properties.is_empty() => (properties, false),
+            TypeSpec::Array { items, .. } => match items.as_ref() {
+                TypeSpec::Object { properties, .. } if !properties.is_empty() => (properties, true),
+                _ => return,
+            },
+            _ => return,
+        };
+        let key = format!("response {}", shape_key(properties));
+        let short = short_response_name(f, is_list);
+        let better = match self.preferred.get(&key) {
+            Some(current) => short.len() < current.len(),
+            None => true,
+        };
+        if better {
+            self.preferred.insert(key, short);
+        }
+        for p in properties {
+            self.prefer_shortest(p);
+        }
     }
 
     /// `path_prefix`: the path name of the parent (`""` for request parameters);
@@ -101,14 +174,48 @@ impl TypeNames {
             _ => return,
         };
         let path = nested_type_name(path_prefix, &f.name).to_string();
+        if let Some(shape) = f.shape.as_ref().filter(|_| self.mode != ShapeMode::Inline) {
+            if self.mode == ShapeMode::Import {
+                self.place(f, shape.clone(), path, format!("shape {shape}"), true, true);
+                self.shared.insert(f.pointer.clone(), ());
+                if let Some(local) = self.by_pointer.get(&f.pointer).cloned() {
+                    let shape = ident(shape);
+                    if !self.imports.iter().any(|(s, _)| *s == shape) {
+                        self.imports.push((shape, local));
+                    }
+                }
+                return;
+            }
+            // Defining the shapes module: the shape's own name, its children by path from it.
+            self.place(
+                f,
+                shape.clone(),
+                path,
+                format!("define {shape}"),
+                false,
+                false,
+            );
+            for p in properties {
+                self.assign(p, shape, owner, side);
+            }
+            return;
+        }
         let (short, key, share) = match side {
             // Request types keep their path names (`Tag`, `FilterValues`); each is generated.
             Side::Request => (path.clone(), format!("request {}", f.pointer), false),
             Side::Response => {
-                let base = pascal_case(&f.name);
-                let short = if is_list { singular(&base) } else { base };
-                let short = nested_type_name("", &short).to_string();
-                (short, format!("response {}", shape_key(properties)), true)
+                let key = format!("response {}", shape_key(properties));
+                // The shape's preferred name when it is free (or already this shape's), else
+                // this field's own short name.
+                let short = match self.preferred.get(&key) {
+                    Some(preferred)
+                        if self.taken.get(preferred).is_none_or(|held| *held == key) =>
+                    {
+                        preferred.clone()
+                    }
+                    _ => short_response_name(f, is_list),
+                };
+                (short, key, true)
             }
         };
         self.place(f, short, path.clone(), key, share, true);

@@ -750,7 +750,18 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
 }
 
 /// Structs for object-typed parameters (and object items of arrays), depth first.
+/// The struct of a shared request shape (and its nested types), for the `shapes` module.
+pub(super) fn shape(cx: &Context<'_>, f: &Field) -> TokenStream {
+    let mut out = Vec::new();
+    collect_nested(cx, f, &mut out);
+    quote!(#(#out)*)
+}
+
 fn collect_nested(cx: &Context<'_>, f: &Field, out: &mut Vec<TokenStream>) {
+    if cx.names.is_shared(f) {
+        // Generated once elsewhere (the product's `shapes` module).
+        return;
+    }
     if !f.enum_values.is_empty() {
         if !cx.names.is_shared(f) {
             if let Some(ident) = cx.names.of(f) {

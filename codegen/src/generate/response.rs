@@ -25,6 +25,21 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     quote!(#(#out)*)
 }
 
+/// The struct of a shared response shape (and its nested types), for the `shapes` module.
+pub(super) fn shape(cx: &Context<'_>, f: &Field) -> TokenStream {
+    let (Some(ident), TypeSpec::Object { properties, .. }) = (cx.names.of(f), &f.ty) else {
+        return quote!();
+    };
+    let mut d = Doc::default();
+    d.line(format!(
+        "`{}`, shared by the operations that return it.",
+        f.name
+    ));
+    d.blank();
+    d.text(&f.description);
+    response_struct(cx, ident, properties, d, false)
+}
+
 /// Generates `ident` and, first, the structs of its nested objects.
 fn response_struct(
     cx: &Context<'_>,

@@ -32,6 +32,37 @@ pub struct ServiceSpec {
     /// Region → endpoint host table.
     pub endpoints: Vec<RegionEndpoint>,
     pub operations: Vec<OperationSpec>,
+    /// `shapes`: nested types shared by several operations of the product, generated once into a
+    /// `shapes` module (usually the only content of a product's `_shapes.json`).
+    pub shapes: Vec<ShapeSpec>,
+}
+
+/// A named nested type shared across operations; fields name it with `shape`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShapeSpec {
+    /// The Rust type name, PascalCase (`Tag`).
+    pub name: String,
+    pub pointer: String,
+    /// Which side's flavour it is: request structs validate and write wire parameters,
+    /// response structs deserialize leniently.
+    pub side: ShapeSide,
+    pub description: Text,
+    pub properties: Vec<Field>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeSide {
+    Request,
+    Response,
+}
+
+impl ShapeSide {
+    pub fn name(self) -> &'static str {
+        match self {
+            ShapeSide::Request => "request",
+            ShapeSide::Response => "response",
+        }
+    }
 }
 
 /// Where the facts in a spec came from.
@@ -67,7 +98,7 @@ impl HttpMethod {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OperationSpec {
     /// The `Action`, e.g. `CreateInstances`.
     pub name: String,
@@ -107,7 +138,7 @@ pub struct RamResource {
 }
 
 /// A request parameter, an object property, or a response field.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Field {
     /// Wire name, exactly as sent (`RegionId`).
     pub name: String,
@@ -128,6 +159,10 @@ pub struct Field {
     pub enum_values: Vec<String>,
     /// `in`: where a request parameter travels; `None` is the query string.
     pub location: Option<ParameterLocation>,
+    /// `shape`: this object (or the object items of this array) is the product's shared type of
+    /// that name (see [`ServiceSpec::shapes`]); used when the generator is given the path of the
+    /// `shapes` module, otherwise the type is generated in place as usual.
+    pub shape: Option<String>,
     pub constraints: Vec<Constraint>,
 }
 
@@ -212,6 +247,13 @@ pub enum TypeSpec {
         properties: Vec<Field>,
         style: Option<WireStyle>,
     },
+}
+
+/// A string: the type a field has when nothing else is said (used by `..Default::default()`).
+impl Default for TypeSpec {
+    fn default() -> Self {
+        TypeSpec::Scalar(Scalar::String)
+    }
 }
 
 impl TypeSpec {

@@ -263,7 +263,19 @@ fn parse_service(value: &Value, diags: &mut Diagnostics) -> Option<ServiceSpec> 
                 .collect()
         })
         .unwrap_or_default();
-    let operations = o.array("operations", true).map(|items| {
+    let shapes: Vec<ShapeSpec> = o
+        .array("shapes", false)
+        .map(|items| {
+            let base = o.at("shapes");
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| parse_shape(s, &pointer_join(&base, i), o.diags))
+                .collect()
+        })
+        .unwrap_or_default();
+    // A shapes file needs no operations.
+    let operations = o.array("operations", shapes.is_empty()).map(|items| {
         let base = o.at("operations");
         items
             .iter()
@@ -288,7 +300,39 @@ fn parse_service(value: &Value, diags: &mut Diagnostics) -> Option<ServiceSpec> 
         version: version?,
         sources,
         endpoints,
-        operations: operations?,
+        operations: operations.unwrap_or_default(),
+        shapes,
+    })
+}
+
+fn parse_shape(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<ShapeSpec> {
+    let mut o = Obj::new(v, pointer, diags)?;
+    let name = o.string("name", true);
+    let side = o.string("side", true).and_then(|s| match s.as_str() {
+        "request" => Some(ShapeSide::Request),
+        "response" => Some(ShapeSide::Response),
+        other => {
+            let at = o.at("side");
+            o.diags.error(
+                &at,
+                format!("unknown shape side `{other}` (expected request or response)"),
+            );
+            None
+        }
+    });
+    let description = o.text("description");
+    let cx = match side {
+        Some(ShapeSide::Response) => FieldContext::Response,
+        _ => FieldContext::Request,
+    };
+    let properties = parse_fields(&mut o, "properties", cx);
+    o.finish();
+    Some(ShapeSpec {
+        name: name?,
+        pointer: pointer.to_owned(),
+        side: side?,
+        description,
+        properties,
     })
 }
 
@@ -522,6 +566,7 @@ fn parse_field(
             None
         }
     });
+    let shape = o.string("shape", false);
     let constraints = match o.array("constraints", false) {
         Some(items) => {
             let base = o.at("constraints");
@@ -548,6 +593,7 @@ fn parse_field(
         deprecation_note,
         enum_values,
         location,
+        shape,
         constraints,
     })
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Build cost of generated code for a whole product (a benchmark, not a test): a scratch crate
+# expands every spec of a directory, one `generate!` per file, against this checkout's macro and
+# runtime. Dependencies are built first; then the crate alone is timed, fresh (its own
+# incremental state removed) and after touching one spec. Prints medians of N runs.
+#
+#   benches/product_build.sh SPEC_DIR [N]     e.g. benches/product_build.sh specs/ecs-2014-05-26 3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+dir=$(cd "$1" && pwd)
+runs=${2:-3}
+scratch=${SCRATCH:-$(mktemp -d)}
+mkdir -p "$scratch/src"
+cp rust-toolchain.toml "$scratch/"
+cat > "$scratch/Cargo.toml" <<TOML
+[package]
+name = "product_build_probe"
+version = "0.1.0"
+edition = "2021"
+[dependencies]
+acs-runtime = { path = "$root/runtime" }
+acs-macros = { path = "$root/macros" }
+[profile.dev]
+debug = "line-tables-only"
+[profile.dev.package."*"]
+debug = false
+[workspace]
+TOML
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$end" -v b="$start" 'BEGIN { printf "%.2f\n", a - b }'; }
+build() { cargo build -q --manifest-path "$scratch/Cargo.toml"; }
+
+echo 'pub use acs_runtime::Params;' > "$scratch/src/lib.rs"
+build   # dependencies, the macro and the runtime
+specs=("$dir"/*.json)
+: > "$scratch/src/lib.rs"
+for spec in "${specs[@]}"; do
+  echo "acs_macros::generate!(spec = \"$spec\");" >> "$scratch/src/lib.rs"
+done
+fresh=(); touched=()
+for _ in $(seq "$runs"); do
+  rm -rf "$scratch/target/debug/incremental" "$scratch"/target/debug/deps/libproduct_build_probe* "$scratch"/target/debug/.fingerprint/product_build_probe-*
+  fresh+=("$(seconds build)")
+  touch "${specs[1]}"
+  touched+=("$(seconds build)")
+done
+echo "$(basename "$dir"): ${#specs[@]} spec files"
+echo "fresh build of the generated code:  $(printf '%s\n' "${fresh[@]}" | median) s"
+echo "rebuild after touching one spec:    $(printf '%s\n' "${touched[@]}" | median) s"
