@@ -2,9 +2,10 @@
 # Build cost of generated code for a whole product (a benchmark, not a test): a scratch crate
 # expands every spec of a directory, one `generate!` per file, against this checkout's macro and
 # runtime. Dependencies are built first; then the crate alone is timed, fresh (its own
-# incremental state removed) and after touching one spec. Prints medians of N runs.
+# incremental state removed) and after touching one spec. Prints medians of N runs, as wall time
+# and as CPU time (user + system of cargo and rustc: steadier than wall time on a busy machine).
 #
-#   benches/product_build.sh SPEC_DIR [N]     e.g. benches/product_build.sh specs/ecs-2014-05-26 3
+#   benches/spec_dir_build.sh SPEC_DIR [N]     e.g. benches/spec_dir_build.sh specs/ecs-2014-05-26 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -28,7 +29,9 @@ debug = false
 [workspace]
 TOML
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$end" -v b="$start" 'BEGIN { printf "%.2f\n", a - b }'; }
+# "wall cpu" in seconds.
+seconds() { /usr/bin/time -f "%e %U %S" -o "$scratch/time" "$@" >/dev/null 2>&1; awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$scratch/time"; }
+column() { awk -v c="$1" '{ print $c }'; }
 build() { cargo build -q --manifest-path "$scratch/Cargo.toml"; }
 
 echo 'pub use acs_runtime::Params;' > "$scratch/src/lib.rs"
@@ -45,6 +48,7 @@ for _ in $(seq "$runs"); do
   touch "${specs[1]}"
   touched+=("$(seconds build)")
 done
-echo "$(basename "$dir"): ${#specs[@]} spec files"
-echo "fresh build of the generated code:  $(printf '%s\n' "${fresh[@]}" | median) s"
-echo "rebuild after touching one spec:    $(printf '%s\n' "${touched[@]}" | median) s"
+report() { printf '%s\n' "${@:2}" > "$scratch/runs"; echo "$1 wall $(column 1 < "$scratch/runs" | median) s, cpu $(column 2 < "$scratch/runs" | median) s"; }
+echo "$(basename "$dir"): ${#specs[@]} spec files, median of $runs"
+report "fresh build of the generated code:" "${fresh[@]}"
+report "rebuild after touching one spec:  " "${touched[@]}"
