@@ -16,7 +16,7 @@ use crate::spec::*;
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let mut nested = Vec::new();
     for p in &cx.op.parameters {
-        collect_nested(cx, p, &mut nested);
+        collect_nested(cx, p, &mut nested, false);
     }
     let request = request_struct(cx);
     let builder = builder(cx);
@@ -753,11 +753,14 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
 /// The struct of a shared request shape (and its nested types), for the `shapes` module.
 pub(super) fn shape(cx: &Context<'_>, f: &Field) -> TokenStream {
     let mut out = Vec::new();
-    collect_nested(cx, f, &mut out);
+    // Some operation may send it JSON-encoded: it needs serde.
+    collect_nested(cx, f, &mut out, true);
     quote!(#(#out)*)
 }
 
-fn collect_nested(cx: &Context<'_>, f: &Field, out: &mut Vec<TokenStream>) {
+/// `json`: the struct is (inside) a JSON-encoded parameter, so it needs serde; structs sent as
+/// `Name.Key` entries do without, which keeps the generated code lighter.
+fn collect_nested(cx: &Context<'_>, f: &Field, out: &mut Vec<TokenStream>, json: bool) {
     if cx.names.is_shared(f) {
         // Generated once elsewhere (the product's `shapes` module).
         return;
@@ -782,10 +785,15 @@ fn collect_nested(cx: &Context<'_>, f: &Field, out: &mut Vec<TokenStream>) {
     let Some(ident) = cx.names.of(f) else {
         return;
     };
+    let style = match &f.ty {
+        TypeSpec::Object { style, .. } | TypeSpec::Array { style, .. } => *style,
+        TypeSpec::Scalar(_) => None,
+    };
+    let json = json || style == Some(WireStyle::Json);
     for p in properties {
-        collect_nested(cx, p, out);
+        collect_nested(cx, p, out, json);
     }
-    out.push(nested_struct(cx, ident, f, properties));
+    out.push(nested_struct(cx, ident, f, properties, json));
 }
 
 fn nested_struct(
@@ -793,6 +801,7 @@ fn nested_struct(
     ident: &Ident,
     parent: &Field,
     properties: &[Field],
+    serde: bool,
 ) -> TokenStream {
     let rt = &cx.rt;
     let serde_crate = cx.serde_crate();
@@ -802,10 +811,15 @@ fn nested_struct(
         let doc = doc_attrs(&field_doc(p, true));
         let deprecated = deprecated_attr(p.deprecated, p.deprecation_note.as_deref());
         let name = &p.name;
+        let rename = if serde {
+            quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")])
+        } else {
+            quote!()
+        };
         quote! {
             #doc
             #deprecated
-            #[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]
+            #rename
             pub #field: Option<#ty>,
         }
     });
@@ -873,10 +887,18 @@ fn nested_struct(
     } else {
         quote!(reader: &mut #rt::wire::Reader<'_>, prefix: &str)
     };
+    let serde_derives = if serde {
+        quote! {
+            #[derive(#rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
+            #[serde(crate = #serde_crate)]
+        }
+    } else {
+        quote!()
+    };
     quote! {
         #doc
-        #[derive(#derives, #rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
-        #[serde(crate = #serde_crate)]
+        #[derive(#derives)]
+        #serde_derives
         pub struct #ident {
             #(#fields)*
         }
