@@ -23,7 +23,8 @@ fn spec(operation: &str, parameter: &str, property: &str, error_code: &str) -> S
                       { "name": "Nested", "type": "object", "style": "flat",
                         "properties": [ { "name": property, "type": "boolean" } ] } ] } },
                 { "name": format!("{parameter}Object"), "type": "object", "style": "flat",
-                  "properties": [ { "name": property, "type": "string", "required": true } ] }
+                  "properties": [ { "name": property, "type": "string", "required": true } ] },
+                { "name": format!("{parameter}Kind"), "type": "string", "enum": [parameter, format!("{property} x"), format!("{error_code}.y")] }
             ],
             "response": [
                 { "name": parameter, "type": "string" },
