@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use crate::diagnostics::{pointer_join, Diagnostics};
-use crate::naming::{pascal_case, snake_case};
+use crate::naming::{field_name, has_word, pascal_case, type_name};
 use crate::spec::*;
 
 pub fn check_spec(spec: &ServiceSpec, diags: &mut Diagnostics) {
@@ -23,6 +23,7 @@ pub fn check_spec(spec: &ServiceSpec, diags: &mut Diagnostics) {
         );
     }
     let mut names = BTreeMap::new();
+    let mut modules: BTreeMap<String, &str> = BTreeMap::new();
     for op in &spec.operations {
         if let Some(first) = names.insert(pascal_case(&op.name), op.pointer.clone()) {
             diags.error(
@@ -32,9 +33,19 @@ pub fn check_spec(spec: &ServiceSpec, diags: &mut Diagnostics) {
                     op.name
                 ),
             );
+        } else if let Some(other) = modules.insert(field_name(&op.name), &op.name) {
+            diags.error(
+                &pointer_join(&op.pointer, "name"),
+                format!(
+                    "operations `{other}` and `{}` would both become the module `{}`",
+                    op.name,
+                    field_name(&op.name)
+                ),
+            );
         }
         check_operation(op, diags);
     }
+    check_shapes(spec, diags);
     let mut regions = BTreeSet::new();
     for (i, e) in spec.endpoints.iter().enumerate() {
         if !regions.insert(e.region_id.as_str()) {
@@ -115,6 +126,25 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
 
     check_fields(&op.parameters, Side::Request, &codes, diags);
     check_fields(&op.response, Side::Response, &codes, diags);
+    if op.deprecation_note.is_some() && !op.deprecated {
+        diags.error(
+            &pointer_join(&op.pointer, "deprecationNote"),
+            "a deprecation note needs `deprecated: true`",
+        );
+    }
+    // `in` says where a top-level request parameter travels; nested values go with their parent.
+    for f in &op.parameters {
+        for nested in nested_fields(f) {
+            reject_location(
+                nested,
+                "a nested property travels with its parameter",
+                diags,
+            );
+        }
+    }
+    for f in &op.response {
+        reject_location(f, "response fields are not sent", diags);
+    }
 
     let tokens: Vec<&Field> = op
         .parameters
@@ -196,34 +226,34 @@ fn check_fields(
 ) {
     let mut names: BTreeMap<&str, &str> = BTreeMap::new();
     let mut idents: BTreeMap<String, &str> = BTreeMap::new();
+    let mut types: BTreeMap<String, &str> = BTreeMap::new();
     for f in fields {
         let at = pointer_join(&f.pointer, "name");
-        if f.name.is_empty()
-            || !f
-                .name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_')
-        {
-            diags.error(
-                &at,
-                format!(
-                    "name `{}` must be non-empty and contain only ASCII letters, digits and `_`",
-                    f.name
-                ),
-            );
+        if let Some(problem) = wire_name_problem(&f.name) {
+            diags.error(&at, problem);
         }
         if let Some(first) = names.insert(&f.name, &f.pointer) {
             diags.error(
                 &at,
                 format!("`{}` is defined twice (first at {first})", f.name),
             );
-        } else if let Some(other) = idents.insert(snake_case(&f.name), &f.name) {
+        } else if let Some(other) = idents.insert(field_name(&f.name), &f.name) {
             diags.error(
                 &at,
                 format!(
                     "`{other}` and `{}` would both become the Rust field `{}`",
                     f.name,
-                    snake_case(&f.name)
+                    field_name(&f.name)
+                ),
+            );
+        } else if let Some(other) = types.insert(pascal_case(&f.name), &f.name) {
+            // Nested types and the builder's type-state markers are named in PascalCase.
+            diags.error(
+                &at,
+                format!(
+                    "`{other}` and `{}` would both become the Rust type name `{}`",
+                    f.name,
+                    pascal_case(&f.name)
                 ),
             );
         }
@@ -231,7 +261,213 @@ fn check_fields(
     }
 }
 
+/// A shared type name: PascalCase letters and digits, not `Self`.
+fn is_type_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name != "Self"
+}
+
+fn check_shapes(spec: &ServiceSpec, diags: &mut Diagnostics) {
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+    for shape in &spec.shapes {
+        let at = pointer_join(&shape.pointer, "name");
+        if !is_type_name(&shape.name) {
+            diags.error(
+                &at,
+                format!(
+                    "shape name `{}` must be a PascalCase type name such as `Tag`",
+                    shape.name
+                ),
+            );
+        } else if crate::generate::is_reserved_shape_name(&shape.name) {
+            diags.error(
+                &at,
+                format!(
+                    "shape name `{}` is reserved (a prelude type, or the generator's own)",
+                    shape.name
+                ),
+            );
+        }
+        if let Some(first) = names.insert(&shape.name, &shape.pointer) {
+            diags.error(
+                &at,
+                format!("shape `{}` is defined twice (first at {first})", shape.name),
+            );
+        }
+        if shape.properties.is_empty() {
+            diags.error(
+                &pointer_join(&shape.pointer, "properties"),
+                "a shape needs at least one property",
+            );
+        }
+        // A shape has no error table of its own: the codes its rules name are the operations'.
+        let mut codes = BTreeMap::new();
+        collect_codes(&shape.properties, &mut codes);
+        let side = match shape.side {
+            ShapeSide::Request => Side::Request,
+            ShapeSide::Response => Side::Response,
+        };
+        check_fields(&shape.properties, side, &codes, diags);
+    }
+}
+
+fn collect_codes<'a>(fields: &'a [Field], codes: &mut BTreeMap<&'a str, &'a str>) {
+    for f in fields {
+        for c in &f.constraints {
+            if let Some(code) = &c.error_code {
+                codes.insert(code, "");
+            }
+        }
+        collect_codes(nested_fields(f), codes);
+    }
+}
+
+/// `shape` names a shared type: only objects with properties (or arrays of them) have one.
+fn check_shape_reference(f: &Field, diags: &mut Diagnostics) {
+    let Some(shape) = &f.shape else {
+        return;
+    };
+    let at = pointer_join(&f.pointer, "shape");
+    if nested_fields(f).is_empty() {
+        diags.error(
+            &at,
+            format!(
+                "`shape` applies to objects with properties and arrays of them, but `{}` is {}",
+                f.name,
+                f.ty.describe()
+            ),
+        );
+    } else if !is_type_name(shape) {
+        diags.error(
+            &at,
+            format!("shape name `{shape}` must be a PascalCase type name such as `Tag`"),
+        );
+    }
+}
+
+/// The properties of an object field, or of the object items of an array field.
+fn nested_fields(f: &Field) -> &[Field] {
+    match &f.ty {
+        TypeSpec::Object { properties, .. } => properties,
+        TypeSpec::Array { items, .. } => match items.as_ref() {
+            TypeSpec::Object { properties, .. } => properties,
+            _ => &[],
+        },
+        TypeSpec::Scalar(_) => &[],
+    }
+}
+
+/// `in` anywhere below `f` (and on `f`) is an error.
+fn reject_location(f: &Field, why: &str, diags: &mut Diagnostics) {
+    if f.location.is_some() {
+        diags.error(
+            &pointer_join(&f.pointer, "in"),
+            format!("`in` applies to top-level request parameters only: {why}"),
+        );
+    }
+    for nested in nested_fields(f) {
+        reject_location(nested, why, diags);
+    }
+}
+
+/// `enum` values: on strings (or arrays of strings), non-empty, distinct, and distinct as Rust
+/// variants, none of which may be the `Unknown` fallback.
+fn check_enum(f: &Field, diags: &mut Diagnostics) {
+    if f.enum_values.is_empty() {
+        return;
+    }
+    let at = pointer_join(&f.pointer, "enum");
+    let strings = match &f.ty {
+        TypeSpec::Scalar(Scalar::String) => true,
+        TypeSpec::Array { items, .. } => **items == TypeSpec::Scalar(Scalar::String),
+        _ => false,
+    };
+    if !strings {
+        diags.error(
+            &at,
+            format!(
+                "`enum` applies to strings and arrays of strings, but `{}` is {}",
+                f.name,
+                f.ty.describe()
+            ),
+        );
+        return;
+    }
+    let mut variants: BTreeMap<String, &str> = BTreeMap::new();
+    for (i, value) in f.enum_values.iter().enumerate() {
+        let at = pointer_join(&at, i);
+        let variant = type_name(value);
+        if variant == "Unknown" {
+            diags.error(
+                &at,
+                format!("enum value `{value}` clashes with the `Unknown` variant kept for values the spec does not list"),
+            );
+        } else if !has_word(value) {
+            diags.error(
+                &at,
+                format!("enum value {value:?} cannot become a Rust variant: it needs at least one ASCII letter or digit"),
+            );
+        } else if let Some(other) = variants.insert(variant.clone(), value) {
+            if other == value {
+                diags.error(&at, format!("enum value `{value}` is listed twice"));
+            } else {
+                diags.error(
+                    &at,
+                    format!("enum values `{other}` and `{value}` would both become the variant `{variant}`"),
+                );
+            }
+        }
+    }
+}
+
+/// Why a wire name cannot name a field, if it cannot. Dotted names are the vendor's flattened
+/// spelling of nested parameters; the message says how the spec writes them.
+fn wire_name_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("a name must not be empty".to_owned());
+    }
+    if name.contains('.') {
+        let parts: Vec<&str> = name.split('.').collect();
+        let hint = match parts.as_slice() {
+            [object, index, property]
+                if index.chars().all(|c| c.is_ascii_digit()) && !index.is_empty() =>
+            {
+                format!(
+                    "write it as property `{property}` of the object items of an array parameter `{object}` (style `repeatList`; the wire names `{object}.N.{property}` stay exact)"
+                )
+            }
+            [object, property] => format!(
+                "write it as property `{property}` of an object parameter `{object}` with style `flat` (the wire name `{name}` stays exact)"
+            ),
+            _ => "write it as nested object parameters (style `flat`) or an array of objects (style `repeatList`)".to_owned(),
+        };
+        return Some(format!(
+            "`{name}` is a flattened wire name, not a field name: {hint}"
+        ));
+    }
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Some(format!(
+            "name `{name}` must contain only ASCII letters, digits and `_`"
+        ));
+    }
+    if !has_word(name) {
+        return Some(format!(
+            "name `{name}` cannot become a Rust identifier: it needs at least one ASCII letter or digit"
+        ));
+    }
+    None
+}
+
 fn check_field(f: &Field, side: Side, codes: &BTreeMap<&str, &str>, diags: &mut Diagnostics) {
+    check_enum(f, diags);
+    check_shape_reference(f, diags);
+    if f.deprecation_note.is_some() && !f.deprecated {
+        diags.error(
+            &pointer_join(&f.pointer, "deprecationNote"),
+            "a deprecation note needs `deprecated: true`",
+        );
+    }
     match &f.ty {
         TypeSpec::Object { properties, style } => {
             check_fields(properties, side, codes, diags);
@@ -416,8 +652,24 @@ fn check_constraint(
                 wrong_type(diags, "array parameters");
             }
         }
+        ConstraintKind::Pattern(pattern) => {
+            if scalar != Some(Scalar::String) {
+                return wrong_type(diags, "string parameters");
+            }
+            if let Err(e) = regex_lite::Regex::new(&anchored(pattern)) {
+                diags.error(
+                    &pointer_join(&c.pointer, "pattern"),
+                    format!("`{pattern}` is not a valid regular expression: {e}"),
+                );
+            }
+        }
         ConstraintKind::RequiredWhen { .. } | ConstraintKind::ServerChecked { .. } => {}
     }
+}
+
+/// The pattern as the runtime compiles it: the whole value must match.
+pub fn anchored(pattern: &str) -> String {
+    format!("^(?:{pattern})$")
 }
 
 /// Whether a JSON value is a valid value of the type.
@@ -465,6 +717,10 @@ fn violates(kind: &ConstraintKind, v: &Value) -> Option<String> {
         }
         ConstraintKind::Charset(Charset::Ascii) => {
             (!v.as_str()?.is_ascii()).then(|| "not ASCII".to_owned())
+        }
+        ConstraintKind::Pattern(pattern) => {
+            let regex = regex_lite::Regex::new(&anchored(pattern)).ok()?;
+            (!regex.is_match(v.as_str()?)).then(|| format!("does not match `{pattern}`"))
         }
         _ => None,
     }

@@ -35,6 +35,49 @@ pub fn parse_spec(file: &str, text: &str) -> Result<ServiceSpec, Vec<SpecError>>
     }
 }
 
+/// Parse → check → generate in one call: the whole pipeline behind the macro, on spec bytes.
+///
+/// Never panics, whatever the bytes (the fuzz target drives exactly this): invalid UTF-8, a
+/// malformed or invalid spec, and `options.operations` naming an operation the spec does not
+/// have are all `Err` with every problem found.
+pub fn expand_bytes(
+    file: &str,
+    bytes: &[u8],
+    options: &Options,
+) -> Result<proc_macro2::TokenStream, Vec<SpecError>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        vec![SpecError {
+            file: file.to_owned(),
+            pointer: String::new(),
+            line_column: None,
+            message: format!("the spec is not UTF-8 text: {e}"),
+        }]
+    })?;
+    expand_str(file, text, options)
+}
+
+/// [`expand_bytes`] on text.
+pub fn expand_str(
+    file: &str,
+    text: &str,
+    options: &Options,
+) -> Result<proc_macro2::TokenStream, Vec<SpecError>> {
+    let spec = parse_spec(file, text)?;
+    let unknown = generate::unknown_operations(&spec, options);
+    if !unknown.is_empty() {
+        return Err(unknown
+            .into_iter()
+            .map(|name| SpecError {
+                file: file.to_owned(),
+                pointer: String::new(),
+                line_column: None,
+                message: format!("`{name}` is not an operation of this spec"),
+            })
+            .collect());
+    }
+    Ok(generate(&spec, options))
+}
+
 /// Reads, parses and checks a spec file. `display_name` is how errors name it.
 pub fn load_spec(path: &Path, display_name: &str) -> Result<ServiceSpec, Vec<SpecError>> {
     match std::fs::read_to_string(path) {

@@ -30,8 +30,8 @@ fn words(name: &str) -> Vec<String> {
     words
 }
 
-/// `InstanceIds` → `instance_ids`. Keywords are left as they are; the generator writes them as
-/// raw identifiers (`r#type`), see [`is_keyword`].
+/// `InstanceIds` → `instance_ids`. Keywords are left as they are; [`field_name`] turns the
+/// result into a usable identifier.
 pub fn snake_case(name: &str) -> String {
     let mut s = words(name)
         .iter()
@@ -68,6 +68,49 @@ pub fn pascal_case(name: &str) -> String {
     s
 }
 
+/// Whether a wire name has at least one ASCII letter or digit, i.e. gives an identifier of its
+/// own (`_` or `__` would all become the placeholder `field`).
+pub fn has_word(name: &str) -> bool {
+    name.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// Keywords that cannot be raw identifiers (`r#self` is an error): they get a trailing `_`.
+fn is_path_keyword(ident: &str) -> bool {
+    matches!(ident, "self" | "Self" | "crate" | "super")
+}
+
+/// The Rust identifier (as source text) of a field, setter or module named `name` on the wire:
+/// `InstanceIds` → `instance_ids`, `Type` → `r#type`, `Self` → `self_`.
+///
+/// The mapping: snake_case of the words; a keyword that may be a raw identifier becomes one
+/// (`r#type`, `r#async`); `self`, `crate` and `super` (which may not) get a trailing `_`.
+pub fn field_name(name: &str) -> String {
+    let snake = snake_case(name);
+    if is_path_keyword(&snake) {
+        format!("{snake}_")
+    } else if is_keyword(&snake) {
+        format!("r#{snake}")
+    } else {
+        snake
+    }
+}
+
+/// The Rust identifier of a type or enum variant named `name` on the wire: `PascalCase` of the
+/// words; `Self` (the only keyword a PascalCase word can be) becomes `Self_`.
+pub fn type_name(name: &str) -> String {
+    escape_type_name(pascal_case(name))
+}
+
+/// `Self` → `Self_`; any other PascalCase identifier is kept.
+pub fn escape_type_name(ident: String) -> String {
+    if is_path_keyword(&ident) {
+        ident + "_"
+    } else {
+        ident
+    }
+}
+
+/// Strict, reserved and edition-dependent keywords of Rust (2015–2024).
 pub fn is_keyword(ident: &str) -> bool {
     matches!(
         ident,
@@ -154,5 +197,23 @@ mod tests {
             "InvalidPlanIdSizeValueNotSupported"
         );
         assert_eq!(pascal_case("404"), "N404");
+    }
+
+    #[test]
+    fn keywords_become_usable_identifiers() {
+        assert_eq!(field_name("Type"), "r#type");
+        assert_eq!(field_name("async"), "r#async");
+        assert_eq!(field_name("Gen"), "r#gen");
+        assert_eq!(field_name("Self"), "self_");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("Crate"), "crate_");
+        assert_eq!(field_name("SUPER"), "super_");
+        assert_eq!(field_name("RegionId"), "region_id");
+        assert_eq!(field_name("_"), "field");
+        assert_eq!(field_name("2Fa"), "_2_fa");
+        assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("Type"), "Type");
+        assert_eq!(type_name("crate"), "Crate");
     }
 }

@@ -5,11 +5,12 @@ use quote::quote;
 use syn::parse::{Parse, ParseStream};
 use syn::{bracketed, Ident, LitStr, Path, Token};
 
-/// `"path"` or `spec = "path", runtime = path, operations = [A, B]`.
+/// `"path"` or `spec = "path", runtime = path, operations = [A, B], shapes = path`.
 pub struct Input {
     spec: LitStr,
     runtime: Option<Path>,
     operations: Option<Vec<Ident>>,
+    shapes: Option<Path>,
 }
 
 impl Parse for Input {
@@ -24,17 +25,20 @@ impl Parse for Input {
                 spec,
                 runtime: None,
                 operations: None,
+                shapes: None,
             });
         }
         let mut spec = None;
         let mut runtime = None;
         let mut operations = None;
+        let mut shapes = None;
         while !input.is_empty() {
             let key: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
             match key.to_string().as_str() {
                 "spec" => spec = Some(input.parse::<LitStr>()?),
                 "runtime" => runtime = Some(input.parse::<Path>()?),
+                "shapes" => shapes = Some(input.parse::<Path>()?),
                 "operations" => {
                     let content;
                     bracketed!(content in input);
@@ -44,7 +48,9 @@ impl Parse for Input {
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
-                        format!("unknown option `{other}` (expected spec, runtime or operations)"),
+                        format!(
+                        "unknown option `{other}` (expected spec, runtime, operations or shapes)"
+                    ),
                     ))
                 }
             }
@@ -58,7 +64,35 @@ impl Parse for Input {
             spec,
             runtime,
             operations,
+            shapes,
         })
+    }
+}
+
+impl Input {
+    /// The spec path as written in the invocation.
+    pub fn spec_path(&self) -> LitStr {
+        self.spec.clone()
+    }
+}
+
+/// Runs `expand`, turning a panic inside it (a generator bug, never a spec problem: those are
+/// reported as errors) into a `compile_error!` that names the spec file and the panic message.
+pub fn guarded(spec: &LitStr, expand: impl FnOnce() -> TokenStream) -> TokenStream {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(expand)) {
+        Ok(tokens) => tokens,
+        Err(payload) => {
+            let reason = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_owned());
+            let message = format!(
+                "acs-macros failed internally while expanding {}: {reason}. This is a bug in the generator, not in the spec; please report it with the spec file.",
+                spec.value()
+            );
+            syn::Error::new(spec.span(), message).to_compile_error()
+        }
     }
 }
 
@@ -76,6 +110,7 @@ pub fn expand(input: Input, source_dir: Option<PathBuf>) -> TokenStream {
     if let Some(runtime) = input.runtime {
         options.runtime = runtime;
     }
+    options.shapes = input.shapes;
     if let Some(ops) = &input.operations {
         options.operations = Some(ops.iter().map(ToString::to_string).collect());
         let unknown = acs_codegen::generate::unknown_operations(&spec, &options);
@@ -149,4 +184,32 @@ fn spec_errors(
         quote!()
     };
     quote!(#track #errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_panic_becomes_a_compile_error_naming_the_spec() {
+        let spec = LitStr::new("specs/Broken.json", proc_macro2::Span::call_site());
+        let tokens = guarded(&spec, || panic!("index out of bounds"));
+        let text = tokens.to_string();
+        assert!(text.starts_with(":: core :: compile_error !"), "{text}");
+        assert!(
+            text.contains("acs-macros failed internally while expanding specs/Broken.json: index out of bounds."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_normal_expansion_passes_through() {
+        let spec = LitStr::new("specs/Fine.json", proc_macro2::Span::call_site());
+        let tokens = guarded(&spec, || {
+            quote!(
+                struct Fine;
+            )
+        });
+        assert_eq!(tokens.to_string(), "struct Fine ;");
+    }
 }

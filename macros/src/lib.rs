@@ -8,11 +8,16 @@
 //!     runtime = ::swas::__private::runtime,
 //!     operations = [ListPlans],
 //! );
+//! // A product's shared nested types, once; operations then import them:
+//! acs_macros::generate!("specs/ecs-2014-05-26/_shapes.json");
+//! acs_macros::generate!(spec = "specs/ecs-2014-05-26/RunInstances.json", shapes = crate::shapes);
 //! ```
 //!
 //! A relative path is looked up first in the invoking crate's directory (`CARGO_MANIFEST_DIR`),
 //! then beside the invoking source file (as `include_str!` does). Spec errors become compile
-//! errors naming the file and the JSON Pointer of each problem, all of them at once.
+//! errors naming the file and the JSON Pointer of each problem, all of them at once. Should the
+//! generator itself fail (a bug), the macro reports a compile error naming the spec file instead
+//! of rustc's bare "proc macro panicked".
 
 mod expand;
 
@@ -25,5 +30,6 @@ pub fn generate(input: TokenStream) -> TokenStream {
     let source_dir = proc_macro::Span::call_site()
         .local_file()
         .and_then(|file| file.parent().map(std::path::Path::to_path_buf));
-    expand::expand(input, source_dir).into()
+    let spec = input.spec_path();
+    expand::guarded(&spec, || expand::expand(input, source_dir)).into()
 }

@@ -27,7 +27,7 @@ pub use endpoint::{Endpoint, EndpointError};
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
 pub use operation::{Operation, Params};
 pub use retry::RetryConfig;
-pub use validate::{Rule, ValidationErrors, Validator, Violation};
+pub use validate::{Pattern, Rule, ValidationErrors, Validator, Violation};
 
 /// What generated code needs, under one path, so that crates expanding the macro need no
 /// direct dependency on serde.

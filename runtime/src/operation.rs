@@ -21,6 +21,9 @@ pub trait Operation {
     /// Wire name of the idempotency-token parameter (`ClientToken`), when the operation has one.
     /// The runtime fills an empty token with a fresh UUID once per call and keeps it on retries.
     const IDEMPOTENCY_TOKEN: Option<&'static str> = None;
+    /// Wire names of the parameters the spec marks `in: formData`: they (and their `Name.…`
+    /// entries) travel form-encoded in the request body rather than in the query string.
+    const FORM_PARAMETERS: &'static [&'static str] = &[];
 
     /// The deserialized body of a successful (2xx) response.
     type Output: serde::de::DeserializeOwned;

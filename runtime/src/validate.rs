@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A rule from the spec, as it applies to one parameter.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +36,8 @@ pub enum Rule {
     Ascii,
     /// At most this many items.
     MaxItems(usize),
+    /// The whole value must match this regular expression (as published in the spec).
+    Pattern(&'static str),
     /// The wire value could not be parsed as the parameter's type.
     Type { expected: &'static str },
 }
@@ -81,6 +84,7 @@ impl fmt::Display for Rule {
             },
             Rule::Ascii => f.write_str("must contain only ASCII characters"),
             Rule::MaxItems(max) => write!(f, "must have at most {max} items"),
+            Rule::Pattern(pattern) => write!(f, "must match the pattern `{pattern}`"),
             Rule::Type { expected } => write!(f, "must be {expected}"),
         }
     }
@@ -152,6 +156,47 @@ impl fmt::Display for ValidationErrors {
 }
 
 impl std::error::Error for ValidationErrors {}
+
+/// A regular expression from a spec's `pattern` rule: compiled on first use, then shared by every
+/// later check (generated code keeps one in a `static` per rule).
+///
+/// The whole value must match (the pattern is anchored at both ends, as the vendor's Java-style
+/// matching does). `regex-lite` compiles it: small and dependency-free, and the rules the vendor
+/// publishes are simple (`^\d+$`); the generator checks every pattern with the same crate, so a
+/// spec with a pattern it cannot compile never generates.
+pub struct Pattern {
+    source: &'static str,
+    compiled: OnceLock<Option<regex_lite::Regex>>,
+}
+
+impl Pattern {
+    pub const fn new(source: &'static str) -> Self {
+        Self {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as the spec writes it.
+    pub fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// Whether the whole of `value` matches. A pattern that does not compile matches nothing,
+    /// so the violation is visible rather than silently passing.
+    pub fn is_match(&self, value: &str) -> bool {
+        self.compiled
+            .get_or_init(|| regex_lite::Regex::new(&format!("^(?:{})$", self.source)).ok())
+            .as_ref()
+            .is_some_and(|regex| regex.is_match(value))
+    }
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
+}
 
 /// Collects violations; generated `validate()` methods call one check per rule.
 #[derive(Default, Debug)]
@@ -316,6 +361,24 @@ impl Validator {
         }
     }
 
+    /// The whole value must match `pattern`.
+    pub fn pattern(
+        &mut self,
+        parameter: impl Into<Cow<'static, str>>,
+        value: &str,
+        pattern: &'static Pattern,
+        code: &'static str,
+    ) {
+        if !pattern.is_match(value) {
+            self.push(
+                parameter,
+                Rule::Pattern(pattern.source()),
+                Some(value.to_owned()),
+                code,
+            );
+        }
+    }
+
     pub fn max_items(
         &mut self,
         parameter: impl Into<Cow<'static, str>>,
@@ -338,5 +401,53 @@ impl Validator {
         } else {
             Err(ValidationErrors::new(self.violations))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static DIGITS: Pattern = Pattern::new(r"\d+");
+
+    #[test]
+    fn a_pattern_matches_the_whole_value() {
+        let mut v = Validator::new();
+        v.pattern("Size", "40", &DIGITS, "InvalidSize");
+        v.pattern("Size", "40GB", &DIGITS, "InvalidSize");
+        v.pattern("Size", "", &DIGITS, "InvalidSize");
+        let errors = v.finish().unwrap_err();
+        assert_eq!(
+            errors.to_string(),
+            "2 rule(s) broken: Size must match the pattern `\\d+` (got \"40GB\") [InvalidSize]; Size must match the pattern `\\d+` (got \"\") [InvalidSize]"
+        );
+    }
+
+    #[test]
+    fn an_alternation_is_anchored_as_a_whole() {
+        static AB: Pattern = Pattern::new("a|b");
+        assert!(AB.is_match("a"));
+        assert!(AB.is_match("b"));
+        assert!(!AB.is_match("ab"));
+        assert!(!AB.is_match("xa"));
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_compile_matches_nothing() {
+        static BROKEN: Pattern = Pattern::new("(");
+        assert!(!BROKEN.is_match(""));
+        assert!(!BROKEN.is_match("("));
+    }
+
+    #[test]
+    fn length_counts_characters() {
+        let mut v = Validator::new();
+        v.length("Name", "日本語", Some(2), Some(3), "InvalidName");
+        v.length("Name", "日本語x", Some(2), Some(3), "InvalidName.Length");
+        v.length("Name", "x", Some(2), None, "InvalidName.Length");
+        assert_eq!(
+            v.finish().unwrap_err().codes(),
+            ["InvalidName.Length", "InvalidName.Length"]
+        );
     }
 }

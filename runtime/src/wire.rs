@@ -236,3 +236,146 @@ impl<'a> Reader<'a> {
         self.problems.finish()
     }
 }
+
+/// The enum generated for a spec's `enum` value list: one variant per published value plus
+/// `Unknown(String)` for values the spec does not list (the service adds values over time), so
+/// a response never fails to parse and a request can still send a new value. `#[non_exhaustive]`,
+/// serde as the plain string both ways, `as_str`, `Display`, `FromStr` (infallible),
+/// `From<&str>`/`From<String>`, and the wire rendering. `Default` is `Unknown("")`, only so that
+/// containers can derive `Default`.
+///
+/// Generated code invokes it; it is not meant to be called by hand.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __wire_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $value:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+            /// A value this client does not know, kept exactly as sent or received.
+            Unknown(::std::string::String),
+        }
+
+        impl $name {
+            /// Every value the spec lists, in its order.
+            pub const VALUES: &'static [&'static str] = &[$($value),*];
+
+            /// The value as it goes on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::Unknown(other) => other,
+                }
+            }
+        }
+
+        impl ::core::default::Default for $name {
+            fn default() -> Self {
+                Self::Unknown(::std::string::String::new())
+            }
+        }
+
+        impl ::core::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $($value => Self::$variant,)*
+                    other => Self::Unknown(other.to_owned()),
+                }
+            }
+        }
+
+        impl ::core::convert::From<::std::string::String> for $name {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    $($value => Self::$variant,)*
+                    _ => Self::Unknown(value),
+                }
+            }
+        }
+
+        impl ::core::str::FromStr for $name {
+            type Err = ::core::convert::Infallible;
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                <::std::string::String as $crate::__private::serde::Deserialize>::deserialize(deserializer)
+                    .map(Self::from)
+            }
+        }
+
+        impl $crate::wire::WireScalar for $name {
+            const EXPECTED: &'static str = "a string";
+            fn to_wire(&self) -> ::std::string::String {
+                self.as_str().to_owned()
+            }
+            fn from_wire(raw: &str) -> ::core::option::Option<Self> {
+                Some(Self::from(raw))
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    crate::__wire_enum! {
+        /// Test enum.
+        Status {
+            Running = "Running",
+            Big = "Big data",
+        }
+    }
+
+    #[test]
+    fn an_enum_round_trips_known_and_unknown_values() {
+        assert_eq!(Status::from("Running"), Status::Running);
+        assert_eq!(Status::from("Big data").as_str(), "Big data");
+        assert_eq!(
+            "Starting".parse::<Status>(),
+            Ok(Status::Unknown("Starting".to_owned()))
+        );
+        assert_eq!(Status::Unknown("Starting".into()).to_string(), "Starting");
+        assert_eq!(
+            serde_json::to_string(&[Status::Big, Status::Unknown("x".into())]).unwrap(),
+            r#"["Big data","x"]"#
+        );
+        let back: Vec<Status> = serde_json::from_str(r#"["Running","Stopped"]"#).unwrap();
+        assert_eq!(
+            back,
+            [Status::Running, Status::Unknown("Stopped".to_owned())]
+        );
+        assert_eq!(Status::VALUES, ["Running", "Big data"]);
+        assert_eq!(
+            <Status as super::WireScalar>::to_wire(&Status::Big),
+            "Big data"
+        );
+    }
+}

@@ -155,7 +155,20 @@ pub fn field_doc(f: &Field, request: bool) -> Vec<String> {
         d.line("Idempotency token: when left empty the client fills a fresh UUID once per call and sends the same value on every retry.");
     }
     if f.deprecated {
-        d.line("Deprecated by the service.");
+        d.line(match &f.deprecation_note {
+            Some(note) => format!("Deprecated by the service: {note}"),
+            None => "Deprecated by the service.".to_owned(),
+        });
+    }
+    if !f.enum_values.is_empty() {
+        let values: Vec<String> = f.enum_values.iter().map(|v| format!("`{v}`")).collect();
+        d.line(format!(
+            "Published values: {} (others are kept as `Unknown`).",
+            values.join(", ")
+        ));
+    }
+    if f.location == Some(ParameterLocation::FormData) {
+        d.line("Sent form-encoded in the request body.");
     }
     if !f.constraints.is_empty() {
         d.blank();
@@ -200,6 +213,7 @@ pub fn constraint_sentence(c: &Constraint) -> String {
             return sentence;
         }
         ConstraintKind::MaxItems(n) => format!("at most {n} items"),
+        ConstraintKind::Pattern(pattern) => format!("a whole match of the pattern `{pattern}`"),
         ConstraintKind::ServerChecked { .. } => {
             let what = c
                 .description

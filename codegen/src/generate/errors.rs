@@ -1,11 +1,11 @@
 //! The per-operation error enum: one variant per published code, plus `Unknown`.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs::Doc;
 use super::{doc_attrs, Context};
-use crate::naming::pascal_case;
+use crate::naming::type_name;
 
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let rt = &cx.rt;
@@ -13,7 +13,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let errors = &cx.op.errors;
     let variants: Vec<_> = errors
         .iter()
-        .map(|e| format_ident!("{}", pascal_case(&e.code)))
+        .map(|e| super::ident(&type_name(&e.code)))
         .collect();
 
     let variant_defs = errors.iter().zip(&variants).map(|(e, v)| {

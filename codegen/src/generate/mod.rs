@@ -5,15 +5,18 @@
 //! crate can re-export the runtime and its users need no extra dependencies.
 
 mod docs;
+mod enums;
 mod errors;
+mod names;
 mod paginate;
 mod request;
 mod response;
+mod shapes;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::naming::{is_keyword, pascal_case, snake_case};
+use crate::naming::{escape_type_name, field_name, pascal_case};
 use crate::spec::*;
 
 /// How to generate.
@@ -23,6 +26,10 @@ pub struct Options {
     pub runtime: syn::Path,
     /// Generate only these operations (by Action); `None` = all.
     pub operations: Option<Vec<String>>,
+    /// Path of the product's `shapes` module (generated from its shapes file), e.g.
+    /// `crate::shapes`: fields that name a `shape` then use the shared type from there instead
+    /// of generating their own. `None`: every type is generated in place.
+    pub shapes: Option<syn::Path>,
 }
 
 impl Default for Options {
@@ -30,6 +37,7 @@ impl Default for Options {
         Self {
             runtime: syn::parse_quote!(::acs_runtime),
             operations: None,
+            shapes: None,
         }
     }
 }
@@ -57,6 +65,9 @@ pub fn generate(spec: &ServiceSpec, options: &Options) -> TokenStream {
     // A spec with only the endpoints table (`_service.json` of an import) yields the table.
     if spec.operations.is_empty() && !spec.endpoints.is_empty() {
         out.extend(endpoints_const(spec));
+    }
+    if !spec.shapes.is_empty() {
+        out.extend(shapes::generate(spec, options));
     }
     for op in ops {
         out.extend(generate_operation(spec, op, options));
@@ -86,12 +97,19 @@ pub fn generate_operation(
     op: &OperationSpec,
     options: &Options,
 ) -> TokenStream {
-    let cx = Context::new(spec, op);
-    let module = format_ident!("{}", snake_case(&op.name));
+    let mode = if options.shapes.is_some() {
+        names::ShapeMode::Import
+    } else {
+        names::ShapeMode::Inline
+    };
+    let cx = Context::new(spec, op, mode);
+    let module = field_ident(&op.name);
     let request = request::generate(&cx);
     let response = response::generate(&cx);
     let errors = errors::generate(&cx);
     let paginate = paginate::generate(&cx);
+    let aliases = cx.names.aliases();
+    let imports = cx.names.imports(options.shapes.as_ref());
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
     let response_ty = &cx.response_ty;
@@ -108,18 +126,33 @@ pub fn generate_operation(
             request_ty, builder_ty, response_ty, error_ty
         ),
     ]);
+    // Deprecated items warn where users name them, never inside the generated code itself, so
+    // a `-D warnings` build of a crate that only expands the spec stays clean.
     quote! {
         #module_doc
+        #[allow(deprecated)]
         pub mod #module {
             use #runtime as rt;
+            #imports
 
             #request
             #response
             #errors
             #paginate
+            #aliases
         }
+        #[allow(deprecated)]
         pub use #module::{#request_ty, #builder_ty, #response_ty, #error_ty};
     }
+}
+
+/// `#[deprecated(note = "…")]` when the spec deprecates the item.
+pub(crate) fn deprecated_attr(deprecated: bool, note: Option<&str>) -> TokenStream {
+    if !deprecated {
+        return quote!();
+    }
+    let note = note.unwrap_or("deprecated by the service");
+    quote!(#[deprecated(note = #note)])
 }
 
 /// Everything the generators of one operation share.
@@ -134,17 +167,29 @@ pub(crate) struct Context<'a> {
     pub builder_ty: Ident,
     pub response_ty: Ident,
     pub error_ty: Ident,
+    /// Names of the nested structs and enums of this operation's module.
+    pub names: names::TypeNames,
 }
 
 impl<'a> Context<'a> {
-    fn new(spec: &'a ServiceSpec, op: &'a OperationSpec) -> Self {
+    fn new(spec: &'a ServiceSpec, op: &'a OperationSpec, mode: names::ShapeMode) -> Self {
         let name = pascal_case(&op.name);
+        let request = escape_type_name(name.clone());
+        let mut reserved: Vec<String> = PRELUDE.iter().map(|s| (*s).to_owned()).collect();
+        reserved.extend([
+            request.clone(),
+            format!("{name}Builder"),
+            format!("{name}Response"),
+            format!("{name}Error"),
+            format!("{request}Fields"),
+        ]);
         Self {
+            names: names::TypeNames::new(op, &reserved, mode),
             spec,
             op,
             rt: syn::parse_quote!(rt),
             rt_str: "rt".to_owned(),
-            request_ty: format_ident!("{}", name),
+            request_ty: ident(&escape_type_name(name.clone())),
             builder_ty: format_ident!("{}Builder", name),
             response_ty: format_ident!("{}Response", name),
             error_ty: format_ident!("{}Error", name),
@@ -157,14 +202,32 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A field identifier (`region_id`, `r#type`).
+/// A field identifier (`region_id`, `r#type`, `self_`), see [`field_name`].
 pub(crate) fn field_ident(name: &str) -> Ident {
-    let snake = snake_case(name);
-    if is_keyword(&snake) {
-        Ident::new_raw(&snake, Span::call_site())
-    } else {
-        Ident::new(&snake, Span::call_site())
+    ident(&field_name(name))
+}
+
+/// An identifier from text the naming rules produced (`r#` prefix for raw identifiers).
+///
+/// Never panics: text that is not an identifier (which the naming rules do not produce) is
+/// reduced to its identifier characters rather than handed to `Ident::new`, which would panic.
+pub(crate) fn ident(text: &str) -> Ident {
+    if let Some(raw) = text.strip_prefix("r#") {
+        if crate::naming::is_keyword(raw) && !matches!(raw, "self" | "Self" | "crate" | "super") {
+            return Ident::new_raw(raw, Span::call_site());
+        }
     }
+    let mut clean: String = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    if clean.is_empty() || clean == "_" || clean.starts_with(|c: char| c.is_ascii_digit()) {
+        clean.insert_str(0, "x_");
+    }
+    if crate::naming::is_keyword(&clean) {
+        clean.push('_');
+    }
+    Ident::new(&clean, Span::call_site())
 }
 
 pub(crate) fn doc_attrs<S: AsRef<str>>(lines: &[S]) -> TokenStream {
@@ -216,43 +279,59 @@ pub(crate) fn is_eq(ty: &TypeSpec) -> bool {
 /// Name of the struct generated for an object, from the path of fields that leads to it.
 /// A top-level name that would shadow a prelude item gets the `Param` suffix.
 pub(crate) fn nested_type_name(prefix: &str, field: &str) -> Ident {
-    let name = format!("{}{}", prefix, pascal_case(field));
-    const PRELUDE: &[&str] = &[
-        "Option",
-        "Some",
-        "None",
-        "Result",
-        "Ok",
-        "Err",
-        "String",
-        "Vec",
-        "Box",
-        "Default",
-        "Into",
-        "IntoIterator",
-        "Clone",
-        "Copy",
-        "Send",
-        "Sync",
-        "Fn",
-        "Drop",
-        "ToString",
-        "Iterator",
-        "Extend",
-        "From",
-        "Eq",
-        "PartialEq",
-        "Ord",
-        "PartialOrd",
-        "Sized",
-        "Debug",
-    ];
-    if PRELUDE.contains(&name.as_str()) || name == "rt" || name == "missing" {
+    let name = escape_type_name(format!("{}{}", prefix, pascal_case(field)));
+    if PRELUDE.contains(&name.as_str()) {
         format_ident!("{}Param", name)
     } else {
-        format_ident!("{}", name)
+        ident(&name)
     }
 }
+
+/// Whether the `shapes` module cannot define a type of this name: a prelude type, or a name the
+/// generator uses for its own stand-in operation.
+pub fn is_reserved_shape_name(name: &str) -> bool {
+    PRELUDE.contains(&name)
+        || [
+            "Shapes",
+            "ShapesBuilder",
+            "ShapesResponse",
+            "ShapesError",
+            "ShapesFields",
+        ]
+        .contains(&name)
+}
+
+/// Type names of the prelude that a generated type must not shadow.
+const PRELUDE: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "Default",
+    "Into",
+    "IntoIterator",
+    "Clone",
+    "Copy",
+    "Send",
+    "Sync",
+    "Fn",
+    "Drop",
+    "ToString",
+    "Iterator",
+    "Extend",
+    "From",
+    "Eq",
+    "PartialEq",
+    "Ord",
+    "PartialOrd",
+    "Sized",
+    "Debug",
+];
 
 /// The `derive(...)` list for a data type, `Eq` when possible.
 pub(crate) fn data_derives(eq: bool) -> TokenStream {

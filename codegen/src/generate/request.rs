@@ -7,16 +7,16 @@ use serde_json::Value;
 
 use super::docs::{field_doc, render_value, Doc};
 use super::{
-    data_derives, doc_attrs, field_ident, free_form_type, is_eq, is_free_form, nested_type_name,
+    data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
     scalar_type, Context,
 };
-use crate::naming::pascal_case;
+use crate::naming::{pascal_case, type_name};
 use crate::spec::*;
 
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let mut nested = Vec::new();
     for p in &cx.op.parameters {
-        collect_nested(cx, "", p, &mut nested);
+        collect_nested(cx, p, &mut nested, false);
     }
     let request = request_struct(cx);
     let builder = builder(cx);
@@ -32,26 +32,27 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
 }
 
 /// The Rust type of a request field's value (without `Option`).
-fn value_type(prefix: &str, f: &Field) -> TokenStream {
+fn value_type(cx: &Context<'_>, f: &Field) -> TokenStream {
+    let named = || match cx.names.of(f) {
+        Some(ident) => quote!(#ident),
+        // Every struct and enum was named up front; a free-form map is the safe stand-in.
+        None => free_form_type(),
+    };
     match &f.ty {
+        TypeSpec::Scalar(_) if !f.enum_values.is_empty() => named(),
         TypeSpec::Scalar(s) => scalar_type(*s),
         ty if is_free_form(ty) => free_form_type(),
         TypeSpec::Array { items, .. } => {
             let item = match items.as_ref() {
+                TypeSpec::Scalar(_) if !f.enum_values.is_empty() => named(),
                 TypeSpec::Scalar(s) => scalar_type(*s),
                 ty if is_free_form(ty) => free_form_type(),
-                TypeSpec::Object { .. } => {
-                    let ident = nested_type_name(prefix, &f.name);
-                    quote!(#ident)
-                }
+                TypeSpec::Object { .. } => named(),
                 TypeSpec::Array { .. } => quote!(()),
             };
             quote!(Vec<#item>)
         }
-        TypeSpec::Object { .. } => {
-            let ident = nested_type_name(prefix, &f.name);
-            quote!(#ident)
-        }
+        TypeSpec::Object { .. } => named(),
     }
 }
 
@@ -61,10 +62,11 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
     let builder_ty = &cx.builder_ty;
     let fields = op.parameters.iter().map(|p| {
         let ident = field_ident(&p.name);
-        let ty = value_type("", p);
+        let ty = value_type(cx, p);
         let ty = if p.required { ty } else { quote!(Option<#ty>) };
         let doc = doc_attrs(&field_doc(p, true));
-        quote!(#doc pub #ident: #ty,)
+        let deprecated = deprecated_attr(p.deprecated, p.deprecation_note.as_deref());
+        quote!(#doc #deprecated pub #ident: #ty,)
     });
     // No `Default`: a request with its required parameters unset is not a request.
     let derives = if op.parameters.iter().all(|p| is_eq(&p.ty)) {
@@ -76,8 +78,10 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
     let builder_doc = format!(
         " Starts a [`{builder_ty}`]; `build()` becomes available once every required parameter is set."
     );
+    let deprecated = deprecated_attr(op.deprecated, op.deprecation_note.as_deref());
     quote! {
         #doc
+        #deprecated
         #[derive(#derives)]
         #[non_exhaustive]
         pub struct #request_ty {
@@ -114,7 +118,10 @@ fn operation_doc(cx: &Context<'_>) -> Vec<String> {
     }
     if op.deprecated {
         d.blank();
-        d.line("**Deprecated** by the service.");
+        d.line(match &op.deprecation_note {
+            Some(note) => format!("**Deprecated** by the service: {note}"),
+            None => "**Deprecated** by the service.".to_owned(),
+        });
     }
     if let Some(ram) = &op.ram {
         d.blank();
@@ -169,7 +176,7 @@ fn state_ident(p: &Field) -> Ident {
 }
 
 fn marker_ident(p: &Field) -> Ident {
-    format_ident!("{}", pascal_case(&p.name))
+    super::ident(&type_name(&p.name))
 }
 
 fn builder(cx: &Context<'_>) -> TokenStream {
@@ -184,7 +191,7 @@ fn builder(cx: &Context<'_>) -> TokenStream {
 
     let field_defs = op.parameters.iter().map(|p| {
         let ident = field_ident(&p.name);
-        let ty = value_type("", p);
+        let ty = value_type(cx, p);
         quote!(#ident: Option<#ty>,)
     });
 
@@ -222,8 +229,10 @@ fn builder(cx: &Context<'_>) -> TokenStream {
 
     let setters = op.parameters.iter().map(|p| {
         let ident = field_ident(&p.name);
+        let deprecated = deprecated_attr(p.deprecated, p.deprecation_note.as_deref());
         let doc = doc_attrs(&field_doc(p, true));
-        let (arg_ty, convert) = setter_argument(p);
+        let doc = quote!(#doc #deprecated);
+        let (arg_ty, convert) = setter_argument(cx, p);
         if p.required {
             let index = required
                 .iter()
@@ -310,20 +319,25 @@ fn builder(cx: &Context<'_>) -> TokenStream {
 }
 
 /// The setter's argument type and the expression that converts it to the stored value.
-fn setter_argument(p: &Field) -> (TokenStream, TokenStream) {
+fn setter_argument(cx: &Context<'_>, p: &Field) -> (TokenStream, TokenStream) {
     let ident = field_ident(&p.name);
+    // Enums take their values or plain strings (`"Running"`, `Status::Running`).
+    let string = match cx.names.of(p) {
+        Some(ty) if !p.enum_values.is_empty() => quote!(#ty),
+        _ => quote!(String),
+    };
     match &p.ty {
-        TypeSpec::Scalar(Scalar::String) => (quote!(impl Into<String>), quote!(#ident.into())),
+        TypeSpec::Scalar(Scalar::String) => (quote!(impl Into<#string>), quote!(#ident.into())),
         TypeSpec::Array { items, .. } if **items == TypeSpec::Scalar(Scalar::String) => (
-            quote!(impl IntoIterator<Item = impl Into<String>>),
+            quote!(impl IntoIterator<Item = impl Into<#string>>),
             quote!(#ident.into_iter().map(Into::into).collect()),
         ),
         TypeSpec::Array { .. } => {
-            let ty = value_type("", p);
+            let ty = value_type(cx, p);
             (quote!(#ty), quote!(#ident))
         }
         _ => {
-            let ty = value_type("", p);
+            let ty = value_type(cx, p);
             (quote!(#ty), quote!(#ident))
         }
     }
@@ -370,13 +384,19 @@ fn value_checks(f: &Field, value: &TokenStream, name: &TokenStream) -> Vec<Token
         TypeSpec::Scalar(s) => Some(*s),
         _ => None,
     };
+    // String rules read an enum's wire value.
+    let text = if f.enum_values.is_empty() {
+        value.clone()
+    } else {
+        quote!(#value.as_str())
+    };
     for c in &f.constraints {
         let code = code_literal(c);
         let check = match &c.kind {
             ConstraintKind::OneOf(values) => match scalar {
                 Some(Scalar::String) => {
                     let values: Vec<&str> = values.iter().filter_map(Value::as_str).collect();
-                    quote!(v.one_of_str(#name, #value, &[#(#values),*], #code);)
+                    quote!(v.one_of_str(#name, #text, &[#(#values),*], #code);)
                 }
                 _ => {
                     let values = int_literals(values);
@@ -393,9 +413,13 @@ fn value_checks(f: &Field, value: &TokenStream, name: &TokenStream) -> Vec<Token
             }
             ConstraintKind::Length { min, max } => {
                 let (min, max) = (opt_usize(*min), opt_usize(*max));
-                quote!(v.length(#name, #value, #min, #max, #code);)
+                quote!(v.length(#name, #text, #min, #max, #code);)
             }
-            ConstraintKind::Charset(Charset::Ascii) => quote!(v.ascii(#name, #value, #code);),
+            ConstraintKind::Charset(Charset::Ascii) => quote!(v.ascii(#name, #text, #code);),
+            ConstraintKind::Pattern(pattern) => quote! {{
+                static PATTERN: rt::Pattern = rt::Pattern::new(#pattern);
+                v.pattern(#name, #text, &PATTERN, #code);
+            }},
             ConstraintKind::MaxItems(n) => {
                 let n = Literal::u64_unsuffixed(*n);
                 quote!(v.max_items(#name, #value.len(), #n, #code);)
@@ -425,6 +449,13 @@ fn condition(op: &OperationSpec, parameter: &str, equals: &Value) -> TokenStream
         },
         _ => quote!(false),
     };
+    if !p.enum_values.is_empty() {
+        return if p.required {
+            quote!(self.#ident.as_str() == #literal)
+        } else {
+            quote!(self.#ident.as_ref().map(|v| v.as_str()) == Some(#literal))
+        };
+    }
     match (p.required, equals.is_string()) {
         (true, _) => quote!(self.#ident == #literal),
         (false, true) => quote!(self.#ident.as_deref() == Some(#literal)),
@@ -468,9 +499,12 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
         inner.extend(nested_checks(p, &value, &name_tokens));
         if p.required {
             if p.ty == TypeSpec::Scalar(Scalar::String) {
-                checks.push(
-                    quote!(v.required_str(#name, &self.#ident, #rt::wire::MISSING_PARAMETER);),
-                );
+                let text = if p.enum_values.is_empty() {
+                    quote!(&self.#ident)
+                } else {
+                    quote!(self.#ident.as_str())
+                };
+                checks.push(quote!(v.required_str(#name, #text, #rt::wire::MISSING_PARAMETER);));
             }
             if !inner.is_empty() {
                 checks.push(quote! {
@@ -523,12 +557,24 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
         }
         None => quote!(),
     };
+    let form: Vec<&str> = op
+        .parameters
+        .iter()
+        .filter(|p| p.location == Some(ParameterLocation::FormData))
+        .map(|p| p.name.as_str())
+        .collect();
+    let form = if form.is_empty() {
+        quote!()
+    } else {
+        quote!(const FORM_PARAMETERS: &'static [&'static str] = &[#(#form),*];)
+    };
     quote! {
         impl #rt::Operation for #request_ty {
             const PRODUCT: &'static str = #product;
             const VERSION: &'static str = #version;
             const ACTION: &'static str = #action;
             #token
+            #form
             type Output = #response_ty;
             type Error = #error_ty;
 
@@ -627,20 +673,18 @@ fn write_value(
 }
 
 /// Reads one field from a `Reader` (server side).
-fn read_value(f: &Field, prefix: &str, wire_name: &WireName) -> TokenStream {
+fn read_value(cx: &Context<'_>, f: &Field, wire_name: &WireName) -> TokenStream {
     let name = &wire_name.borrowed;
-    let ty = value_type(prefix, f);
+    let ty = value_type(cx, f);
     match &f.ty {
         TypeSpec::Scalar(_) => quote!(reader.optional::<#ty>(#name)),
         t if is_free_form(t) => quote!(reader.json::<#ty>(#name)),
         TypeSpec::Array { items, style, .. } => {
             let style = style.unwrap_or(WireStyle::RepeatList);
-            let item = match items.as_ref() {
-                TypeSpec::Scalar(s) => scalar_type(*s),
-                _ => {
-                    let ident = nested_type_name(prefix, &f.name);
-                    quote!(#ident)
-                }
+            let item = match (items.as_ref(), cx.names.of(f)) {
+                (TypeSpec::Scalar(s), None) => scalar_type(*s),
+                (_, Some(ident)) => quote!(#ident),
+                (_, None) => free_form_type(),
             };
             match (style, items.as_ref()) {
                 (WireStyle::Json, _) => quote!(reader.json::<#ty>(#name)),
@@ -663,7 +707,7 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
     let reads = params.iter().map(|p| {
         let ident = field_ident(&p.name);
         let name = &p.name;
-        let read = read_value(p, "", &WireName::top_level(name));
+        let read = read_value(cx, p, &WireName::top_level(name));
         if p.required {
             quote! {
                 let #ident = #read;
@@ -710,7 +754,29 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
 }
 
 /// Structs for object-typed parameters (and object items of arrays), depth first.
-fn collect_nested(cx: &Context<'_>, prefix: &str, f: &Field, out: &mut Vec<TokenStream>) {
+/// The struct of a shared request shape (and its nested types), for the `shapes` module.
+pub(super) fn shape(cx: &Context<'_>, f: &Field) -> TokenStream {
+    let mut out = Vec::new();
+    // Some operation may send it JSON-encoded: it needs serde.
+    collect_nested(cx, f, &mut out, true);
+    quote!(#(#out)*)
+}
+
+/// `json`: the struct is (inside) a JSON-encoded parameter, so it needs serde; structs sent as
+/// `Name.Key` entries do without, which keeps the generated code lighter.
+fn collect_nested(cx: &Context<'_>, f: &Field, out: &mut Vec<TokenStream>, json: bool) {
+    if cx.names.is_shared(f) {
+        // Generated once elsewhere (the product's `shapes` module).
+        return;
+    }
+    if !f.enum_values.is_empty() {
+        if !cx.names.is_shared(f) {
+            if let Some(ident) = cx.names.of(f) {
+                out.push(super::enums::generate(cx, ident, f));
+            }
+        }
+        return;
+    }
     let properties = match &f.ty {
         ty if is_free_form(ty) => return,
         TypeSpec::Object { properties, .. } => properties,
@@ -720,31 +786,44 @@ fn collect_nested(cx: &Context<'_>, prefix: &str, f: &Field, out: &mut Vec<Token
         },
         TypeSpec::Scalar(_) => return,
     };
-    let ident = nested_type_name(prefix, &f.name);
-    let child_prefix = ident.to_string();
+    let Some(ident) = cx.names.of(f) else {
+        return;
+    };
+    let style = match &f.ty {
+        TypeSpec::Object { style, .. } | TypeSpec::Array { style, .. } => *style,
+        TypeSpec::Scalar(_) => None,
+    };
+    let json = json || style == Some(WireStyle::Json);
     for p in properties {
-        collect_nested(cx, &child_prefix, p, out);
+        collect_nested(cx, p, out, json);
     }
-    out.push(nested_struct(cx, &ident, &child_prefix, f, properties));
+    out.push(nested_struct(cx, ident, f, properties, json));
 }
 
 fn nested_struct(
     cx: &Context<'_>,
     ident: &Ident,
-    prefix: &str,
     parent: &Field,
     properties: &[Field],
+    serde: bool,
 ) -> TokenStream {
     let rt = &cx.rt;
     let serde_crate = cx.serde_crate();
     let fields = properties.iter().map(|p| {
         let field = field_ident(&p.name);
-        let ty = value_type(prefix, p);
+        let ty = value_type(cx, p);
         let doc = doc_attrs(&field_doc(p, true));
+        let deprecated = deprecated_attr(p.deprecated, p.deprecation_note.as_deref());
         let name = &p.name;
+        let rename = if serde {
+            quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")])
+        } else {
+            quote!()
+        };
         quote! {
             #doc
-            #[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]
+            #deprecated
+            #rename
             pub #field: Option<#ty>,
         }
     });
@@ -761,7 +840,7 @@ fn nested_struct(
     let reads = properties.iter().map(|p| {
         let field = field_ident(&p.name);
         let name = &p.name;
-        let read = read_value(p, prefix, &WireName::nested(name));
+        let read = read_value(cx, p, &WireName::nested(name));
         quote!(#field: #read,)
     });
     let mut checks = Vec::new();
@@ -812,10 +891,18 @@ fn nested_struct(
     } else {
         quote!(reader: &mut #rt::wire::Reader<'_>, prefix: &str)
     };
+    let serde_derives = if serde {
+        quote! {
+            #[derive(#rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
+            #[serde(crate = #serde_crate)]
+        }
+    } else {
+        quote!()
+    };
     quote! {
         #doc
-        #[derive(#derives, #rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
-        #[serde(crate = #serde_crate)]
+        #[derive(#derives)]
+        #serde_derives
         pub struct #ident {
             #(#fields)*
         }

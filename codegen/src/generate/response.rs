@@ -8,7 +8,7 @@ use quote::quote;
 
 use super::docs::{field_doc, Doc};
 use super::{
-    data_derives, doc_attrs, field_ident, free_form_type, is_eq, is_free_form, nested_type_name,
+    data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
     scalar_type, Context,
 };
 use crate::spec::*;
@@ -29,22 +29,29 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         d.blank();
         d.line("No source publishes this response's schema: every field but `RequestId` is kept as raw JSON in `raw`.");
     }
-    out.push(response_struct(
-        cx,
-        &ident,
-        &ident.to_string(),
-        &cx.op.response,
-        d,
-        true,
-    ));
+    out.push(response_struct(cx, &ident, &cx.op.response, d, true));
     quote!(#(#out)*)
+}
+
+/// The struct of a shared response shape (and its nested types), for the `shapes` module.
+pub(super) fn shape(cx: &Context<'_>, f: &Field) -> TokenStream {
+    let (Some(ident), TypeSpec::Object { properties, .. }) = (cx.names.of(f), &f.ty) else {
+        return quote!();
+    };
+    let mut d = Doc::default();
+    d.line(format!(
+        "`{}`, shared by the operations that return it.",
+        f.name
+    ));
+    d.blank();
+    d.text(&f.description);
+    response_struct(cx, ident, properties, d, false)
 }
 
 /// Generates `ident` and, first, the structs of its nested objects.
 fn response_struct(
     cx: &Context<'_>,
     ident: &Ident,
-    prefix: &str,
     fields: &[Field],
     doc: Doc,
     top: bool,
@@ -60,9 +67,18 @@ fn response_struct(
             let name = &f.name;
             let field = field_ident(name);
             let doc = doc_attrs(&field_doc(f, false));
+            // Enums, and structs of objects, are named up front; a shared one is generated once.
+            let named = cx.names.of(f);
+            let generate_here = named.is_some() && !cx.names.is_shared(f);
+            if !f.enum_values.is_empty() && generate_here {
+                if let Some(ident) = named {
+                    nested.push(super::enums::generate(cx, ident, f));
+                }
+            }
+            let enum_ty = named.filter(|_| !f.enum_values.is_empty()).map(|i| quote!(#i));
             let (ty, attrs) = match &f.ty {
                 TypeSpec::Scalar(s) => {
-                    let ty = scalar_type(*s);
+                    let ty = enum_ty.clone().unwrap_or_else(|| scalar_type(*s));
                     let attrs = match s {
                         Scalar::String => quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]),
                         Scalar::Boolean => {
@@ -82,17 +98,21 @@ fn response_struct(
                 ),
                 TypeSpec::Array { items, item_description, .. } => {
                     let item = match items.as_ref() {
-                        TypeSpec::Scalar(s) => scalar_type(*s),
+                        TypeSpec::Scalar(s) => enum_ty.clone().unwrap_or_else(|| scalar_type(*s)),
                         ty if is_free_form(ty) => free_form.clone(),
-                        TypeSpec::Object { properties, .. } => {
-                            let child = nested_type_name(prefix, name);
-                            let mut d = Doc::default();
-                            d.line(format!("An item of `{name}`."));
-                            d.blank();
-                            d.text(if item_description.is_empty() { &f.description } else { item_description });
-                            nested.push(response_struct(cx, &child, &child.to_string(), properties, d, false));
-                            quote!(#child)
-                        }
+                        TypeSpec::Object { properties, .. } => match named {
+                            Some(child) => {
+                                if generate_here {
+                                    let mut d = Doc::default();
+                                    d.line(format!("An item of `{name}`."));
+                                    d.blank();
+                                    d.text(if item_description.is_empty() { &f.description } else { item_description });
+                                    nested.push(response_struct(cx, child, properties, d, false));
+                                }
+                                quote!(#child)
+                            }
+                            None => free_form.clone(),
+                        },
                         TypeSpec::Array { .. } => quote!(()),
                     };
                     let with = format!("{rt_str}::de::nullable");
@@ -102,19 +122,27 @@ fn response_struct(
                     )
                 }
                 TypeSpec::Object { properties, .. } => {
-                    let child = nested_type_name(prefix, name);
-                    let mut d = Doc::default();
-                    d.line(format!("The `{name}` object."));
-                    d.blank();
-                    d.text(&f.description);
-                    nested.push(response_struct(cx, &child, &child.to_string(), properties, d, false));
+                    let child = match named {
+                        Some(child) => {
+                            if generate_here {
+                                let mut d = Doc::default();
+                                d.line(format!("The `{name}` object."));
+                                d.blank();
+                                d.text(&f.description);
+                                nested.push(response_struct(cx, child, properties, d, false));
+                            }
+                            quote!(#child)
+                        }
+                        None => free_form.clone(),
+                    };
                     (
                         quote!(Option<#child>),
                         quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]),
                     )
                 }
             };
-            quote!(#doc #attrs pub #field: #ty,)
+            let deprecated = deprecated_attr(f.deprecated, f.deprecation_note.as_deref());
+            quote!(#doc #deprecated #attrs pub #field: #ty,)
         })
         .collect();
     let raw = if top && cx.op.raw_response {

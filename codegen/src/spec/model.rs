@@ -45,6 +45,46 @@ pub struct ServiceSpec {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub endpoints: Vec<RegionEndpoint>,
     pub operations: Vec<OperationSpec>,
+    /// `shapes`: nested types shared by several operations of the product, generated once into a
+    /// `shapes` module (usually the only content of a product's `_shapes.json`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shapes: Vec<ShapeSpec>,
+}
+
+/// A named nested type shared across operations; fields name it with `shape`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ShapeSpec {
+    /// The Rust type name, PascalCase (`Tag`).
+    pub name: String,
+    #[serde(skip)]
+    pub pointer: String,
+    /// Which side's flavour it is: request structs validate and write wire parameters,
+    /// response structs deserialize leniently.
+    pub side: ShapeSide,
+    #[serde(skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    pub properties: Vec<Field>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeSide {
+    Request,
+    Response,
+}
+
+impl Serialize for ShapeSide {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl ShapeSide {
+    pub fn name(self) -> &'static str {
+        match self {
+            ShapeSide::Request => "request",
+            ShapeSide::Response => "response",
+        }
+    }
 }
 
 /// Where the facts in a spec came from.
@@ -95,7 +135,7 @@ impl HttpMethod {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OperationSpec {
     /// The `Action`, e.g. `CreateInstances`.
@@ -109,6 +149,9 @@ pub struct OperationSpec {
     pub group: Option<String>,
     #[serde(skip_serializing_if = "is_false")]
     pub deprecated: bool,
+    /// `deprecationNote`: why, and what to use instead (shown in `#[deprecated(note)]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecation_note: Option<String>,
     #[serde(skip_serializing_if = "Text::is_empty")]
     pub summary: Text,
     #[serde(skip_serializing_if = "Text::is_empty")]
@@ -152,7 +195,7 @@ pub struct RamResource {
 }
 
 /// A request parameter, an object property, or a response field.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Field {
     /// Wire name, exactly as sent (`RegionId`).
@@ -176,8 +219,47 @@ pub struct Field {
     pub idempotency_token: bool,
     #[serde(skip_serializing_if = "is_false")]
     pub deprecated: bool,
+    /// `deprecationNote`: why, and what to use instead (shown in `#[deprecated(note)]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deprecation_note: Option<String>,
+    /// `enum`: the values a string field (or each item of an array of strings) takes, as
+    /// published; generated as a Rust enum with an `Unknown(String)` fallback. Empty: none.
+    #[serde(rename = "enum", skip_serializing_if = "Vec::is_empty")]
+    pub enum_values: Vec<String>,
+    /// `in`: where a request parameter travels; `None` is the query string.
+    #[serde(rename = "in", skip_serializing_if = "Option::is_none")]
+    pub location: Option<ParameterLocation>,
+    /// `shape`: this object (or the object items of this array) is the product's shared type of
+    /// that name (see [`ServiceSpec::shapes`]); used when the generator is given the path of the
+    /// `shapes` module, otherwise the type is generated in place as usual.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shape: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<Constraint>,
+}
+
+/// Where a request parameter is sent (`in` in the spec, as in the vendor metadata).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParameterLocation {
+    /// `query`: in the query string (the default).
+    Query,
+    /// `formData`: form-encoded in the request body.
+    FormData,
+}
+
+impl Serialize for ParameterLocation {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl ParameterLocation {
+    pub fn name(self) -> &'static str {
+        match self {
+            ParameterLocation::Query => "query",
+            ParameterLocation::FormData => "formData",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,6 +325,13 @@ pub enum TypeSpec {
         properties: Vec<Field>,
         style: Option<WireStyle>,
     },
+}
+
+/// A string: the type a field has when nothing else is said (used by `..Default::default()`).
+impl Default for TypeSpec {
+    fn default() -> Self {
+        TypeSpec::Scalar(Scalar::String)
+    }
 }
 
 /// `type` plus `items` / `properties` / `style`, as keys of the enclosing field.
@@ -347,6 +436,7 @@ impl Serialize for ConstraintKind {
                 map.serialize_entry("equals", equals)?;
             }
             ConstraintKind::MaxItems(value) => map.serialize_entry("value", value)?,
+            ConstraintKind::Pattern(pattern) => map.serialize_entry("pattern", pattern)?,
             ConstraintKind::ServerChecked { facts } => {
                 if let Some(facts) = facts {
                     map.serialize_entry("facts", facts)?;
@@ -375,6 +465,9 @@ pub enum ConstraintKind {
         equals: Value,
     },
     MaxItems(u64),
+    /// The whole value must match this regular expression (`regex-lite` syntax; the generator
+    /// anchors it at both ends, as the vendor's Java-style matching does).
+    Pattern(String),
     /// A rule only the server can check (it depends on data the client does not have).
     ServerChecked {
         facts: Option<Value>,
@@ -391,6 +484,7 @@ impl ConstraintKind {
             ConstraintKind::Charset(_) => "charset",
             ConstraintKind::RequiredWhen { .. } => "requiredWhen",
             ConstraintKind::MaxItems(_) => "maxItems",
+            ConstraintKind::Pattern(_) => "pattern",
             ConstraintKind::ServerChecked { .. } => "serverChecked",
         }
     }

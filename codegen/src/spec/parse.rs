@@ -263,7 +263,19 @@ fn parse_service(value: &Value, diags: &mut Diagnostics) -> Option<ServiceSpec> 
                 .collect()
         })
         .unwrap_or_default();
-    let operations = o.array("operations", true).map(|items| {
+    let shapes: Vec<ShapeSpec> = o
+        .array("shapes", false)
+        .map(|items| {
+            let base = o.at("shapes");
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| parse_shape(s, &pointer_join(&base, i), o.diags))
+                .collect()
+        })
+        .unwrap_or_default();
+    // A shapes file needs no operations.
+    let operations = o.array("operations", shapes.is_empty()).map(|items| {
         let base = o.at("operations");
         items
             .iter()
@@ -288,7 +300,39 @@ fn parse_service(value: &Value, diags: &mut Diagnostics) -> Option<ServiceSpec> 
         version: version?,
         sources,
         endpoints,
-        operations: operations?,
+        operations: operations.unwrap_or_default(),
+        shapes,
+    })
+}
+
+fn parse_shape(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<ShapeSpec> {
+    let mut o = Obj::new(v, pointer, diags)?;
+    let name = o.string("name", true);
+    let side = o.string("side", true).and_then(|s| match s.as_str() {
+        "request" => Some(ShapeSide::Request),
+        "response" => Some(ShapeSide::Response),
+        other => {
+            let at = o.at("side");
+            o.diags.error(
+                &at,
+                format!("unknown shape side `{other}` (expected request or response)"),
+            );
+            None
+        }
+    });
+    let description = o.text("description");
+    let cx = match side {
+        Some(ShapeSide::Response) => FieldContext::Response,
+        _ => FieldContext::Request,
+    };
+    let properties = parse_fields(&mut o, "properties", cx);
+    o.finish();
+    Some(ShapeSpec {
+        name: name?,
+        pointer: pointer.to_owned(),
+        side: side?,
+        description,
+        properties,
     })
 }
 
@@ -350,6 +394,7 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
     };
     let group = o.string("group", false);
     let deprecated = o.boolean("deprecated");
+    let deprecation_note = o.string("deprecationNote", false);
     let summary = o.text("summary");
     let description = o.text("description");
     let ram = o.get("ram").and_then(|r| {
@@ -420,6 +465,7 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
         methods,
         group,
         deprecated,
+        deprecation_note,
         summary,
         description,
         ram,
@@ -509,6 +555,21 @@ fn parse_field(
     let unit = o.string("unit", false);
     let idempotency_token = o.boolean("idempotencyToken");
     let deprecated = o.boolean("deprecated");
+    let deprecation_note = o.string("deprecationNote", false);
+    let enum_values = o.strings("enum");
+    let location = o.string("in", false).and_then(|l| match l.as_str() {
+        "query" => Some(ParameterLocation::Query),
+        "formData" => Some(ParameterLocation::FormData),
+        other => {
+            let at = o.at("in");
+            o.diags.error(
+                &at,
+                format!("unsupported parameter location `{other}` (expected query or formData)"),
+            );
+            None
+        }
+    });
+    let shape = o.string("shape", false);
     let constraints = match o.array("constraints", false) {
         Some(items) => {
             let base = o.at("constraints");
@@ -532,6 +593,10 @@ fn parse_field(
         unit,
         idempotency_token,
         deprecated,
+        deprecation_note,
+        enum_values,
+        location,
+        shape,
         constraints,
     })
 }
@@ -672,6 +737,7 @@ fn parse_constraint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option
                 o.diags.error(&p, "missing required key `value`");
                 None
             }),
+        Some("pattern") => o.string("pattern", true).map(ConstraintKind::Pattern),
         Some("serverChecked") => Some(ConstraintKind::ServerChecked {
             facts: o.get("facts").cloned(),
         }),
@@ -679,7 +745,7 @@ fn parse_constraint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option
             let at = o.at("kind");
             o.diags.error(
                 &at,
-                format!("unknown constraint kind `{other}` (expected oneOf, range, multipleOf, length, charset, requiredWhen, maxItems or serverChecked)"),
+                format!("unknown constraint kind `{other}` (expected oneOf, range, multipleOf, length, charset, requiredWhen, maxItems, pattern or serverChecked)"),
             );
             None
         }
