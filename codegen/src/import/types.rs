@@ -109,6 +109,10 @@ pub(super) fn field(
             "enum",
             "default",
             "enumValueTitles",
+            "deprecated",
+            "maxLength",
+            "minLength",
+            "pattern",
         ],
         "schema",
     );
@@ -260,6 +264,12 @@ pub(super) fn field(
         let values: Option<Vec<Value>> = v
             .as_array()
             .map(|a| a.iter().filter_map(|x| typed_value(x, &ty_name)).collect());
+        // Strings also become a Rust enum (requests and responses); see `enum_values`.
+        if ty_name == "string" {
+            if let Some(list) = enum_values(v, &pointer_join(at, "enum"), cx) {
+                f.insert("enum".into(), json!(list));
+            }
+        }
         match (values, side) {
             (Some(values), Side::Request)
                 if !values.is_empty()
@@ -273,15 +283,99 @@ pub(super) fn field(
                 }
                 constraints.push(json!({ "kind": "oneOf", "values": unique }));
             }
+            // Responses are not validated: their value list is the Rust enum above.
+            (_, Side::Response) if ty_name == "string" => {}
             (_, Side::Response) => cx.report(
                 &pointer_join(at, "enum"),
                 "enum",
-                "value sets of response fields are not mapped",
+                &format!("a value set of a {ty_name} response field is not mapped"),
             ),
             _ => cx.report(
                 &pointer_join(at, "enum"),
                 "enum",
                 &format!("a value set of {v} for a {ty_name} field is not mapped"),
+            ),
+        }
+    }
+    match s.get("deprecated") {
+        None | Some(Value::Bool(false)) => {}
+        Some(Value::Bool(true)) => {
+            f.insert("deprecated".into(), json!(true));
+        }
+        Some(other) => cx.report(
+            &pointer_join(at, "deprecated"),
+            "deprecated",
+            &format!("expected a boolean, found {}; ignored", kind_of(other)),
+        ),
+    }
+    let length = |key: &str, cx: &mut Cx| -> Option<u64> {
+        let v = s.get(key)?;
+        let n = v
+            .as_u64()
+            .or_else(|| v.as_str().and_then(|t| t.trim().parse().ok()));
+        if n.is_none() {
+            cx.report(
+                &pointer_join(at, key),
+                key,
+                &format!("expected a non-negative integer, found {v}; dropped"),
+            );
+        }
+        n
+    };
+    let (min_len, max_len) = (length("minLength", cx), length("maxLength", cx));
+    if min_len.is_some() || max_len.is_some() {
+        match (side, ty_name.as_str()) {
+            (Side::Request, "string") if min_len.zip(max_len).is_none_or(|(a, b)| a <= b) => {
+                let mut c = Map::new();
+                c.insert("kind".into(), json!("length"));
+                if let Some(min) = min_len {
+                    c.insert("min".into(), json!(min));
+                }
+                if let Some(max) = max_len {
+                    c.insert("max".into(), json!(max));
+                }
+                constraints.push(Value::Object(c));
+            }
+            (Side::Request, "string") => cx.report(
+                at,
+                "minLength",
+                "minLength is greater than maxLength; length rule dropped",
+            ),
+            (Side::Response, _) => cx.report(
+                at,
+                "maxLength",
+                "length limits of response fields are not mapped (responses are not validated)",
+            ),
+            _ => cx.report(
+                at,
+                "maxLength",
+                &format!("a length limit on a {ty_name} field is not mapped"),
+            ),
+        }
+    }
+    if let Some(v) = s.get("pattern") {
+        match (v.as_str().map(str::trim), side, ty_name.as_str()) {
+            (Some(p), Side::Request, "string") if !p.is_empty() => {
+                // The check compiles it the same way; one that does not compile is reported here
+                // instead of failing the whole import.
+                match regex_lite::Regex::new(&format!("^(?:{p})$")) {
+                    Ok(_) => constraints.push(json!({ "kind": "pattern", "pattern": p })),
+                    Err(e) => cx.report(
+                        &pointer_join(at, "pattern"),
+                        "pattern",
+                        &format!("does not compile as a regular expression ({e}); dropped"),
+                    ),
+                }
+            }
+            (_, Side::Response, _) => cx.report(
+                &pointer_join(at, "pattern"),
+                "pattern",
+                "patterns of response fields are not mapped (responses are not validated)",
+            ),
+            _ => cx.report(
+                &pointer_join(at, "pattern"),
+                "pattern",
+                &format!("pattern {v} on a {ty_name} field is not mapped"),
             ),
         }
     }
@@ -349,6 +443,40 @@ pub(super) fn field(
         f.insert("constraints".into(), Value::Array(constraints));
     }
     Some(Value::Object(f))
+}
+
+/// The values of a string `enum`, when they can become Rust variants (see `check`): distinct,
+/// each with a letter or digit, none named `Unknown`, no two giving the same variant. Otherwise
+/// `None` and a report (the `oneOf` rule, if any, still applies).
+fn enum_values(v: &Value, at: &str, cx: &mut Cx) -> Option<Vec<String>> {
+    let mut values: Vec<String> = Vec::new();
+    for x in v.as_array()? {
+        let x = match x {
+            Value::String(s) => s.trim().to_owned(),
+            Value::Number(_) | Value::Bool(_) => x.to_string(),
+            _ => continue,
+        };
+        if !values.contains(&x) {
+            values.push(x);
+        }
+    }
+    if values.is_empty() {
+        return None;
+    }
+    let mut variants = BTreeSet::new();
+    for x in &values {
+        let variant = crate::naming::type_name(x);
+        if variant == "Unknown" || !crate::naming::has_word(x) || !variants.insert(variant.clone())
+        {
+            cx.report(
+                at,
+                "enum",
+                &format!("value {x:?} cannot be its own Rust variant (`{variant}`); the values stay a rule, not an enum"),
+            );
+            return None;
+        }
+    }
+    Some(values)
 }
 
 /// A metadata value (usually a string) as a JSON value of the spec type.
@@ -460,6 +588,7 @@ fn type_of(
                     "required",
                     "docRequired",
                     "enumValueTitles",
+                    "enum",
                 ],
                 "array item",
             );
@@ -476,6 +605,14 @@ fn type_of(
             let description = str_at(items, "description").or(title);
             if let Some(t) = text(description) {
                 item.insert("description".into(), t);
+            }
+            if item.get("type") == Some(&json!("string")) {
+                if let Some(v) = items_obj.get("enum") {
+                    // The published values of each item: the field's Rust enum.
+                    if let Some(list) = enum_values(v, &pointer_join(&items_at, "enum"), cx) {
+                        out.insert("enum".into(), json!(list));
+                    }
+                }
             }
             out.insert("type".into(), json!("array"));
             out.insert("items".into(), Value::Object(item));

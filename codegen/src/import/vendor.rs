@@ -536,10 +536,19 @@ fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
         cx.report(at, "name", "parameter without a name; skipped");
         return None;
     };
-    match str_at(p, "in") {
-        Some("query") | None => {}
-        Some(other) => cx.report(&pointer_join(at, "in"), "in", &format!("parameters `in: {other}` are not supported (RPC sends everything in the query); mapped as a query parameter")),
-    }
+    let form_data = match str_at(p, "in") {
+        Some("query") | None => false,
+        // Sent form-encoded in the request body, as Alibaba's SDK does.
+        Some("formData") => true,
+        Some(other) => {
+            cx.report(
+                &pointer_join(at, "in"),
+                "in",
+                &format!("parameters `in: {other}` are not supported; mapped as a query parameter"),
+            );
+            false
+        }
+    };
     let Some(schema) = p.get("schema") else {
         cx.report(at, name, "parameter without a schema; skipped");
         return None;
@@ -561,6 +570,11 @@ fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
         }
     };
     let mut f = field(name, schema, &pointer_join(at, "schema"), Side::Request, cx)?;
+    if form_data {
+        if let Some(obj) = f.as_object_mut() {
+            obj.insert("in".into(), json!("formData"));
+        }
+    }
     let is_array_or_object = matches!(str_at(&f, "type"), Some("array" | "object"));
     match (style, is_array_or_object) {
         (Some(s), true) => {
