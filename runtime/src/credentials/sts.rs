@@ -21,7 +21,8 @@ use super::{Credentials, CredentialsError, CredentialsSource, RefreshingCache};
 use crate::client::Client;
 use crate::error::{Error, ServiceError};
 
-/// The generated STS 2015-04-01 operations the providers call.
+/// The generated STS 2015-04-01 operations the providers call, and `GetCallerIdentity` (who the
+/// credentials in use belong to).
 pub mod generated {
     acs_macros::generate!(
         spec = "../specs/sts-2015-04-01/AssumeRole.json",
@@ -29,6 +30,10 @@ pub mod generated {
     );
     acs_macros::generate!(
         spec = "../specs/sts-2015-04-01/AssumeRoleWithOIDC.json",
+        runtime = crate
+    );
+    acs_macros::generate!(
+        spec = "../specs/sts-2015-04-01/GetCallerIdentity.json",
         runtime = crate
     );
 }
