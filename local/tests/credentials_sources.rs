@@ -423,6 +423,7 @@ async fn credentials_uri_from_the_environment_and_its_errors() {
         &sts,
         &closed_port_url(),
     );
+    assert!(!format!("{:?}", Credentials::uri(&url)).contains("uri-secret"));
     let credentials = chain.resolve().await.expect("URI");
     assert_eq!(
         credentials.source(),

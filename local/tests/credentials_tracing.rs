@@ -70,6 +70,9 @@ async fn trace_output_never_shows_secrets_tokens_or_signatures() {
     tokio::time::sleep(Duration::from_millis(10)).await;
     let _ = whoami(&client).await;
     sts.set_failing(false);
+    let debug = format!("{client:?}");
+    assert!(debug.contains("RamRoleArn"), "{debug}");
+    assert!(!debug.contains(SECRET), "{debug}");
 
     // OIDC, the metadata service (hardened) and a credentials URI with a token in its query.
     let oidc =

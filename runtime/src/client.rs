@@ -512,9 +512,11 @@ impl Client {
         if self.inner.anonymous {
             return Ok(None);
         }
-        let credentials = self.inner.credentials.cached_credentials().ok_or_else(|| {
-            CredentialsError::NotResolved(format!("{:?}", self.inner.credentials))
-        })?;
+        let credentials = self
+            .inner
+            .credentials
+            .cached_credentials()
+            .ok_or(CredentialsError::NotResolved)?;
         check_credentials(&credentials).map_err(CredentialsError::InvalidConfig)?;
         Ok(Some(credentials))
     }

@@ -452,7 +452,7 @@ async fn prepare_needs_credentials_at_hand() {
     let err = client.prepare(&op).expect_err("nothing resolved yet");
     assert!(
         err.to_string()
-            .starts_with("no credentials at hand yet from DefaultChain"),
+            .starts_with("no credentials at hand yet (the provider has not fetched any)"),
         "{err}"
     );
     client.resolve_credentials().await.expect("resolves");

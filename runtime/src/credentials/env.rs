@@ -45,9 +45,11 @@ pub const PROFILE_FILE: &str = ".aliyun/config.json";
 /// Python library names it `credentials.ini`).
 pub const INI_FILE: &str = ".alibabacloud/credentials";
 
+type Lookup = dyn Fn(&str) -> Option<String> + Send + Sync;
+
 /// Looks up a variable; `None` when unset.
 #[derive(Clone)]
-pub(crate) struct Vars(Arc<dyn Fn(&str) -> Option<String> + Send + Sync>);
+pub(crate) struct Vars(Arc<Lookup>);
 
 impl fmt::Debug for Vars {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -12,14 +12,25 @@ use super::provider::{CredentialsFuture, ProvideCredentials};
 use super::{Credentials, CredentialsError, CredentialsSource, RefreshingCache};
 
 /// Temporary credentials from a URI, cached and refreshed before they expire. Timeouts as in the
-/// official libraries: 5 s to connect, 10 s to read.
-#[derive(Debug)]
+/// official libraries: 5 s to connect, 10 s to read. `Debug` leaves out the URI's query (it may
+/// carry a token).
 pub struct CredentialsUri {
     url: String,
     connect_timeout: Duration,
     read_timeout: Duration,
     http: OnceLock<Result<reqwest::Client, String>>,
     cache: RefreshingCache,
+}
+
+impl std::fmt::Debug for CredentialsUri {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CredentialsUri")
+            .field("url", &without_query(&self.url))
+            .field("connect_timeout", &self.connect_timeout)
+            .field("read_timeout", &self.read_timeout)
+            .field("cache", &self.cache)
+            .finish_non_exhaustive()
+    }
 }
 
 impl CredentialsUri {
