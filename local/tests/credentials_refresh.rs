@@ -191,3 +191,37 @@ async fn a_long_lived_client_crosses_three_expiries_without_a_failed_call() {
     assert_eq!(sts.caller_identity_count(), calls);
     assert_eq!(sts.assume_role_count(), issuer.count());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hundred_concurrent_client_calls_across_an_expiry_cause_one_assume_role() {
+    let (issuer, sts) = sts().await;
+    sts.set_lifetime(Duration::from_secs(2));
+    sts.set_latency(Duration::from_millis(100));
+    let client = identity_client(&sts, role(&sts, Duration::ZERO));
+    let first = whoami(&client).await.expect("first call");
+    assert_eq!(sts.assume_role_count(), 1);
+    let first_principal = first.principal_id.expect("principal");
+    let expiration = issuer.get(&first_principal).expect("issued").expiration;
+    sleep_until(expiration + Duration::from_millis(50)).await;
+
+    let barrier = Arc::new(tokio::sync::Barrier::new(100));
+    let calls: Vec<_> = (0..100)
+        .map(|_| {
+            let client = client.clone();
+            let barrier = Arc::clone(&barrier);
+            tokio::spawn(async move {
+                barrier.wait().await;
+                whoami(&client).await
+            })
+        })
+        .collect();
+    let mut principals = BTreeSet::new();
+    for call in calls {
+        let identity = call.await.expect("joins").expect("every call succeeds");
+        principals.insert(identity.principal_id.expect("principal"));
+    }
+    assert_eq!(sts.assume_role_count(), 2, "one refresh for 100 calls");
+    assert_eq!(principals.len(), 1);
+    assert!(!principals.contains(&first_principal));
+    assert_eq!(sts.refused_count(), 0);
+}
