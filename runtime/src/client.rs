@@ -752,7 +752,22 @@ impl Client {
             attempt += 1;
             tracing::Span::current().record("attempts", attempt);
             // Asked per attempt: a long-lived client follows refreshed temporary credentials.
-            let credentials = self.resolve_credentials().await?;
+            // Fetching them counts against the deadline like the exchange itself.
+            let credentials = match deadline {
+                Some(deadline) => {
+                    let deadline = tokio::time::Instant::from_std(deadline);
+                    match tokio::time::timeout_at(deadline, self.resolve_credentials()).await {
+                        Ok(credentials) => credentials?,
+                        Err(_) => {
+                            return Err(Error::Timeout {
+                                attempts: attempt,
+                                elapsed: started.elapsed(),
+                            })
+                        }
+                    }
+                }
+                None => self.resolve_credentials().await?,
+            };
             let prepared = self.sign_params::<O>(
                 &params,
                 credentials.as_ref(),

@@ -504,3 +504,25 @@ mod acs_runtime_test_op {
         fn write_params(&self, _params: &mut Params) {}
     }
 }
+
+#[tokio::test]
+async fn config_file_variable_points_the_chain_elsewhere() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let elsewhere = write(home.path(), "elsewhere/config.json", &profiles_json());
+    let chain = chain(
+        home.path(),
+        &[(
+            "ALIBABA_CLOUD_CONFIG_FILE",
+            elsewhere.to_str().expect("utf-8 path"),
+        )],
+    );
+    assert_eq!(chain.profile_path(), Some(elsewhere.clone()));
+    let credentials = chain.resolve().await.expect("resolves");
+    assert_eq!(
+        credentials.source(),
+        &CredentialsSource::ProfileFile {
+            path: elsewhere,
+            profile: "default".into()
+        }
+    );
+}

@@ -190,12 +190,19 @@ impl DefaultChain {
         self
     }
 
-    /// The CLI profile file this chain reads, when a home directory is known.
+    /// The CLI profile file this chain reads: `ALIBABA_CLOUD_CONFIG_FILE`, else
+    /// `~/.aliyun/config.json` when a home directory is known.
     pub fn profile_path(&self) -> Option<PathBuf> {
         self.settings
-            .home
-            .as_ref()
-            .map(|home| home.join(PROFILE_FILE))
+            .vars
+            .get(ENV_CONFIG_FILE)
+            .map(PathBuf::from)
+            .or_else(|| {
+                self.settings
+                    .home
+                    .as_ref()
+                    .map(|home| home.join(PROFILE_FILE))
+            })
     }
 
     /// The INI credentials file this chain reads: `ALIBABA_CLOUD_CREDENTIALS_FILE`, else

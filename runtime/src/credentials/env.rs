@@ -26,6 +26,9 @@ pub const ENV_STS_REGION: &str = "ALIBABA_CLOUD_STS_REGION";
 pub const ENV_VPC_ENDPOINT_ENABLED: &str = "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED";
 /// `ALIBABA_CLOUD_PROFILE`: the CLI profile (and INI section) to use.
 pub const ENV_PROFILE: &str = "ALIBABA_CLOUD_PROFILE";
+/// `ALIBABA_CLOUD_CONFIG_FILE`: the CLI profile file instead of `~/.aliyun/config.json` (read
+/// by `credentials-go`).
+pub const ENV_CONFIG_FILE: &str = "ALIBABA_CLOUD_CONFIG_FILE";
 /// `ALIBABA_CLOUD_CLI_PROFILE_DISABLED`: `true` skips `~/.aliyun/config.json`.
 pub const ENV_CLI_PROFILE_DISABLED: &str = "ALIBABA_CLOUD_CLI_PROFILE_DISABLED";
 /// `ALIBABA_CLOUD_CREDENTIALS_FILE`: the INI credentials file instead of

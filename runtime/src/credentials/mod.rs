@@ -16,7 +16,7 @@
 //! |---|---|---|
 //! | 1 | environment AccessKey | `ALIBABA_CLOUD_ACCESS_KEY_ID`, `ALIBABA_CLOUD_ACCESS_KEY_SECRET`, optional `ALIBABA_CLOUD_SECURITY_TOKEN` |
 //! | 2 | OIDC role (ACK RRSA): STS `AssumeRoleWithOIDC` | all of `ALIBABA_CLOUD_ROLE_ARN`, `ALIBABA_CLOUD_OIDC_PROVIDER_ARN`, `ALIBABA_CLOUD_OIDC_TOKEN_FILE` |
-//! | 3 | CLI profile file `~/.aliyun/config.json` | profile [`DefaultChain::profile`], else `ALIBABA_CLOUD_PROFILE`, else the file's `current`; off with `ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true` |
+//! | 3 | CLI profile file `~/.aliyun/config.json` (`ALIBABA_CLOUD_CONFIG_FILE` for another path) | profile [`DefaultChain::profile`], else `ALIBABA_CLOUD_PROFILE`, else the file's `current`; off with `ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true` |
 //! | 4 | INI file `~/.alibabacloud/credentials` | `ALIBABA_CLOUD_CREDENTIALS_FILE` for another path; section [`DefaultChain::profile`], else `ALIBABA_CLOUD_PROFILE`, else `default` |
 //! | 5 | ECS instance RAM role (metadata service, token first) | role `ALIBABA_CLOUD_ECS_METADATA` (else asked from the service); off with `ALIBABA_CLOUD_ECS_METADATA_DISABLED=true`; no fallback to tokenless requests with `ALIBABA_CLOUD_IMDSV1_DISABLED=true` |
 //! | 6 | credentials URI | `ALIBABA_CLOUD_CREDENTIALS_URI` |

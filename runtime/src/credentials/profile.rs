@@ -11,7 +11,7 @@ use super::chain::Settings;
 use super::provider::{CredentialsFuture, ProvideCredentials, SharedCredentialsProvider};
 use super::{
     Credentials, CredentialsError, CredentialsSource, CredentialsUri, OidcRoleArn, RamRoleArn,
-    ENV_PROFILE, PROFILE_FILE,
+    ENV_CONFIG_FILE, ENV_PROFILE, PROFILE_FILE,
 };
 
 /// The configuration file is refused beyond this size.
@@ -387,8 +387,9 @@ impl ProfileProvider {
 
     /// The file read.
     pub fn path(&self) -> Result<PathBuf, CredentialsError> {
-        match (&self.path, self.settings.vars.home()) {
-            (Some(path), _) => Ok(path.clone()),
+        let from_env = self.settings.vars.get(ENV_CONFIG_FILE).map(PathBuf::from);
+        match (self.path.clone().or(from_env), self.settings.home.clone()) {
+            (Some(path), _) => Ok(path),
             (None, Some(home)) => Ok(home.join(PROFILE_FILE)),
             (None, None) => Err(CredentialsError::InvalidConfig(format!(
                 "cannot find ~/{PROFILE_FILE}: no home directory (HOME is not set)"
