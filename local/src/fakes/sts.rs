@@ -19,7 +19,10 @@ use crate::auth::{now_unix, parse_timestamp, NonceCache, WINDOW_SECS};
 
 const VERSION: &str = "2015-04-01";
 
-/// A running fake STS. See the [module documentation](self).
+/// A running fake STS: `AssumeRole` and `GetCallerIdentity` with v1 signatures verified (long-term
+/// keys from [`add_key`](Self::add_key) or credentials the shared issuer issued, token matching and
+/// not expired), `AssumeRoleWithOIDC` unsigned with the token from
+/// [`expect_oidc`](Self::expect_oidc).
 #[derive(Debug)]
 pub struct FakeSts {
     server: FakeServer,

@@ -100,7 +100,7 @@ impl EcsRamRole {
 
     fn http(&self) -> Result<&reqwest::Client, CredentialsError> {
         self.http
-            .get_or_init(|| http_client(self.connect_timeout))
+            .get_or_init(|| http_client(self.connect_timeout, true))
             .as_ref()
             .map_err(|e| self.error(e.clone()))
     }

@@ -6,13 +6,21 @@ use std::time::Duration;
 /// Answers larger than this are refused (credentials documents are a few hundred bytes).
 pub(crate) const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// A plain HTTP client with the given connect timeout (no redirects, no proxy surprises).
-pub(crate) fn http_client(connect_timeout: Duration) -> Result<reqwest::Client, String> {
-    reqwest::Client::builder()
+/// A plain HTTP client with the given connect timeout and no redirects. `direct` leaves out
+/// the system proxy (the instance metadata service must be reached directly).
+pub(crate) fn http_client(
+    connect_timeout: Duration,
+    direct: bool,
+) -> Result<reqwest::Client, String> {
+    let mut builder = reqwest::Client::builder()
         .use_rustls_tls()
         .connect_timeout(connect_timeout)
         .redirect(reqwest::redirect::Policy::none())
-        .user_agent(crate::client::USER_AGENT)
+        .user_agent(crate::client::USER_AGENT);
+    if direct {
+        builder = builder.no_proxy();
+    }
+    builder
         .build()
         .map_err(|e| format!("cannot set up the HTTP client: {e}"))
 }

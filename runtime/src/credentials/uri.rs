@@ -75,7 +75,7 @@ impl CredentialsUri {
         }
         let http = self
             .http
-            .get_or_init(|| http_client(self.connect_timeout))
+            .get_or_init(|| http_client(self.connect_timeout, false))
             .as_ref()
             .map_err(|e| self.error(e.clone()))?;
         let (status, body) = exchange(
