@@ -28,6 +28,7 @@ pub mod auth;
 pub mod catalog;
 pub mod decode;
 pub mod error;
+pub mod fakes;
 pub mod faults;
 pub mod ops;
 pub mod server;

@@ -19,7 +19,10 @@ use std::time::{Duration, Instant, SystemTime};
 
 use tracing::{field, Instrument as _};
 
-use crate::credentials::{Credentials, CredentialsError, DefaultChain};
+use crate::credentials::{
+    Credentials, CredentialsError, DefaultChain, ProfileProvider, ProvideCredentials,
+    SharedCredentialsProvider,
+};
 use crate::endpoint::{self, Endpoint, EndpointError, RegionTable};
 use crate::error::{Error, ServiceError, UnexpectedResponse};
 use crate::error_body::{parse_error_body, ErrorFields};
@@ -124,7 +127,7 @@ fn redact_url(url: &str) -> String {
     let pairs: Vec<String> = query
         .split('&')
         .map(|pair| match pair.split_once('=') {
-            Some((name, _)) if name == "Signature" || name == "SecurityToken" => {
+            Some((name, _)) if matches!(name, "Signature" | "SecurityToken" | "OIDCToken") => {
                 format!("{name}=<redacted>")
             }
             _ => pair.to_owned(),
@@ -154,8 +157,10 @@ pub enum BuildError {
 /// Configures a [`Client`]; start with [`Client::builder`].
 #[derive(Debug)]
 pub struct ClientBuilder {
-    credentials: Option<Credentials>,
+    credentials: Option<SharedCredentialsProvider>,
     chain: Option<DefaultChain>,
+    profile: Option<ProfileProvider>,
+    anonymous: bool,
     region: Option<String>,
     table: Option<RegionTable>,
     endpoint: Option<String>,
@@ -174,6 +179,8 @@ impl Default for ClientBuilder {
         Self {
             credentials: None,
             chain: None,
+            profile: None,
+            anonymous: false,
             region: None,
             table: None,
             endpoint: None,
@@ -192,14 +199,41 @@ impl Default for ClientBuilder {
 impl ClientBuilder {
     /// Uses these credentials instead of the default chain.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
+        self.credentials = Some(Arc::new(credentials));
         self
     }
 
-    /// Resolves credentials from this chain at [`build`](Self::build) (default:
-    /// [`DefaultChain::new`], the process environment and `~/.aliyun/config.json`).
+    /// Asks this provider for credentials before signing each attempt (a RAM role, the ECS
+    /// instance role, a custom [`ProvideCredentials`]), instead of the default chain.
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// Resolves credentials from this chain (default: [`DefaultChain::new`]) on the first call,
+    /// and keeps asking the source it found on every later call. Its CLI profile's `region_id`
+    /// is the region when none is set.
     pub fn credentials_chain(mut self, chain: DefaultChain) -> Self {
         self.chain = Some(chain);
+        self
+    }
+
+    /// Uses profile `name` of the CLI file `~/.aliyun/config.json` (any mode), and its
+    /// `region_id` when no region is set.
+    pub fn profile(self, name: impl Into<String>) -> Self {
+        self.profile_provider(Credentials::profile(name))
+    }
+
+    /// [`profile`](Self::profile) with a provider configured further (another file, endpoints).
+    pub fn profile_provider(mut self, provider: ProfileProvider) -> Self {
+        self.profile = Some(provider);
+        self
+    }
+
+    /// Sends requests unsigned, without credentials (for STS `AssumeRoleWithOIDC` and
+    /// `AssumeRoleWithSAML`, which the caller's token authenticates).
+    pub fn anonymous(mut self) -> Self {
+        self.anonymous = true;
         self
     }
 
@@ -273,8 +307,27 @@ impl ClientBuilder {
         self
     }
 
-    /// Resolves credentials and endpoint and sets up the connection pool.
-    pub fn build(self) -> Result<Client, BuildError> {
+    /// Resolves the endpoint and sets up the connection pool. Credentials are resolved on the
+    /// send path (the first call, then whenever cached temporary ones near expiry); static ones
+    /// are checked here.
+    pub fn build(mut self) -> Result<Client, BuildError> {
+        let provider: SharedCredentialsProvider =
+            match (self.credentials.take(), self.profile.take()) {
+                (Some(provider), _) => provider,
+                (None, Some(profile)) => {
+                    if self.region.is_none() && self.endpoint.is_none() {
+                        self.region = profile.region()?;
+                    }
+                    Arc::new(profile)
+                }
+                (None, None) => {
+                    let chain = self.chain.take().unwrap_or_default();
+                    if self.region.is_none() && self.endpoint.is_none() && !self.anonymous {
+                        self.region = chain.profile_region()?;
+                    }
+                    Arc::new(chain)
+                }
+            };
         let endpoint = match (&self.endpoint, &self.region, self.table) {
             (Some(url), _, _) => Endpoint::parse(url)?,
             (None, Some(region), Some(table)) => endpoint::resolve_region(region, table)?,
@@ -286,18 +339,8 @@ impl ClientBuilder {
             }
             (None, None, _) => return Err(EndpointError::NotConfigured.into()),
         };
-        let credentials = match self.credentials {
-            Some(credentials) => credentials,
-            None => self.chain.unwrap_or_default().resolve()?,
-        };
-        check_header_value("AccessKey ID", credentials.access_key_id())?;
-        if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
-            return Err(BuildError::InvalidConfig(
-                "the AccessKey ID and secret must not be empty".to_owned(),
-            ));
-        }
-        if let Some(token) = credentials.security_token() {
-            check_header_value("security token", token)?;
+        if let Some(credentials) = provider.cached_credentials() {
+            check_credentials(&credentials).map_err(BuildError::InvalidConfig)?;
         }
         let user_agent = match &self.app_name {
             Some(app) if !app.trim().is_empty() => format!("{USER_AGENT} {}", app.trim()),
@@ -317,8 +360,8 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                v1_key: v1::SigningKey::new(credentials.access_key_secret()),
-                credentials,
+                credentials: provider,
+                anonymous: self.anonymous,
                 host_header: endpoint.host_header(),
                 base_url: endpoint.base_url(),
                 endpoint,
@@ -336,16 +379,32 @@ impl ClientBuilder {
 
 /// Values that go into headers must be visible ASCII (spaces and tabs inside allowed).
 fn check_header_value(what: &str, value: &str) -> Result<(), BuildError> {
+    check_header_text(what, value).map_err(BuildError::InvalidConfig)
+}
+
+fn check_header_text(what: &str, value: &str) -> Result<(), String> {
     if value
         .bytes()
         .all(|b| b == b' ' || b == b'\t' || (0x21..0x7f).contains(&b))
     {
         Ok(())
     } else {
-        Err(BuildError::InvalidConfig(format!(
+        Err(format!(
             "the {what} contains characters not allowed in an HTTP header"
-        )))
+        ))
     }
+}
+
+/// Credentials the signers can use: non-empty keys, header-safe ID and token.
+fn check_credentials(credentials: &Credentials) -> Result<(), String> {
+    if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
+        return Err("the AccessKey ID and secret must not be empty".to_owned());
+    }
+    check_header_text("AccessKey ID", credentials.access_key_id())?;
+    if let Some(token) = credentials.security_token() {
+        check_header_text("security token", token)?;
+    }
+    Ok(())
 }
 
 /// A client for one endpoint and one set of credentials. Cheap to clone (one shared connection
@@ -357,8 +416,8 @@ pub struct Client {
 
 struct Inner {
     http: reqwest::Client,
-    credentials: Credentials,
-    v1_key: v1::SigningKey,
+    credentials: SharedCredentialsProvider,
+    anonymous: bool,
     endpoint: Endpoint,
     host_header: String,
     base_url: String,
@@ -432,9 +491,34 @@ impl Client {
         self.inner.region.as_deref()
     }
 
-    /// The credentials in use (their `Debug` is redacted).
-    pub fn credentials(&self) -> &Credentials {
+    /// The credentials provider in use (its `Debug` is redacted).
+    pub fn credentials_provider(&self) -> &SharedCredentialsProvider {
         &self.inner.credentials
+    }
+
+    /// Asks the provider for credentials now, as a call would (cached while fresh); `None`
+    /// for an [`anonymous`](ClientBuilder::anonymous) client.
+    pub async fn resolve_credentials(&self) -> Result<Option<Credentials>, CredentialsError> {
+        if self.inner.anonymous {
+            return Ok(None);
+        }
+        let credentials = self.inner.credentials.provide_credentials().await?;
+        check_credentials(&credentials).map_err(CredentialsError::InvalidConfig)?;
+        Ok(Some(credentials))
+    }
+
+    /// The credentials at hand without fetching, for synchronous signing.
+    fn credentials_at_hand(&self) -> Result<Option<Credentials>, CredentialsError> {
+        if self.inner.anonymous {
+            return Ok(None);
+        }
+        let credentials = self
+            .inner
+            .credentials
+            .cached_credentials()
+            .ok_or(CredentialsError::NotResolved)?;
+        check_credentials(&credentials).map_err(CredentialsError::InvalidConfig)?;
+        Ok(Some(credentials))
     }
 
     /// The signature version in use.
@@ -463,16 +547,20 @@ impl Client {
         Ok(params)
     }
 
-    /// Signs `params` for `O` with the given timestamp and nonce.
+    /// Signs `params` for `O` with the given credentials, timestamp and nonce (unsigned without
+    /// credentials).
     fn sign_params<O: Operation>(
         &self,
         params: &Params,
+        credentials: Option<&Credentials>,
         timestamp: &str,
         nonce: &str,
     ) -> PreparedRequest {
         let inner = &*self.inner;
-        let credentials = &inner.credentials;
         let method = inner.method;
+        let Some(credentials) = credentials else {
+            return self.unsigned_params::<O>(params, timestamp, nonce);
+        };
         match inner.signature_version {
             SignatureVersion::V1 => {
                 let common = v1::CommonParams {
@@ -491,7 +579,7 @@ impl Client {
                     method.as_str(),
                     &common,
                     params.iter(),
-                    &inner.v1_key,
+                    credentials.v1_signing_key(),
                     &mut url,
                 );
                 PreparedRequest {
@@ -542,8 +630,46 @@ impl Client {
         }
     }
 
+    /// The RPC query without credentials or signature: `Action`, `Version`, `Format`,
+    /// `Timestamp`, `SignatureNonce` and the operation's parameters.
+    fn unsigned_params<O: Operation>(
+        &self,
+        params: &Params,
+        timestamp: &str,
+        nonce: &str,
+    ) -> PreparedRequest {
+        let inner = &*self.inner;
+        let common = [
+            ("Action", O::ACTION),
+            ("Version", O::VERSION),
+            ("Format", "JSON"),
+            ("Timestamp", timestamp),
+            ("SignatureNonce", nonce),
+        ];
+        let own = params.iter().filter(|(name, _)| {
+            !matches!(
+                *name,
+                "Action" | "Version" | "Format" | "Timestamp" | "SignatureNonce"
+            )
+        });
+        let query = v1::canonical_query(common.into_iter().chain(own));
+        PreparedRequest {
+            method: inner.method,
+            url: format!("{}?{query}", inner.base_url),
+            headers: vec![
+                ("host", inner.host_header.clone()),
+                ("user-agent", inner.user_agent.clone()),
+                ("accept", "application/json".to_owned()),
+            ],
+            body: Vec::new(),
+        }
+    }
+
     /// Validates, fills the idempotency token, and signs `op` with the current time and a fresh
-    /// nonce, without sending it.
+    /// nonce, without sending it. Signs with the credentials at hand (static ones, or cached
+    /// ones still valid); a provider that has not fetched yet gives
+    /// [`CredentialsError::NotResolved`] — send a request or call
+    /// [`resolve_credentials`](Self::resolve_credentials) first.
     pub fn prepare<O: Operation>(&self, op: &O) -> Result<PreparedRequest, Error<O::Error>> {
         self.prepare_at(op, SystemTime::now(), &sign::new_nonce())
     }
@@ -557,7 +683,13 @@ impl Client {
         nonce: &str,
     ) -> Result<PreparedRequest, Error<O::Error>> {
         let params = self.params_for(op)?;
-        Ok(self.sign_params::<O>(&params, &sign::format_timestamp(time), nonce))
+        let credentials = self.credentials_at_hand()?;
+        Ok(self.sign_params::<O>(
+            &params,
+            credentials.as_ref(),
+            &sign::format_timestamp(time),
+            nonce,
+        ))
     }
 
     /// Sends `op` and returns its typed output.
@@ -619,8 +751,26 @@ impl Client {
         loop {
             attempt += 1;
             tracing::Span::current().record("attempts", attempt);
+            // Asked per attempt: a long-lived client follows refreshed temporary credentials.
+            // Fetching them counts against the deadline like the exchange itself.
+            let credentials = match deadline {
+                Some(deadline) => {
+                    let deadline = tokio::time::Instant::from_std(deadline);
+                    match tokio::time::timeout_at(deadline, self.resolve_credentials()).await {
+                        Ok(credentials) => credentials?,
+                        Err(_) => {
+                            return Err(Error::Timeout {
+                                attempts: attempt,
+                                elapsed: started.elapsed(),
+                            })
+                        }
+                    }
+                }
+                None => self.resolve_credentials().await?,
+            };
             let prepared = self.sign_params::<O>(
                 &params,
+                credentials.as_ref(),
                 &sign::format_timestamp(SystemTime::now()),
                 &sign::new_nonce(),
             );

@@ -22,7 +22,9 @@ pub mod wire;
 pub use client::{
     BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
 };
-pub use credentials::{Credentials, CredentialsError, DefaultChain};
+pub use credentials::{
+    Credentials, CredentialsError, DefaultChain, ProvideCredentials, SharedCredentialsProvider,
+};
 pub use endpoint::{Endpoint, EndpointError};
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
 pub use operation::{Operation, Params};

@@ -1,10 +1,15 @@
-//! The credentials chain (environment and CLI profile file, both injected) and redaction.
+//! The credentials chain over injected environments and files (no network: the metadata
+//! service is disabled or a closed local port), redaction, and the offline profile modes.
+//! Network sources (STS, metadata service, credentials URI) are tested against local fakes in
+//! `local/tests/credentials_*.rs`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use acs_runtime::credentials::{
-    Credentials, CredentialsError, CredentialsSource, DefaultChain, ProfileConfig,
+    Credentials, CredentialsError, CredentialsSource, DefaultChain, IniFile, ProfileConfig,
+    ProvideCredentials,
 };
+use acs_runtime::Client;
 
 const SECRET: &str = "S3cr3t-VALUE-never-shown";
 const TOKEN: &str = "STS-T0KEN-never-shown";
@@ -15,12 +20,15 @@ fn assert_no_secrets(text: &str) {
     }
 }
 
-fn write_config(home: &Path, json: &str) -> std::path::PathBuf {
-    let dir = home.join(".aliyun");
-    std::fs::create_dir_all(&dir).expect("mkdir");
-    let path = dir.join("config.json");
-    std::fs::write(&path, json).expect("write config");
+fn write(home: &Path, relative: &str, text: &str) -> PathBuf {
+    let path = home.join(relative);
+    std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+    std::fs::write(&path, text).expect("write");
     path
+}
+
+fn write_config(home: &Path, json: &str) -> PathBuf {
+    write(home, ".aliyun/config.json", json)
 }
 
 fn profiles_json() -> String {
@@ -28,14 +36,27 @@ fn profiles_json() -> String {
         r#"{{
   "current": "default",
   "profiles": [
-    {{"name": "default", "mode": "AK", "access_key_id": "file-id", "access_key_secret": "{SECRET}", "region_id": "cn-hangzhou"}},
-    {{"name": "sts", "mode": "StsToken", "access_key_id": "sts-id", "access_key_secret": "{SECRET}", "sts_token": "{TOKEN}"}},
+    {{"name": "default", "mode": "AK", "access_key_id": "file-id", "access_key_secret": "{SECRET}", "region_id": "cn-shanghai"}},
+    {{"name": "sts", "mode": "StsToken", "access_key_id": "sts-id", "access_key_secret": "{SECRET}", "sts_token": "{TOKEN}", "region_id": "cn-beijing"}},
     {{"name": "half", "mode": "StsToken", "access_key_id": "half-id", "access_key_secret": "{SECRET}"}},
-    {{"name": "role", "mode": "RamRoleArn", "access_key_id": "r", "access_key_secret": "{SECRET}"}}
+    {{"name": "role", "mode": "RamRoleArn", "access_key_id": "r", "access_key_secret": "{SECRET}"}},
+    {{"name": "loop-a", "mode": "ChainableRamRoleArn", "source_profile": "loop-b", "ram_role_arn": "acs:ram::1:role/a"}},
+    {{"name": "loop-b", "mode": "ChainableRamRoleArn", "source_profile": "loop-a", "ram_role_arn": "acs:ram::1:role/b"}},
+    {{"name": "sso", "mode": "CloudSSO"}}
   ],
   "meta_path": ""
 }}"#
     )
+}
+
+/// A chain over `vars` with a temporary home and the metadata service off.
+fn chain(home: &Path, vars: &[(&str, &str)]) -> DefaultChain {
+    let mut all: Vec<(String, String)> = vars
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    all.push(("ALIBABA_CLOUD_ECS_METADATA_DISABLED".into(), "true".into()));
+    DefaultChain::with_vars(all).with_home(home)
 }
 
 #[test]
@@ -55,175 +76,213 @@ fn debug_and_display_redact_secret_and_token() {
     assert_eq!(credentials.security_token(), Some(TOKEN));
     let config = ProfileConfig::parse(profiles_json().as_bytes()).expect("parses");
     assert_no_secrets(&format!("{config:?}"));
+    let ini = IniFile::parse(&format!(
+        "[default]\ntype = access_key\naccess_key_secret = {SECRET}\n"
+    ))
+    .expect("parses");
+    assert_no_secrets(&format!("{ini:?}"));
 }
 
-#[test]
-fn environment_credentials() {
-    let chain = DefaultChain::with_vars([
-        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id"),
-        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET),
-        ("ALIBABA_CLOUD_SECURITY_TOKEN", TOKEN),
-    ]);
-    let credentials = chain.resolve().expect("resolves");
+#[tokio::test]
+async fn environment_credentials() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let credentials = chain(
+        home.path(),
+        &[
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET),
+            ("ALIBABA_CLOUD_SECURITY_TOKEN", TOKEN),
+        ],
+    )
+    .resolve()
+    .await
+    .expect("resolves");
     assert_eq!(credentials.access_key_id(), "env-id");
     assert_eq!(credentials.access_key_secret(), SECRET);
     assert_eq!(credentials.security_token(), Some(TOKEN));
     assert_eq!(credentials.source(), &CredentialsSource::Environment);
 }
 
-#[test]
-fn half_set_environment_is_an_error_naming_what_is_missing() {
-    let cases: [(&[(&str, &str)], &str); 3] = [
-        (
-            &[("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id")],
-            "missing ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-        ),
-        (
-            &[("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)],
-            "missing ALIBABA_CLOUD_ACCESS_KEY_ID",
-        ),
-        (
-            &[
-                ("ALIBABA_CLOUD_SECURITY_TOKEN", TOKEN),
-                ("ALIBABA_CLOUD_ACCESS_KEY_ID", ""),
-            ],
-            "missing ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-        ),
-    ];
-    for (vars, missing) in cases {
-        let err = DefaultChain::with_vars(vars.iter().copied())
-            .resolve()
-            .expect_err("fails");
-        let message = err.to_string();
-        assert_eq!(
-            message,
-            format!("incomplete credentials in environment variables: {missing}")
-        );
-        assert_no_secrets(&message);
-        assert_no_secrets(&format!("{err:?}"));
-    }
-}
-
-#[test]
-fn nothing_found_says_where_it_looked() {
+#[tokio::test]
+async fn nothing_found_lists_every_source_and_why() {
     let home = tempfile::tempdir().expect("tempdir");
-    let err = DefaultChain::with_vars(Vec::<(String, String)>::new())
-        .with_home(home.path())
-        .resolve()
-        .expect_err("fails");
-    let path = home.path().join(".aliyun/config.json");
-    assert_eq!(
-        err.to_string(),
-        format!(
-            "no credentials found: looked in environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / \
-             ALIBABA_CLOUD_ACCESS_KEY_SECRET (not set); CLI profile file {} (not found)",
-            path.display()
-        )
-    );
-    let err = DefaultChain::with_vars(Vec::<(String, String)>::new())
-        .resolve()
-        .expect_err("fails");
+    let err = chain(
+        home.path(),
+        &[
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "id-only"),
+            ("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::1:role/r"),
+        ],
+    )
+    .resolve()
+    .await
+    .expect_err("fails");
+    let h = home.path().display();
     assert_eq!(
         err,
         CredentialsError::NotFound {
             searched: vec![
-                "environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (not set)".into(),
-                "CLI profile file ~/.aliyun/config.json (no home directory: HOME is not set)".into(),
+                "environment variables ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET \
+                 (incomplete: ALIBABA_CLOUD_ACCESS_KEY_SECRET is not set)"
+                    .into(),
+                "OIDC role from ALIBABA_CLOUD_ROLE_ARN / ALIBABA_CLOUD_OIDC_PROVIDER_ARN / \
+                 ALIBABA_CLOUD_OIDC_TOKEN_FILE (incomplete: ALIBABA_CLOUD_OIDC_PROVIDER_ARN, \
+                 ALIBABA_CLOUD_OIDC_TOKEN_FILE not set)"
+                    .into(),
+                format!("CLI profile file {h}/.aliyun/config.json (not found)"),
+                format!("INI credentials file {h}/.alibabacloud/credentials (not found)"),
+                "ECS instance RAM role (disabled by ALIBABA_CLOUD_ECS_METADATA_DISABLED)".into(),
+                "credentials URI ALIBABA_CLOUD_CREDENTIALS_URI (not set)".into(),
             ]
         }
     );
+    assert!(err
+        .to_string()
+        .starts_with("no credentials found: looked in environment variables"));
+
+    // No home directory at all.
+    let err = DefaultChain::with_vars([("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "TRUE")])
+        .resolve()
+        .await
+        .expect_err("fails");
+    let CredentialsError::NotFound { searched } = err else {
+        panic!("not NotFound: {err:?}")
+    };
+    assert_eq!(
+        searched[2],
+        "CLI profile file ~/.aliyun/config.json (no home directory: HOME is not set)"
+    );
+    assert_eq!(
+        searched[3],
+        "INI credentials file ~/.alibabacloud/credentials (no home directory: HOME is not set)"
+    );
 }
 
-#[test]
-fn profile_file_current_profile() {
+#[tokio::test]
+async fn profile_file_current_profile_then_env_choice_then_program_choice() {
     let home = tempfile::tempdir().expect("tempdir");
     let path = write_config(home.path(), &profiles_json());
-    let credentials =
-        DefaultChain::with_vars([("HOME", home.path().to_string_lossy().into_owned())])
-            .resolve()
-            .expect("resolves");
+    let credentials = chain(home.path(), &[]).resolve().await.expect("resolves");
     assert_eq!(credentials.access_key_id(), "file-id");
     assert_eq!(credentials.access_key_secret(), SECRET);
     assert_eq!(credentials.security_token(), None);
     assert_eq!(
         credentials.source(),
         &CredentialsSource::ProfileFile {
-            path,
+            path: path.clone(),
             profile: "default".into()
         }
     );
-}
-
-#[test]
-fn profile_chosen_by_env_var_with_sts_token() {
-    let home = tempfile::tempdir().expect("tempdir");
-    write_config(home.path(), &profiles_json());
-    let credentials = DefaultChain::with_vars([("ALIBABA_CLOUD_PROFILE", "sts")])
-        .with_home(home.path())
+    let sts = chain(home.path(), &[("ALIBABA_CLOUD_PROFILE", "sts")])
         .resolve()
+        .await
         .expect("resolves");
-    assert_eq!(credentials.access_key_id(), "sts-id");
-    assert_eq!(credentials.security_token(), Some(TOKEN));
+    assert_eq!(sts.access_key_id(), "sts-id");
+    assert_eq!(sts.security_token(), Some(TOKEN));
+    // The program's choice wins over ALIBABA_CLOUD_PROFILE (as in credentials-go).
+    let chosen = chain(home.path(), &[("ALIBABA_CLOUD_PROFILE", "sts")])
+        .profile("default")
+        .resolve()
+        .await
+        .expect("resolves");
+    assert_eq!(chosen.access_key_id(), "file-id");
+    // ALIBABA_CLOUD_CLI_PROFILE_DISABLED skips the file.
+    let err = chain(
+        home.path(),
+        &[("ALIBABA_CLOUD_CLI_PROFILE_DISABLED", "true")],
+    )
+    .resolve()
+    .await
+    .expect_err("skipped");
+    assert!(
+        err.to_string().contains(&format!(
+            "CLI profile file {} (disabled by ALIBABA_CLOUD_CLI_PROFILE_DISABLED)",
+            path.display()
+        )),
+        "{err}"
+    );
 }
 
-#[test]
-fn environment_wins_over_the_profile_file() {
+#[tokio::test]
+async fn environment_wins_over_the_profile_file() {
     let home = tempfile::tempdir().expect("tempdir");
     write_config(home.path(), &profiles_json());
-    let credentials = DefaultChain::with_vars([
-        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id"),
-        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env-secret"),
-    ])
-    .with_home(home.path())
+    let credentials = chain(
+        home.path(),
+        &[
+            ("ALIBABA_CLOUD_ACCESS_KEY_ID", "env-id"),
+            ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env-secret"),
+        ],
+    )
     .resolve()
+    .await
     .expect("resolves");
     assert_eq!(credentials.access_key_id(), "env-id");
 }
 
-#[test]
-fn profile_file_errors_are_specific_and_never_show_secrets() {
+#[tokio::test]
+async fn profile_errors_are_specific_and_never_show_secrets() {
     let home = tempfile::tempdir().expect("tempdir");
     let path = write_config(home.path(), &profiles_json());
-    let resolve = |profile: &str| {
-        DefaultChain::with_vars([("ALIBABA_CLOUD_PROFILE", profile)])
-            .with_home(home.path())
-            .resolve()
-            .expect_err("fails")
-    };
     let p = path.display();
     let cases = [
         (
-            resolve("half"),
+            "half",
             format!("incomplete credentials in profile \"half\" (mode StsToken) of {p}: missing sts_token"),
         ),
         (
-            resolve("role"),
-            format!("profile \"role\" in {p} uses mode \"RamRoleArn\"; supported modes are \"AK\" and \"StsToken\""),
+            "role",
+            format!("incomplete credentials in profile \"role\" (mode RamRoleArn) of {p}: missing ram_role_arn"),
         ),
         (
-            resolve("nope"),
+            "sso",
+            format!("profile \"sso\" in {p} uses mode \"CloudSSO\"; supported modes are AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC and CredentialsURI"),
+        ),
+        (
+            "loop-a",
+            format!("cannot use the CLI profile file {p}: profile \"loop-a\": source_profile chains more than 8 deep (a loop?)"),
+        ),
+        (
+            "nope",
             format!(
-                "profile \"nope\" (from ALIBABA_CLOUD_PROFILE) not found in {p}; profiles there: default, sts, half, role"
+                "profile \"nope\" (from the program) not found in {p}; profiles there: default, sts, half, role, loop-a, loop-b, sso"
             ),
         ),
     ];
-    for (err, expected) in cases {
+    for (profile, expected) in cases {
+        // Chosen explicitly, the profile's own error comes back as is.
+        let err = Credentials::profile(profile)
+            .file(&path)
+            .provide_credentials()
+            .await
+            .expect_err("fails");
         assert_eq!(err.to_string(), expected);
         assert_no_secrets(&err.to_string());
         assert_no_secrets(&format!("{err:?}"));
+        // In the chain, it is the reason that source was skipped.
+        let err = chain(home.path(), &[])
+            .profile(profile)
+            .resolve()
+            .await
+            .expect_err("fails");
+        assert!(
+            err.to_string()
+                .contains(&format!("CLI profile file {p} ({expected})")),
+            "{err}"
+        );
     }
 }
 
-#[test]
-fn malformed_profile_file_reports_position_not_contents() {
+#[tokio::test]
+async fn malformed_profile_file_names_file_and_position_not_contents() {
     let home = tempfile::tempdir().expect("tempdir");
     let path = write_config(
         home.path(),
         &format!("{{\"current\": \"default\", \"profiles\": [{{\"access_key_secret\": \"{SECRET}\" \"x\"}}]}}"),
     );
-    let err = DefaultChain::with_vars(Vec::<(String, String)>::new())
-        .with_home(home.path())
-        .resolve()
+    let err = Credentials::profile("default")
+        .file(&path)
+        .provide_credentials()
+        .await
         .expect_err("fails");
     assert_eq!(
         err.to_string(),
@@ -239,10 +298,7 @@ fn malformed_profile_file_reports_position_not_contents() {
         home.path(),
         &format!("{{\"current\": 5, \"profiles\": [{{\"name\": [\"{SECRET}\"]}}]}}"),
     );
-    let err = DefaultChain::with_vars(Vec::<(String, String)>::new())
-        .with_home(home.path())
-        .resolve()
-        .expect_err("fails");
+    let err = chain(home.path(), &[]).resolve().await.expect_err("fails");
     assert_no_secrets(&err.to_string());
     assert!(
         err.to_string()
@@ -251,35 +307,222 @@ fn malformed_profile_file_reports_position_not_contents() {
     );
 }
 
-#[test]
-fn profile_named_but_file_missing() {
+#[tokio::test]
+async fn ini_file_access_key_section_and_errors() {
     let home = tempfile::tempdir().expect("tempdir");
-    let err = DefaultChain::with_vars([("ALIBABA_CLOUD_PROFILE", "work")])
-        .with_home(home.path())
-        .resolve()
-        .expect_err("fails");
+    let path = write(
+        home.path(),
+        ".alibabacloud/credentials",
+        &format!(
+            "# comment\n[default]\ntype = access_key   # inline comment\naccess_key_id = ini-id\naccess_key_secret = {SECRET}\n\n\
+             [other]\ntype = access_key\naccess_key_id = other-id\naccess_key_secret = {SECRET}\n\
+             [rsa]\ntype = rsa_key_pair\n[notype]\naccess_key_id = x\n"
+        ),
+    );
+    let credentials = chain(home.path(), &[]).resolve().await.expect("resolves");
+    assert_eq!(credentials.access_key_id(), "ini-id");
+    assert_eq!(credentials.access_key_secret(), SECRET);
     assert_eq!(
-        err.to_string(),
-        format!(
-            "cannot use the CLI profile file {}: ALIBABA_CLOUD_PROFILE names profile \"work\" but the file does not exist",
-            home.path().join(".aliyun/config.json").display()
-        )
+        credentials.source(),
+        &CredentialsSource::IniFile {
+            path: path.clone(),
+            section: "default".into()
+        }
+    );
+    let other = chain(home.path(), &[("ALIBABA_CLOUD_PROFILE", "other")])
+        .resolve()
+        .await
+        .expect("resolves");
+    assert_eq!(other.access_key_id(), "other-id");
+
+    let p = path.display();
+    for (section, reason) in [
+        ("rsa", format!("cannot use the INI credentials file {p}: section [rsa] has type \"rsa_key_pair\"; supported types are access_key, ecs_ram_role, ram_role_arn and oidc_role_arn")),
+        ("notype", format!("incomplete credentials in section [notype] (type ) of {p}: missing type")),
+        ("absent", "no section [absent]".to_owned()),
+    ] {
+        let err = chain(home.path(), &[("ALIBABA_CLOUD_PROFILE", section)])
+            .resolve()
+            .await
+            .expect_err("fails");
+        assert!(
+            err.to_string().contains(&format!("INI credentials file {p} ({reason})")),
+            "{err}"
+        );
+    }
+
+    // ALIBABA_CLOUD_CREDENTIALS_FILE points elsewhere; a malformed file names itself and the line.
+    let elsewhere = write(
+        home.path(),
+        "elsewhere.ini",
+        &format!("[default]\ntype = access_key\naccess_key_secret {SECRET}\n"),
+    );
+    let err = chain(
+        home.path(),
+        &[(
+            "ALIBABA_CLOUD_CREDENTIALS_FILE",
+            elsewhere.to_str().expect("utf-8 path"),
+        )],
+    )
+    .resolve()
+    .await
+    .expect_err("fails");
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!(
+            "INI credentials file {e} (cannot use the INI credentials file {e}: line 3: expected `[section]` or `key = value`)",
+            e = elsewhere.display()
+        )),
+        "{message}"
+    );
+    assert_no_secrets(&message);
+    assert_eq!(
+        IniFile::parse("k = v\n").expect_err("before a section"),
+        "line 1: `k = ...` comes before any `[section]`"
+    );
+    assert_eq!(
+        IniFile::parse("[open\n").expect_err("unclosed"),
+        "line 1: a section header must end with `]`"
     );
 }
 
-#[test]
-fn no_current_profile() {
+#[tokio::test]
+async fn chain_keeps_the_provider_that_answered() {
     let home = tempfile::tempdir().expect("tempdir");
-    let path = write_config(home.path(), r#"{"profiles": [{"name": "a"}]}"#);
-    let err = DefaultChain::with_vars(Vec::<(String, String)>::new())
-        .with_home(home.path())
-        .resolve()
-        .expect_err("fails");
+    let path = write_config(home.path(), &profiles_json());
+    let chain = chain(home.path(), &[]);
+    assert!(chain.cached_credentials().is_none());
+    let first = chain.resolve().await.expect("resolves");
+    // The file changes; the chain keeps the provider it found (as the official libraries do).
+    std::fs::remove_file(&path).expect("rm");
+    let second = chain.resolve().await.expect("resolves");
+    assert_eq!(first, second);
+    assert_eq!(chain.cached_credentials(), Some(first));
+}
+
+#[tokio::test]
+async fn profile_region_is_the_clients_region_when_none_is_set() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let path = write_config(home.path(), &profiles_json());
+    const TABLE: &[(&str, &str)] = &[
+        ("cn-shanghai", "svc.cn-shanghai.aliyuncs.com"),
+        ("cn-beijing", "svc.cn-beijing.aliyuncs.com"),
+    ];
+    let client = Client::builder()
+        .regional_endpoints(TABLE)
+        .credentials_chain(chain(home.path(), &[]))
+        .build()
+        .expect("builds");
+    assert_eq!(client.region(), Some("cn-shanghai"));
+    assert_eq!(client.endpoint().host(), "svc.cn-shanghai.aliyuncs.com");
+
+    let client = Client::builder()
+        .regional_endpoints(TABLE)
+        .profile_provider(Credentials::profile("sts").file(&path))
+        .build()
+        .expect("builds");
+    assert_eq!(client.region(), Some("cn-beijing"));
+    let credentials = client
+        .resolve_credentials()
+        .await
+        .expect("resolves")
+        .expect("signed");
+    assert_eq!(credentials.access_key_id(), "sts-id");
+
+    // An explicit region wins.
+    let client = Client::builder()
+        .regional_endpoints(TABLE)
+        .region("cn-beijing")
+        .credentials_chain(chain(home.path(), &[]))
+        .build()
+        .expect("builds");
+    assert_eq!(client.region(), Some("cn-beijing"));
+}
+
+#[tokio::test]
+async fn prepare_needs_credentials_at_hand() {
+    let home = tempfile::tempdir().expect("tempdir");
+    write_config(home.path(), &profiles_json());
+    let client = Client::builder()
+        .endpoint("http://127.0.0.1:9")
+        .credentials_chain(chain(home.path(), &[]))
+        .build()
+        .expect("builds");
+    let op = acs_runtime_test_op::Probe;
+    let err = client.prepare(&op).expect_err("nothing resolved yet");
+    assert!(
+        err.to_string()
+            .starts_with("no credentials at hand yet (the provider has not fetched any)"),
+        "{err}"
+    );
+    client.resolve_credentials().await.expect("resolves");
+    let prepared = client
+        .prepare(&op)
+        .expect("signs with the cached credentials");
+    assert!(
+        prepared.url.contains("AccessKeyId=file-id"),
+        "{}",
+        prepared.url
+    );
+    assert_no_secrets(&format!("{prepared:?}"));
+}
+
+/// The smallest operation, for signing.
+mod acs_runtime_test_op {
+    use acs_runtime::error::{ErrorMeta, PublishedError, ServiceError};
+    use acs_runtime::{Operation, Params, ValidationErrors};
+
+    #[derive(Debug)]
+    pub struct Probe;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("{0}")]
+    pub struct ProbeError(ErrorMeta);
+
+    impl ServiceError for ProbeError {
+        const PUBLISHED: &'static [PublishedError] = &[];
+        fn from_meta(meta: ErrorMeta) -> Self {
+            Self(meta)
+        }
+        fn meta(&self) -> &ErrorMeta {
+            &self.0
+        }
+        fn is_retryable(&self) -> bool {
+            false
+        }
+    }
+
+    impl Operation for Probe {
+        const PRODUCT: &'static str = "Probe";
+        const VERSION: &'static str = "2020-01-01";
+        const ACTION: &'static str = "Probe";
+        type Output = serde_json::Value;
+        type Error = ProbeError;
+        fn validate(&self) -> Result<(), ValidationErrors> {
+            Ok(())
+        }
+        fn write_params(&self, _params: &mut Params) {}
+    }
+}
+
+#[tokio::test]
+async fn config_file_variable_points_the_chain_elsewhere() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let elsewhere = write(home.path(), "elsewhere/config.json", &profiles_json());
+    let chain = chain(
+        home.path(),
+        &[(
+            "ALIBABA_CLOUD_CONFIG_FILE",
+            elsewhere.to_str().expect("utf-8 path"),
+        )],
+    );
+    assert_eq!(chain.profile_path(), Some(elsewhere.clone()));
+    let credentials = chain.resolve().await.expect("resolves");
     assert_eq!(
-        err.to_string(),
-        format!(
-            "cannot use the CLI profile file {}: no profile chosen: the file has no `current` and ALIBABA_CLOUD_PROFILE is not set",
-            path.display()
-        )
+        credentials.source(),
+        &CredentialsSource::ProfileFile {
+            path: elsewhere,
+            profile: "default".into()
+        }
     );
 }
