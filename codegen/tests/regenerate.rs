@@ -42,12 +42,16 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
         "files no snapshot produces: {:?}\ndelete them, then run {COMMAND}",
         outcome.stale
     );
-    // 98 operations + _service.json; the facade's three files.
-    assert_eq!(outcome.imported.files.len(), 99);
+    // 98 operations + _service.json + _shapes.json (the shared Tag, …); the facade's three files.
+    assert_eq!(
+        outcome.imported.files.len(),
+        99,
+        "98 operations and _service.json"
+    );
     assert_eq!(
         outcome.files.len(),
-        102,
-        "+ operations.rs, features.md, Cargo.toml"
+        103,
+        "+ _shapes.json, operations.rs, features.md, Cargo.toml"
     );
     assert_eq!(outcome.snapshots.len(), 8);
     let operations_rs = std::fs::read_to_string(root().join("swas/src/operations.rs")).unwrap();

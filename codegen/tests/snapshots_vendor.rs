@@ -41,3 +41,49 @@ fn json_string_array_start_instances() {
 fn object_parameter_invoke_command() {
     insta::assert_snapshot!("invoke_command", expand("InvokeCommand"));
 }
+
+fn expand_product(product: &str, op: &str, shapes: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs")
+        .join(product)
+        .join(format!("{op}.json"));
+    let spec = acs_codegen::load_spec(&path, op).unwrap();
+    let options = acs_codegen::Options {
+        shapes: Some(syn::parse_str(shapes).unwrap()),
+        ..Default::default()
+    };
+    acs_codegen::pretty(acs_codegen::generate(&spec, &options)).unwrap()
+}
+
+/// ECS `RunInstances`: flattened `SystemDisk.*` as one nested parameter, indexed `DataDisk.N.*`
+/// folded into the structured list, deprecated parameters, length rules, shared shapes
+/// (`DataDisk`, `Arn`, … from `ecs_shapes`), 260 error codes.
+#[test]
+fn ecs_run_instances() {
+    insta::assert_snapshot!(
+        "ecs_run_instances",
+        expand_product("ecs-2014-05-26", "RunInstances", "::ecs_shapes::shapes")
+    );
+}
+
+/// ECS `DescribeInstances`: a large paginated response (singular item names, enums).
+#[test]
+fn ecs_describe_instances() {
+    insta::assert_snapshot!(
+        "ecs_describe_instances",
+        expand_product(
+            "ecs-2014-05-26",
+            "DescribeInstances",
+            "::ecs_shapes::shapes"
+        )
+    );
+}
+
+/// VPC `CreateVpc`: tags (a shared shape), an idempotency token.
+#[test]
+fn vpc_create_vpc() {
+    insta::assert_snapshot!(
+        "vpc_create_vpc",
+        expand_product("vpc-2016-04-28", "CreateVpc", "::vpc_shapes::shapes")
+    );
+}

@@ -7,7 +7,7 @@
 mod docs;
 mod enums;
 mod errors;
-mod names;
+pub(crate) mod names;
 mod paginate;
 mod request;
 mod response;

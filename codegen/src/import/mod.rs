@@ -40,6 +40,7 @@ pub mod facade;
 pub mod layers;
 pub mod overlay;
 mod params;
+pub mod shapes;
 pub mod types;
 pub mod vendor;
 pub mod write;

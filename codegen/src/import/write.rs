@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use super::facade::{self, FacadeConfig};
 use super::layers::{self, Snapshot};
-use super::{overlay, source_date, vendor, ImportOptions, Imported, Report};
+use super::{overlay, shapes, source_date, vendor, ImportOptions, Imported, Report};
+use crate::ServiceSpec;
 use crate::SpecError;
 
 /// What to import and where to write it.
@@ -209,13 +210,40 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         let path = options.out.join(name);
         let shown = path.display().to_string();
         match crate::parse_spec(&shown, &doc.to_string()) {
-            Ok(spec) => {
-                let text = render_spec(&spec);
-                out_files.push((path, text));
-                specs.push((name.clone(), spec));
-            }
+            Ok(spec) => specs.push((name.clone(), spec)),
             Err(errors) => check_errors.extend(errors),
         }
+    }
+    // Nested types several operations share are written once (`_shapes.json`).
+    let mut op_models: Vec<ServiceSpec> = specs
+        .iter()
+        .filter(|(n, _)| n != super::SERVICE_FILE)
+        .map(|(_, s)| s.clone())
+        .collect();
+    let shapes = if check_errors.is_empty() {
+        shapes::share(&mut op_models)
+    } else {
+        None
+    };
+    let mut op_models = op_models.into_iter();
+    for (name, spec) in specs.iter_mut() {
+        if name != super::SERVICE_FILE {
+            if let Some(marked) = op_models.next() {
+                *spec = marked;
+            }
+        }
+    }
+    if let Some(shapes) = &shapes {
+        specs.push((shapes::SHAPES_FILE.to_owned(), shapes.clone()));
+    }
+    for (name, spec) in &specs {
+        let path = options.out.join(name);
+        let text = render_spec(spec);
+        // What is written must read back: checked again as the file it will be.
+        if let Err(errors) = crate::parse_spec(&path.display().to_string(), &text) {
+            check_errors.extend(errors);
+        }
+        out_files.push((path, text));
     }
     if let Some(crate_dir) = &options.facade {
         let toml_path = crate_dir.join("Cargo.toml");
@@ -262,7 +290,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         };
         let op_specs: Vec<_> = specs
             .iter()
-            .filter(|(n, _)| n != super::SERVICE_FILE)
+            .filter(|(n, _)| n != super::SERVICE_FILE && n != shapes::SHAPES_FILE)
             .map(|(_, s)| s)
             .collect();
         let crate_name = crate_dir
@@ -275,6 +303,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
             &toml,
             &toml_path.display().to_string(),
             &crate_name,
+            shapes.is_some(),
         )?;
         imported.reports.extend(rendered.reports);
         out_files.push((
@@ -313,10 +342,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         for entry in entries.filter_map(Result::ok) {
             let path = entry.path();
             if path.extension().is_some_and(|x| x == "json")
-                && !imported
-                    .files
-                    .iter()
-                    .any(|(n, _)| options.out.join(n) == path)
+                && !out_files.iter().any(|(p, _)| *p == path)
             {
                 stale.push(path.display().to_string());
             }

@@ -6,35 +6,41 @@
 #[cfg(feature = "CreateAutoProvisioningGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateAutoProvisioningGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAutoProvisioningGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteAutoProvisioningGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroupHistory")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroupHistory.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroupInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroupInstances.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroups.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAutoProvisioningGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyAutoProvisioningGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

@@ -6,65 +6,76 @@
 #[cfg(feature = "CreateCapacityReservation")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateCapacityReservation.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateElasticityAssurance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateElasticityAssurance.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCapacityReservationInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeCapacityReservationInstances.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCapacityReservations")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeCapacityReservations.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeElasticityAssuranceInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeElasticityAssuranceInstances.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeElasticityAssurances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeElasticityAssurances.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceAttachmentAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceAttachmentAttributes.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCapacityReservation")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyCapacityReservation.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyElasticityAssurance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyElasticityAssurance.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAttachmentAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAttachmentAttributes.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseCapacityReservation")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ReleaseCapacityReservation.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

@@ -6,29 +6,34 @@
 #[cfg(feature = "CreateDeploymentSet")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateDeploymentSet.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDeploymentSet")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteDeploymentSet.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDeploymentSetSupportedInstanceTypeFamily")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDeploymentSetSupportedInstanceTypeFamily.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDeploymentSets")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDeploymentSets.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDeploymentSetAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDeploymentSetAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

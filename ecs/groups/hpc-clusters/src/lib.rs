@@ -6,23 +6,27 @@
 #[cfg(feature = "CreateHpcCluster")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateHpcCluster.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHpcCluster")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteHpcCluster.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHpcClusters")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeHpcClusters.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHpcClusterAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyHpcClusterAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

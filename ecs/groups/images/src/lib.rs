@@ -6,77 +6,90 @@
 #[cfg(feature = "CancelCopyImage")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CancelCopyImage.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CopyImage")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CopyImage.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateImage")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateImage.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteImage")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteImage.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImageFromFamily")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeImageFromFamily.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImageSharePermission")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeImageSharePermission.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImageSupportInstanceTypes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeImageSupportInstanceTypes.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImages")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeImages.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ExportImage")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ExportImage.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ImportImage")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ImportImage.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyImageAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyImageAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyImageShareGroupPermission")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyImageShareGroupPermission.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyImageSharePermission")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyImageSharePermission.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

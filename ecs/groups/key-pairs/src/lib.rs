@@ -6,35 +6,41 @@
 #[cfg(feature = "AttachKeyPair")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AttachKeyPair.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateKeyPair")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateKeyPair.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteKeyPairs")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteKeyPairs.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeKeyPairs")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeKeyPairs.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DetachKeyPair")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DetachKeyPair.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ImportKeyPair")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ImportKeyPair.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

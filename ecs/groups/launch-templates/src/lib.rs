@@ -6,41 +6,48 @@
 #[cfg(feature = "CreateLaunchTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateLaunchTemplate.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateLaunchTemplateVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateLaunchTemplateVersion.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLaunchTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteLaunchTemplate.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLaunchTemplateVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteLaunchTemplateVersion.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLaunchTemplateVersions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeLaunchTemplateVersions.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLaunchTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeLaunchTemplates.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyLaunchTemplateDefaultVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyLaunchTemplateDefaultVersion.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

@@ -6,59 +6,69 @@
 #[cfg(feature = "DescribeDiskMonitorData")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDiskMonitorData.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEniMonitorData")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeEniMonitorData.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceMaintenanceAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceMaintenanceAttributes.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceMonitorData")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceMonitorData.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSnapshotMonitorData")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeSnapshotMonitorData.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "GetInstanceConsoleOutput")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/GetInstanceConsoleOutput.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "GetInstanceScreenshot")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/GetInstanceScreenshot.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceMaintenanceAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceMaintenanceAttributes.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RedeployInstance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RedeployInstance.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReportInstancesStatus")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ReportInstancesStatus.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

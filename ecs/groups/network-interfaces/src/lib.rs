@@ -6,77 +6,90 @@
 #[cfg(feature = "AssignIpv6Addresses")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AssignIpv6Addresses.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AssignPrivateIpAddresses")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AssignPrivateIpAddresses.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AttachNetworkInterface")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AttachNetworkInterface.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateNetworkInterface")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateNetworkInterface.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateNetworkInterfacePermission")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateNetworkInterfacePermission.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNetworkInterface")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteNetworkInterface.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkInterfaceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfaceAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkInterfacePermissions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfacePermissions.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkInterfaces")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfaces.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DetachNetworkInterface")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DetachNetworkInterface.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNetworkInterfaceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyNetworkInterfaceAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "UnassignIpv6Addresses")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/UnassignIpv6Addresses.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "UnassignPrivateIpAddresses")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/UnassignPrivateIpAddresses.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

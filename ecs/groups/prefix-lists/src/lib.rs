@@ -6,35 +6,41 @@
 #[cfg(feature = "CreatePrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreatePrefixList.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeletePrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeletePrefixList.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrefixListAssociations")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePrefixListAssociations.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrefixListAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePrefixListAttributes.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrefixLists")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePrefixLists.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyPrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyPrefixList.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

@@ -6,17 +6,20 @@
 #[cfg(feature = "DescribeInstanceModificationPrice")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceModificationPrice.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePrice.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRenewalPrice")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeRenewalPrice.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

@@ -6,35 +6,41 @@
 #[cfg(feature = "DescribeAccountAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAccountAttributes.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAvailableResource.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRecommendInstanceType")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeRecommendInstanceType.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeRegions.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeResourcesModification")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeResourcesModification.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeZones.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

@@ -6,89 +6,104 @@
 #[cfg(feature = "AuthorizeSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AuthorizeSecurityGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AuthorizeSecurityGroupEgress")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AuthorizeSecurityGroupEgress.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateSecurityGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteSecurityGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroupAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeSecurityGroupAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroupReferences")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeSecurityGroupReferences.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeSecurityGroups.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "JoinSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/JoinSecurityGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "LeaveSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/LeaveSecurityGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifySecurityGroupAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupEgressRule")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifySecurityGroupEgressRule.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifySecurityGroupPolicy.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupRule")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifySecurityGroupRule.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RevokeSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RevokeSecurityGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RevokeSecurityGroupEgress")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RevokeSecurityGroupEgress.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

@@ -6,17 +6,20 @@
 #[cfg(feature = "DescribeStorageCapacityUnits")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeStorageCapacityUnits.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyStorageCapacityUnitAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyStorageCapacityUnitAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "PurchaseStorageCapacityUnit")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/PurchaseStorageCapacityUnit.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

@@ -6,47 +6,55 @@
 #[cfg(feature = "AddTags")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AddTags.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeResourceByTags")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeResourceByTags.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeTags.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "JoinResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/JoinResourceGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ListTagResources.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RemoveTags")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RemoveTags.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/TagResources.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/UntagResources.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

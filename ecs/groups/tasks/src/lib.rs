@@ -6,17 +6,20 @@
 #[cfg(feature = "CancelTask")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CancelTask.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTaskAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeTaskAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTasks")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeTasks.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::ecs_shapes::shapes
 );

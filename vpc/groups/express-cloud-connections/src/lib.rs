@@ -6,17 +6,20 @@
 #[cfg(feature = "CreateExpressCloudConnection")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateExpressCloudConnection.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressCloudConnectionAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressCloudConnectionAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressCloudConnectionBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressCloudConnectionBandwidth.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

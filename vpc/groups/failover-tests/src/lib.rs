@@ -6,41 +6,48 @@
 #[cfg(feature = "CreateFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateFailoverTestJob.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteFailoverTestJob.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeFailoverTestJob.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFailoverTestJobs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeFailoverTestJobs.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "StartFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/StartFailoverTestJob.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "StopFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/StopFailoverTestJob.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateFailoverTestJob.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,35 +6,41 @@
 #[cfg(feature = "AssociateHaVip")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateHaVip.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateHaVip")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateHaVip.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHaVip")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteHaVip.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHaVips")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeHaVips.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHaVipAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyHaVipAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateHaVip")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UnassociateHaVip.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,29 +6,34 @@
 #[cfg(feature = "CreateIpsecServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateIpsecServer.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteIpsecServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteIpsecServer.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListIpsecServerLogs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListIpsecServerLogs.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListIpsecServers")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListIpsecServers.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateIpsecServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateIpsecServer.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

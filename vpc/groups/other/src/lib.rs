@@ -6,77 +6,90 @@
 #[cfg(feature = "DeleteExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnect.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGrantRulesToEcr")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeGrantRulesToEcr.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNatGatewayAssociateNetworkInterfaces")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeNatGatewayAssociateNetworkInterfaces.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpcGrantRulesToEcr")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpcGrantRulesToEcr.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetPublicIpAddressPoolServiceStatus")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetPublicIpAddressPoolServiceStatus.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListBusinessRegions")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListBusinessRegions.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListPhysicalConnectionFeatures")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListPhysicalConnectionFeatures.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVpcPublishedRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVpcPublishedRouteEntries.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEipForwardMode")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyEipForwardMode.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "OpenPublicIpAddressPoolService")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/OpenPublicIpAddressPoolService.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "PublishVpcRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/PublishVpcRouteEntries.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TransformEipSegmentToPublicIpAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/TransformEipSegmentToPublicIpAddressPool.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "WithdrawVpcPublishedRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/WithdrawVpcPublishedRouteEntries.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

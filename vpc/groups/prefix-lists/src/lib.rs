@@ -6,41 +6,48 @@
 #[cfg(feature = "CreateVpcPrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpcPrefixList.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpcPrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpcPrefixList.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpcPrefixListAssociations")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpcPrefixListAssociations.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpcPrefixListEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpcPrefixListEntries.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListPrefixLists")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListPrefixLists.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpcPrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpcPrefixList.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RetryVpcPrefixListAssociation")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/RetryVpcPrefixListAssociation.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,71 +6,83 @@
 #[cfg(feature = "CreateExpressConnectTrafficQos")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQos.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQosQueue.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateExpressConnectTrafficQosRule")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQosRule.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQos")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQos.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQosQueue.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQosRule")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQosRule.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQos")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQos.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQosQueue.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQosRule")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQosRule.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQos")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQos.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQosQueue.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQosRule")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQosRule.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,11 +6,13 @@
 #[cfg(feature = "ChangeResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ChangeResourceGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "MoveResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/MoveResourceGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

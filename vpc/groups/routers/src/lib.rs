@@ -6,11 +6,13 @@
 #[cfg(feature = "DescribeVRouters")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVRouters.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVRouterAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVRouterAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,35 +6,41 @@
 #[cfg(feature = "CreateSslVpnClientCert")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateSslVpnClientCert.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSslVpnClientCert")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteSslVpnClientCert.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSslVpnClientCert")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClientCert.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSslVpnClientCerts")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClientCerts.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSslVpnClients")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClients.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifySslVpnClientCert")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifySslVpnClientCert.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

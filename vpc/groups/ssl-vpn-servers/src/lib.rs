@@ -6,29 +6,34 @@
 #[cfg(feature = "CreateSslVpnServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateSslVpnServer.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSslVpnServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteSslVpnServer.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSslVpnServers")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnServers.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnSslServerLogs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnSslServerLogs.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifySslVpnServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifySslVpnServer.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,53 +6,62 @@
 #[cfg(feature = "DescribeTagKeys")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeTagKeys.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTagKeysForExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeTagKeysForExpressConnect.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeTags.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListTagResources.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResourcesForExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListTagResourcesForExpressConnect.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/TagResources.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TagResourcesForExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/TagResourcesForExpressConnect.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UnTagResources.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UntagResourcesForExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UntagResourcesForExpressConnect.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,78 +6,91 @@
 #[cfg(feature = "AssociatePhysicalConnectionToVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociatePhysicalConnectionToVirtualBorderRouter.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVbrHa")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVbrHa.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVirtualBorderRouter.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVbrHa")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVbrHa.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVirtualBorderRouter.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVbrHa")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVbrHa.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVirtualBorderRouters")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVirtualBorderRouters.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVirtualBorderRoutersForPhysicalConnection")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVirtualBorderRoutersForPhysicalConnection.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVirtualBorderRouterAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVirtualBorderRouterAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RecoverVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/RecoverVirtualBorderRouter.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TerminateVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/TerminateVirtualBorderRouter.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociatePhysicalConnectionFromVirtualBorderRouter")]
 acs_macros::generate!(
     spec =
         "../../../specs/vpc-2016-04-28/UnassociatePhysicalConnectionFromVirtualBorderRouter.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateVirtualBorderBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateVirtualBorderBandwidth.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,47 +6,55 @@
 #[cfg(feature = "AssociateRouteTablesWithVpcGatewayEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateRouteTablesWithVpcGatewayEndpoint.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpcGatewayEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpcGatewayEndpoint.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpcGatewayEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpcGatewayEndpoint.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DissociateRouteTablesFromVpcGatewayEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DissociateRouteTablesFromVpcGatewayEndpoint.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpcGatewayEndpointAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpcGatewayEndpointAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVpcEndpointServicesByEndUser")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVpcEndpointServicesByEndUser.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVpcGatewayEndpoints")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVpcGatewayEndpoints.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateVpcGatewayEndpointAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateVpcGatewayEndpointAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );

@@ -6,71 +6,83 @@
 #[cfg(feature = "AssociateVpnGatewayWithCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateVpnGatewayWithCertificate.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpnGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpnGateway.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpnGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpnGateway.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnGateway.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnGatewayAvailableZones")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnGatewayAvailableZones.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnGateways")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnGateways.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DiagnoseVpnGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DiagnoseVpnGateway.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DissociateVpnGatewayWithCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DissociateVpnGatewayWithCertificate.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpnGatewayDiagnoseResult")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpnGatewayDiagnoseResult.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVpnCertificateAssociations")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVpnCertificateAssociations.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpnGatewayAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpnGatewayAttribute.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "MoveVpnResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/MoveVpnResourceGroup.json",
-    runtime = ::acs_runtime
+    runtime = ::acs_runtime,
+    shapes = ::vpc_shapes::shapes
 );
