@@ -11,6 +11,11 @@ use crate::error::ServiceError;
 use crate::validate::ValidationErrors;
 
 /// One RPC-style API operation: a validated request that knows its wire parameters.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a request the client can send",
+    label = "expected a built request",
+    note = "a builder becomes a request with `.build()`: `client.send(&Action::builder()/* setters */.build())`"
+)]
 pub trait Operation {
     /// Product code, e.g. `SWAS-OPEN`.
     const PRODUCT: &'static str;
@@ -19,7 +24,8 @@ pub trait Operation {
     /// The `Action` parameter, e.g. `CreateInstances`.
     const ACTION: &'static str;
     /// Wire name of the idempotency-token parameter (`ClientToken`), when the operation has one.
-    /// The runtime fills an empty token with a fresh UUID once per call and keeps it on retries.
+    /// Generated builders fill it in `build()` (see [`idempotency`](crate::idempotency)); the
+    /// runtime fills a token that is still empty once per call and keeps it on retries.
     const IDEMPOTENCY_TOKEN: Option<&'static str> = None;
 
     /// The deserialized body of a successful (2xx) response.
