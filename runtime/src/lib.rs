@@ -15,6 +15,7 @@ pub mod endpoint;
 pub mod error;
 pub mod error_body;
 pub mod idempotency;
+pub mod mock;
 pub mod operation;
 pub mod paginate;
 pub mod retry;
@@ -32,10 +33,17 @@ pub use common_errors::CommonError;
 pub use credentials::{Credentials, CredentialsError, DefaultChain};
 pub use endpoint::{Endpoint, EndpointError};
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
-pub use operation::{Operation, Params};
+pub use operation::{FromWire, Operation, Params};
 pub use retry::RetryConfig;
 pub use transport::{HttpResponse, Interceptor, Transport, TransportError};
 pub use validate::{Rule, ValidationErrors, Validator, Violation};
+
+/// What paging streams need from `futures`, so that users need no direct dependency for the
+/// basics: [`Stream`](stream::Stream), and the `next()`/`try_next()`/`try_collect()` adapters.
+pub mod stream {
+    pub use futures_core::Stream;
+    pub use futures_util::{StreamExt, TryStreamExt};
+}
 
 /// What generated code needs, under one path, so that crates expanding the macro need no
 /// direct dependency on serde.

@@ -40,6 +40,14 @@ pub trait Operation {
     fn write_params(&self, params: &mut Params);
 }
 
+/// A request that can be read back from its wire parameters: generated for every operation
+/// (the inherent `from_wire`), used by servers and by [`mock`](crate::mock) rules that match
+/// typed requests.
+pub trait FromWire: Operation + Sized {
+    /// Reads the request from wire parameters, reporting every missing or malformed one.
+    fn read_wire(params: &Params) -> Result<Self, ValidationErrors>;
+}
+
 /// Wire parameters of a request: names and values exactly as they go on the wire, before
 /// percent-encoding. Order is insertion order; signing sorts a view of it.
 ///

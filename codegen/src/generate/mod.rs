@@ -4,6 +4,7 @@
 //! Generated code refers to the runtime through one path ([`Options::runtime`]) so that a facade
 //! crate can re-export the runtime and its users need no extra dependencies.
 
+mod client_glue;
 mod docs;
 mod errors;
 mod paginate;
@@ -92,6 +93,7 @@ pub fn generate_operation(
     let response = response::generate(&cx);
     let errors = errors::generate(&cx);
     let paginate = paginate::generate(&cx);
+    let client_glue = client_glue::generate(&cx);
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
     let response_ty = &cx.response_ty;
@@ -117,6 +119,7 @@ pub fn generate_operation(
             #response
             #errors
             #paginate
+            #client_glue
         }
         pub use #module::{#request_ty, #builder_ty, #response_ty, #error_ty};
     }

@@ -26,6 +26,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
+use futures_util::stream::{BoxStream, StreamExt as _};
 use tracing::{field, Instrument as _};
 
 pub use crate::transport::MAX_RESPONSE_BYTES;
@@ -95,6 +96,39 @@ impl Client {
         op: &O,
     ) -> Result<Vec<O::Item>, Error<O::Error>> {
         crate::paginate::fetch_all_items(op, |page| async move { self.send(&page).await }).await
+    }
+
+    /// The pages of a listing as a [`Stream`](futures_core::Stream), starting with `op`'s page:
+    /// for `PageNumber` and `NextToken` operations alike. Each page is sent with [`send`](Self::send)
+    /// (retries, deadline per page); an error is yielded and ends the stream.
+    ///
+    /// The stream is boxed (one allocation per listing), so `next()` / `try_next()` work on it
+    /// directly.
+    pub fn pages<'a, O>(&'a self, op: &O) -> BoxStream<'a, Result<O::Output, Error<O::Error>>>
+    where
+        O: crate::paginate::Pages + Send + Sync + 'a,
+        O::Output: Send,
+    {
+        crate::paginate::page_stream(op.clone(), move |page| async move {
+            let answer = self.send(&page).await;
+            (page, answer)
+        })
+        .boxed()
+    }
+
+    /// The items of a listing as a [`Stream`](futures_core::Stream), page after page (see
+    /// [`pages`](Self::pages)).
+    pub fn items<'a, O>(&'a self, op: &O) -> BoxStream<'a, Result<O::Item, Error<O::Error>>>
+    where
+        O: crate::paginate::PageItems + Send + Sync + 'a,
+        O::Output: Send,
+        O::Item: Send,
+    {
+        crate::paginate::item_stream(op.clone(), move |page| async move {
+            let answer = self.send(&page).await;
+            (page, answer)
+        })
+        .boxed()
     }
 
     /// A builder with the defaults: V1 signatures, POST, connect timeout 5 s, read timeout 10 s,
