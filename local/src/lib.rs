@@ -29,6 +29,7 @@ pub mod catalog;
 pub mod decode;
 pub mod error;
 pub mod faults;
+pub mod lifecycle;
 pub mod ops;
 pub mod server;
 pub mod state;

@@ -22,6 +22,7 @@ pub mod retry;
 pub mod sign;
 pub mod transport;
 pub mod validate;
+pub mod waiter;
 pub mod wire;
 
 pub use any_error::{AnyError, AnyServiceError};

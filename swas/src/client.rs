@@ -7,7 +7,7 @@ pub use acs_runtime::client::{
 };
 pub use acs_runtime::paginate::{PageItems, Pages, Paginated};
 pub use acs_runtime::transport::{HttpResponse, Interceptor, Transport, TransportError};
-pub use acs_runtime::{mock, mock_client, stream, FromWire};
+pub use acs_runtime::{mock, mock_client, stream, waiter, FromWire};
 pub use acs_runtime::{
     AnyError, AnyServiceError, CommonError, Credentials, CredentialsError, DefaultChain, Endpoint,
     EndpointError, Error, ErrorMeta, RetryConfig, Rule, ServiceError, UnexpectedResponse,

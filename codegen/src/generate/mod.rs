@@ -10,6 +10,7 @@ mod errors;
 mod paginate;
 mod request;
 mod response;
+mod waiters;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -94,6 +95,7 @@ pub fn generate_operation(
     let errors = errors::generate(&cx);
     let paginate = paginate::generate(&cx);
     let client_glue = client_glue::generate(&cx);
+    let waiters = waiters::generate(&cx);
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
     let response_ty = &cx.response_ty;
@@ -120,6 +122,7 @@ pub fn generate_operation(
             #errors
             #paginate
             #client_glue
+            #waiters
         }
         pub use #module::{#request_ty, #builder_ty, #response_ty, #error_ty};
     }

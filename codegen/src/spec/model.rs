@@ -86,6 +86,8 @@ pub struct OperationSpec {
     pub notes: Vec<Text>,
     pub discrepancies: Vec<Discrepancy>,
     pub changes: Vec<ChangeEntry>,
+    /// Waiters polling this operation (`waiters`; see `spec::waiters`).
+    pub waiters: Vec<super::waiters::WaiterSpec>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
