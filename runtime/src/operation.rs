@@ -41,7 +41,7 @@ pub trait Operation {
 }
 
 /// A request that can be read back from its wire parameters: generated for every operation
-/// (the inherent `from_wire`), used by servers and by [`mock`](crate::mock) rules that match
+/// (the inherent `from_wire`), used by servers and by [`mock`](mod@crate::mock) rules that match
 /// typed requests.
 pub trait FromWire: Operation + Sized {
     /// Reads the request from wire parameters, reporting every missing or malformed one.

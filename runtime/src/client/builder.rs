@@ -191,7 +191,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Whether to run [`Operation::validate`] before signing (default `true`). Turn off only
+    /// Whether to run [`Operation::validate`](crate::Operation::validate) before signing (default `true`). Turn off only
     /// when you know the service accepts values the published rules reject.
     pub fn validate_requests(mut self, validate: bool) -> Self {
         self.validate = validate;
