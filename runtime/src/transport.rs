@@ -146,11 +146,11 @@ impl Transport for ReqwestTransport {
                 HttpMethod::Get => reqwest::Method::GET,
             };
             let mut request = self.http.request(method, prepared.url.as_str());
-            for (name, value) in &prepared.headers {
+            for (name, value) in prepared.expose_headers() {
                 // The HTTP stack derives `host` from the URL (same value); HTTP/2 sends it as
                 // `:authority`.
                 if name != "host" {
-                    request = request.header(name.as_ref(), value.as_str());
+                    request = request.header(name, value);
                 }
             }
             if prepared.method == HttpMethod::Post {

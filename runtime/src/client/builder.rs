@@ -254,6 +254,15 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 transport,
                 interceptors: self.interceptors,
+                v1_headers: Arc::from(vec![
+                    ("host", endpoint.host_header()),
+                    ("user-agent", user_agent.clone()),
+                    ("accept", "application/json".to_owned()),
+                ]),
+                v3_headers: Arc::from(vec![
+                    ("user-agent", user_agent.clone()),
+                    ("accept", "application/json".to_owned()),
+                ]),
                 v1_key: v1::SigningKey::new(credentials.access_key_secret()),
                 credentials,
                 host_header: endpoint.host_header(),

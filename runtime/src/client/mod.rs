@@ -55,6 +55,10 @@ pub struct Client {
 pub(crate) struct Inner {
     transport: Arc<dyn Transport>,
     interceptors: Interceptors,
+    /// `host`, `user-agent`, `accept`: the unsigned headers of a V1 request.
+    v1_headers: prepared::FixedHeaders,
+    /// `user-agent`, `accept`: what a V3 request carries after its signed headers.
+    v3_headers: prepared::FixedHeaders,
     credentials: Credentials,
     v1_key: v1::SigningKey,
     endpoint: Endpoint,
@@ -224,11 +228,9 @@ impl Client {
                 PreparedRequest {
                     method,
                     url,
-                    headers: vec![
-                        (Cow::Borrowed("host"), inner.host_header.clone()),
-                        (Cow::Borrowed("user-agent"), inner.user_agent.clone()),
-                        (Cow::Borrowed("accept"), "application/json".to_owned()),
-                    ],
+                    fixed: Arc::clone(&inner.v1_headers),
+                    fixed_first: true,
+                    headers: Vec::new(),
                     body: Vec::new(),
                     action: O::ACTION,
                     token_param: O::IDEMPOTENCY_TOKEN,
@@ -260,18 +262,18 @@ impl Client {
                     url.push_str(&signed.query);
                 }
                 let mut headers: Vec<(Cow<'static, str>, String)> =
-                    Vec::with_capacity(signed.headers.len() + 2);
+                    Vec::with_capacity(signed.headers.len());
                 headers.extend(
                     signed
                         .headers
                         .into_iter()
                         .map(|(n, v)| (Cow::Borrowed(n), v)),
                 );
-                headers.push((Cow::Borrowed("user-agent"), inner.user_agent.clone()));
-                headers.push((Cow::Borrowed("accept"), "application/json".to_owned()));
                 PreparedRequest {
                     method,
                     url,
+                    fixed: Arc::clone(&inner.v3_headers),
+                    fixed_first: false,
                     headers,
                     body: Vec::new(),
                     action: O::ACTION,

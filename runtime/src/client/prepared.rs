@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 use crate::operation::Params;
 
@@ -36,6 +37,9 @@ impl HttpMethod {
     }
 }
 
+/// Headers every request of a client carries, shared rather than copied per request.
+pub(crate) type FixedHeaders = Arc<[(&'static str, String)]>;
+
 /// What printing shows instead of a secret.
 pub const REDACTED: &str = "<redacted>";
 
@@ -50,6 +54,11 @@ pub const REDACTED: &str = "<redacted>";
 pub struct PreparedRequest {
     pub(crate) method: HttpMethod,
     pub(crate) url: String,
+    /// The client's fixed headers (host, user agent, accept), shared by every request.
+    pub(crate) fixed: FixedHeaders,
+    /// Whether the fixed headers come before `headers` (V1) or after them (V3).
+    pub(crate) fixed_first: bool,
+    /// Per-request headers: V3's signed ones, and what interceptors add.
     pub(crate) headers: Vec<(Cow<'static, str>, String)>,
     pub(crate) body: Vec<u8>,
     pub(crate) action: &'static str,
@@ -85,21 +94,35 @@ impl PreparedRequest {
     /// `Authorization` and `x-acs-security-token` replaced by `<redacted>`. `host` is listed
     /// because it is signed (V3); the HTTP stack sends the same value from the URL.
     pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.headers.iter().map(|(name, value)| {
+        self.expose_headers().map(|(name, value)| {
             let value = if is_sensitive_header(name) {
                 REDACTED
             } else {
-                value.as_str()
+                value
             };
-            (name.as_ref(), value)
+            (name, value)
         })
     }
 
     /// The exact headers, `Authorization` and security token included. Do not log them.
     pub fn expose_headers(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
-        self.headers
+        let (before, after): (&[_], &[_]) = if self.fixed_first {
+            (&self.fixed, &[])
+        } else {
+            (&[], &self.fixed)
+        };
+        fn fixed<'h>(header: &'h (&'static str, String)) -> (&'h str, &'h str) {
+            (header.0, header.1.as_str())
+        }
+        before
             .iter()
-            .map(|(name, value)| (name.as_ref(), value.as_str()))
+            .map(fixed)
+            .chain(
+                self.headers
+                    .iter()
+                    .map(|(name, value)| (name.as_ref(), value.as_str())),
+            )
+            .chain(after.iter().map(fixed))
     }
 
     /// The value of the first header named `name` (case-insensitive); `<redacted>` for
