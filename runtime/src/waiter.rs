@@ -10,7 +10,8 @@
 //! success state; otherwise — no states yet, or states still in progress — it waits and polls
 //! again. Delays grow from the minimum, doubling up to the maximum, each cut by up to half at
 //! random (jitter), and never run past the maximum time: then [`WaitError::TimedOut`] carries the
-//! last answer.
+//! last answer. States are judged as they are read from the answer, so a poll allocates nothing
+//! beyond the answer itself (a progress callback gets them as a list, built for it).
 
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -185,15 +186,43 @@ enum Verdict<'s> {
 }
 
 impl<O: Operation> Acceptor<O> {
+    #[cfg(test)]
     fn judge<'s>(&self, states: &[&'s str]) -> Verdict<'s> {
-        if let Some(state) = states.iter().find(|s| self.failure.contains(s)) {
+        let mut tally = Tally::default();
+        for state in states {
+            tally.see(self, state);
+        }
+        tally.verdict(self)
+    }
+}
+
+/// What the states of one answer add up to, counted as they are read (nothing is stored).
+#[derive(Default)]
+struct Tally<'s> {
+    seen: usize,
+    successes: usize,
+    failure: Option<&'s str>,
+}
+
+impl<'s> Tally<'s> {
+    fn see<O: Operation>(&mut self, acceptor: &Acceptor<O>, state: &'s str) {
+        self.seen += 1;
+        if acceptor.success.contains(&state) {
+            self.successes += 1;
+        }
+        if self.failure.is_none() && acceptor.failure.contains(&state) {
+            self.failure = Some(state);
+        }
+    }
+
+    fn verdict<O: Operation>(&self, acceptor: &Acceptor<O>) -> Verdict<'s> {
+        if let Some(state) = self.failure {
             return Verdict::Failure(state);
         }
-        let success = |s: &&str| self.success.contains(s);
-        let done = if self.all {
-            !states.is_empty() && states.iter().all(success)
+        let done = if acceptor.all {
+            self.seen > 0 && self.successes == self.seen
         } else {
-            states.iter().any(success)
+            self.successes > 0
         };
         if done {
             Verdict::Success
@@ -257,9 +286,10 @@ impl<'a, O: Operation> Wait<'a, O> {
                 .send(self.request)
                 .await
                 .map_err(WaitError::Call)?;
-            let mut states: Vec<&str> = Vec::new();
-            (acceptor.states)(&output, &mut |s| states.push(s));
-            match acceptor.judge(&states) {
+            // Judged as the states are read: no allocation per poll beyond the answer.
+            let mut tally = Tally::default();
+            (acceptor.states)(&output, &mut |s| tally.see(acceptor, s));
+            match tally.verdict(acceptor) {
                 Verdict::Success => return Ok(output),
                 Verdict::Failure(state) => {
                     let state = state.to_owned();
@@ -276,6 +306,9 @@ impl<'a, O: Operation> Wait<'a, O> {
             let remaining = acceptor.max_time.saturating_sub(elapsed);
             let delay = self.delay(attempt).min(remaining);
             if let Some(progress) = self.progress.as_mut() {
+                // Only a progress callback needs the states as a list.
+                let mut states: Vec<&str> = Vec::with_capacity(tally.seen);
+                (acceptor.states)(&output, &mut |s| states.push(s));
                 progress(&WaitProgress {
                     waiter: acceptor.name,
                     attempt,
@@ -285,8 +318,8 @@ impl<'a, O: Operation> Wait<'a, O> {
                 });
             }
             if remaining.is_zero() {
-                let last_states = states.iter().map(|s| (*s).to_owned()).collect();
-                drop(states);
+                let mut last_states = Vec::with_capacity(tally.seen);
+                (acceptor.states)(&output, &mut |s| last_states.push(s.to_owned()));
                 return Err(WaitError::TimedOut {
                     waiter: acceptor.name,
                     elapsed,
