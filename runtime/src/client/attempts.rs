@@ -287,8 +287,10 @@ pub(crate) fn error_in_success_body(
     content_type: Option<&str>,
     body: &[u8],
 ) -> Option<ErrorMeta> {
-    // Cheap test first: success bodies rarely mention a code at all.
-    if !contains(body, b"\"Code\"") && !contains(body, b"\"code\"") {
+    // Cheap test first (std's substring search, not a parse): success bodies rarely mention a
+    // code at all.
+    let text = std::str::from_utf8(body).ok()?;
+    if !text.contains("\"Code\"") && !text.contains("\"code\"") {
         return None;
     }
     let value: serde_json::Value = serde_json::from_slice(body).ok()?;
@@ -313,10 +315,6 @@ pub(crate) fn error_in_success_body(
     let mut meta = parse_error_body(status, content_type, body)?;
     meta.http_status = status;
     Some(meta)
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 #[cfg(test)]
