@@ -293,3 +293,49 @@ async fn pages_and_items_stream_over_http() {
     assert_eq!(server.request_count() - before, 1);
     server.shutdown().await;
 }
+
+/// Records the status each attempt got back (`None`: no response).
+struct Observer(Arc<Mutex<Vec<Option<u16>>>>);
+
+impl swas::Interceptor for Observer {
+    fn after_attempt(
+        &self,
+        _request: &swas::PreparedRequest,
+        response: Result<&HttpResponse, &swas::TransportError>,
+    ) {
+        self.0
+            .lock()
+            .expect("not poisoned")
+            .push(response.ok().map(|r| r.status));
+    }
+}
+
+#[tokio::test]
+async fn interceptors_observe_every_attempt_and_what_it_got() {
+    let flaky = mock!(CreateInstances)
+        .then_no_response(false)
+        .then_http(|| HttpResponse::json(503, r#"{"Code":"ServiceUnavailable","Message":"busy"}"#))
+        .then_output(|| created(&["i-3"]));
+    let mock = swas::mock::MockTransport::new([flaky]);
+    let statuses = Arc::new(Mutex::new(Vec::new()));
+    let client = swas::Client::builder()
+        .endpoint("https://mock.invalid")
+        .credentials(swas::Credentials::new("id", "secret"))
+        .retry(
+            swas::RetryConfig::new()
+                .with_max_attempts(3)
+                .with_initial_backoff(std::time::Duration::from_millis(1)),
+        )
+        .transport(mock)
+        .interceptor(Observer(Arc::clone(&statuses)))
+        .build()
+        .expect("client");
+    client
+        .send(&order(PLAN, IMAGE).build())
+        .await
+        .expect("third attempt");
+    assert_eq!(
+        *statuses.lock().expect("not poisoned"),
+        [None, Some(503), Some(200)]
+    );
+}
