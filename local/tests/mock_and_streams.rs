@@ -339,3 +339,49 @@ async fn interceptors_observe_every_attempt_and_what_it_got() {
         [None, Some(503), Some(200)]
     );
 }
+
+#[tokio::test]
+async fn next_token_listings_stream_until_the_token_runs_out() {
+    use swas::list_tag_resources::{
+        ListTagResourcesResponseTagResources, ListTagResourcesResponseTagResourcesTagResource,
+    };
+    use swas::{ListTagResources, ListTagResourcesResponse};
+    let page = |ids: &[&str], next: Option<&str>| {
+        let mut out = ListTagResourcesResponse::default();
+        out.next_token = next.map(str::to_owned);
+        out.tag_resources = Some(ListTagResourcesResponseTagResources {
+            tag_resource: ids
+                .iter()
+                .map(|id| ListTagResourcesResponseTagResourcesTagResource {
+                    resource_id: Some((*id).to_owned()),
+                    ..Default::default()
+                })
+                .collect(),
+        });
+        out
+    };
+    let first = mock!(ListTagResources)
+        .match_requests(|r: &ListTagResources| r.next_token.is_none())
+        .then_output(move || page(&["s-1", "s-2"], Some("t2")));
+    let second = mock!(ListTagResources)
+        .match_requests(|r: &ListTagResources| r.next_token.as_deref() == Some("t2"))
+        .then_output(move || page(&["s-3"], Some("")));
+    let (client, mock) = mock_client!([first, second]);
+    let request = ListTagResources::builder()
+        .region_id("cn-hangzhou")
+        .resource_type("instance")
+        .build();
+    let items: Vec<_> = client
+        .items(&request)
+        .try_collect()
+        .await
+        .expect("both pages");
+    let ids: Vec<String> = items.into_iter().filter_map(|r| r.resource_id).collect();
+    assert_eq!(ids, ["s-1", "s-2", "s-3"]);
+    let tokens: Vec<Option<String>> = mock
+        .requests_for::<ListTagResources>()
+        .into_iter()
+        .map(|r| r.next_token)
+        .collect();
+    assert_eq!(tokens, [None, Some("t2".to_owned())]);
+}
