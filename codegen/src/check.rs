@@ -68,6 +68,7 @@ fn is_api_version(v: &str) -> bool {
 }
 
 fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
+    crate::check_waiters::check(op, diags);
     let name_at = pointer_join(&op.pointer, "name");
     if op.name.is_empty()
         || !op.name.chars().all(|c| c.is_ascii_alphanumeric())

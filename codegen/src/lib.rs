@@ -7,6 +7,7 @@
 //! `tools` feature, which the proc macro does not enable.
 
 pub mod check;
+pub mod check_waiters;
 pub mod diagnostics;
 #[cfg(feature = "tools")]
 pub mod diff;

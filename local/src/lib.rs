@@ -30,6 +30,7 @@ pub mod decode;
 pub mod error;
 pub mod fakes;
 pub mod faults;
+pub mod lifecycle;
 pub mod ops;
 pub mod server;
 pub mod state;

@@ -89,6 +89,11 @@ struct Args {
     #[arg(long, value_name = "N", default_value_t = 0)]
     latency_ms: u64,
 
+    /// How long instances take through their lifecycle phases (Pending → Starting → Running
+    /// after creation; Stopping, Starting on stop, start and reboot), in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    lifecycle_delay_ms: u64,
+
     /// Largest request body accepted, in bytes; larger ones get RequestEntityTooLarge (413).
     #[arg(long, value_name = "BYTES", default_value_t = swas_local::server::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
@@ -180,6 +185,7 @@ async fn run(args: Args) -> ExitCode {
             seed: args.seed,
         },
         max_body_bytes: args.max_body_bytes,
+        lifecycle_delay: Duration::from_millis(args.lifecycle_delay_ms),
         ..Config::default()
     };
     if !args.access_keys.is_empty() {

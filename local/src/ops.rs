@@ -42,7 +42,7 @@ pub const ACTIONS: [&str; 5] = [
 
 /// Whether `action` is one of [`ACTIONS`].
 pub fn is_known_action(action: &str) -> bool {
-    ACTIONS.contains(&action)
+    ACTIONS.contains(&action) || crate::lifecycle::ACTIONS.contains(&action)
 }
 
 /// `ListInstances` page size when none is given.
@@ -283,6 +283,7 @@ pub async fn list_instances(
         .map(listed_instance)
         .collect();
     drop(state);
+    shared.lifecycle.apply(&mut response.instances);
     to_json(&response)
 }
 

@@ -48,6 +48,9 @@ pub struct Config {
     pub faults: Faults,
     /// Largest request body accepted (default 1 MiB); larger ones get `RequestEntityTooLarge`.
     pub max_body_bytes: usize,
+    /// How long an instance takes through its lifecycle phases (`Pending` → `Starting` →
+    /// `Running`, …; default zero: immediate). See [`crate::lifecycle`].
+    pub lifecycle_delay: std::time::Duration,
 }
 
 impl Default for Config {
@@ -62,6 +65,7 @@ impl Default for Config {
             state_file: None,
             faults: Faults::default(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            lifecycle_delay: std::time::Duration::ZERO,
         }
     }
 }
@@ -96,6 +100,7 @@ pub struct Shared {
     pub(crate) requests: AtomicU64,
     pub(crate) max_body_bytes: usize,
     pub(crate) addr: SocketAddr,
+    pub(crate) lifecycle: crate::lifecycle::Lifecycle,
 }
 
 /// Entry point: [`Server::start`].
@@ -150,6 +155,7 @@ impl Server {
             requests: AtomicU64::new(0),
             max_body_bytes: config.max_body_bytes,
             addr,
+            lifecycle: crate::lifecycle::Lifecycle::new(config.lifecycle_delay),
         });
         let (shutdown_tx, shutdown_rx) = watch::channel(false);
         let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), shutdown_rx));
@@ -455,6 +461,9 @@ async fn dispatch(
             return Ok(Outcome::Drop);
         }
         let result = ops::create_instances(shared, account, params, request_id).await;
+        if let Ok(body) = &result {
+            crate::lifecycle::created_from_body(&shared.lifecycle, body);
+        }
         if decision.drop == Some(DropPoint::AfterCommit) {
             return Ok(Outcome::Drop);
         }
@@ -472,6 +481,9 @@ async fn dispatch(
         "ListPlans" => ops::list_plans(shared, params, request_id),
         "ListImages" => ops::list_images(shared, params, request_id),
         "ListInstances" => ops::list_instances(shared, account, params, request_id).await,
+        action if crate::lifecycle::ACTIONS.contains(&action) => {
+            crate::lifecycle::dispatch(shared, account, action, params, request_id).await
+        }
         _ => Err(ApiError::action_not_found()),
     };
     Ok(match result {

@@ -24,15 +24,16 @@ fn client_method(url: &str, version: SignatureVersion, method: HttpMethod) -> Cl
         .expect("client")
 }
 
-fn unknown_error(
+/// The typed common error (signature, access key, …) of a failed call.
+fn common_error(
     result: Result<swas::CreateInstancesResponse, Error<CreateInstancesError>>,
-) -> acs_runtime::ErrorMeta {
+) -> (acs_runtime::CommonError, acs_runtime::ErrorMeta) {
     match result {
         Err(Error::Service {
-            error: CreateInstancesError::Unknown(meta),
+            error: CreateInstancesError::Common(common, meta),
             ..
-        }) => *meta,
-        other => panic!("expected an unknown-code service error, got {other:?}"),
+        }) => (common, *meta),
+        other => panic!("expected a common service error, got {other:?}"),
     }
 }
 
@@ -252,7 +253,8 @@ async fn wrong_secret_and_unknown_key() {
     let server = start(Config::default()).await;
     for version in [SignatureVersion::V1, SignatureVersion::V3] {
         let wrong = client_with(&server.url(), "testid", "not-the-secret", version);
-        let meta = unknown_error(wrong.send(&page_example()).await);
+        let (common, meta) = common_error(wrong.send(&page_example()).await);
+        assert_eq!(common, acs_runtime::CommonError::SignatureDoesNotMatch);
         assert_eq!(meta.code, "SignatureDoesNotMatch", "{version:?}");
         assert_eq!(meta.http_status, 400);
         assert_eq!(
@@ -262,7 +264,8 @@ async fn wrong_secret_and_unknown_key() {
         assert!(meta.request_id.is_some());
 
         let unknown = client_with(&server.url(), "nobody", "testsecret", version);
-        let meta = unknown_error(unknown.send(&page_example()).await);
+        let (common, meta) = common_error(unknown.send(&page_example()).await);
+        assert_eq!(common, acs_runtime::CommonError::InvalidAccessKeyIdNotFound);
         assert_eq!(meta.code, "InvalidAccessKeyId.NotFound", "{version:?}");
         assert_eq!(meta.http_status, 404);
         assert_eq!(meta.message, "Specified access key is not found.");
@@ -330,9 +333,9 @@ async fn tampering_is_detected() {
 
     // v1: a parameter changed after signing.
     let client = client(&server.url());
-    let mut prepared = client.prepare(&page_example()).expect("prepares");
+    let mut prepared = Raw::from(&client.prepare(&page_example()).expect("prepares"));
     prepared.url = prepared.url.replace("Amount=1", "Amount=2");
-    let (status, id, body) = read(send_raw(&http, &prepared).await).await;
+    let (status, id, body) = read(send_raw(&http, &mut prepared).await).await;
     assert_eq!(status, 400);
     assert_eq!(
         body,
@@ -346,9 +349,9 @@ async fn tampering_is_detected() {
 
     // V3: a body whose hash is not the one signed.
     let v3_client = client_with(&server.url(), "testid", "testsecret", SignatureVersion::V3);
-    let mut prepared = v3_client.prepare(&page_example()).expect("prepares");
+    let mut prepared = Raw::from(&v3_client.prepare(&page_example()).expect("prepares"));
     prepared.body = b"Amount=20".to_vec();
-    let (status, _, body) = read(send_raw(&http, &prepared).await).await;
+    let (status, _, body) = read(send_raw(&http, &mut prepared).await).await;
     assert_eq!(status, 400);
     assert!(
         body.contains("\"Code\":\"SignatureDoesNotMatch\""),
@@ -357,13 +360,13 @@ async fn tampering_is_detected() {
     assert!(body.contains("x-acs-content-sha256"), "{body}");
 
     // V3: a required header left out of SignedHeaders.
-    let mut prepared = v3_client.prepare(&page_example()).expect("prepares");
+    let mut prepared = Raw::from(&v3_client.prepare(&page_example()).expect("prepares"));
     for (name, value) in &mut prepared.headers {
         if *name == "Authorization" {
             *value = value.replace("x-acs-date;", "");
         }
     }
-    let (status, id, body) = read(send_raw(&http, &prepared).await).await;
+    let (status, id, body) = read(send_raw(&http, &mut prepared).await).await;
     assert_eq!(status, 400);
     assert_eq!(
         body,
@@ -376,13 +379,13 @@ async fn tampering_is_detected() {
     );
 
     // V3: a malformed Authorization header.
-    let mut prepared = v3_client.prepare(&page_example()).expect("prepares");
+    let mut prepared = Raw::from(&v3_client.prepare(&page_example()).expect("prepares"));
     for (name, value) in &mut prepared.headers {
         if *name == "Authorization" {
             *value = "ACS3-HMAC-SHA256 Credential=testid".to_owned();
         }
     }
-    let (status, _, body) = read(send_raw(&http, &prepared).await).await;
+    let (status, _, body) = read(send_raw(&http, &mut prepared).await).await;
     assert_eq!(status, 400);
     assert!(body.contains("\"Code\":\"IncompleteSignature\""), "{body}");
 

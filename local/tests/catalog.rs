@@ -68,14 +68,18 @@ async fn custom_catalogue_file() {
             .build()
     };
     // 5.5 × 12 months = 66 fits 100; then 5.5 × 12 × 1 more = 66 does not fit 34.
-    let twelve = swas::CreateInstances::builder()
-        .region_id("eu-central-1")
-        .image_id("00000000000000000000000000000001")
-        .plan_id("swas.tiny")
-        .period(12)
-        .build();
-    client.send(&twelve).await.expect("first order");
-    let e = client.send(&twelve).await.expect_err("too expensive");
+    // Two request values: two orders (one value sent twice would be one order, its token fixed
+    // at `build()`).
+    let twelve = || {
+        swas::CreateInstances::builder()
+            .region_id("eu-central-1")
+            .image_id("00000000000000000000000000000001")
+            .plan_id("swas.tiny")
+            .period(12)
+            .build()
+    };
+    client.send(&twelve()).await.expect("first order");
+    let e = client.send(&twelve()).await.expect_err("too expensive");
     assert!(matches!(
         e.service_error(),
         Some(CreateInstancesError::PaymentFailed(_))

@@ -303,7 +303,13 @@ async fn server_applies_the_same_rules_when_the_client_skips_them() {
         .expect("client");
 
     let e = service_error(create(&client, &order("", IMAGE).build()).await);
-    assert!(matches!(e, CreateInstancesError::Unknown(_)), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            CreateInstancesError::Common(acs_runtime::CommonError::MissingParameter, _)
+        ),
+        "{e:?}"
+    );
     assert_eq!((e.code(), e.http_status()), ("MissingParameter", 400));
     assert_eq!(
         e.message(),

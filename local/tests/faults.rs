@@ -158,7 +158,7 @@ async fn throttling_answers_before_anything_and_is_retried() {
         .expect_err("throttled");
     match error {
         Error::Service {
-            error: CreateInstancesError::Unknown(meta),
+            error: CreateInstancesError::Common(acs_runtime::CommonError::ThrottlingUser, meta),
             ..
         } => assert_eq!(
             (meta.code.as_str(), meta.http_status),

@@ -1,6 +1,8 @@
 //! Type-state support for generated builders: a required parameter's slot in the builder's
-//! type is either its `missing::Name` marker or [`Set`], and `build()` requires [`Provided`]
-//! of every slot, so a forgotten required parameter is a compile error that names it.
+//! type is either its `missing::Name` marker or [`Set`]. Generated `build()` requires, of each
+//! slot, that parameter's own `missing::NameProvided` trait (implemented only for [`Set`]), whose
+//! message names the parameter and its setter. [`Provided`] is the generic form, for hand-written
+//! builders.
 
 /// A required parameter that has been set.
 #[derive(Clone, Copy, Debug)]

@@ -116,10 +116,58 @@ pub enum EndpointError {
     Other(String),
 }
 
+/// `input` with the user-info part of a URL (`user:password@`) replaced by `<redacted>@`.
+pub fn redact_userinfo(input: &str) -> String {
+    let Some((scheme, rest)) = input.split_once("://") else {
+        return input.to_owned();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
+        None => input.to_owned(),
+    }
+}
+
+impl EndpointError {
+    /// The same error with user info removed from the URL it echoes.
+    fn redacted(self) -> Self {
+        match self {
+            EndpointError::MissingScheme { input } => EndpointError::MissingScheme {
+                input: redact_userinfo(&input),
+            },
+            EndpointError::UnsupportedScheme { input, scheme } => {
+                EndpointError::UnsupportedScheme {
+                    input: redact_userinfo(&input),
+                    scheme,
+                }
+            }
+            EndpointError::UnexpectedPart { input, part } => EndpointError::UnexpectedPart {
+                input: redact_userinfo(&input),
+                part,
+            },
+            EndpointError::InvalidPort { input, port } => EndpointError::InvalidPort {
+                input: redact_userinfo(&input),
+                port,
+            },
+            EndpointError::InvalidHost { input, reason } => EndpointError::InvalidHost {
+                input: redact_userinfo(&input),
+                reason,
+            },
+            other => other,
+        }
+    }
+}
+
 impl Endpoint {
     /// Parses `http://host[:port]` or `https://host[:port]` (a trailing `/` is allowed). Hosts
     /// are DNS names, IPv4 addresses, or IPv6 addresses in brackets.
+    ///
+    /// Errors echo the input with any `user:password@` part replaced by `<redacted>@`.
     pub fn parse(input: &str) -> Result<Self, EndpointError> {
+        Self::parse_inner(input).map_err(EndpointError::redacted)
+    }
+
+    fn parse_inner(input: &str) -> Result<Self, EndpointError> {
         let (scheme, rest) =
             input
                 .split_once("://")
@@ -415,7 +463,7 @@ mod tests {
         assert_eq!(
             Endpoint::parse("http://u:p@h").err(),
             Some(EndpointError::UnexpectedPart {
-                input: "http://u:p@h".into(),
+                input: "http://<redacted>@h".into(),
                 part: "user info"
             })
         );

@@ -4,8 +4,8 @@
 use std::fmt;
 use std::time::Duration;
 
+use crate::common_errors::CommonError;
 use crate::credentials::CredentialsError;
-use crate::endpoint::EndpointError;
 use crate::validate::ValidationErrors;
 
 /// What the service said about a failed call, plus where it was said.
@@ -70,6 +70,8 @@ pub struct PublishedError {
 
 /// Implemented by every generated per-operation error enum.
 pub trait ServiceError: std::error::Error + Send + Sync + Sized + 'static {
+    /// The `Action` of the operation this is the error of (empty when not one operation's).
+    const ACTION: &'static str = "";
     /// The operation's published error table.
     const PUBLISHED: &'static [PublishedError];
     /// The typed variant for `meta.code`, or the unknown-code variant.
@@ -87,6 +89,9 @@ pub struct UnexpectedResponse {
     /// At most [`UnexpectedResponse::EXCERPT_LIMIT`] bytes of the body, cut at a char boundary.
     pub body_excerpt: String,
     pub request_id: Option<String>,
+    /// The idempotency token (`ClientToken`) the call sent, when the operation has one: send the
+    /// same request again with it and the service will not act twice.
+    pub client_token: Option<String>,
 }
 
 impl UnexpectedResponse {
@@ -98,6 +103,7 @@ impl UnexpectedResponse {
             reason: reason.into(),
             body_excerpt: excerpt(body, Self::EXCERPT_LIMIT),
             request_id: None,
+            client_token: None,
         }
     }
 }
@@ -126,27 +132,41 @@ pub fn excerpt(body: &[u8], limit: usize) -> String {
 }
 
 /// Everything a call can fail with. `E` is the operation's generated error enum.
+///
+/// Every variant that can follow a sent request carries `client_token`: the idempotency token
+/// (`ClientToken`) the call used, when the operation has one. Requests built with `build()`
+/// already hold their token, so sending the same request value again reuses it; the field is
+/// there for callers who keep only the error.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error<E: ServiceError> {
     /// Local validation failed; nothing was signed or sent.
     #[error("invalid request: {0}")]
     InvalidRequest(ValidationErrors),
-    /// No usable credentials.
+    /// The credential provider could not supply credentials for this call; nothing was sent.
     #[error(transparent)]
     Credentials(#[from] CredentialsError),
-    /// No usable endpoint (unknown region, bad URL, plain HTTP to a resolved host).
-    #[error(transparent)]
-    Endpoint(#[from] EndpointError),
     /// The request never got an HTTP response (connection refused or reset, TLS, protocol).
     #[error("transport error after {attempts} attempt(s): {message}")]
-    Transport { message: String, attempts: u32 },
+    Transport {
+        message: String,
+        attempts: u32,
+        client_token: Option<String>,
+    },
     /// A timeout (connect, read or the overall deadline) ended the call.
     #[error("timed out after {attempts} attempt(s) and {elapsed:?}")]
-    Timeout { attempts: u32, elapsed: Duration },
+    Timeout {
+        attempts: u32,
+        elapsed: Duration,
+        client_token: Option<String>,
+    },
     /// The service answered with an error; the typed enum says which.
     #[error("service error after {attempts} attempt(s): {error}")]
-    Service { error: E, attempts: u32 },
+    Service {
+        error: E,
+        attempts: u32,
+        client_token: Option<String>,
+    },
     /// The service answered something this client cannot read.
     #[error("{0}")]
     UnexpectedResponse(UnexpectedResponse),
@@ -184,12 +204,97 @@ impl<E: ServiceError> Error<E> {
             _ => None,
         }
     }
+
+    /// The idempotency token (`ClientToken`) the failed call sent, when the operation has one.
+    /// Sending a request with this token again cannot make the service act twice.
+    pub fn client_token(&self) -> Option<&str> {
+        match self {
+            Error::Transport { client_token, .. }
+            | Error::Timeout { client_token, .. }
+            | Error::Service { client_token, .. } => client_token.as_deref(),
+            Error::UnexpectedResponse(r) => r.client_token.as_deref(),
+            Error::InvalidRequest(_) | Error::Credentials(_) => None,
+        }
+    }
+
+    /// The error code the service answered, when it answered with one.
+    pub fn code(&self) -> Option<&str> {
+        self.service_error().map(|e| e.meta().code.as_str())
+    }
+
+    /// The common error (signature, access key, throttling, RAM permission, …) the service
+    /// answered, whichever operation was called.
+    pub fn common(&self) -> Option<CommonError> {
+        self.code().and_then(CommonError::from_code)
+    }
+
+    /// Whether the call ended after retries were exhausted on a condition worth retrying later
+    /// (no response, a timeout, throttling, 5xx).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Transport { .. } | Error::Timeout { .. } => true,
+            Error::Service { error, .. } => error.is_retryable() || error.meta().is_transient(),
+            Error::UnexpectedResponse(r) => r.http_status >= 500,
+            Error::InvalidRequest(_) | Error::Credentials(_) => false,
+        }
+    }
+
+    /// The same error with the service error converted by `f`.
+    pub fn map_service<F: ServiceError>(self, f: impl FnOnce(E) -> F) -> Error<F> {
+        match self {
+            Error::InvalidRequest(e) => Error::InvalidRequest(e),
+            Error::Credentials(e) => Error::Credentials(e),
+            Error::Transport {
+                message,
+                attempts,
+                client_token,
+            } => Error::Transport {
+                message,
+                attempts,
+                client_token,
+            },
+            Error::Timeout {
+                attempts,
+                elapsed,
+                client_token,
+            } => Error::Timeout {
+                attempts,
+                elapsed,
+                client_token,
+            },
+            Error::Service {
+                error,
+                attempts,
+                client_token,
+            } => Error::Service {
+                error: f(error),
+                attempts,
+                client_token,
+            },
+            Error::UnexpectedResponse(r) => Error::UnexpectedResponse(r),
+        }
+    }
+
+    /// Sets the idempotency token on the variants that carry one.
+    pub(crate) fn with_client_token(mut self, token: Option<&str>) -> Self {
+        let Some(token) = token else { return self };
+        match &mut self {
+            Error::Transport { client_token, .. }
+            | Error::Timeout { client_token, .. }
+            | Error::Service { client_token, .. } => *client_token = Some(token.to_owned()),
+            Error::UnexpectedResponse(r) => r.client_token = Some(token.to_owned()),
+            Error::InvalidRequest(_) | Error::Credentials(_) => {}
+        }
+        self
+    }
 }
 
-/// The meta of an error built from its code alone: the published status and message, or
-/// status 0 and an empty message for a code the table does not list.
+/// The meta of an error built from its code alone: the published status and message (the
+/// operation's table first, then the [common errors](crate::common_errors)), or status 0 and an
+/// empty message for a code neither lists.
 pub fn published_meta<E: ServiceError>(code: &str) -> ErrorMeta {
-    match E::PUBLISHED.iter().find(|p| p.code == code) {
+    let common = crate::common_errors::COMMON_ERRORS.iter();
+    match E::PUBLISHED.iter().chain(common).find(|p| p.code == code) {
         Some(p) => ErrorMeta::published(p.code, p.http_status, p.message),
         None => ErrorMeta::published(code, 0, ""),
     }

@@ -5,31 +5,48 @@
 //! V3 `ACS3-HMAC-SHA256`), HTTP, retries that keep the idempotency token, and mapping error
 //! bodies onto the generated error enums.
 
+pub mod any_error;
 pub mod builder;
 pub mod client;
+pub mod common_errors;
 pub mod credentials;
 pub mod de;
 pub mod endpoint;
 pub mod error;
 pub mod error_body;
+pub mod idempotency;
+pub mod mock;
 pub mod operation;
 pub mod paginate;
 pub mod retry;
 pub mod sign;
+pub mod transport;
 pub mod validate;
+pub mod waiter;
 pub mod wire;
 
+pub use any_error::{AnyError, AnyServiceError};
 pub use client::{
     BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
+    DEFAULT_OPERATION_DEADLINE,
 };
+pub use common_errors::CommonError;
 pub use credentials::{
     Credentials, CredentialsError, DefaultChain, ProvideCredentials, SharedCredentialsProvider,
 };
 pub use endpoint::{Endpoint, EndpointError};
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
-pub use operation::{Operation, Params};
+pub use operation::{FromWire, Operation, Params};
 pub use retry::RetryConfig;
+pub use transport::{HttpResponse, Interceptor, Transport, TransportError};
 pub use validate::{Pattern, Rule, ValidationErrors, Validator, Violation};
+
+/// What paging streams need from `futures`, so that users need no direct dependency for the
+/// basics: [`Stream`](stream::Stream), and the `next()`/`try_next()`/`try_collect()` adapters.
+pub mod stream {
+    pub use futures_core::Stream;
+    pub use futures_util::{StreamExt, TryStreamExt};
+}
 
 /// What generated code needs, under one path, so that crates expanding the macro need no
 /// direct dependency on serde.

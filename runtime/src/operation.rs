@@ -11,6 +11,11 @@ use crate::error::ServiceError;
 use crate::validate::ValidationErrors;
 
 /// One RPC-style API operation: a validated request that knows its wire parameters.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a request the client can send",
+    label = "expected a built request",
+    note = "a builder becomes a request with `.build()`: `client.send(&Action::builder()/* setters */.build())`"
+)]
 pub trait Operation {
     /// Product code, e.g. `SWAS-OPEN`.
     const PRODUCT: &'static str;
@@ -19,7 +24,8 @@ pub trait Operation {
     /// The `Action` parameter, e.g. `CreateInstances`.
     const ACTION: &'static str;
     /// Wire name of the idempotency-token parameter (`ClientToken`), when the operation has one.
-    /// The runtime fills an empty token with a fresh UUID once per call and keeps it on retries.
+    /// Generated builders fill it in `build()` (see [`idempotency`](crate::idempotency)); the
+    /// runtime fills a token that is still empty once per call and keeps it on retries.
     const IDEMPOTENCY_TOKEN: Option<&'static str> = None;
     /// Wire names of the parameters the spec marks `in: formData`: they (and their `Name.…`
     /// entries) travel form-encoded in the request body rather than in the query string.
@@ -35,6 +41,14 @@ pub trait Operation {
 
     /// Appends the operation's own parameters (no common parameters) in wire form.
     fn write_params(&self, params: &mut Params);
+}
+
+/// A request that can be read back from its wire parameters: generated for every operation
+/// (the inherent `from_wire`), used by servers and by [`mock`](mod@crate::mock) rules that match
+/// typed requests.
+pub trait FromWire: Operation + Sized {
+    /// Reads the request from wire parameters, reporting every missing or malformed one.
+    fn read_wire(params: &Params) -> Result<Self, ValidationErrors>;
 }
 
 /// Wire parameters of a request: names and values exactly as they go on the wire, before

@@ -1,17 +1,151 @@
-//! Fetching every page of a paginated list operation.
+//! Paging through list operations: as a `futures` [`Stream`] of pages or items, or all at once.
 //!
-//! Generated code implements [`Paginated`] for list operations whose request has `PageNumber` and
-//! `PageSize` and whose response has `TotalCount` and one list of items. [`fetch_all_pages`] and
-//! [`fetch_all_items`] drive any sender — the runtime client, a mock, a local server — given as a
-//! closure, so this module does not depend on the client:
+//! Two styles exist. `PageNumber`/`PageSize` with `TotalCount` in the answer ([`Paginated`]),
+//! and `NextToken` (the answer carries the token of the next page; an empty or missing one ends
+//! the listing). Generated code implements [`Pages`] for both, and [`PageItems`] when the answer
+//! has one list of items. [`page_stream`] and [`item_stream`] drive any sender — the runtime
+//! client ([`Client::pages`](crate::Client::pages), [`Client::items`](crate::Client::items)), a
+//! mock, a local server — given as a closure, so this module does not depend on the client:
 //!
 //! ```ignore
-//! let instances = fetch_all_items(&request, |page| async move { client.send(&page).await }).await?;
+//! use futures_util::TryStreamExt;
+//! let mut instances = client.items(&ListInstances::builder().region_id("cn-hangzhou").page_size(50).build());
+//! while let Some(instance) = instances.try_next().await? { /* … */ }
 //! ```
+//!
+//! The page size is the request's own (`PageSize`, or the operation's `MaxResults`): set it
+//! explicitly on the request; unset, the service default applies. An error on any page is
+//! yielded as the stream's next item, and the stream ends after it.
 
 use std::future::Future;
 
+use futures_core::Stream;
+use futures_util::StreamExt as _;
+
 use crate::operation::Operation;
+
+/// A list operation the streams can page through.
+pub trait Pages: Operation + Clone {
+    /// The request for the page after `out`, which answered `self`, or `None` when `out` is the
+    /// last page. `progress` carries what earlier pages said (counts, sizes).
+    fn next_page(&self, out: &Self::Output, progress: &mut PageProgress) -> Option<Self>;
+}
+
+/// A list operation whose pages hold one list of items.
+pub trait PageItems: Pages {
+    /// One listed item.
+    type Item;
+    /// The items of one page, moved out.
+    fn into_page_items(out: Self::Output) -> Vec<Self::Item>;
+}
+
+/// What the pages so far said, for deciding whether another page follows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageProgress {
+    pages: i32,
+    seen: i64,
+    page_size: Option<i64>,
+    first: Option<i32>,
+}
+
+impl PageProgress {
+    /// Pages fetched so far.
+    pub fn pages(&self) -> i32 {
+        self.pages
+    }
+}
+
+/// The next `PageNumber` request after `out`, by the rules of [`fetch_all_pages`].
+pub fn next_numbered_page<O: Paginated>(
+    request: &O,
+    out: &O::Output,
+    progress: &mut PageProgress,
+) -> Option<O> {
+    let page = request.page_number().unwrap_or(1).max(1);
+    let first = *progress.first.get_or_insert(page);
+    progress.pages += 1;
+    let count = O::page_items(out).len() as i64;
+    if count == 0 || page >= MAX_PAGES || progress.pages >= MAX_PAGES {
+        return None;
+    }
+    let size = *progress.page_size.get_or_insert(
+        request
+            .page_size()
+            .filter(|s| *s > 0)
+            .map_or(count, i64::from),
+    );
+    progress.seen += count;
+    let before_first = i64::from(first - 1) * size;
+    let done = match O::total_count(out) {
+        Some(total) => before_first + progress.seen >= total,
+        None => count < size,
+    };
+    if done {
+        return None;
+    }
+    let mut next = request.clone();
+    next.set_page_number(page + 1);
+    Some(next)
+}
+
+/// The next `NextToken` request after a page whose answer carried `token`: none when the token
+/// is missing or empty, when it repeats the request's own token (a service that would loop), or
+/// after [`MAX_PAGES`] pages.
+pub fn next_token_page<O: Operation + Clone>(
+    request: &O,
+    current: Option<&str>,
+    token: Option<&str>,
+    progress: &mut PageProgress,
+    set_token: impl FnOnce(&mut O, String),
+) -> Option<O> {
+    progress.pages += 1;
+    let token = token.filter(|t| !t.is_empty())?;
+    if current == Some(token) || progress.pages >= MAX_PAGES {
+        return None;
+    }
+    let mut next = request.clone();
+    set_token(&mut next, token.to_owned());
+    Some(next)
+}
+
+/// The pages of a listing, starting with `request`, as a stream: each page as its answer
+/// arrives; an error is yielded and ends the stream.
+pub fn page_stream<O, F, Fut, E>(request: O, send: F) -> impl Stream<Item = Result<O::Output, E>>
+where
+    O: Pages,
+    F: FnMut(O) -> Fut,
+    Fut: Future<Output = (O, Result<O::Output, E>)>,
+{
+    let state = (Some(request), PageProgress::default(), send);
+    futures_util::stream::unfold(state, |(next, mut progress, mut send)| async move {
+        let request = next?;
+        let (request, answer) = send(request).await;
+        match answer {
+            Ok(out) => {
+                let following = request.next_page(&out, &mut progress);
+                Some((Ok(out), (following, progress, send)))
+            }
+            Err(error) => Some((Err(error), (None, progress, send))),
+        }
+    })
+}
+
+/// The items of a listing as a stream, page after page; an error is yielded and ends the
+/// stream.
+pub fn item_stream<O, F, Fut, E>(request: O, send: F) -> impl Stream<Item = Result<O::Item, E>>
+where
+    O: PageItems,
+    F: FnMut(O) -> Fut,
+    Fut: Future<Output = (O, Result<O::Output, E>)>,
+{
+    use futures_util::future::Either;
+    page_stream(request, send).flat_map(|page| match page {
+        Ok(out) => Either::Left(futures_util::stream::iter(
+            O::into_page_items(out).into_iter().map(Ok),
+        )),
+        Err(error) => Either::Right(futures_util::stream::once(std::future::ready(Err(error)))),
+    })
+}
 
 /// A list operation that pages with `PageNumber` / `PageSize` and reports `TotalCount`.
 pub trait Paginated: Operation + Clone {
@@ -311,5 +445,135 @@ mod tests {
         .unwrap();
         assert_eq!(pages.len(), MAX_PAGES as usize);
         assert_eq!(calls, MAX_PAGES);
+    }
+
+    #[derive(Clone, Debug)]
+    struct TokenList {
+        next_token: Option<String>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct TokenPage {
+        items: Vec<u32>,
+        next_token: Option<String>,
+    }
+
+    impl Operation for TokenList {
+        const PRODUCT: &'static str = "TEST";
+        const VERSION: &'static str = "2020-06-01";
+        const ACTION: &'static str = "TokenList";
+        type Output = TokenPage;
+        type Error = NoError;
+        fn validate(&self) -> Result<(), ValidationErrors> {
+            Ok(())
+        }
+        fn write_params(&self, _params: &mut Params) {}
+    }
+
+    impl Pages for TokenList {
+        fn next_page(&self, out: &TokenPage, progress: &mut PageProgress) -> Option<Self> {
+            next_token_page(
+                self,
+                self.next_token.as_deref(),
+                out.next_token.as_deref(),
+                progress,
+                |r: &mut Self, t| r.next_token = Some(t),
+            )
+        }
+    }
+
+    impl PageItems for TokenList {
+        type Item = u32;
+        fn into_page_items(out: TokenPage) -> Vec<u32> {
+            out.items
+        }
+    }
+
+    impl Pages for List {
+        fn next_page(&self, out: &Page, progress: &mut PageProgress) -> Option<Self> {
+            next_numbered_page(self, out, progress)
+        }
+    }
+
+    impl PageItems for List {
+        type Item = u32;
+        fn into_page_items(out: Page) -> Vec<u32> {
+            out.items
+        }
+    }
+
+    /// Pages `a` → `b` → `c` (then `end` as the next token of `c`).
+    fn token_service<'a>(
+        end: &'static str,
+        log: &'a RefCell<Vec<Option<String>>>,
+    ) -> impl FnMut(TokenList) -> std::future::Ready<(TokenList, Result<TokenPage, String>)> + 'a
+    {
+        move |req: TokenList| {
+            log.borrow_mut().push(req.next_token.clone());
+            let (items, next) = match req.next_token.as_deref() {
+                None => (vec![1, 2], Some("b".to_owned())),
+                Some("b") => (vec![3], Some("c".to_owned())),
+                Some("c") => (vec![4, 5], Some(end.to_owned())),
+                Some(_) => (vec![], None),
+            };
+            std::future::ready((
+                req,
+                Ok(TokenPage {
+                    items,
+                    next_token: next,
+                }),
+            ))
+        }
+    }
+
+    fn collect<S: futures_core::Stream + Unpin>(mut stream: S) -> Vec<S::Item> {
+        block_on(async move {
+            let mut out = Vec::new();
+            while let Some(item) = stream.next().await {
+                out.push(item);
+            }
+            out
+        })
+    }
+
+    #[test]
+    fn next_token_streams_until_the_token_is_empty() {
+        let log = RefCell::new(Vec::new());
+        let items = collect(Box::pin(item_stream(
+            TokenList { next_token: None },
+            token_service("", &log),
+        )));
+        assert_eq!(items, vec![Ok(1), Ok(2), Ok(3), Ok(4), Ok(5)]);
+        assert_eq!(
+            *log.borrow(),
+            vec![None, Some("b".to_owned()), Some("c".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_repeated_next_token_ends_the_listing() {
+        let log = RefCell::new(Vec::new());
+        let pages = collect(Box::pin(page_stream(
+            TokenList { next_token: None },
+            token_service("c", &log),
+        )));
+        assert_eq!(pages.len(), 3);
+        assert_eq!(log.borrow().len(), 3);
+    }
+
+    #[test]
+    fn numbered_pages_stream_like_fetch_all() {
+        let log = RefCell::new(Vec::new());
+        let req = List {
+            page_number: None,
+            page_size: Some(10),
+        };
+        let mut send = service(25, 10, true, &log);
+        let items = collect(Box::pin(item_stream(req, move |r: List| {
+            let answer = send(r.clone()).into_inner();
+            std::future::ready((r, answer))
+        })));
+        assert_eq!(items.len(), 25);
+        assert_eq!(*log.borrow(), vec![1, 2, 3]);
     }
 }

@@ -23,14 +23,14 @@ pub struct RetryConfig {
 }
 
 impl Default for RetryConfig {
-    /// 3 attempts, backoff 200 ms doubling up to 5 s, jitter 0.5, server delays up to 60 s.
+    /// 3 attempts, backoff 200 ms doubling up to 5 s, jitter 0.5, server delays up to 20 s.
     fn default() -> Self {
         Self {
             max_attempts: 3,
             initial_backoff: Duration::from_millis(200),
             max_backoff: Duration::from_secs(5),
             jitter: 0.5,
-            max_retry_after: Duration::from_secs(60),
+            max_retry_after: Duration::from_secs(20),
         }
     }
 }
@@ -78,8 +78,9 @@ impl RetryConfig {
         self
     }
 
-    /// The longest `x-acs-retry-after` delay the client will wait; a longer one ends the call with
-    /// the throttling error instead.
+    /// The longest `x-acs-retry-after` delay the client will wait (default 20 s); a longer one
+    /// ends the call with the throttling error instead, and so does one that would pass the
+    /// client's overall deadline.
     pub fn with_max_retry_after(mut self, delay: Duration) -> Self {
         self.max_retry_after = delay;
         self

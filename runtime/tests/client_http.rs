@@ -182,9 +182,17 @@ async fn a_400_is_not_retried() {
         recommend: None,
     });
     match err {
-        Some(Error::Service { error, attempts }) => {
+        Some(Error::Service {
+            error,
+            attempts,
+            client_token,
+        }) => {
             assert_eq!(error, expected);
             assert_eq!(attempts, 1);
+            assert_eq!(
+                client_token,
+                Some("123e4567-e89b-12d3-a456-426655440000".into())
+            );
         }
         other => panic!("expected a service error, got {other:?}"),
     }
@@ -199,8 +207,13 @@ async fn retries_stop_at_max_attempts() {
         Err(Error::Service {
             error: CreateError::InternalError(meta),
             attempts,
+            client_token,
         }) => {
             assert_eq!(attempts, 2);
+            assert_eq!(
+                client_token,
+                Some("123e4567-e89b-12d3-a456-426655440000".into())
+            );
             assert_eq!(meta.request_id.as_deref(), Some("REQ-500"));
             assert_eq!(meta.host_id.as_deref(), Some("swas.aliyuncs.com"));
             assert_eq!(
@@ -224,7 +237,7 @@ async fn disabled_retries_send_once() {
     let client = client_for(&server, SignatureVersion::V1, RetryConfig::disabled());
     assert!(matches!(
         client.send(&CreateThing::default()).await,
-        Err(Error::Service { error: CreateError::Unknown(ref m), attempts: 1 }) if m.code == "ServiceUnavailable"
+        Err(Error::Service { error: CreateError::Unknown(ref m), attempts: 1, .. }) if m.code == "ServiceUnavailable"
     ));
     assert_eq!(server.requests().len(), 1);
 }
@@ -266,7 +279,7 @@ async fn retry_after_beyond_the_limit_ends_the_call() {
     );
     assert!(matches!(
         client.send(&CreateThing::default()).await,
-        Err(Error::Service { error: CreateError::Unknown(ref m), attempts: 1 }) if m.code == "Throttling"
+        Err(Error::Service { error: CreateError::Unknown(ref m), attempts: 1, .. }) if m.code == "Throttling"
     ));
     assert_eq!(server.requests().len(), 1);
 }
@@ -286,6 +299,7 @@ async fn garbage_200_is_an_unexpected_response_with_excerpt() {
                 reason: "the body is not a valid CreateInstances response: expected value at line 1 column 1".into(),
                 body_excerpt: "<html>not json</html>".into(),
                 request_id: Some("REQ-G".into()),
+                client_token: Some("123e4567-e89b-12d3-a456-426655440000".into()),
             }
         ),
         other => panic!("expected UnexpectedResponse, got {other:?}"),
@@ -378,6 +392,7 @@ async fn error_without_code_is_unexpected_and_request_id_comes_from_the_header()
                 reason: "error response without an error code".into(),
                 body_excerpt: "Not Found".into(),
                 request_id: Some("REQ-H".into()),
+                client_token: Some("123e4567-e89b-12d3-a456-426655440000".into()),
             }
         ),
         other => panic!("expected UnexpectedResponse, got {other:?}"),
@@ -416,8 +431,16 @@ async fn read_timeout_is_retried_then_reported() {
         .build()
         .expect("client builds");
     match client.send(&CreateThing::default()).await {
-        Err(Error::Timeout { attempts, elapsed }) => {
+        Err(Error::Timeout {
+            attempts,
+            elapsed,
+            client_token,
+        }) => {
             assert_eq!(attempts, 2);
+            assert_eq!(
+                client_token,
+                Some("123e4567-e89b-12d3-a456-426655440000".into())
+            );
             assert!(elapsed >= Duration::from_millis(100), "{elapsed:?}");
         }
         other => panic!("expected Timeout, got {other:?}"),
@@ -437,7 +460,9 @@ async fn the_operation_deadline_bounds_everything() {
         .expect("client builds");
     let started = Instant::now();
     match client.send(&CreateThing::default()).await {
-        Err(Error::Timeout { attempts, elapsed }) => {
+        Err(Error::Timeout {
+            attempts, elapsed, ..
+        }) => {
             assert_eq!(attempts, 1);
             assert!(elapsed >= Duration::from_millis(80), "{elapsed:?}");
         }
@@ -462,7 +487,15 @@ async fn connection_refused_is_a_transport_error_without_the_url() {
         .build()
         .expect("client builds");
     match client.send(&CreateThing::default()).await {
-        Err(Error::Transport { message, attempts }) => {
+        Err(Error::Transport {
+            message,
+            attempts,
+            client_token,
+        }) => {
+            assert_eq!(
+                client_token,
+                Some("123e4567-e89b-12d3-a456-426655440000".into())
+            );
             assert_eq!(attempts, 2);
             assert!(!message.is_empty());
             for leak in [

@@ -33,11 +33,7 @@ fn client(version: SignatureVersion, method: HttpMethod, credentials: Credential
 }
 
 fn headers(prepared: &acs_runtime::PreparedRequest) -> Vec<(&str, &str)> {
-    prepared
-        .headers
-        .iter()
-        .map(|(k, v)| (*k, v.as_str()))
-        .collect()
+    prepared.expose_headers().collect()
 }
 
 #[test]
@@ -50,9 +46,9 @@ fn v1_post_byte_for_byte() {
     let prepared = client
         .prepare_at(&CreateThing::default(), fixed_time(), NONCE)
         .expect("prepares");
-    assert_eq!(prepared.method, HttpMethod::Post);
+    assert_eq!(prepared.method(), HttpMethod::Post);
     assert_eq!(
-        prepared.url,
+        prepared.expose_url(),
         "http://127.0.0.1:8080/?AccessKeyId=testid&Action=CreateInstances&Amount=2\
          &ClientToken=123e4567-e89b-12d3-a456-426655440000&Format=JSON&ImageId=img-1\
          &Name=web%20server%20%2A1%2A%2F%E4%B8%AD%E6%96%87&Period=1&PlanId=swas.s1.c1m1s40b3t05\
@@ -68,7 +64,7 @@ fn v1_post_byte_for_byte() {
             ("accept", "application/json")
         ]
     );
-    assert!(prepared.body.is_empty());
+    assert!(prepared.body().is_empty());
     assert_eq!(
         USER_AGENT,
         format!("acs-runtime/{}", env!("CARGO_PKG_VERSION"))
@@ -82,9 +78,9 @@ fn v1_get_with_sts_byte_for_byte() {
     let prepared = client
         .prepare_at(&CreateThing::default(), fixed_time(), NONCE)
         .expect("prepares");
-    assert_eq!(prepared.method, HttpMethod::Get);
+    assert_eq!(prepared.method(), HttpMethod::Get);
     assert_eq!(
-        prepared.url,
+        prepared.expose_url(),
         "http://127.0.0.1:8080/?AccessKeyId=testid&Action=CreateInstances&Amount=2\
          &ClientToken=123e4567-e89b-12d3-a456-426655440000&Format=JSON&ImageId=img-1\
          &Name=web%20server%20%2A1%2A%2F%E4%B8%AD%E6%96%87&Period=1&PlanId=swas.s1.c1m1s40b3t05\
@@ -110,7 +106,7 @@ fn v3_post_with_sts_byte_for_byte() {
         .prepare_at(&CreateThing::default(), fixed_time(), NONCE)
         .expect("prepares");
     assert_eq!(
-        prepared.url,
+        prepared.expose_url(),
         "http://127.0.0.1:8080/?Amount=2&ClientToken=123e4567-e89b-12d3-a456-426655440000&ImageId=img-1\
          &Name=web%20server%20%2A1%2A%2F%E4%B8%AD%E6%96%87&Period=1&PlanId=swas.s1.c1m1s40b3t05\
          &RegionId=cn-hangzhou"
@@ -135,7 +131,7 @@ fn v3_post_with_sts_byte_for_byte() {
             ("accept", "application/json"),
         ]
     );
-    assert!(prepared.body.is_empty());
+    assert!(prepared.body().is_empty());
     let debug = format!("{prepared:?}");
     assert!(
         !debug.contains("4bbc8e5f717807a2") && !debug.contains("sts-token"),
@@ -153,9 +149,10 @@ fn v3_get_byte_for_byte() {
     let prepared = client
         .prepare_at(&CreateThing::default(), fixed_time(), NONCE)
         .expect("prepares");
-    assert_eq!(prepared.method, HttpMethod::Get);
+    assert_eq!(prepared.method(), HttpMethod::Get);
+    assert_eq!(prepared.header("authorization"), Some("<redacted>"));
     assert_eq!(
-        prepared.header("authorization"),
+        prepared.expose_header("authorization"),
         Some(
             "ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;x-acs-content-sha256;\
              x-acs-date;x-acs-signature-nonce;x-acs-version,\
@@ -181,13 +178,13 @@ fn empty_client_token_is_filled_once_with_a_uuid() {
             .prepare_at(&op, fixed_time(), NONCE)
             .expect("prepares");
         let value = prepared
-            .url
+            .expose_url()
             .split('&')
             .find_map(|p| p.strip_prefix("ClientToken="))
             .expect("ClientToken present");
         assert_eq!(value.len(), 36, "{value}");
         assert!(uuid_like(value), "{value}");
-        assert_eq!(prepared.url.matches("ClientToken=").count(), 1);
+        assert_eq!(prepared.expose_url().matches("ClientToken=").count(), 1);
     }
 }
 
@@ -230,7 +227,11 @@ fn validation_runs_unless_disabled() {
     let prepared = lenient
         .prepare_at(&bad, fixed_time(), NONCE)
         .expect("validation is off");
-    assert!(prepared.url.contains("&Period=2&"), "{}", prepared.url);
+    assert!(
+        prepared.expose_url().contains("&Period=2&"),
+        "{}",
+        prepared.expose_url()
+    );
 }
 
 #[test]
@@ -252,10 +253,10 @@ fn regional_endpoint_is_https() {
         .expect("prepares");
     assert!(
         prepared
-            .url
+            .expose_url()
             .starts_with("https://swas.cn-beijing.aliyuncs.com/?AccessKeyId=testid&"),
         "{}",
-        prepared.url
+        prepared.expose_url()
     );
     assert_eq!(
         prepared.header("host"),

@@ -3,11 +3,20 @@
 
 pub use acs_runtime::client::{
     BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
+    DEFAULT_OPERATION_DEADLINE,
 };
+pub use acs_runtime::paginate::{PageItems, Pages, Paginated};
+pub use acs_runtime::transport::{HttpResponse, Interceptor, Transport, TransportError};
+pub use acs_runtime::{mock, mock_client, stream, waiter, FromWire};
 pub use acs_runtime::{
-    Credentials, CredentialsError, DefaultChain, Endpoint, EndpointError, Error, ErrorMeta,
-    RetryConfig, Rule, ServiceError, UnexpectedResponse, ValidationErrors, Violation,
+    AnyError, AnyServiceError, CommonError, Credentials, CredentialsError, DefaultChain, Endpoint,
+    EndpointError, Error, ErrorMeta, RetryConfig, Rule, ServiceError, UnexpectedResponse,
+    ValidationErrors, Violation,
 };
+
+/// A service-wide error: every operation's [`Error`] converts into it with `?`, so one function
+/// can call several operations. [`AnyError::downcast_ref`] gives the typed error back.
+pub type SwasError = AnyError;
 
 /// A [`ClientBuilder`] for SWAS-OPEN: regions resolve to `https://swas.<region-id>.aliyuncs.com`
 /// through [`ENDPOINTS`](crate::ENDPOINTS). Set `.region(..)` (or `.endpoint(..)` for a local

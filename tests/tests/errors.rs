@@ -86,7 +86,11 @@ fn unknown_codes_keep_code_and_message_and_classify_by_status() {
         host_id: Some("swas.cn-hangzhou.aliyuncs.com".into()),
         recommend: Some("https://api.aliyun.com/troubleshoot?q=Throttling.User".into()),
     });
-    assert!(matches!(throttled, CreateInstancesError::Unknown(_)));
+    assert!(matches!(
+        throttled,
+        CreateInstancesError::Common(swas::CommonError::ThrottlingUser, _)
+    ));
+    assert_eq!(throttled.common(), Some(swas::CommonError::ThrottlingUser));
     assert!(throttled.is_retryable());
     assert_eq!(throttled.request_id(), Some("R-1"));
     assert_eq!(throttled.host_id(), Some("swas.cn-hangzhou.aliyuncs.com"));

@@ -238,11 +238,12 @@ fn wire_parameters_are_exact() {
         .auto_renew_period(3)
         .data_disk_size(16380)
         .amount(1)
+        .client_token("tok-1")
         .build();
     let mut params = Params::new();
     request.write_params(&mut params);
     let wire: Vec<(&str, &str)> = params.iter().collect();
-    // Unset optional parameters (ChargeType, ClientToken) are omitted; booleans are lowercase.
+    // Unset optional parameters (ChargeType) are omitted; booleans are lowercase.
     assert_eq!(
         wire,
         [
@@ -254,6 +255,7 @@ fn wire_parameters_are_exact() {
             ("AutoRenewPeriod", "3"),
             ("DataDiskSize", "16380"),
             ("Amount", "1"),
+            ("ClientToken", "tok-1"),
         ]
     );
     assert_eq!(
@@ -315,4 +317,35 @@ fn from_wire_round_trips_and_reports_every_problem() {
             ("Amount", "InvalidParameter"),
         ]
     );
+}
+
+#[test]
+fn build_fixes_the_idempotency_token_in_the_request_value() {
+    let order = || {
+        CreateInstances::builder()
+            .region_id("cn-hangzhou")
+            .image_id("e2c9c365024a44369c9b955a998a****")
+            .plan_id("swas.s1.c1m1s40b3t05")
+            .period(1)
+    };
+    let first = order().build();
+    let token = first
+        .client_token
+        .clone()
+        .expect("build() fills ClientToken");
+    assert_eq!(token.len(), 36, "{token}");
+    assert_eq!(token.matches('-').count(), 4, "{token}");
+    // A copy of the value is the same order; another build() is another order.
+    assert_eq!(first.clone().client_token.as_deref(), Some(token.as_str()));
+    assert_ne!(
+        order().build().client_token.as_deref(),
+        Some(token.as_str())
+    );
+    // A token the caller gives is kept.
+    let own = order().client_token("my-order-17").build();
+    assert_eq!(own.client_token.as_deref(), Some("my-order-17"));
+    // `set_x(Option<T>)`: `Some` sets, `None` clears (and build() fills the token again).
+    let amount = order().set_amount(Some(3)).set_amount(None).build();
+    assert_eq!(amount.amount, None);
+    assert_eq!(order().set_amount(Some(3)).build().amount, Some(3));
 }

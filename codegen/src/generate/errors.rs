@@ -61,8 +61,9 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     } else {
         quote!(_ => false,)
     };
+    let action = &cx.op.name;
     let doc = doc_attrs(&[
-        format!("Errors `{}` can answer, as published, plus [`{error_ty}::Unknown`] for any other code.", cx.op.name),
+        format!("Errors `{}` can answer, as published, plus [`{error_ty}::Common`] for the errors every Alibaba Cloud API can answer (signature, access key, throttling, RAM permission, …) and [`{error_ty}::Unknown`] for any other code.", cx.op.name),
         String::new(),
         "Each variant carries the (boxed) [`ErrorMeta`](::acs_runtime::ErrorMeta) of the response: code, message, HTTP status, request id, host id and troubleshooting URL.".replace("::acs_runtime", &cx.rt_str),
     ]);
@@ -72,6 +73,9 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         #[non_exhaustive]
         pub enum #error_ty {
             #(#variant_defs)*
+            /// An error every Alibaba Cloud API can answer (signature, access key, security
+            /// token, throttling, RAM permission, …) that this operation does not publish itself.
+            Common(#rt::CommonError, Box<#rt::ErrorMeta>),
             /// A code this client does not know; the meta keeps the code and message as sent.
             Unknown(Box<#rt::ErrorMeta>),
         }
@@ -116,9 +120,16 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             pub fn meta(&self) -> &#rt::ErrorMeta {
                 #rt::ServiceError::meta(self)
             }
+
+            /// The common error (signature, access key, throttling, RAM permission, …) this is,
+            /// whether or not the operation publishes the code itself.
+            pub fn common(&self) -> Option<#rt::CommonError> {
+                #rt::CommonError::from_code(self.code())
+            }
         }
 
         impl #rt::ServiceError for #error_ty {
+            const ACTION: &'static str = #action;
             const PUBLISHED: &'static [#rt::PublishedError] = &[
                 #(#published)*
             ];
@@ -128,19 +139,23 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
                 let meta = Box::new(meta);
                 match meta.code.as_str() {
                     #(#from_meta_arms)*
-                    _ => Self::Unknown(meta),
+                    code => match #rt::CommonError::from_code(code) {
+                        Some(common) => Self::Common(common, meta),
+                        None => Self::Unknown(meta),
+                    },
                 }
             }
 
             fn meta(&self) -> &#rt::ErrorMeta {
                 match self {
-                    #(Self::#variants(meta))|* | Self::Unknown(meta) => meta,
+                    #(Self::#variants(meta))|* | Self::Common(_, meta) | Self::Unknown(meta) => meta,
                 }
             }
 
             fn is_retryable(&self) -> bool {
                 match self {
                     #retryable_arm
+                    Self::Common(common, meta) => common.is_retryable() || meta.is_transient(),
                     Self::Unknown(meta) => meta.is_transient(),
                     #other_arm
                 }

@@ -4,6 +4,7 @@
 //! Generated code refers to the runtime through one path ([`Options::runtime`]) so that a facade
 //! crate can re-export the runtime and its users need no extra dependencies.
 
+mod client_glue;
 mod docs;
 mod enums;
 mod errors;
@@ -12,6 +13,7 @@ mod paginate;
 mod request;
 mod response;
 mod shapes;
+mod waiters;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -110,6 +112,8 @@ pub fn generate_operation(
     let paginate = paginate::generate(&cx);
     let aliases = cx.names.aliases();
     let imports = cx.names.imports(options.shapes.as_ref());
+    let client_glue = client_glue::generate(&cx);
+    let waiters = waiters::generate(&cx);
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
     let response_ty = &cx.response_ty;
@@ -140,6 +144,8 @@ pub fn generate_operation(
             #errors
             #paginate
             #aliases
+            #client_glue
+            #waiters
         }
         #[allow(deprecated)]
         pub use #module::{#request_ty, #builder_ty, #response_ty, #error_ty};

@@ -1,5 +1,7 @@
-//! `Paginated` for list operations: the request has `PageNumber` and `PageSize` (int32), the
-//! response has `TotalCount` (an integer) and exactly one top-level list.
+//! Paging: `Paginated` + `Pages` + `PageItems` for list operations whose request has
+//! `PageNumber` and `PageSize` (int32) and whose response has `TotalCount` (an integer) and
+//! exactly one top-level list; `Pages` (and `PageItems` when there is one list, top-level or one
+//! object down) for operations with a `NextToken` string in both request and response.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -27,6 +29,126 @@ pub fn page_list(op: &OperationSpec) -> Option<&Field> {
 }
 
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
+    let numbered = numbered(cx);
+    if numbered.is_empty() {
+        token_pages(cx)
+    } else {
+        numbered
+    }
+}
+
+/// Whether the operation pages with `NextToken` (a string in request and response).
+fn has_next_token(op: &OperationSpec) -> bool {
+    let string = |fields: &[Field]| {
+        fields
+            .iter()
+            .any(|f| f.name == "NextToken" && f.ty == TypeSpec::Scalar(Scalar::String))
+    };
+    string(&op.parameters) && string(&op.response)
+}
+
+/// The list a `NextToken` page holds: a top-level array, or the one array of a top-level object
+/// (`TagResources.TagResource`), when exactly one such list exists. Returns the path of field
+/// names and the item type.
+fn token_list<'a>(cx: &Context<'a>) -> Option<(Vec<&'a str>, TokenStream)> {
+    let response_ty = cx.response_ty.to_string();
+    let item_of = |prefix: &str, f: &Field| match &f.ty {
+        TypeSpec::Array { items, .. } => match items.as_ref() {
+            TypeSpec::Scalar(s) => Some(scalar_type(*s)),
+            TypeSpec::Object { properties, .. } if !properties.is_empty() => {
+                let ident = nested_type_name(prefix, &f.name);
+                Some(quote!(#ident))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let mut found = Vec::new();
+    for f in &cx.op.response {
+        match &f.ty {
+            TypeSpec::Array { .. } => {
+                if let Some(item) = item_of(&response_ty, f) {
+                    found.push((vec![f.name.as_str()], item));
+                }
+            }
+            TypeSpec::Object { properties, .. } => {
+                let prefix = nested_type_name(&response_ty, &f.name).to_string();
+                let arrays: Vec<&Field> = properties
+                    .iter()
+                    .filter(|p| matches!(p.ty, TypeSpec::Array { .. }))
+                    .collect();
+                if let [inner] = arrays.as_slice() {
+                    if let Some(item) = item_of(&prefix, inner) {
+                        found.push((vec![f.name.as_str(), inner.name.as_str()], item));
+                    }
+                }
+            }
+            TypeSpec::Scalar(_) => {}
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+fn token_pages(cx: &Context<'_>) -> TokenStream {
+    let op = cx.op;
+    if !has_next_token(op) {
+        return quote!();
+    }
+    let rt = &cx.rt;
+    let request_ty = &cx.request_ty;
+    let response_ty = &cx.response_ty;
+    let required = op
+        .parameters
+        .iter()
+        .any(|p| p.name == "NextToken" && p.required);
+    let (current, set) = if required {
+        (
+            quote!(Some(self.next_token.as_str())),
+            quote!(|request: &mut Self, token| request.next_token = token),
+        )
+    } else {
+        (
+            quote!(self.next_token.as_deref()),
+            quote!(|request: &mut Self, token| request.next_token = Some(token)),
+        )
+    };
+    let pages = quote! {
+        /// Pages with `NextToken`: the next page's request carries the token of this page's
+        /// answer; a missing or empty token ends the listing.
+        impl #rt::paginate::Pages for #request_ty {
+            fn next_page(&self, out: &#response_ty, progress: &mut #rt::paginate::PageProgress) -> Option<Self> {
+                #rt::paginate::next_token_page(self, #current, out.next_token.as_deref(), progress, #set)
+            }
+        }
+    };
+    let Some((path, item)) = token_list(cx) else {
+        return pages;
+    };
+    let first = field_ident(path[0]);
+    let take = match path.as_slice() {
+        [_] => quote!(out.#first),
+        [_, inner] => {
+            let inner = field_ident(inner);
+            quote!(out.#first.map(|o| o.#inner).unwrap_or_default())
+        }
+        _ => return pages,
+    };
+    let doc = format!(" The items of `{}`.", path.join("."));
+    quote! {
+        #pages
+
+        #[doc = #doc]
+        impl #rt::paginate::PageItems for #request_ty {
+            type Item = #item;
+
+            fn into_page_items(out: #response_ty) -> Vec<Self::Item> {
+                #take
+            }
+        }
+    }
+}
+
+fn numbered(cx: &Context<'_>) -> TokenStream {
     let op = cx.op;
     let Some(list) = page_list(op) else {
         return quote!();
@@ -69,7 +191,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     };
     let list_name = &list.name;
     let doc = format!(
-        " Pages through `{list_name}` with `PageNumber`/`PageSize` until `TotalCount` is reached: pass a request to the runtime's `paginate::fetch_all_items` or `paginate::fetch_all_pages`."
+        " Pages through `{list_name}` with `PageNumber`/`PageSize` until `TotalCount` is reached: stream them with `Client::pages` / `Client::items`, or fetch them all with `Client::send_all_items`."
     );
     quote! {
         #[doc = #doc]
@@ -98,6 +220,21 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
 
             fn total_count(out: &#response_ty) -> Option<i64> {
                 out.total_count.map(i64::from)
+            }
+        }
+
+        /// Pages with `PageNumber` until `TotalCount` is reached.
+        impl #rt::paginate::Pages for #request_ty {
+            fn next_page(&self, out: &#response_ty, progress: &mut #rt::paginate::PageProgress) -> Option<Self> {
+                #rt::paginate::next_numbered_page(self, out, progress)
+            }
+        }
+
+        impl #rt::paginate::PageItems for #request_ty {
+            type Item = #item;
+
+            fn into_page_items(out: #response_ty) -> Vec<Self::Item> {
+                out.#items
             }
         }
     }

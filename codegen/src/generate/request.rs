@@ -33,26 +33,35 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
 
 /// The Rust type of a request field's value (without `Option`).
 fn value_type(cx: &Context<'_>, f: &Field) -> TokenStream {
-    let named = || match cx.names.of(f) {
-        Some(ident) => quote!(#ident),
-        // Every struct and enum was named up front; a free-form map is the safe stand-in.
-        None => free_form_type(),
-    };
     match &f.ty {
-        TypeSpec::Scalar(_) if !f.enum_values.is_empty() => named(),
+        TypeSpec::Scalar(_) if !f.enum_values.is_empty() => named_type(cx, f),
         TypeSpec::Scalar(s) => scalar_type(*s),
         ty if is_free_form(ty) => free_form_type(),
         TypeSpec::Array { items, .. } => {
-            let item = match items.as_ref() {
-                TypeSpec::Scalar(_) if !f.enum_values.is_empty() => named(),
-                TypeSpec::Scalar(s) => scalar_type(*s),
-                ty if is_free_form(ty) => free_form_type(),
-                TypeSpec::Object { .. } => named(),
-                TypeSpec::Array { .. } => quote!(()),
-            };
+            let item = array_item_type(cx, f, items);
             quote!(Vec<#item>)
         }
-        TypeSpec::Object { .. } => named(),
+        TypeSpec::Object { .. } => named_type(cx, f),
+    }
+}
+
+/// The struct or enum generated for `f`.
+fn named_type(cx: &Context<'_>, f: &Field) -> TokenStream {
+    match cx.names.of(f) {
+        Some(ident) => quote!(#ident),
+        // Every struct and enum was named up front; a free-form map is the safe stand-in.
+        None => free_form_type(),
+    }
+}
+
+/// The Rust type of one item of an array parameter.
+fn array_item_type(cx: &Context<'_>, f: &Field, items: &TypeSpec) -> TokenStream {
+    match items {
+        TypeSpec::Scalar(_) if !f.enum_values.is_empty() => named_type(cx, f),
+        TypeSpec::Scalar(s) => scalar_type(*s),
+        ty if is_free_form(ty) => free_form_type(),
+        TypeSpec::Object { .. } => named_type(cx, f),
+        TypeSpec::Array { .. } => quote!(()),
     }
 }
 
@@ -179,6 +188,10 @@ fn marker_ident(p: &Field) -> Ident {
     super::ident(&type_name(&p.name))
 }
 
+fn provided_ident(p: &Field) -> Ident {
+    format_ident!("{}Provided", pascal_case(&p.name))
+}
+
 fn builder(cx: &Context<'_>) -> TokenStream {
     let rt = &cx.rt;
     let op = cx.op;
@@ -200,8 +213,18 @@ fn builder(cx: &Context<'_>) -> TokenStream {
     } else {
         let defs = required.iter().map(|p| {
             let m = marker_ident(p);
+            let provided = provided_ident(p);
             let doc = format!(" `{}` has not been set yet.", p.name);
-            quote!(#[doc = #doc] #[derive(Clone, Copy, Debug)] pub enum #m {})
+            let provided_doc = format!(" Implemented only once `{}` is set: `build()` requires it.", p.name);
+            let message = format!("required parameter not set: `{}`", p.name);
+            let note = format!("call `.{}(...)` before `.build()`", field_ident(&p.name));
+            quote! {
+                #[doc = #doc] #[derive(Clone, Copy, Debug)] pub enum #m {}
+                #[doc = #provided_doc]
+                #[diagnostic::on_unimplemented(message = #message, label = "`build()` needs every required parameter", note = #note)]
+                pub trait #provided {}
+                impl #provided for super::rt::builder::Set {}
+            }
         });
         quote! {
             /// Type-state markers of the builder: each names a required parameter not yet set.
@@ -254,10 +277,22 @@ fn builder(cx: &Context<'_>) -> TokenStream {
                 }
             }
         } else {
+            let set_ident = format_ident!("set_{}", ident.to_string().trim_start_matches("r#"));
+            let value_ty = value_type("", p);
+            let set_doc = format!(
+                " Sets or clears `{}` (`None` leaves it out of the request).",
+                p.name
+            );
             quote! {
                 #doc
                 pub fn #ident(mut self, #ident: #arg_ty) -> Self {
                     self.fields.#ident = Some(#convert);
+                    self
+                }
+
+                #[doc = #set_doc]
+                pub fn #set_ident(mut self, #ident: Option<#value_ty>) -> Self {
+                    self.fields.#ident = #ident;
                     self
                 }
             }
@@ -269,6 +304,8 @@ fn builder(cx: &Context<'_>) -> TokenStream {
         if p.required {
             // The type state guarantees `Some`.
             quote!(#ident: fields.#ident.unwrap_or_default(),)
+        } else if p.idempotency_token && p.ty == TypeSpec::Scalar(Scalar::String) {
+            quote!(#ident: fields.#ident.or_else(|| Some(#rt::idempotency::new_token())),)
         } else {
             quote!(#ident: fields.#ident,)
         }
@@ -276,7 +313,8 @@ fn builder(cx: &Context<'_>) -> TokenStream {
     let where_clause = if required.is_empty() {
         quote!()
     } else {
-        quote!(where #(#states: #rt::builder::Provided),*)
+        let provided = required.iter().map(|p| provided_ident(p));
+        quote!(where #(#states: missing::#provided),*)
     };
     let builder_doc = doc_attrs(&[
         format!("Builder for [`{request_ty}`]."),
@@ -284,8 +322,15 @@ fn builder(cx: &Context<'_>) -> TokenStream {
         "Required parameters are tracked in the type: `build()` compiles only once each of them is set."
             .to_owned(),
     ]);
+    let token_doc = match op.parameters.iter().find(|p| p.idempotency_token && !p.required) {
+        Some(p) => format!(
+            " An unset `{}` is filled here with a fresh UUID: the token belongs to this request value, so sending the same value again (after a timeout, after retries ran out, after a restart if you saved it) never makes the service act twice.",
+            p.name
+        ),
+        None => String::new(),
+    };
     let build_doc = format!(
-        " Finishes the request. Local rules are checked by [`{request_ty}::validate`](#{request_ty}) when it is sent (or when you call it)."
+        " Finishes the request. Local rules are checked by [`{request_ty}::validate`] when it is sent (or when you call it).{token_doc}"
     );
 
     quote! {
@@ -332,9 +377,12 @@ fn setter_argument(cx: &Context<'_>, p: &Field) -> (TokenStream, TokenStream) {
             quote!(impl IntoIterator<Item = impl Into<#string>>),
             quote!(#ident.into_iter().map(Into::into).collect()),
         ),
-        TypeSpec::Array { .. } => {
-            let ty = value_type(cx, p);
-            (quote!(#ty), quote!(#ident))
+        TypeSpec::Array { items, .. } if !matches!(**items, TypeSpec::Array { .. }) => {
+            let item = array_item_type(cx, p, items);
+            (
+                quote!(impl IntoIterator<Item = #item>),
+                quote!(#ident.into_iter().collect()),
+            )
         }
         _ => {
             let ty = value_type(cx, p);

@@ -59,6 +59,7 @@ const OPERATION_KEYS: &[&str] = &[
     "ram",
     "notes",
     "changes",
+    "waiters",
 ];
 /// Operation keys whose change is recorded as a discrepancy.
 const OPERATION_FACTS: &[&str] = &["methods", "group", "deprecated"];

@@ -2,5 +2,6 @@
 
 pub mod model;
 pub mod parse;
+pub mod waiters;
 
 pub use model::*;

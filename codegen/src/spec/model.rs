@@ -174,6 +174,8 @@ pub struct OperationSpec {
     pub discrepancies: Vec<Discrepancy>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ChangeEntry>,
+    /// Waiters polling this operation (`waiters`; see `spec::waiters`).
+    pub waiters: Vec<super::waiters::WaiterSpec>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

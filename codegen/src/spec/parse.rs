@@ -458,6 +458,10 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
                 .collect()
         })
         .unwrap_or_default();
+    let waiters = o
+        .get("waiters")
+        .map(|w| super::waiters::parse(w, &o.at("waiters"), o.diags))
+        .unwrap_or_default();
     o.finish();
     Some(OperationSpec {
         name: name?,
@@ -476,6 +480,7 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
         notes,
         discrepancies,
         changes,
+        waiters,
     })
 }
 

@@ -108,23 +108,54 @@ pub async fn read(response: reqwest::Response) -> (u16, String, String) {
     (status, id, body)
 }
 
-/// Sends a prepared request as is, with a plain reqwest client.
-pub async fn send_raw(
-    http: &reqwest::Client,
-    prepared: &acs_runtime::PreparedRequest,
-) -> reqwest::Response {
-    let method = match prepared.method {
+/// The exact parts of a prepared request, secrets included, for tests that tamper with them.
+pub struct Raw {
+    pub method: acs_runtime::HttpMethod,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl From<&acs_runtime::PreparedRequest> for Raw {
+    fn from(prepared: &acs_runtime::PreparedRequest) -> Self {
+        Raw {
+            method: prepared.method(),
+            url: prepared.expose_url().to_owned(),
+            headers: prepared
+                .expose_headers()
+                .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                .collect(),
+            body: prepared.body().to_vec(),
+        }
+    }
+}
+
+impl From<&mut Raw> for Raw {
+    fn from(raw: &mut Raw) -> Self {
+        Raw {
+            method: raw.method,
+            url: raw.url.clone(),
+            headers: raw.headers.clone(),
+            body: raw.body.clone(),
+        }
+    }
+}
+
+/// Sends a prepared request (or its tampered parts) as is, with a plain reqwest client.
+pub async fn send_raw(http: &reqwest::Client, request: impl Into<Raw>) -> reqwest::Response {
+    let raw: Raw = request.into();
+    let method = match raw.method {
         acs_runtime::HttpMethod::Post => reqwest::Method::POST,
         acs_runtime::HttpMethod::Get => reqwest::Method::GET,
     };
-    let mut request = http.request(method, &prepared.url);
-    for (name, value) in &prepared.headers {
-        if *name != "host" {
-            request = request.header(*name, value);
+    let mut request = http.request(method, &raw.url);
+    for (name, value) in &raw.headers {
+        if name != "host" {
+            request = request.header(name, value);
         }
     }
     request
-        .body(prepared.body.clone())
+        .body(raw.body)
         .send()
         .await
         .expect("raw request gets an answer")

@@ -1,0 +1,125 @@
+//! Waiters: for each entry of an operation's `waiters`, a method on its request,
+//! `wait_until_<name>(&client)`, returning the runtime's `waiter::Wait`.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{doc_attrs, field_ident, Context};
+use crate::check_waiters::{resolve, Step};
+use crate::naming::snake_case;
+use crate::spec::waiters::WaiterSpec;
+
+pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
+    let methods: Vec<TokenStream> = cx.op.waiters.iter().filter_map(|w| waiter(cx, w)).collect();
+    if methods.is_empty() {
+        return quote!();
+    }
+    let request_ty = &cx.request_ty;
+    quote! {
+        impl #request_ty {
+            #(#methods)*
+        }
+    }
+}
+
+fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<TokenStream> {
+    let rt = &cx.rt;
+    let response_ty = &cx.response_ty;
+    // The spec check guarantees the path resolves.
+    let steps = resolve(&cx.op.response, &w.path).ok()?;
+    let walk = walk(&steps, quote!(out), 0);
+    let method = format_ident!("wait_until_{}", snake_case(&w.name));
+    let name = &w.name;
+    let path = &w.path_text;
+    let all = w.all;
+    let success = &w.success;
+    let failure = &w.failure;
+    let (min, max, time) = (w.min_delay, w.max_delay, w.max_time);
+    let list = |states: &[String]| {
+        if states.is_empty() {
+            "none".to_owned()
+        } else {
+            states
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let mut doc = vec![format!(
+        "Waiter `{name}`: polls `{}` until {} state at `{path}` is {}.",
+        cx.op.name,
+        if all { "every" } else { "one" },
+        list(success)
+    )];
+    if let Some(en) = &w.description.en {
+        doc.push(String::new());
+        doc.push(en.clone());
+    }
+    doc.push(String::new());
+    doc.push(format!(
+        "Failure states (end with `WaitError::Failed`): {}. In progress: {} (any other state also keeps waiting).",
+        list(failure),
+        list(&w.retry)
+    ));
+    doc.push(format!(
+        "Delays from {min} s doubling to {max} s with jitter; at most {time} s in all (`WaitError::TimedOut` with the last answer). Change them on the returned `Wait`, add `.on_progress(..)`, then `.wait().await`."
+    ));
+    let doc = doc_attrs(&doc);
+    Some(quote! {
+        #doc
+        pub fn #method<'a>(&'a self, client: &'a #rt::Client) -> #rt::waiter::Wait<'a, Self> {
+            fn states<'o>(out: &'o #response_ty, sink: &mut dyn FnMut(&'o str)) {
+                #walk
+            }
+            #rt::waiter::Wait::new(client, self, #rt::waiter::Acceptor {
+                name: #name,
+                path: #path,
+                states,
+                all: #all,
+                success: &[#(#success),*],
+                failure: &[#(#failure),*],
+                min_delay: ::core::time::Duration::from_secs(#min),
+                max_delay: ::core::time::Duration::from_secs(#max),
+                max_time: ::core::time::Duration::from_secs(#time),
+            })
+        }
+    })
+}
+
+/// Code that feeds every state under `expr` along `steps` to `sink`.
+fn walk(steps: &[(&crate::spec::Field, Step)], expr: TokenStream, depth: usize) -> TokenStream {
+    let Some(((field, step), rest)) = steps.split_first() else {
+        return quote!();
+    };
+    let f = field_ident(&field.name);
+    let v = format_ident!("v{}", depth);
+    match step {
+        Step::String => quote! {
+            if let Some(state) = #expr.#f.as_deref() {
+                sink(state);
+            }
+        },
+        Step::StringArray => quote! {
+            for state in &#expr.#f {
+                sink(state.as_str());
+            }
+        },
+        Step::Object => {
+            let inner = walk(rest, quote!(#v), depth + 1);
+            quote! {
+                if let Some(#v) = &#expr.#f {
+                    #inner
+                }
+            }
+        }
+        Step::ObjectArray => {
+            let inner = walk(rest, quote!(#v), depth + 1);
+            quote! {
+                for #v in &#expr.#f {
+                    #inner
+                }
+            }
+        }
+    }
+}

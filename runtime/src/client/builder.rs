@@ -1,0 +1,295 @@
+//! Configuring a [`Client`]: endpoint, credentials, signing, timeouts and the overall deadline,
+//! retries, transport and interceptors.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::credentials::{Credentials, CredentialsError, DefaultChain};
+use crate::endpoint::{self, Endpoint, EndpointError, RegionTable};
+use crate::retry::RetryConfig;
+use crate::sign::v1;
+use crate::transport::{BeforeSend, Interceptor, Interceptors, ReqwestTransport, Transport};
+
+use super::{Client, HttpMethod, Inner, PreparedRequest, SignatureVersion, USER_AGENT};
+
+/// The overall deadline of one [`Client::send`] when none is configured: 60 s, retries, backoff
+/// and reading the body included. A response dripped slowly is cut off when it passes.
+pub const DEFAULT_OPERATION_DEADLINE: Duration = Duration::from_secs(60);
+
+/// Why a [`Client`] could not be built.
+#[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// No usable credentials.
+    #[error(transparent)]
+    Credentials(#[from] CredentialsError),
+    /// No usable endpoint.
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
+    /// A setting that cannot work (named in the message).
+    #[error("invalid client configuration: {0}")]
+    InvalidConfig(String),
+    /// The HTTP stack could not be set up.
+    #[error("cannot set up the HTTP client: {0}")]
+    Http(String),
+}
+
+/// Configures a [`Client`]; start with [`Client::builder`].
+pub struct ClientBuilder {
+    credentials: Option<Credentials>,
+    chain: Option<DefaultChain>,
+    region: Option<String>,
+    table: Option<RegionTable>,
+    endpoint: Option<String>,
+    signature_version: SignatureVersion,
+    method: HttpMethod,
+    connect_timeout: Duration,
+    read_timeout: Duration,
+    deadline: Option<Duration>,
+    retry: RetryConfig,
+    validate: bool,
+    app_name: Option<String>,
+    transport: Option<Arc<dyn Transport>>,
+    interceptors: Interceptors,
+}
+
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("credentials", &self.credentials)
+            .field("region", &self.region)
+            .field(
+                "endpoint",
+                &self.endpoint.as_deref().map(endpoint::redact_userinfo),
+            )
+            .field("signature_version", &self.signature_version)
+            .field("method", &self.method)
+            .field("deadline", &self.deadline)
+            .field("retry", &self.retry)
+            .field("validate", &self.validate)
+            .field("transport", &self.transport)
+            .field("interceptors", &self.interceptors.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            credentials: None,
+            chain: None,
+            region: None,
+            table: None,
+            endpoint: None,
+            signature_version: SignatureVersion::V1,
+            method: HttpMethod::Post,
+            connect_timeout: Duration::from_secs(5),
+            read_timeout: Duration::from_secs(10),
+            deadline: Some(DEFAULT_OPERATION_DEADLINE),
+            retry: RetryConfig::default(),
+            validate: true,
+            app_name: None,
+            transport: None,
+            interceptors: Vec::new(),
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// Uses these credentials instead of the default chain.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// Resolves credentials from this chain at [`build`](Self::build) (default:
+    /// [`DefaultChain::new`], the process environment and `~/.aliyun/config.json`).
+    pub fn credentials_chain(mut self, chain: DefaultChain) -> Self {
+        self.chain = Some(chain);
+        self
+    }
+
+    /// The region to call, resolved through [`regional_endpoints`](Self::regional_endpoints)
+    /// unless an explicit [`endpoint`](Self::endpoint) is set.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// The product's regional endpoint table, `(region_id, host)` rows; hosts are reached over
+    /// HTTPS.
+    pub fn regional_endpoints(mut self, table: RegionTable) -> Self {
+        self.table = Some(table);
+        self
+    }
+
+    /// An explicit endpoint URL (`https://host[:port]` or `http://host[:port]`), which wins over
+    /// region resolution. The only way to use plain HTTP.
+    pub fn endpoint(mut self, url: impl Into<String>) -> Self {
+        self.endpoint = Some(url.into());
+        self
+    }
+
+    /// The signature version (default [`SignatureVersion::V1`]).
+    pub fn signature_version(mut self, version: SignatureVersion) -> Self {
+        self.signature_version = version;
+        self
+    }
+
+    /// The HTTP method (default [`HttpMethod::Post`]).
+    pub fn http_method(mut self, method: HttpMethod) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// Connect timeout (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Read timeout: the longest wait for any read on the connection (default 10 s).
+    pub fn read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = timeout;
+        self
+    }
+
+    /// The overall deadline of one [`Client::send`]: every attempt, every backoff and
+    /// `x-acs-retry-after` wait, and the reading of every body (default
+    /// [`DEFAULT_OPERATION_DEADLINE`], 60 s). When it passes the call ends with
+    /// [`Error::Timeout`](crate::Error::Timeout); a wait that would pass it is not started.
+    /// `None` turns the deadline off: then only the connect and read timeouts bound a call, and a
+    /// body dripped one byte at a time can take as long as the server likes.
+    pub fn operation_deadline(mut self, deadline: impl Into<Option<Duration>>) -> Self {
+        self.deadline = deadline.into();
+        self
+    }
+
+    /// Sends through `transport` instead of the built-in HTTP client (a
+    /// [`MockTransport`](crate::mock::MockTransport) in tests). Connect and read timeouts then do
+    /// not apply; the overall deadline still does.
+    pub fn transport(mut self, transport: impl Transport) -> Self {
+        self.transport = Some(Arc::new(transport));
+        self
+    }
+
+    /// Adds an interceptor that sees every attempt (before sending, and what came back).
+    pub fn interceptor(mut self, interceptor: impl Interceptor) -> Self {
+        self.interceptors.push(Arc::new(interceptor));
+        self
+    }
+
+    /// Runs `hook` on every attempt's signed request just before it is sent: add a header
+    /// (`request.insert_header("x-trace-id", id)`), record it.
+    pub fn on_request(self, hook: impl Fn(&mut PreparedRequest) + Send + Sync + 'static) -> Self {
+        self.interceptor(BeforeSend(hook))
+    }
+
+    /// Retry settings (default [`RetryConfig::default`]; [`RetryConfig::disabled`] for none).
+    pub fn retry(mut self, retry: RetryConfig) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Whether to run [`Operation::validate`](crate::Operation::validate) before signing (default `true`). Turn off only
+    /// when you know the service accepts values the published rules reject.
+    pub fn validate_requests(mut self, validate: bool) -> Self {
+        self.validate = validate;
+        self
+    }
+
+    /// Appends ` <app>` to the user agent `acs-runtime/<version>`.
+    pub fn app_name(mut self, app: impl Into<String>) -> Self {
+        self.app_name = Some(app.into());
+        self
+    }
+
+    /// Resolves credentials and endpoint and sets up the connection pool.
+    pub fn build(self) -> Result<Client, BuildError> {
+        let endpoint = match (&self.endpoint, &self.region, self.table) {
+            (Some(url), _, _) => Endpoint::parse(url)?,
+            (None, Some(region), Some(table)) => endpoint::resolve_region(region, table)?,
+            (None, Some(region), None) => {
+                return Err(EndpointError::NoRegionTable {
+                    region: region.clone(),
+                }
+                .into())
+            }
+            (None, None, _) => return Err(EndpointError::NotConfigured.into()),
+        };
+        let credentials = match self.credentials {
+            Some(credentials) => credentials,
+            None => self.chain.unwrap_or_default().resolve()?,
+        };
+        check_header_value("AccessKey ID", credentials.access_key_id())?;
+        if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
+            return Err(BuildError::InvalidConfig(
+                "the AccessKey ID and secret must not be empty".to_owned(),
+            ));
+        }
+        if let Some(token) = credentials.security_token() {
+            check_header_value("security token", token)?;
+        }
+        let user_agent = match &self.app_name {
+            Some(app) if !app.trim().is_empty() => format!("{USER_AGENT} {}", app.trim()),
+            _ => USER_AGENT.to_owned(),
+        };
+        check_header_value("app name", &user_agent)?;
+
+        let transport: Arc<dyn Transport> = match self.transport {
+            Some(transport) => transport,
+            None => Arc::new(ReqwestTransport::new(
+                reqwest::Client::builder()
+                    .use_rustls_tls()
+                    .connect_timeout(self.connect_timeout)
+                    .read_timeout(self.read_timeout)
+                    .user_agent(user_agent.clone())
+                    .redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .map_err(|e| BuildError::Http(e.to_string()))?,
+            )),
+        };
+
+        Ok(Client {
+            inner: Arc::new(Inner {
+                transport,
+                interceptors: self.interceptors,
+                v1_headers: Arc::from(vec![
+                    ("host", endpoint.host_header()),
+                    ("user-agent", user_agent.clone()),
+                    ("accept", "application/json".to_owned()),
+                ]),
+                v3_headers: Arc::from(vec![
+                    ("user-agent", user_agent.clone()),
+                    ("accept", "application/json".to_owned()),
+                ]),
+                v1_key: v1::SigningKey::new(credentials.access_key_secret()),
+                credentials,
+                host_header: endpoint.host_header(),
+                base_url: endpoint.base_url(),
+                endpoint,
+                region: self.region,
+                signature_version: self.signature_version,
+                method: self.method,
+                retry: self.retry,
+                deadline: self.deadline,
+                validate: self.validate,
+                user_agent,
+            }),
+        })
+    }
+}
+
+/// Values that go into headers must be visible ASCII (spaces and tabs inside allowed).
+fn check_header_value(what: &str, value: &str) -> Result<(), BuildError> {
+    if value
+        .bytes()
+        .all(|b| b == b' ' || b == b'\t' || (0x21..0x7f).contains(&b))
+    {
+        Ok(())
+    } else {
+        Err(BuildError::InvalidConfig(format!(
+            "the {what} contains characters not allowed in an HTTP header"
+        )))
+    }
+}

@@ -1,0 +1,366 @@
+//! A [`Transport`] for users' tests: script typed outputs or errors per operation, then inspect
+//! the requests the code under test sent. Modelled on `aws-smithy-mocks` (`mock!`,
+//! `mock_client!`).
+//!
+//! ```ignore
+//! use acs_runtime::{mock, mock_client};
+//! let created = mock!(CreateInstances)
+//!     .match_requests(|r| r.amount == Some(2))
+//!     .then_output(|| { let mut out = CreateInstancesResponse::default(); out.instance_ids = vec!["i-1".into(), "i-2".into()]; out });
+//! let sold_out = mock!(CreateInstances).then_error(|| "NotEnoughStock".parse().unwrap());
+//! let (client, mock) = mock_client!([created, sold_out]);
+//! // … run the code under test with `client` …
+//! assert_eq!(mock.requests_for::<CreateInstances>().len(), 1);
+//! ```
+//!
+//! The whole client path runs — validation, serialization, signing, retries, the deadline, error
+//! mapping — only the network is replaced: outputs are serialized to JSON bodies and errors to
+//! Alibaba error bodies, then read back exactly as a real answer would be.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::client::prepared::percent_decode;
+use crate::client::{Client, HttpMethod, PreparedRequest};
+use crate::credentials::Credentials;
+use crate::error::ServiceError;
+use crate::operation::{FromWire, Params};
+use crate::retry::RetryConfig;
+use crate::transport::{HttpResponse, Transport, TransportError, TransportFuture};
+
+/// Parameters added by signing, left out of [`RecordedRequest::params`].
+const SIGNING_PARAMS: &[&str] = &[
+    "Action",
+    "Version",
+    "Format",
+    "AccessKeyId",
+    "SecurityToken",
+    "SignatureMethod",
+    "SignatureVersion",
+    "SignatureNonce",
+    "Timestamp",
+    "Signature",
+];
+
+type Matcher = Box<dyn Fn(&Params) -> bool + Send + Sync>;
+type Responder = Arc<dyn Fn() -> Result<HttpResponse, TransportError> + Send + Sync>;
+
+/// What one operation answers, in order; the last answer repeats.
+pub struct Rule {
+    action: &'static str,
+    matcher: Matcher,
+    answers: Mutex<VecDeque<Responder>>,
+    calls: Arc<AtomicUsize>,
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("action", &self.action)
+            .field("calls", &self.calls.load(Ordering::SeqCst))
+            .finish_non_exhaustive()
+    }
+}
+
+/// A rule for operation `O`; see [`TypedRule::match_requests`] and the `then_*` methods.
+pub fn rule<O: FromWire + 'static>() -> TypedRule<O> {
+    TypedRule {
+        rule: Rule {
+            action: O::ACTION,
+            matcher: Box::new(|_| true),
+            answers: Mutex::new(VecDeque::new()),
+            calls: Arc::new(AtomicUsize::new(0)),
+        },
+        op: PhantomData,
+    }
+}
+
+/// A [`Rule`] while it is being scripted for operation `O`.
+pub struct TypedRule<O> {
+    rule: Rule,
+    op: PhantomData<fn() -> O>,
+}
+
+impl<O> fmt::Debug for TypedRule<O> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.rule.fmt(f)
+    }
+}
+
+impl<O> From<TypedRule<O>> for Rule {
+    fn from(typed: TypedRule<O>) -> Self {
+        typed.rule
+    }
+}
+
+impl<O: FromWire + 'static> TypedRule<O> {
+    /// Answers only requests for which `accept` holds (the request is read back from the wire).
+    pub fn match_requests(mut self, accept: impl Fn(&O) -> bool + Send + Sync + 'static) -> Self {
+        self.rule.matcher = Box::new(move |params| O::read_wire(params).is_ok_and(|r| accept(&r)));
+        self
+    }
+
+    /// Answers with this output (HTTP 200, the output as JSON).
+    pub fn then_output(self, output: impl Fn() -> O::Output + Send + Sync + 'static) -> Self
+    where
+        O::Output: serde::Serialize,
+    {
+        self.push(Rule::output_answer(output))
+    }
+
+    /// Answers with this service error: its HTTP status (400 when it has none) and an Alibaba
+    /// error body with its code and message.
+    pub fn then_error(self, error: impl Fn() -> O::Error + Send + Sync + 'static) -> Self {
+        self.push(Rule::error_answer(error))
+    }
+
+    /// Answers with this raw HTTP response.
+    pub fn then_http(self, response: impl Fn() -> HttpResponse + Send + Sync + 'static) -> Self {
+        self.push(Arc::new(move || Ok(response())))
+    }
+
+    /// Answers with no response at all (a reset connection; `timeout` for a timeout).
+    pub fn then_no_response(self, timeout: bool) -> Self {
+        self.push(Arc::new(move || {
+            Err(TransportError::NoResponse {
+                message: "mock: no response".to_owned(),
+                timeout,
+            })
+        }))
+    }
+
+    /// A counter of this rule's answers that stays readable after the rule moved into a mock.
+    pub fn calls(&self) -> CallCount {
+        CallCount(Arc::clone(&self.rule.calls))
+    }
+
+    fn push(self, answer: Responder) -> Self {
+        self.rule
+            .answers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push_back(answer);
+        self
+    }
+}
+
+impl Rule {
+    fn output_answer<T: serde::Serialize + 'static>(
+        output: impl Fn() -> T + Send + Sync + 'static,
+    ) -> Responder {
+        Arc::new(move || {
+            let body = serde_json::to_vec(&output()).map_err(|e| TransportError::NoResponse {
+                message: format!("the mock output does not serialize: {e}"),
+                timeout: false,
+            })?;
+            Ok(HttpResponse::json(200, body))
+        })
+    }
+
+    fn error_answer<E: ServiceError>(error: impl Fn() -> E + Send + Sync + 'static) -> Responder {
+        Arc::new(move || {
+            let error = error();
+            let meta = error.meta();
+            let status = if meta.http_status == 0 {
+                400
+            } else {
+                meta.http_status
+            };
+            let body = serde_json::json!({
+                "RequestId": meta.request_id.clone().unwrap_or_else(|| "mock-request".to_owned()),
+                "Code": meta.code,
+                "Message": meta.message,
+            });
+            Ok(HttpResponse::json(status, body.to_string()))
+        })
+    }
+
+    /// How many requests this rule answered.
+    pub fn num_calls(&self) -> usize {
+        self.calls.load(Ordering::SeqCst)
+    }
+
+    fn answer(&self) -> Option<Result<HttpResponse, TransportError>> {
+        let mut answers = self.answers.lock().unwrap_or_else(PoisonError::into_inner);
+        let answer = if answers.len() > 1 {
+            answers.pop_front()
+        } else {
+            answers.front().cloned()
+        }?;
+        drop(answers);
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        Some(answer())
+    }
+}
+
+/// How many requests a [`Rule`] answered.
+#[derive(Clone, Debug)]
+pub struct CallCount(Arc<AtomicUsize>);
+
+impl CallCount {
+    /// The count now.
+    pub fn get(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// One request the mock received: the action and its own parameters, decoded (signing
+/// parameters left out, secrets never kept).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedRequest {
+    /// The `Action`.
+    pub action: String,
+    /// The HTTP method.
+    pub method: HttpMethod,
+    /// The operation's parameters in wire form, in sending order.
+    pub params: Params,
+    /// Headers as [`PreparedRequest::headers`] shows them (secrets redacted).
+    pub headers: Vec<(String, String)>,
+}
+
+impl RecordedRequest {
+    /// The request read back as `O`, when it was one.
+    pub fn decode<O: FromWire>(&self) -> Option<O> {
+        (self.action == O::ACTION)
+            .then(|| O::read_wire(&self.params).ok())
+            .flatten()
+    }
+}
+
+#[derive(Default)]
+struct State {
+    rules: Vec<Rule>,
+    requests: Mutex<Vec<RecordedRequest>>,
+}
+
+/// The mock transport; clones share rules and records.
+#[derive(Clone, Default)]
+pub struct MockTransport {
+    state: Arc<State>,
+}
+
+impl fmt::Debug for MockTransport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MockTransport")
+            .field("rules", &self.state.rules)
+            .finish_non_exhaustive()
+    }
+}
+
+impl MockTransport {
+    /// A mock answering with `rules`: for each request, the first rule (in this order) for its
+    /// action whose matcher accepts it. A request no rule answers gets HTTP 400 with code
+    /// `Mock.NoMatchingRule` (not retried).
+    pub fn new<R: Into<Rule>>(rules: impl IntoIterator<Item = R>) -> Self {
+        Self {
+            state: Arc::new(State {
+                rules: rules.into_iter().map(Into::into).collect(),
+                requests: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// A client sending through this mock: endpoint `https://mock.invalid`, a dummy key pair,
+    /// no retries (so each scripted answer is one call's answer); otherwise the defaults.
+    /// Build your own with [`ClientBuilder::transport`](crate::ClientBuilder::transport) for
+    /// other settings.
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .endpoint("https://mock.invalid")
+            .credentials(Credentials::new("mock-access-key", "mock-secret"))
+            .retry(RetryConfig::disabled())
+            .transport(self.clone())
+            .build()
+            .expect("the mock client's settings are valid")
+    }
+
+    /// Every request received, in order.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.state
+            .requests
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The requests for `O`, read back as `O`.
+    pub fn requests_for<O: FromWire>(&self) -> Vec<O> {
+        self.requests().iter().filter_map(|r| r.decode()).collect()
+    }
+
+    fn record(request: &PreparedRequest) -> RecordedRequest {
+        let mut params = Params::new();
+        let mut action = String::new();
+        if let Some((_, query)) = request.url.split_once('?') {
+            for pair in query.split('&').filter(|p| !p.is_empty()) {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                let (name, value) = (percent_decode(name), percent_decode(value));
+                if name == "Action" {
+                    action = value;
+                } else if !SIGNING_PARAMS.contains(&name.as_str()) {
+                    params.push(name, value);
+                }
+            }
+        }
+        if action.is_empty() {
+            action = request.action.to_owned();
+        }
+        RecordedRequest {
+            action,
+            method: request.method,
+            params,
+            headers: request
+                .headers()
+                .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                .collect(),
+        }
+    }
+}
+
+impl Transport for MockTransport {
+    fn send<'a>(&'a self, request: &'a PreparedRequest) -> TransportFuture<'a> {
+        let recorded = Self::record(request);
+        let answer = self
+            .state
+            .rules
+            .iter()
+            .filter(|rule| rule.action == recorded.action && (rule.matcher)(&recorded.params))
+            .find_map(Rule::answer)
+            .unwrap_or_else(|| {
+                let body = serde_json::json!({
+                    "RequestId": "mock-request",
+                    "Code": "Mock.NoMatchingRule",
+                    "Message": format!("no mock rule answers this {} request", recorded.action),
+                });
+                Ok(HttpResponse::json(400, body.to_string()))
+            });
+        self.state
+            .requests
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(recorded);
+        Box::pin(std::future::ready(answer))
+    }
+}
+
+/// `mock!(Operation)`: a [`Rule`] for that operation.
+#[macro_export]
+macro_rules! mock {
+    ($op:ty) => {
+        $crate::mock::rule::<$op>()
+    };
+}
+
+/// `mock_client!([rule, …])`: `(client, mock)`, a client sending through a [`MockTransport`]
+/// with these rules (see [`MockTransport::client`]).
+#[macro_export]
+macro_rules! mock_client {
+    ([$($rule:expr),* $(,)?]) => {{
+        let rules: ::std::vec::Vec<$crate::mock::Rule> = ::std::vec![$(::core::convert::Into::into($rule)),*];
+        let mock = $crate::mock::MockTransport::new(rules);
+        (mock.client(), mock)
+    }};
+}

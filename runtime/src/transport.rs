@@ -1,0 +1,223 @@
+//! The seam between the client and the network: a [`Transport`] takes a signed
+//! [`PreparedRequest`] and returns the HTTP answer. The default is [`ReqwestTransport`]; tests put
+//! a [`mock::MockTransport`](crate::mock::MockTransport) (or their own) in its place with
+//! [`ClientBuilder::transport`](crate::client::ClientBuilder::transport).
+//!
+//! An [`Interceptor`] sees every attempt: it can add headers before sending and observe what came
+//! back ([`ClientBuilder::interceptor`](crate::client::ClientBuilder::interceptor)).
+
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use reqwest::header::HeaderMap;
+
+use crate::client::{HttpMethod, PreparedRequest};
+
+/// Response bodies larger than this are not read: the call fails with
+/// [`Error::UnexpectedResponse`](crate::Error::UnexpectedResponse).
+pub const MAX_RESPONSE_BYTES: usize = 8 * 1024 * 1024;
+
+/// An HTTP answer.
+#[derive(Clone, Debug, Default)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// The response headers.
+    pub headers: HeaderMap,
+    /// The whole body.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// A response with this status and body and `content-type: application/json`.
+    pub fn json(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            reqwest::header::CONTENT_TYPE,
+            reqwest::header::HeaderValue::from_static("application/json;charset=utf-8"),
+        );
+        Self {
+            status,
+            headers,
+            body: body.into(),
+        }
+    }
+
+    /// The value of header `name`, when present and visible ASCII.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// Why no (complete) answer came.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransportError {
+    /// No response: connection refused or reset, TLS, protocol, or a timeout.
+    NoResponse {
+        /// What happened, without the URL.
+        message: String,
+        /// Whether a timeout ended it.
+        timeout: bool,
+    },
+    /// The body was larger than [`MAX_RESPONSE_BYTES`].
+    BodyTooLarge {
+        /// The status of the response.
+        status: u16,
+        /// `x-acs-request-id`, when sent.
+        request_id: Option<String>,
+        /// The first bytes of the body.
+        prefix: Vec<u8>,
+    },
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TransportError::NoResponse { message, .. } => f.write_str(message),
+            TransportError::BodyTooLarge { status, .. } => write!(
+                f,
+                "HTTP {status}: the response body is larger than {MAX_RESPONSE_BYTES} bytes"
+            ),
+        }
+    }
+}
+
+/// The future a [`Transport`] returns.
+pub type TransportFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send + 'a>>;
+
+/// Sends one signed request and reads the whole answer. The client bounds the call with its
+/// overall deadline, so an implementation need not.
+pub trait Transport: Send + Sync + fmt::Debug + 'static {
+    /// Sends `request` (use [`PreparedRequest::expose_url`] and
+    /// [`PreparedRequest::expose_headers`] for the exact bytes).
+    fn send<'a>(&'a self, request: &'a PreparedRequest) -> TransportFuture<'a>;
+}
+
+/// Sees each attempt of each call, in the order added.
+pub trait Interceptor: Send + Sync + 'static {
+    /// Called with the signed request just before it is handed to the transport: add headers
+    /// ([`PreparedRequest::insert_header`]), record it.
+    fn before_send(&self, request: &mut PreparedRequest) {
+        let _ = request;
+    }
+
+    /// Called with what the attempt got back.
+    fn after_attempt(
+        &self,
+        request: &PreparedRequest,
+        response: Result<&HttpResponse, &TransportError>,
+    ) {
+        let _ = (request, response);
+    }
+}
+
+/// An [`Interceptor`] from a closure run before each attempt is sent.
+pub(crate) struct BeforeSend<F>(pub F);
+
+impl<F: Fn(&mut PreparedRequest) + Send + Sync + 'static> Interceptor for BeforeSend<F> {
+    fn before_send(&self, request: &mut PreparedRequest) {
+        (self.0)(request)
+    }
+}
+
+pub(crate) type Interceptors = Vec<Arc<dyn Interceptor>>;
+
+/// The default transport: a `reqwest` connection pool (rustls, no redirects).
+#[derive(Clone, Debug)]
+pub struct ReqwestTransport {
+    http: reqwest::Client,
+}
+
+impl ReqwestTransport {
+    /// Wraps a configured `reqwest` client.
+    pub fn new(http: reqwest::Client) -> Self {
+        Self { http }
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send<'a>(&'a self, prepared: &'a PreparedRequest) -> TransportFuture<'a> {
+        Box::pin(async move {
+            let method = match prepared.method {
+                HttpMethod::Post => reqwest::Method::POST,
+                HttpMethod::Get => reqwest::Method::GET,
+            };
+            let mut request = self.http.request(method, prepared.url.as_str());
+            for (name, value) in prepared.expose_headers() {
+                // The HTTP stack derives `host` from the URL (same value); HTTP/2 sends it as
+                // `:authority`.
+                if name != "host" {
+                    request = request.header(name, value);
+                }
+            }
+            if prepared.method == HttpMethod::Post {
+                // Like the official SDK, say `Content-Length: 0` explicitly for the empty body
+                // (the HTTP stack omits it), which some servers and proxies require on POST.
+                request = request
+                    .header(reqwest::header::CONTENT_LENGTH, prepared.body.len())
+                    .body(prepared.body.clone());
+            }
+            let mut response = request.send().await.map_err(no_response)?;
+            let status = response.status().as_u16();
+            let headers = std::mem::take(response.headers_mut());
+            let body = read_body(response).await.map_err(|e| match e {
+                BodyError::Transport(e) => no_response(e),
+                BodyError::TooLarge(prefix) => TransportError::BodyTooLarge {
+                    status,
+                    request_id: headers
+                        .get("x-acs-request-id")
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned),
+                    prefix,
+                },
+            })?;
+            Ok(HttpResponse {
+                status,
+                headers,
+                body,
+            })
+        })
+    }
+}
+
+fn no_response(error: reqwest::Error) -> TransportError {
+    let timeout = error.is_timeout();
+    // Never let the URL (signature, security token) into messages.
+    let error = error.without_url();
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    TransportError::NoResponse { message, timeout }
+}
+
+enum BodyError {
+    Transport(reqwest::Error),
+    TooLarge(Vec<u8>),
+}
+
+async fn read_body(mut response: reqwest::Response) -> Result<Vec<u8>, BodyError> {
+    let hint = response
+        .content_length()
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(1024)
+        .min(MAX_RESPONSE_BYTES);
+    let mut body = Vec::with_capacity(hint);
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
+        if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+            body.truncate(crate::error::UnexpectedResponse::EXCERPT_LIMIT * 2);
+            return Err(BodyError::TooLarge(body));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
