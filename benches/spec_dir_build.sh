@@ -6,6 +6,8 @@
 # and as CPU time (user + system of cargo and rustc: steadier than wall time on a busy machine).
 #
 #   benches/spec_dir_build.sh SPEC_DIR [N]     e.g. benches/spec_dir_build.sh specs/ecs-2014-05-26 3
+#   BUILD_OVERRIDE=3 benches/spec_dir_build.sh …  builds the macro and codegen optimized
+#                                                  ([profile.dev.build-override] opt-level)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -26,6 +28,8 @@ acs-macros = { path = "$root/macros" }
 debug = "line-tables-only"
 [profile.dev.package."*"]
 debug = false
+${BUILD_OVERRIDE:+[profile.dev.build-override]}
+${BUILD_OVERRIDE:+opt-level = $BUILD_OVERRIDE}
 [workspace]
 TOML
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

@@ -278,7 +278,7 @@ fn builder(cx: &Context<'_>) -> TokenStream {
             }
         } else {
             let set_ident = format_ident!("set_{}", ident.to_string().trim_start_matches("r#"));
-            let value_ty = value_type("", p);
+            let value_ty = value_type(cx, p);
             let set_doc = format!(
                 " Sets or clears `{}` (`None` leaves it out of the request).",
                 p.name

@@ -48,7 +48,25 @@ pub(super) fn shape(cx: &Context<'_>, f: &Field) -> TokenStream {
     response_struct(cx, ident, properties, d, false)
 }
 
+/// How a response field is read from JSON.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// `Option<T>`: the value's own `Deserialize` (null → `None`).
+    Plain,
+    /// `Option<number>`: numbers also as strings (`"12"`).
+    LenientNumber,
+    /// `Option<bool>`: booleans also as strings (`"true"`).
+    LenientBool,
+    /// `Vec<T>`: `null` is the empty list.
+    List,
+}
+
 /// Generates `ident` and, first, the structs of its nested objects.
+///
+/// `Serialize` and `Deserialize` are written out as one `match` over the wire names (reading goes
+/// through the runtime's `de::Object`) rather than derived: serde's derive emits a field enum, a
+/// visitor and a wrapper per lenient field for every struct, which is most of what a product's
+/// generated code costs to type-check.
 fn response_struct(
     cx: &Context<'_>,
     ident: &Ident,
@@ -56,105 +74,140 @@ fn response_struct(
     doc: Doc,
     top: bool,
 ) -> TokenStream {
-    let rt_str = &cx.rt_str;
     let rt = &cx.rt;
-    let serde_crate = cx.serde_crate();
     let mut nested = Vec::new();
     let free_form = free_form_type();
-    let field_defs: Vec<TokenStream> = fields
-        .iter()
-        .map(|f| {
-            let name = &f.name;
-            let field = field_ident(name);
-            let doc = doc_attrs(&field_doc(f, false));
-            // Enums, and structs of objects, are named up front; a shared one is generated once.
-            let named = cx.names.of(f);
-            let generate_here = named.is_some() && !cx.names.is_shared(f);
-            if !f.enum_values.is_empty() && generate_here {
-                if let Some(ident) = named {
-                    nested.push(super::enums::generate(cx, ident, f));
-                }
+    let mut field_defs = Vec::new();
+    let mut reads = Vec::new();
+    let mut writes = Vec::new();
+    for f in fields {
+        let name = &f.name;
+        let field = field_ident(name);
+        let doc = doc_attrs(&field_doc(f, false));
+        // Enums, and structs of objects, are named up front; a shared one is generated once.
+        let named = cx.names.of(f);
+        let generate_here = named.is_some() && !cx.names.is_shared(f);
+        if !f.enum_values.is_empty() && generate_here {
+            if let Some(ident) = named {
+                nested.push(super::enums::generate(cx, ident, f));
             }
-            let enum_ty = named.filter(|_| !f.enum_values.is_empty()).map(|i| quote!(#i));
-            let (ty, attrs) = match &f.ty {
-                TypeSpec::Scalar(s) => {
-                    let ty = enum_ty.clone().unwrap_or_else(|| scalar_type(*s));
-                    let attrs = match s {
-                        Scalar::String => quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]),
-                        Scalar::Boolean => {
-                            let with = format!("{rt_str}::de::lenient_bool");
-                            quote!(#[serde(rename = #name, default, deserialize_with = #with, skip_serializing_if = "Option::is_none")])
-                        }
-                        _ => {
-                            let with = format!("{rt_str}::de::lenient_number");
-                            quote!(#[serde(rename = #name, default, deserialize_with = #with, skip_serializing_if = "Option::is_none")])
-                        }
-                    };
-                    (quote!(Option<#ty>), attrs)
-                }
-                ty if is_free_form(ty) => (
-                    quote!(Option<#free_form>),
-                    quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]),
-                ),
-                TypeSpec::Array { items, item_description, .. } => {
-                    let item = match items.as_ref() {
-                        TypeSpec::Scalar(s) => enum_ty.clone().unwrap_or_else(|| scalar_type(*s)),
-                        ty if is_free_form(ty) => free_form.clone(),
-                        TypeSpec::Object { properties, .. } => match named {
-                            Some(child) => {
-                                if generate_here {
-                                    let mut d = Doc::default();
-                                    d.line(format!("An item of `{name}`."));
-                                    d.blank();
-                                    d.text(if item_description.is_empty() { &f.description } else { item_description });
-                                    nested.push(response_struct(cx, child, properties, d, false));
-                                }
-                                quote!(#child)
-                            }
-                            None => free_form.clone(),
-                        },
-                        TypeSpec::Array { .. } => quote!(()),
-                    };
-                    let with = format!("{rt_str}::de::nullable");
-                    (
-                        quote!(Vec<#item>),
-                        quote!(#[serde(rename = #name, default, deserialize_with = #with, skip_serializing_if = "Vec::is_empty")]),
-                    )
-                }
-                TypeSpec::Object { properties, .. } => {
-                    let child = match named {
+        }
+        let enum_ty = named
+            .filter(|_| !f.enum_values.is_empty())
+            .map(|i| quote!(#i));
+        let (ty, read) = match &f.ty {
+            TypeSpec::Scalar(s) => {
+                let ty = enum_ty.clone().unwrap_or_else(|| scalar_type(*s));
+                let read = match (s, &enum_ty) {
+                    (_, Some(_)) | (Scalar::String, _) => Read::Plain,
+                    (Scalar::Boolean, _) => Read::LenientBool,
+                    _ => Read::LenientNumber,
+                };
+                (ty, read)
+            }
+            ty if is_free_form(ty) => (free_form.clone(), Read::Plain),
+            TypeSpec::Array {
+                items,
+                item_description,
+                ..
+            } => {
+                let item = match items.as_ref() {
+                    TypeSpec::Scalar(s) => enum_ty.clone().unwrap_or_else(|| scalar_type(*s)),
+                    ty if is_free_form(ty) => free_form.clone(),
+                    TypeSpec::Object { properties, .. } => match named {
                         Some(child) => {
                             if generate_here {
                                 let mut d = Doc::default();
-                                d.line(format!("The `{name}` object."));
+                                d.line(format!("An item of `{name}`."));
                                 d.blank();
-                                d.text(&f.description);
+                                d.text(if item_description.is_empty() {
+                                    &f.description
+                                } else {
+                                    item_description
+                                });
                                 nested.push(response_struct(cx, child, properties, d, false));
                             }
                             quote!(#child)
                         }
                         None => free_form.clone(),
-                    };
-                    (
-                        quote!(Option<#child>),
-                        quote!(#[serde(rename = #name, default, skip_serializing_if = "Option::is_none")]),
-                    )
-                }
-            };
-            let deprecated = deprecated_attr(f.deprecated, f.deprecation_note.as_deref());
-            quote!(#doc #deprecated #attrs pub #field: #ty,)
-        })
-        .collect();
-    let raw = if top && cx.op.raw_response {
+                    },
+                    TypeSpec::Array { .. } => quote!(()),
+                };
+                (quote!(Vec<#item>), Read::List)
+            }
+            TypeSpec::Object { properties, .. } => {
+                let child = match named {
+                    Some(child) => {
+                        if generate_here {
+                            let mut d = Doc::default();
+                            d.line(format!("The `{name}` object."));
+                            d.blank();
+                            d.text(&f.description);
+                            nested.push(response_struct(cx, child, properties, d, false));
+                        }
+                        quote!(#child)
+                    }
+                    None => free_form.clone(),
+                };
+                (child, Read::Plain)
+            }
+        };
+        let deprecated = deprecated_attr(f.deprecated, f.deprecation_note.as_deref());
+        let (decl_ty, read_expr, write) = match read {
+            Read::List => (
+                quote!(#ty),
+                quote!(map.next_value::<#rt::de::Nullable<#ty>>()?.0),
+                quote!(if !self.#field.is_empty() { map.serialize_entry(#name, &self.#field)?; }),
+            ),
+            _ => {
+                let read_expr = match read {
+                    Read::LenientNumber => quote!(map.next_value::<#rt::de::Lenient<#ty>>()?.0),
+                    Read::LenientBool => quote!(map.next_value::<#rt::de::LenientBool>()?.0),
+                    _ => quote!(map.next_value::<Option<#ty>>()?),
+                };
+                (
+                    quote!(Option<#ty>),
+                    read_expr,
+                    quote!(if let Some(value) = &self.#field { map.serialize_entry(#name, value)?; }),
+                )
+            }
+        };
+        field_defs.push(quote!(#doc #deprecated pub #field: #decl_ty,));
+        reads.push(quote!(#name => self.#field = #read_expr,));
+        writes.push(write);
+    }
+    // No published schema: the rest of the body is kept, not dropped.
+    let keep_raw = top && cx.op.raw_response;
+    let raw = if keep_raw {
         let free_form = free_form_type();
         quote! {
             /// Every field of the body not declared above, as raw JSON.
-            #[serde(flatten)]
             pub raw: #free_form,
         }
     } else {
         quote!()
     };
+    let unknown_key = if keep_raw {
+        quote! {
+            other => {
+                let value = map.next_value::<#rt::__private::serde_json::Value>()?;
+                self.raw.insert(other.to_owned(), value);
+            }
+        }
+    } else {
+        quote! {
+            _ => {
+                map.next_value::<#rt::de::IgnoredAny>()?;
+            }
+        }
+    };
+    if keep_raw {
+        writes.push(quote! {
+            for (key, value) in &self.raw {
+                map.serialize_entry(key, value)?;
+            }
+        });
+    }
     let derives = data_derives(fields.iter().all(|f| is_eq(&f.ty)));
     let doc = doc_attrs(&doc.into_lines());
     let non_exhaustive = if top {
@@ -162,16 +215,72 @@ fn response_struct(
     } else {
         quote!()
     };
+    let type_name = ident.to_string();
+    let (map_arg, read_body) = if reads.is_empty() && !keep_raw {
+        (
+            quote!(map),
+            quote! {
+                let _ = key;
+                map.next_value::<#rt::de::IgnoredAny>()?;
+            },
+        )
+    } else {
+        (
+            quote!(map),
+            quote! {
+                match key {
+                    #(#reads)*
+                    #unknown_key
+                }
+            },
+        )
+    };
+    let serializer_mut = if writes.is_empty() {
+        quote!(map)
+    } else {
+        quote!(mut map)
+    };
     quote! {
         #(#nested)*
 
         #doc
-        #[derive(#derives, #rt::__private::serde::Serialize, #rt::__private::serde::Deserialize)]
-        #[serde(crate = #serde_crate)]
+        #[derive(#derives)]
         #non_exhaustive
         pub struct #ident {
             #(#field_defs)*
             #raw
+        }
+
+        impl #rt::de::Object for #ident {
+            const NAME: &'static str = #type_name;
+            fn read_field<'de, A: #rt::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                #map_arg: &mut A,
+            ) -> ::core::result::Result<(), A::Error> {
+                #read_body
+                Ok(())
+            }
+        }
+
+        impl<'de> #rt::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: #rt::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                #rt::de::object(deserializer)
+            }
+        }
+
+        impl #rt::__private::serde::Serialize for #ident {
+            fn serialize<S: #rt::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                use #rt::__private::serde::ser::SerializeMap as _;
+                let #serializer_mut = serializer.serialize_map(None)?;
+                #(#writes)*
+                map.end()
+            }
         }
     }
 }

@@ -175,6 +175,7 @@ pub struct OperationSpec {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ChangeEntry>,
     /// Waiters polling this operation (`waiters`; see `spec::waiters`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waiters: Vec<super::waiters::WaiterSpec>,
 }
 

@@ -47,6 +47,31 @@ pub struct WaiterSpec {
     pub max_time: u64,
 }
 
+/// Written back as the spec keys (what `acs-codegen import` writes when an overlay adds waiters).
+impl serde::Serialize for WaiterSpec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if !self.description.is_empty() {
+            map.serialize_entry("description", &self.description)?;
+        }
+        map.serialize_entry("path", &self.path_text)?;
+        map.serialize_entry("expect", if self.all { "all" } else { "any" })?;
+        map.serialize_entry("success", &self.success)?;
+        if !self.failure.is_empty() {
+            map.serialize_entry("failure", &self.failure)?;
+        }
+        if !self.retry.is_empty() {
+            map.serialize_entry("retry", &self.retry)?;
+        }
+        map.serialize_entry("minDelay", &self.min_delay)?;
+        map.serialize_entry("maxDelay", &self.max_delay)?;
+        map.serialize_entry("maxTime", &self.max_time)?;
+        map.end()
+    }
+}
+
 const KEYS: &[&str] = &[
     "name",
     "description",

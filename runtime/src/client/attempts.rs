@@ -62,11 +62,28 @@ impl Client {
             tracing::Span::current().record("attempts", attempt);
             let mut prepared = match first.take() {
                 Some(prepared) => prepared,
-                None => self.sign_params::<O>(
-                    params,
-                    &sign::format_timestamp(SystemTime::now()),
-                    &sign::new_nonce(),
-                ),
+                None => {
+                    // Asked per attempt: a long-lived client follows refreshed temporary
+                    // credentials. Fetching them counts against the deadline like the exchange.
+                    let credentials = match deadline {
+                        Some(deadline) => {
+                            let deadline = tokio::time::Instant::from_std(deadline);
+                            match tokio::time::timeout_at(deadline, self.resolve_credentials())
+                                .await
+                            {
+                                Ok(credentials) => credentials?,
+                                Err(_) => return Err(timeout_error(attempt)),
+                            }
+                        }
+                        None => self.resolve_credentials().await?,
+                    };
+                    self.sign_params::<O>(
+                        params,
+                        credentials.as_ref(),
+                        &sign::format_timestamp(SystemTime::now()),
+                        &sign::new_nonce(),
+                    )
+                }
             };
             for interceptor in &inner.interceptors {
                 interceptor.before_send(&mut prepared);

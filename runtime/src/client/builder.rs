@@ -4,10 +4,12 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::credentials::{Credentials, CredentialsError, DefaultChain};
+use crate::credentials::{
+    Credentials, CredentialsError, DefaultChain, ProfileProvider, ProvideCredentials,
+    SharedCredentialsProvider,
+};
 use crate::endpoint::{self, Endpoint, EndpointError, RegionTable};
 use crate::retry::RetryConfig;
-use crate::sign::v1;
 use crate::transport::{BeforeSend, Interceptor, Interceptors, ReqwestTransport, Transport};
 
 use super::{Client, HttpMethod, Inner, PreparedRequest, SignatureVersion, USER_AGENT};
@@ -36,8 +38,10 @@ pub enum BuildError {
 
 /// Configures a [`Client`]; start with [`Client::builder`].
 pub struct ClientBuilder {
-    credentials: Option<Credentials>,
+    credentials: Option<SharedCredentialsProvider>,
     chain: Option<DefaultChain>,
+    profile: Option<ProfileProvider>,
+    anonymous: bool,
     region: Option<String>,
     table: Option<RegionTable>,
     endpoint: Option<String>,
@@ -78,6 +82,8 @@ impl Default for ClientBuilder {
         Self {
             credentials: None,
             chain: None,
+            profile: None,
+            anonymous: false,
             region: None,
             table: None,
             endpoint: None,
@@ -98,14 +104,41 @@ impl Default for ClientBuilder {
 impl ClientBuilder {
     /// Uses these credentials instead of the default chain.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
-        self.credentials = Some(credentials);
+        self.credentials = Some(Arc::new(credentials));
         self
     }
 
-    /// Resolves credentials from this chain at [`build`](Self::build) (default:
-    /// [`DefaultChain::new`], the process environment and `~/.aliyun/config.json`).
+    /// Asks this provider for credentials before signing each attempt (a RAM role, the ECS
+    /// instance role, a custom [`ProvideCredentials`]), instead of the default chain.
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// Resolves credentials from this chain (default: [`DefaultChain::new`]) on the first call,
+    /// and keeps asking the source it found on every later call. Its CLI profile's `region_id`
+    /// is the region when none is set.
     pub fn credentials_chain(mut self, chain: DefaultChain) -> Self {
         self.chain = Some(chain);
+        self
+    }
+
+    /// Uses profile `name` of the CLI file `~/.aliyun/config.json` (any mode), and its
+    /// `region_id` when no region is set.
+    pub fn profile(self, name: impl Into<String>) -> Self {
+        self.profile_provider(Credentials::profile(name))
+    }
+
+    /// [`profile`](Self::profile) with a provider configured further (another file, endpoints).
+    pub fn profile_provider(mut self, provider: ProfileProvider) -> Self {
+        self.profile = Some(provider);
+        self
+    }
+
+    /// Sends requests unsigned, without credentials (for STS `AssumeRoleWithOIDC` and
+    /// `AssumeRoleWithSAML`, which the caller's token authenticates).
+    pub fn anonymous(mut self) -> Self {
+        self.anonymous = true;
         self
     }
 
@@ -204,8 +237,27 @@ impl ClientBuilder {
         self
     }
 
-    /// Resolves credentials and endpoint and sets up the connection pool.
-    pub fn build(self) -> Result<Client, BuildError> {
+    /// Resolves the endpoint and sets up the connection pool. Credentials are resolved on the
+    /// send path (the first call, then whenever cached temporary ones near expiry); static ones
+    /// are checked here.
+    pub fn build(mut self) -> Result<Client, BuildError> {
+        let provider: SharedCredentialsProvider =
+            match (self.credentials.take(), self.profile.take()) {
+                (Some(provider), _) => provider,
+                (None, Some(profile)) => {
+                    if self.region.is_none() && self.endpoint.is_none() {
+                        self.region = profile.region()?;
+                    }
+                    Arc::new(profile)
+                }
+                (None, None) => {
+                    let chain = self.chain.take().unwrap_or_default();
+                    if self.region.is_none() && self.endpoint.is_none() && !self.anonymous {
+                        self.region = chain.profile_region()?;
+                    }
+                    Arc::new(chain)
+                }
+            };
         let endpoint = match (&self.endpoint, &self.region, self.table) {
             (Some(url), _, _) => Endpoint::parse(url)?,
             (None, Some(region), Some(table)) => endpoint::resolve_region(region, table)?,
@@ -217,18 +269,8 @@ impl ClientBuilder {
             }
             (None, None, _) => return Err(EndpointError::NotConfigured.into()),
         };
-        let credentials = match self.credentials {
-            Some(credentials) => credentials,
-            None => self.chain.unwrap_or_default().resolve()?,
-        };
-        check_header_value("AccessKey ID", credentials.access_key_id())?;
-        if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
-            return Err(BuildError::InvalidConfig(
-                "the AccessKey ID and secret must not be empty".to_owned(),
-            ));
-        }
-        if let Some(token) = credentials.security_token() {
-            check_header_value("security token", token)?;
+        if let Some(credentials) = provider.cached_credentials() {
+            check_credentials(&credentials).map_err(BuildError::InvalidConfig)?;
         }
         let user_agent = match &self.app_name {
             Some(app) if !app.trim().is_empty() => format!("{USER_AGENT} {}", app.trim()),
@@ -263,8 +305,8 @@ impl ClientBuilder {
                     ("user-agent", user_agent.clone()),
                     ("accept", "application/json".to_owned()),
                 ]),
-                v1_key: v1::SigningKey::new(credentials.access_key_secret()),
-                credentials,
+                credentials: provider,
+                anonymous: self.anonymous,
                 host_header: endpoint.host_header(),
                 base_url: endpoint.base_url(),
                 endpoint,
@@ -282,14 +324,30 @@ impl ClientBuilder {
 
 /// Values that go into headers must be visible ASCII (spaces and tabs inside allowed).
 fn check_header_value(what: &str, value: &str) -> Result<(), BuildError> {
+    check_header_text(what, value).map_err(BuildError::InvalidConfig)
+}
+
+fn check_header_text(what: &str, value: &str) -> Result<(), String> {
     if value
         .bytes()
         .all(|b| b == b' ' || b == b'\t' || (0x21..0x7f).contains(&b))
     {
         Ok(())
     } else {
-        Err(BuildError::InvalidConfig(format!(
+        Err(format!(
             "the {what} contains characters not allowed in an HTTP header"
-        )))
+        ))
     }
+}
+
+/// Credentials the signers can use: non-empty keys, header-safe ID and token.
+pub(super) fn check_credentials(credentials: &Credentials) -> Result<(), String> {
+    if credentials.access_key_id().is_empty() || credentials.access_key_secret().is_empty() {
+        return Err("the AccessKey ID and secret must not be empty".to_owned());
+    }
+    check_header_text("AccessKey ID", credentials.access_key_id())?;
+    if let Some(token) = credentials.security_token() {
+        check_header_text("security token", token)?;
+    }
+    Ok(())
 }

@@ -33,7 +33,7 @@ pub use crate::transport::MAX_RESPONSE_BYTES;
 pub use builder::{BuildError, ClientBuilder, DEFAULT_OPERATION_DEADLINE};
 pub use prepared::{HttpMethod, PreparedRequest, SignatureVersion};
 
-use crate::credentials::Credentials;
+use crate::credentials::{Credentials, CredentialsError, SharedCredentialsProvider};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::operation::{Operation, Params};
@@ -59,8 +59,8 @@ pub(crate) struct Inner {
     v1_headers: prepared::FixedHeaders,
     /// `user-agent`, `accept`: what a V3 request carries after its signed headers.
     v3_headers: prepared::FixedHeaders,
-    credentials: Credentials,
-    v1_key: v1::SigningKey,
+    credentials: SharedCredentialsProvider,
+    anonymous: bool,
     endpoint: Endpoint,
     host_header: String,
     base_url: String,
@@ -152,9 +152,34 @@ impl Client {
         self.inner.region.as_deref()
     }
 
-    /// The credentials in use (their `Debug` is redacted).
-    pub fn credentials(&self) -> &Credentials {
+    /// The credentials provider in use (its `Debug` is redacted).
+    pub fn credentials_provider(&self) -> &SharedCredentialsProvider {
         &self.inner.credentials
+    }
+
+    /// Asks the provider for credentials now, as a call would (cached while fresh); `None`
+    /// for an [`anonymous`](ClientBuilder::anonymous) client.
+    pub async fn resolve_credentials(&self) -> Result<Option<Credentials>, CredentialsError> {
+        if self.inner.anonymous {
+            return Ok(None);
+        }
+        let credentials = self.inner.credentials.provide_credentials().await?;
+        builder::check_credentials(&credentials).map_err(CredentialsError::InvalidConfig)?;
+        Ok(Some(credentials))
+    }
+
+    /// The credentials at hand without fetching, for synchronous signing.
+    fn credentials_at_hand(&self) -> Result<Option<Credentials>, CredentialsError> {
+        if self.inner.anonymous {
+            return Ok(None);
+        }
+        let credentials = self
+            .inner
+            .credentials
+            .cached_credentials()
+            .ok_or(CredentialsError::NotResolved)?;
+        builder::check_credentials(&credentials).map_err(CredentialsError::InvalidConfig)?;
+        Ok(Some(credentials))
     }
 
     /// The signature version in use.
@@ -194,16 +219,20 @@ impl Client {
         Ok(params)
     }
 
-    /// Signs `params` for `O` with the given timestamp and nonce.
+    /// Signs `params` for `O` with the given credentials, timestamp and nonce (unsigned without
+    /// credentials).
     fn sign_params<O: Operation>(
         &self,
         params: &Params,
+        credentials: Option<&Credentials>,
         timestamp: &str,
         nonce: &str,
     ) -> PreparedRequest {
         let inner = &*self.inner;
-        let credentials = &inner.credentials;
         let method = inner.method;
+        let Some(credentials) = credentials else {
+            return self.unsigned_params::<O>(params, timestamp, nonce);
+        };
         match inner.signature_version {
             SignatureVersion::V1 => {
                 let common = v1::CommonParams {
@@ -222,7 +251,7 @@ impl Client {
                     method.as_str(),
                     &common,
                     params.iter(),
-                    &inner.v1_key,
+                    credentials.v1_signing_key(),
                     &mut url,
                 );
                 PreparedRequest {
@@ -284,7 +313,46 @@ impl Client {
         }
     }
 
+    /// The RPC query without credentials or signature: `Action`, `Version`, `Format`,
+    /// `Timestamp`, `SignatureNonce` and the operation's parameters.
+    fn unsigned_params<O: Operation>(
+        &self,
+        params: &Params,
+        timestamp: &str,
+        nonce: &str,
+    ) -> PreparedRequest {
+        let inner = &*self.inner;
+        let common = [
+            ("Action", O::ACTION),
+            ("Version", O::VERSION),
+            ("Format", "JSON"),
+            ("Timestamp", timestamp),
+            ("SignatureNonce", nonce),
+        ];
+        let own = params.iter().filter(|(name, _)| {
+            !matches!(
+                *name,
+                "Action" | "Version" | "Format" | "Timestamp" | "SignatureNonce"
+            )
+        });
+        let query = v1::canonical_query(common.into_iter().chain(own));
+        PreparedRequest {
+            method: inner.method,
+            url: format!("{}?{query}", inner.base_url),
+            fixed: Arc::clone(&inner.v1_headers),
+            fixed_first: true,
+            headers: Vec::new(),
+            body: Vec::new(),
+            action: O::ACTION,
+            token_param: O::IDEMPOTENCY_TOKEN,
+            params: None,
+        }
+    }
+
     /// Validates and signs `op` with the current time and a fresh nonce, without sending it.
+    /// Signs with the credentials at hand (static ones, or cached ones still valid); a provider
+    /// that has not fetched yet gives [`CredentialsError::NotResolved`] — send a request or call
+    /// [`resolve_credentials`](Self::resolve_credentials) first.
     ///
     /// The request's idempotency token is the one [`send`](Self::send) would use: requests built
     /// with `build()` carry theirs. The result can be sent as is with
@@ -302,7 +370,13 @@ impl Client {
         nonce: &str,
     ) -> Result<PreparedRequest, Error<O::Error>> {
         let params = self.params_for(op)?;
-        let mut prepared = self.sign_params::<O>(&params, &sign::format_timestamp(time), nonce);
+        let credentials = self.credentials_at_hand()?;
+        let mut prepared = self.sign_params::<O>(
+            &params,
+            credentials.as_ref(),
+            &sign::format_timestamp(time),
+            nonce,
+        );
         prepared.params = Some(params);
         Ok(prepared)
     }

@@ -80,7 +80,7 @@ impl PreparedRequest {
         self.action
     }
 
-    /// The URL with the values of `Signature` and `SecurityToken` replaced by `<redacted>`.
+    /// The URL with the values of `Signature`, `SecurityToken` and `OIDCToken` replaced by `<redacted>`.
     pub fn url(&self) -> String {
         redact_url(&self.url)
     }
@@ -160,7 +160,7 @@ impl PreparedRequest {
     /// A query parameter's decoded value, e.g. `Action` or `Amount` (`Signature` and
     /// `SecurityToken` are never returned).
     pub fn query_param(&self, name: &str) -> Option<String> {
-        if name == "Signature" || name == "SecurityToken" {
+        if matches!(name, "Signature" | "SecurityToken" | "OIDCToken") {
             return None;
         }
         let (_, query) = self.url.split_once('?')?;
@@ -194,7 +194,7 @@ impl fmt::Display for PreparedRequest {
     }
 }
 
-/// The URL with the values of `Signature` and `SecurityToken` replaced.
+/// The URL with the values of `Signature`, `SecurityToken` and `OIDCToken` replaced.
 pub(crate) fn redact_url(url: &str) -> String {
     let Some((base, query)) = url.split_once('?') else {
         return url.to_owned();
@@ -202,7 +202,7 @@ pub(crate) fn redact_url(url: &str) -> String {
     let pairs: Vec<String> = query
         .split('&')
         .map(|pair| match pair.split_once('=') {
-            Some((name, _)) if name == "Signature" || name == "SecurityToken" => {
+            Some((name, _)) if matches!(name, "Signature" | "SecurityToken" | "OIDCToken") => {
                 format!("{name}={REDACTED}")
             }
             _ => pair.to_owned(),
