@@ -73,6 +73,49 @@ pub(crate) struct Inner {
     user_agent: String,
 }
 
+/// Whether wire parameter `name` is (part of) one of the `in: formData` parameters.
+fn is_form(name: &str, form: &[&str]) -> bool {
+    form.iter()
+        .any(|f| name == *f || (name.starts_with(f) && name.as_bytes().get(f.len()) == Some(&b'.')))
+}
+
+/// Moves the `in: formData` pairs out of a signed v1 URL's query into a form body.
+fn move_form_parameters(url: String, form: &[&str]) -> (String, Vec<u8>) {
+    if form.is_empty() {
+        return (url, Vec::new());
+    }
+    let Some((base, query)) = url.split_once('?') else {
+        return (url, Vec::new());
+    };
+    let (mut kept, mut body) = (String::with_capacity(query.len()), String::new());
+    for pair in query.split('&') {
+        // Encoded names keep `.`, letters and digits as they are: compare them directly.
+        let name = pair.split_once('=').map_or(pair, |(n, _)| n);
+        let out = if is_form(name, form) {
+            &mut body
+        } else {
+            &mut kept
+        };
+        if !out.is_empty() {
+            out.push('&');
+        }
+        out.push_str(pair);
+    }
+    (format!("{base}?{kept}"), body.into_bytes())
+}
+
+/// `content-type` for a form body (none for an empty one).
+fn form_headers(body: &[u8]) -> Vec<(Cow<'static, str>, String)> {
+    if body.is_empty() {
+        Vec::new()
+    } else {
+        vec![(
+            Cow::Borrowed("content-type"),
+            "application/x-www-form-urlencoded".to_owned(),
+        )]
+    }
+}
+
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = &self.inner;
@@ -254,13 +297,16 @@ impl Client {
                     credentials.v1_signing_key(),
                     &mut url,
                 );
+                // v1 signs every parameter alike; `in: formData` ones then travel in the body.
+                let (url, body) = move_form_parameters(url, O::FORM_PARAMETERS);
+                let headers = form_headers(&body);
                 PreparedRequest {
                     method,
                     url,
                     fixed: Arc::clone(&inner.v1_headers),
                     fixed_first: true,
-                    headers: Vec::new(),
-                    body: Vec::new(),
+                    headers,
+                    body,
                     action: O::ACTION,
                     token_param: O::IDEMPOTENCY_TOKEN,
                     params: None,
@@ -276,12 +322,20 @@ impl Client {
                     signature_nonce: nonce,
                     date: timestamp,
                 };
+                // `in: formData` parameters form the body, which V3 signs through its hash.
+                let form = O::FORM_PARAMETERS;
+                let body = if form.is_empty() {
+                    Vec::new()
+                } else {
+                    v1::canonical_query(params.iter().filter(|(n, _)| is_form(n, form)))
+                        .into_bytes()
+                };
                 let signed = v3::sign_request(
                     method.as_str(),
                     "/",
                     &common,
-                    params.iter(),
-                    b"",
+                    params.iter().filter(|(n, _)| !is_form(n, form)),
+                    &body,
                     credentials.access_key_secret(),
                 );
                 let mut url = String::with_capacity(inner.base_url.len() + 1 + signed.query.len());
@@ -298,13 +352,14 @@ impl Client {
                         .into_iter()
                         .map(|(n, v)| (Cow::Borrowed(n), v)),
                 );
+                headers.extend(form_headers(&body));
                 PreparedRequest {
                     method,
                     url,
                     fixed: Arc::clone(&inner.v3_headers),
                     fixed_first: false,
                     headers,
-                    body: Vec::new(),
+                    body,
                     action: O::ACTION,
                     token_param: O::IDEMPOTENCY_TOKEN,
                     params: None,
