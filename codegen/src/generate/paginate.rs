@@ -56,7 +56,11 @@ fn token_list<'a>(cx: &Context<'a>) -> Option<(Vec<&'a str>, TokenStream)> {
         TypeSpec::Array { items, .. } => match items.as_ref() {
             TypeSpec::Scalar(s) => Some(scalar_type(*s)),
             TypeSpec::Object { properties, .. } if !properties.is_empty() => {
-                let ident = nested_type_name(prefix, &f.name);
+                // The item's own (singular, possibly shared) name, else its path name.
+                let ident = match cx.names.of(f) {
+                    Some(ident) => ident.clone(),
+                    None => nested_type_name(prefix, &f.name),
+                };
                 Some(quote!(#ident))
             }
             _ => None,
@@ -160,7 +164,10 @@ fn numbered(cx: &Context<'_>) -> TokenStream {
         TypeSpec::Array { items, .. } => match items.as_ref() {
             TypeSpec::Scalar(s) => scalar_type(*s),
             _ => {
-                let ident = nested_type_name(&response_ty.to_string(), &list.name);
+                let ident = match cx.names.of(list) {
+                    Some(ident) => ident.clone(),
+                    None => nested_type_name(&response_ty.to_string(), &list.name),
+                };
                 quote!(#ident)
             }
         },
