@@ -624,8 +624,12 @@ fn type_of(
             let mut names = NameSet::default();
             match s.get("properties") {
                 Some(Value::Object(props)) => {
+                    let own_prefix = format!("{name}.");
                     for (pname, pschema) in props {
                         let p_at = pointer_join(&pointer_join(at, "properties"), pname);
+                        // Some objects spell their properties with the object's own name in
+                        // front (`SystemDisk` → `SystemDisk.Size`): the property is `Size`.
+                        let pname = pname.strip_prefix(&own_prefix).unwrap_or(pname);
                         if pname.is_empty()
                             || !pname.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
                         {
