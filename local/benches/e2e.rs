@@ -37,14 +37,17 @@ fn server_config() -> Config {
 }
 
 fn request() -> CreateInstances {
-    // No ClientToken: the SDK fills a fresh one per call, as the bare client does.
-    CreateInstances::builder()
+    let mut request = CreateInstances::builder()
         .region_id("cn-hangzhou")
         .image_id("e2c9c365024a44369c9b955a998a1234")
         .plan_id("swas.s1.c1m1s40b3t05")
         .period(1)
         .amount(1)
-        .build()
+        .build();
+    // `build()` fixed a token in the value; cleared, the SDK fills a fresh one per call, as the
+    // bare client does — every call is a new order, not an idempotent replay.
+    request.client_token = None;
+    request
 }
 
 /// The bare client: reqwest plus an inline v1 signer, nothing from the SDK.
