@@ -190,10 +190,10 @@ fn fold(
     name: &str,
     cx: &mut Cx,
 ) {
-    let Some(dotted) = classify(&name) else {
+    let Some(dotted) = classify(name) else {
         cx.report(
             &at,
-            &name,
+            name,
             "a dotted name deeper than `X.Y`, `X.N.Y` or `X.N` cannot be represented; skipped",
         );
         return;
@@ -227,7 +227,7 @@ fn fold(
             };
             cx.report(
                 &at,
-                &name,
+                name,
                 &format!("dotted wire names grouped into the parameter `{root}`"),
             );
             grouped.push(root.to_owned());
@@ -245,7 +245,7 @@ fn fold(
     let Some(target_schema) = target_schema else {
         cx.report(
             &at,
-            &name,
+            name,
             &format!("`{root}` has no schema to fold into; skipped"),
         );
         return;
@@ -258,7 +258,7 @@ fn fold(
     let from_indices = grouped.iter().any(|g| g == root);
     match dotted {
         Dotted::Property { property, .. } if ty == "object" => {
-            add_property(target_schema, property, schema, &at, &name, &target_at, cx)
+            add_property(target_schema, property, schema, &at, name, &target_at, cx)
         }
         Dotted::ItemProperty {
             property, index, ..
@@ -271,10 +271,10 @@ fn fold(
                 .and_then(Value::as_object_mut)
                 .filter(|i| i.get("type") == Some(&json!("object")))
             {
-                Some(items) => add_property(items, property, schema, &at, &name, &target_at, cx),
+                Some(items) => add_property(items, property, schema, &at, name, &target_at, cx),
                 None => cx.report(
                     &at,
-                    &name,
+                    name,
                     &format!("`{root}` is not a list of objects; skipped"),
                 ),
             }
@@ -286,7 +286,7 @@ fn fold(
         }
         _ => cx.report(
             &at,
-            &name,
+            name,
             &format!("does not fit the shape of `{root}` ({ty}); skipped"),
         ),
     }

@@ -36,7 +36,7 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
     let Value::Object(root) = root else {
         return Err(fatal(
             "",
-            format!("expected an object, found {}", kind_of(&root)),
+            format!("expected an object, found {}", kind_of(root)),
         ));
     };
     let info = root
