@@ -26,12 +26,14 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod commit;
 pub mod decode;
 pub mod error;
 pub mod faults;
 pub mod ops;
 pub mod server;
 pub mod state;
+pub mod state_file;
 
 pub use catalog::Catalog;
 pub use error::ApiError;
