@@ -3,78 +3,14 @@
 //! the failure and asserts the fixed answer, its code and, where time was the problem, a bound.
 
 mod common;
+mod hostile_support;
 
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
-use acs_runtime::sign::{self, v1};
 use common::*;
+use hostile_support::*;
 use swas_local::auth::{NonceCache, NonceCheck, MAX_NONCE_LEN};
 use swas_local::Config;
-
-/// A v1-signed form body for `action` with `extra` parameters; `nonce` and `timestamp` as given.
-fn signed_body(action: &str, extra: &[(String, String)], nonce: &str, timestamp: &str) -> String {
-    let mut params: Vec<(String, String)> = [
-        ("Action", action),
-        ("Version", "2020-06-01"),
-        ("Format", "JSON"),
-        ("AccessKeyId", "testid"),
-        ("SignatureMethod", "HMAC-SHA1"),
-        ("SignatureVersion", "1.0"),
-        ("SignatureNonce", nonce),
-        ("Timestamp", timestamp),
-    ]
-    .into_iter()
-    .map(|(n, v)| (n.to_owned(), v.to_owned()))
-    .collect();
-    params.extend(extra.iter().cloned());
-    let signature = v1::signature(
-        "POST",
-        params.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        "testsecret",
-    );
-    params.push(("Signature".to_owned(), signature));
-    let mut body = String::new();
-    for (i, (name, value)) in params.iter().enumerate() {
-        if i > 0 {
-            body.push('&');
-        }
-        sign::percent_encode(name, &mut body);
-        body.push('=');
-        sign::percent_encode(value, &mut body);
-    }
-    body
-}
-
-fn now_stamp() -> String {
-    sign::format_timestamp(SystemTime::now())
-}
-
-fn fresh_nonce() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
-}
-
-/// POSTs a form body; returns the status and the `Code` of the answer (empty on success).
-async fn post(url: &str, body: String) -> (u16, String) {
-    let response = reqwest::Client::new()
-        .post(url)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(body)
-        .timeout(Duration::from_secs(30))
-        .send()
-        .await
-        .expect("an answer");
-    let status = response.status().as_u16();
-    let bytes = response.bytes().await.expect("a body");
-    let json: serde_json::Value = serde_json::from_slice(&bytes).expect("a JSON body");
-    let code = json["Code"].as_str().unwrap_or("").to_owned();
-    (status, code)
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-        .collect()
-}
 
 /// Failure 8: `InstanceIds` with 50,000 entries was accepted (the API documents at most 100).
 #[tokio::test]
