@@ -202,3 +202,37 @@ pub fn connect_and_send(host: &str, bytes: &[u8]) -> std::io::Result<TcpStream> 
     stream.write_all(bytes)?;
     Ok(stream)
 }
+
+/// (soft, hard) open-files limits of this process, from `/proc/self/limits`.
+pub fn open_files_limits() -> (u64, u64) {
+    let limits = std::fs::read_to_string("/proc/self/limits").unwrap_or_default();
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .unwrap_or("");
+    let mut numbers = line
+        .split_whitespace()
+        .skip(3)
+        .map(|v| v.parse().unwrap_or(u64::MAX));
+    (
+        numbers.next().unwrap_or(1024),
+        numbers.next().unwrap_or(1024),
+    )
+}
+
+/// Raises this process's soft open-files limit to `want` (at most the hard limit) with
+/// util-linux `prlimit`; returns the soft limit in force afterwards. Children started later
+/// inherit it.
+pub fn raise_open_files_limit(want: u64) -> u64 {
+    let (soft, hard) = open_files_limits();
+    if soft >= want {
+        return soft;
+    }
+    let target = want.min(hard);
+    let _ = Command::new("prlimit")
+        .arg("--pid")
+        .arg(std::process::id().to_string())
+        .arg(format!("--nofile={target}:{hard}"))
+        .status();
+    open_files_limits().0
+}
