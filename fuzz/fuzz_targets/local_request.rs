@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use acs_runtime::sign::v1;
-use acs_runtime::{Operation as _, Params};
+use acs_runtime::Params;
 use libfuzzer_sys::fuzz_target;
 use swas_local::auth::{authenticate, now_unix, NonceCache, SignedParts};
 
@@ -35,10 +35,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(first) = std::str::from_utf8(first) else {
         return;
     };
-    let (query, authorization) = if flags & 4 != 0 { ("", Some(first)) } else { (first, None) };
+    let (query, authorization) = if flags & 4 != 0 {
+        ("", Some(first))
+    } else {
+        (first, None)
+    };
     let content_type = (flags & 1 != 0).then_some("application/x-www-form-urlencoded");
-    let Ok((query_pairs, mut params)) =
-        swas_local::server::read_params(query, content_type, body)
+    let Ok((query_pairs, mut params)) = swas_local::server::read_params(query, content_type, body)
     else {
         return;
     };
@@ -62,7 +65,10 @@ fuzz_target!(|data: &[u8]| {
     let mut headers = vec![("host".to_owned(), "127.0.0.1".to_owned())];
     if let Some(authorization) = authorization {
         headers.push(("authorization".to_owned(), authorization.to_owned()));
-        headers.push(("x-acs-date".to_owned(), acs_runtime::sign::format_timestamp(std::time::SystemTime::now())));
+        headers.push((
+            "x-acs-date".to_owned(),
+            acs_runtime::sign::format_timestamp(std::time::SystemTime::now()),
+        ));
         headers.push(("x-acs-signature-nonce".to_owned(), "fuzz".to_owned()));
         headers.push(("x-acs-action".to_owned(), "ListInstances".to_owned()));
         headers.push(("x-acs-version".to_owned(), "2020-06-01".to_owned()));
@@ -79,15 +85,47 @@ fuzz_target!(|data: &[u8]| {
     };
     let _ = authenticate(&parts, &keys, &nonces, swas_local::ops::is_known_action);
 
-    check(swas::CreateInstances::from_wire, swas::CreateInstances::validate, &params);
+    check(
+        swas::CreateInstances::from_wire,
+        swas::CreateInstances::validate,
+        &params,
+    );
     if let Ok(request) = swas::CreateInstances::from_wire(&params) {
         assert_eq!(swas_local::ops::fingerprint(&request).len(), 64);
     }
-    check(swas::ListInstances::from_wire, swas::ListInstances::validate, &params);
-    check(swas::ListPlans::from_wire, swas::ListPlans::validate, &params);
-    check(swas::ListImages::from_wire, swas::ListImages::validate, &params);
-    check(swas::ListRegions::from_wire, swas::ListRegions::validate, &params);
-    check(swas::TagResources::from_wire, swas::TagResources::validate, &params);
-    check(swas::CreateFirewallRules::from_wire, swas::CreateFirewallRules::validate, &params);
-    check(swas::ModifyFirewallTemplate::from_wire, swas::ModifyFirewallTemplate::validate, &params);
+    check(
+        swas::ListInstances::from_wire,
+        swas::ListInstances::validate,
+        &params,
+    );
+    check(
+        swas::ListPlans::from_wire,
+        swas::ListPlans::validate,
+        &params,
+    );
+    check(
+        swas::ListImages::from_wire,
+        swas::ListImages::validate,
+        &params,
+    );
+    check(
+        swas::ListRegions::from_wire,
+        swas::ListRegions::validate,
+        &params,
+    );
+    check(
+        swas::TagResources::from_wire,
+        swas::TagResources::validate,
+        &params,
+    );
+    check(
+        swas::CreateFirewallRules::from_wire,
+        swas::CreateFirewallRules::validate,
+        &params,
+    );
+    check(
+        swas::ModifyFirewallTemplate::from_wire,
+        swas::ModifyFirewallTemplate::validate,
+        &params,
+    );
 });

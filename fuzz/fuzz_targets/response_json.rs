@@ -23,6 +23,8 @@ fuzz_target!(|data: &[u8]| {
         4 => round_trip::<swas::list_regions::ListRegionsResponse>(body),
         5 => round_trip::<swas::describe_monitor_data::DescribeMonitorDataResponse>(body),
         6 => round_trip::<swas::list_firewall_rules::ListFirewallRulesResponse>(body),
-        _ => round_trip::<swas::describe_database_instances::DescribeDatabaseInstancesResponse>(body),
+        _ => {
+            round_trip::<swas::describe_database_instances::DescribeDatabaseInstancesResponse>(body)
+        }
     }
 });

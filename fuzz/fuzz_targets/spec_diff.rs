@@ -21,6 +21,14 @@ fuzz_target!(|data: &[u8]| {
     let _ = report.to_json();
     let _ = report.summary_line();
     let same = diff(&old, &old);
-    assert_eq!(same.count(Severity::Breaking), 0, "self-diff reports a breaking change");
-    assert_eq!(same.count(Severity::Compatible), 0, "self-diff reports a change");
+    assert_eq!(
+        same.count(Severity::Breaking),
+        0,
+        "self-diff reports a breaking change"
+    );
+    assert_eq!(
+        same.count(Severity::Compatible),
+        0,
+        "self-diff reports a change"
+    );
 });
