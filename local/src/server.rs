@@ -43,7 +43,7 @@ pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(10);
 const RESERVED_FDS: usize = 64;
 
 /// Connections served at once by default: the soft open-files limit (from `/proc/self/limits`;
-/// 1024 when unknown) less [`RESERVED_FDS`], so that accepting never runs out of descriptors.
+/// 1024 when unknown) less 64 kept for files, so that accepting never runs out of descriptors.
 pub fn default_max_connections() -> usize {
     let soft = std::fs::read_to_string("/proc/self/limits")
         .ok()
