@@ -105,3 +105,49 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StateError> {
     dir.sync_all().map_err(io)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With one fixed temporary name, overlapping writes renamed each other's file away (the
+    /// spurious "No such file or directory" of issue 12); each write now has its own.
+    #[test]
+    fn overlapping_writes_never_trip_over_each_other() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let payloads: Vec<Vec<u8>> = (0..8).map(|t| vec![b'a' + t; 64 * 1024]).collect();
+        std::thread::scope(|scope| {
+            for payload in &payloads {
+                let path = &path;
+                scope.spawn(move || {
+                    for _ in 0..20 {
+                        write_atomically(path, payload).expect("every write succeeds");
+                    }
+                });
+            }
+        });
+        let last = std::fs::read(&path).expect("read");
+        assert!(payloads.contains(&last), "the file is one whole write");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["state.json"], "no temporary file is left");
+    }
+
+    #[test]
+    fn the_lock_is_exclusive_and_released_on_drop() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let first = StateFile::acquire(&path).expect("first");
+        match StateFile::acquire(&path) {
+            Err(StateError::Locked { lock, .. }) => {
+                assert_eq!(lock, lock_path(&path).display().to_string());
+            }
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        drop(first);
+        StateFile::acquire(&path).expect("free again");
+    }
+}
