@@ -25,8 +25,11 @@ seed() {
     mkdir -p "$dir"
     case $target in
     spec_pipeline)
-        cp ../specs/curated/*.json ../specs/swas-open-2020-06-01/*.json ../tests/specs/*.json \
-            ../tests/ui/bad-specs/*.json "$dir"/
+        for file in ../specs/curated/*.json ../specs/swas-open-2020-06-01/*.json ../tests/specs/*.json \
+            ../tests/ui/bad-specs/*.json; do
+            # Named after their folder too: curated and imported specs share file names.
+            cp "$file" "$dir/$(basename "$(dirname "$file")")_$(basename "$file")"
+        done
         ;;
     spec_diff)
         pair ../specs/curated/CreateInstances.json ../specs/swas-open-2020-06-01/CreateInstances.json "$dir"/curated_vs_imported
