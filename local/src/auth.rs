@@ -19,6 +19,11 @@
 //!    `host` as received.
 //! 7. The nonce was not used by this AccessKey ID in the last 15 minutes (`SignatureNonceUsed`).
 //!    Only requests with a valid signature record their nonce.
+//!
+//! Bounds: a nonce longer than [`MAX_NONCE_LEN`] is `InvalidParameter` (checked in step 2); at
+//! most [`MAX_NONCES`] nonces are remembered (when full, `Throttling.User` with a retry-after); and
+//! with a state file, timestamps from before the server started are `InvalidTimeStamp.Expired`
+//! (see [`NonceCache::new`]), so a request captured before a restart cannot be replayed after it.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -68,38 +73,154 @@ pub struct Caller {
     pub action: String,
 }
 
-/// Nonces seen per AccessKey ID, each with the unix time after which it may be forgotten.
-#[derive(Debug, Default)]
-pub struct NonceCache {
-    seen: Mutex<HashMap<String, HashMap<String, i64>>>,
+/// Longest `SignatureNonce` / `x-acs-signature-nonce` accepted (SDKs send 32 hex characters or a
+/// 36-character UUID).
+pub const MAX_NONCE_LEN: usize = 64;
+/// Most nonces remembered at once, all AccessKey IDs together (about 100 bytes each).
+pub const MAX_NONCES: usize = 100_000;
+
+/// What recording a nonce found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NonceCheck {
+    /// Not seen in the window: recorded.
+    Fresh,
+    /// Already used in the window.
+    Used,
+    /// The cache holds [`MAX_NONCES`] unexpired nonces: nothing recorded, try again later.
+    Full,
 }
 
-impl NonceCache {
-    /// Records `nonce` for `key` until `expires`; `false` when it is already recorded.
-    pub fn insert(&self, key: &str, nonce: &str, expires: i64, now: i64) -> bool {
-        let mut seen = match self.seen.lock() {
-            Ok(seen) => seen,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let nonces = seen.entry(key.to_owned()).or_default();
-        if let Some(until) = nonces.get(nonce) {
-            if *until >= now {
-                return false;
-            }
-        }
-        // Forget expired nonces now and then (amortized: when the map doubles).
-        if nonces.len() >= 1024 && nonces.len().is_power_of_two() {
+/// Nonces seen per AccessKey ID, each with the unix time after which it may be forgotten;
+/// bounded in count, and with a replay barrier: timestamps before it are refused, so that
+/// requests signed before a restart (whose nonces this cache never saw) cannot be replayed.
+#[derive(Debug)]
+pub struct NonceCache {
+    seen: Mutex<NonceSet>,
+    capacity: usize,
+    not_before: i64,
+}
+
+#[derive(Debug, Default)]
+struct NonceSet {
+    by_key: HashMap<String, HashMap<String, i64>>,
+    total: usize,
+    /// When the cache was last found full (a full purge runs at most once a second).
+    last_full_purge: i64,
+}
+
+impl NonceSet {
+    fn purge(&mut self, now: i64) {
+        self.by_key.retain(|_, nonces| {
             nonces.retain(|_, until| *until >= now);
-        }
-        nonces.insert(nonce.to_owned(), expires);
-        true
+            !nonces.is_empty()
+        });
+        self.total = self.by_key.values().map(HashMap::len).sum();
     }
 }
 
+impl Default for NonceCache {
+    fn default() -> Self {
+        Self::new(MAX_NONCES, i64::MIN)
+    }
+}
+
+impl NonceCache {
+    /// At most `capacity` nonces; timestamps before `not_before` (unix seconds) are refused.
+    pub fn new(capacity: usize, not_before: i64) -> Self {
+        Self {
+            seen: Mutex::new(NonceSet::default()),
+            capacity,
+            not_before,
+        }
+    }
+
+    /// The replay barrier: the earliest timestamp accepted (unix seconds).
+    pub fn not_before(&self) -> i64 {
+        self.not_before
+    }
+
+    /// Nonces remembered now.
+    pub fn len(&self) -> usize {
+        self.lock().total
+    }
+
+    /// Whether no nonce is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, NonceSet> {
+        match self.seen.lock() {
+            Ok(seen) => seen,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
+
+    /// Records `nonce` for `key` until `expires`.
+    pub fn insert(&self, key: &str, nonce: &str, expires: i64, now: i64) -> NonceCheck {
+        let mut seen = self.lock();
+        if let Some(until) = seen.by_key.get(key).and_then(|n| n.get(nonce)) {
+            if *until >= now {
+                return NonceCheck::Used;
+            }
+        }
+        // Forget expired nonces now and then (amortized: when the count doubles), and when full.
+        if seen.total >= 1024 && seen.total.is_power_of_two() {
+            seen.purge(now);
+        }
+        if seen.total >= self.capacity {
+            if seen.last_full_purge == now {
+                return NonceCheck::Full;
+            }
+            seen.last_full_purge = now;
+            seen.purge(now);
+            if seen.total >= self.capacity {
+                return NonceCheck::Full;
+            }
+        }
+        let previous = seen
+            .by_key
+            .entry(key.to_owned())
+            .or_default()
+            .insert(nonce.to_owned(), expires);
+        if previous.is_none() {
+            seen.total += 1;
+        }
+        NonceCheck::Fresh
+    }
+}
+
+/// The answer to a nonce that cannot be recorded.
+fn nonce_error(check: NonceCheck) -> Result<(), ApiError> {
+    match check {
+        NonceCheck::Fresh => Ok(()),
+        NonceCheck::Used => Err(ApiError::nonce_used()),
+        NonceCheck::Full => Err(ApiError::throttled(Some(std::time::Duration::from_secs(1)))),
+    }
+}
+
+/// The nonce's length is bounded before anything is done with it.
+fn check_nonce_length(name: &str, nonce: &str) -> Result<(), ApiError> {
+    if nonce.len() > MAX_NONCE_LEN {
+        return Err(ApiError::invalid_parameter(
+            name,
+            &format!(
+                "must be at most {MAX_NONCE_LEN} characters long (got {})",
+                nonce.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Parses an ISO 8601 UTC timestamp (`2016-02-23T12:46:24Z`, fractions and offsets allowed) into
-/// unix seconds.
+/// unix seconds. Date and time are separated by `T`, as Alibaba documents (RFC 3339 would also
+/// allow a space or `t`).
 pub fn parse_timestamp(value: &str) -> Option<i64> {
-    time::OffsetDateTime::parse(value.trim(), &time::format_description::well_known::Rfc3339)
+    if value.as_bytes().get(10) != Some(&b'T') {
+        return None;
+    }
+    time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc3339)
         .ok()
         .map(time::OffsetDateTime::unix_timestamp)
 }
@@ -145,10 +266,10 @@ fn check_action_version(
     Ok(action.to_owned())
 }
 
-/// Timestamp format and window.
-fn check_timestamp(value: &str, now: i64) -> Result<i64, ApiError> {
+/// Timestamp format, window and replay barrier.
+fn check_timestamp(value: &str, now: i64, not_before: i64) -> Result<i64, ApiError> {
     let at = parse_timestamp(value).ok_or_else(ApiError::timestamp_format)?;
-    if (now - at).abs() > WINDOW_SECS {
+    if now.saturating_sub(at).saturating_abs() > WINDOW_SECS || at < not_before {
         return Err(ApiError::timestamp_expired());
     }
     Ok(at)
@@ -170,6 +291,7 @@ fn authenticate_v1(
     let sig_version = require("SignatureVersion")?;
     let nonce = require("SignatureNonce")?;
     let timestamp = require("Timestamp")?;
+    check_nonce_length("SignatureNonce", nonce)?;
     if method != v1::SIGNATURE_METHOD {
         return Err(ApiError::invalid_parameter(
             "SignatureMethod",
@@ -186,13 +308,11 @@ fn authenticate_v1(
         .get(key_id)
         .ok_or_else(ApiError::access_key_not_found)?;
     let now = now_unix();
-    let at = check_timestamp(timestamp, now)?;
+    let at = check_timestamp(timestamp, now, nonces.not_before())?;
     if !v1::verify(parts.method, params.iter(), secret, signature) {
         return Err(ApiError::signature_mismatch());
     }
-    if !nonces.insert(key_id, nonce, at.max(now) + WINDOW_SECS, now) {
-        return Err(ApiError::nonce_used());
-    }
+    nonce_error(nonces.insert(key_id, nonce, at.max(now) + WINDOW_SECS, now))?;
     Ok(Caller {
         access_key_id: key_id.to_owned(),
         action,
@@ -230,6 +350,7 @@ fn authenticate_v3(
         .ok_or_else(|| ApiError::missing_parameter("x-acs-date"))?;
     let nonce = non_empty(parts.header("x-acs-signature-nonce"))
         .ok_or_else(|| ApiError::missing_parameter("x-acs-signature-nonce"))?;
+    check_nonce_length("x-acs-signature-nonce", nonce)?;
     let content_sha = parts.header("x-acs-content-sha256");
     let signed: Vec<String> = auth
         .signed_headers
@@ -251,7 +372,7 @@ fn authenticate_v3(
         .get(auth.access_key_id)
         .ok_or_else(ApiError::access_key_not_found)?;
     let now = now_unix();
-    let at = check_timestamp(date, now)?;
+    let at = check_timestamp(date, now, nonces.not_before())?;
     let payload_hash = v3::hashed_payload(parts.body);
     if let Some(sent) = content_sha {
         if !sent.trim().eq_ignore_ascii_case(&payload_hash) {
@@ -275,9 +396,7 @@ fn authenticate_v3(
     if !ok {
         return Err(ApiError::signature_mismatch());
     }
-    if !nonces.insert(auth.access_key_id, nonce, at.max(now) + WINDOW_SECS, now) {
-        return Err(ApiError::nonce_used());
-    }
+    nonce_error(nonces.insert(auth.access_key_id, nonce, at.max(now) + WINDOW_SECS, now))?;
     Ok(Caller {
         access_key_id: auth.access_key_id.to_owned(),
         action,

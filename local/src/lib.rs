@@ -9,7 +9,13 @@
 //!   first, then plan/image/platform/disk/quota/stock/balance on the server, idempotent on
 //!   `ClientToken` ([`ops`]); ListRegions, ListPlans, ListImages and ListInstances from a catalogue
 //!   ([`catalog`]).
-//! * Optional durable state (`--state FILE`, [`state`]) and seeded fault injection ([`faults`]).
+//! * Optional durable state (`--state FILE`, [`state`]): one server per file (advisory lock),
+//!   checked on load, proven writable at start; an order is answered only once it is on disk,
+//!   and runs to completion even if its client goes away ([`commit`]). Seeded fault injection
+//!   ([`faults`]).
+//! * Bounded under hostile clients: a connection limit with back-pressure, a header and body
+//!   deadline, bodies copied as they arrive up to a size limit, lists of at most 100 items,
+//!   nonces of at most 64 characters in a bounded cache ([`server`], [`auth`]).
 //! * Errors are Alibaba-shaped JSON ([`error`]).
 //!
 //! In-process use (tests, benchmarks, examples):
@@ -26,6 +32,7 @@
 
 pub mod auth;
 pub mod catalog;
+pub mod commit;
 pub mod decode;
 pub mod error;
 pub mod fakes;
@@ -34,6 +41,7 @@ pub mod lifecycle;
 pub mod ops;
 pub mod server;
 pub mod state;
+pub mod state_file;
 
 pub use catalog::Catalog;
 pub use error::ApiError;

@@ -97,6 +97,16 @@ struct Args {
     /// Largest request body accepted, in bytes; larger ones get RequestEntityTooLarge (413).
     #[arg(long, value_name = "BYTES", default_value_t = swas_local::server::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
+
+    /// Connections served at once; further ones wait to be accepted (default: the open-files
+    /// limit less 64).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    max_connections: Option<u64>,
+
+    /// Milliseconds a client has to send a request's headers, and then its whole body; a body
+    /// not complete by then is answered RequestTimeout (408).
+    #[arg(long, value_name = "MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=3_600_000))]
+    body_timeout_ms: u64,
 }
 
 /// `ID:SECRET`; the error never repeats the value, which holds a secret.
@@ -186,8 +196,12 @@ async fn run(args: Args) -> ExitCode {
         },
         max_body_bytes: args.max_body_bytes,
         lifecycle_delay: Duration::from_millis(args.lifecycle_delay_ms),
+        body_timeout: Duration::from_millis(args.body_timeout_ms),
         ..Config::default()
     };
+    if let Some(n) = args.max_connections {
+        config.max_connections = usize::try_from(n).unwrap_or(usize::MAX);
+    }
     if !args.access_keys.is_empty() {
         let mut keys = Vec::with_capacity(args.access_keys.len());
         for (i, value) in args.access_keys.iter().enumerate() {

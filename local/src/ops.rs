@@ -7,12 +7,12 @@
 
 use std::convert::Infallible;
 use std::str::FromStr;
-use std::time::SystemTime;
+use std::sync::Arc;
 
 use acs_runtime::wire::{INVALID_PARAMETER, MISSING_PARAMETER};
 use acs_runtime::{Operation as _, Params, ServiceError, ValidationErrors, Violation};
 use sha2::{Digest as _, Sha256};
-use swas::create_instances::{CreateInstances, CreateInstancesError, CreateInstancesResponse};
+use swas::create_instances::{CreateInstances, CreateInstancesError};
 use swas::list_images::{
     ListImages, ListImagesError, ListImagesResponse, ListImagesResponseImages,
 };
@@ -29,7 +29,7 @@ use swas::list_regions::{
 use crate::catalog::{Catalog, Region};
 use crate::error::ApiError;
 use crate::server::Shared;
-use crate::state::{self, InstanceRecord, Order};
+use crate::state::InstanceRecord;
 
 /// The actions this service answers.
 pub const ACTIONS: [&str; 5] = [
@@ -48,7 +48,7 @@ pub fn is_known_action(action: &str) -> bool {
 /// `ListInstances` page size when none is given.
 pub const DEFAULT_PAGE_SIZE: i32 = 10;
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, ApiError> {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, ApiError> {
     serde_json::to_vec(value).map_err(|_| ApiError::internal())
 }
 
@@ -96,7 +96,7 @@ fn reason(violation: &Violation) -> String {
 }
 
 /// A published CreateInstances error with its published status and message, plus a detail.
-fn published(code: &str, detail: Option<String>) -> ApiError {
+pub(crate) fn published(code: &str, detail: Option<String>) -> ApiError {
     let error = match CreateInstancesError::from_str(code) {
         Ok(error) => error,
         Err(never) => match never {},
@@ -372,7 +372,7 @@ pub fn fingerprint(request: &CreateInstances) -> String {
 }
 
 /// `time` plus `months` calendar months, the day clamped to the target month's length.
-fn add_months(time: time::OffsetDateTime, months: i32) -> time::OffsetDateTime {
+pub(crate) fn add_months(time: time::OffsetDateTime, months: i32) -> time::OffsetDateTime {
     let total = time.year() * 12 + i32::from(u8::from(time.month())) - 1 + months;
     let year = total.div_euclid(12);
     let month = u8::try_from(total.rem_euclid(12) + 1)
@@ -391,15 +391,16 @@ fn add_months(time: time::OffsetDateTime, months: i32) -> time::OffsetDateTime {
     }
 }
 
-fn format_time(time: time::OffsetDateTime) -> String {
+pub(crate) fn format_time(time: time::OffsetDateTime) -> String {
     acs_runtime::sign::format_timestamp(time.into())
 }
 
 /// `CreateInstances`: local rules (generated), then the server's rules in this order — region,
 /// plan, image, platform, memory, system disk, data disk, idempotency token, quota, stock,
-/// balance — then commit (and persist, with a state file) before answering.
+/// balance — then commit (and persist, with a state file) before answering; the last four and
+/// the commit run in [`crate::commit`], to completion whatever the connection does.
 pub async fn create_instances(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     account: &str,
     params: &Params,
     request_id: &str,
@@ -474,128 +475,24 @@ pub async fn create_instances(
         .filter(|t| !t.is_empty())
         .map(|token| (token.clone(), fingerprint(&request)));
 
-    let mut state = shared.state.lock().await;
-    if let Some((token, fingerprint)) = &fingerprint {
-        if let Some(record) = state.token(account, token) {
-            if record.fingerprint != *fingerprint {
-                return Err(ApiError::idempotent_mismatch());
-            }
-            let mut response = CreateInstancesResponse::default();
-            response.request_id = Some(request_id.to_owned());
-            response.instance_ids = record.instance_ids.clone();
-            return to_json(&response);
-        }
-    }
-    let used = state.quota_used(account, &region.region_id);
-    if used.saturating_add(amount) > catalog.quota {
-        return Err(published(
-            "ExceedAccountQuota",
-            Some(format!(
-                "The quota is {} instances per account and region; {used} exist in {} and {amount} were ordered.",
-                catalog.quota, region.region_id
-            )),
-        ));
-    }
-    let stock = state.stock(&region.region_id, &plan.plan_id, plan.stock);
-    if stock < amount {
-        return Err(published(
-            "NotEnoughStock",
-            Some(format!(
-                "{} instance(s) of plan {} are left in {}; {amount} were ordered.",
-                stock, plan.plan_id, region.region_id
-            )),
-        ));
-    }
-    let months = i64::from(request.period);
-    let cost_cents = state::to_cents(plan.origin_price)
-        .saturating_mul(months)
-        .saturating_mul(i64::try_from(amount).unwrap_or(i64::MAX));
-    let balance = state.balance_cents(account);
-    if balance < cost_cents {
-        return Err(published(
-            "PaymentFailed",
-            Some(format!(
-                "The order costs {:.2} {}; the balance is {:.2}.",
-                cost_cents as f64 / 100.0,
-                plan.currency,
-                balance as f64 / 100.0
-            )),
-        ));
-    }
-
-    let now = time::OffsetDateTime::from(SystemTime::now());
-    let created = format_time(now);
-    let expires = format_time(add_months(now, request.period));
-    let first_number = state.created();
-    let instances: Vec<InstanceRecord> = (0..amount)
-        .map(|k| {
-            let n = first_number.wrapping_add(k);
-            InstanceRecord {
-                instance_id: uuid::Uuid::new_v4().simple().to_string(),
-                region_id: region.region_id.clone(),
-                plan_id: plan.plan_id.clone(),
-                image_id: image.image_id.clone(),
-                status: "Running".to_owned(),
-                charge_type: "PrePaid".to_owned(),
-                creation_time: created.clone(),
-                expired_time: expires.clone(),
-                period: request.period,
-                auto_renew: request.auto_renew.unwrap_or(false),
-                auto_renew_period: request.auto_renew_period,
-                data_disk_size: data_disk,
-                client_token: request.client_token.clone(),
-                public_ip_address: format!(
-                    "198.{}.{}.{}",
-                    18 + (n >> 16) % 2,
-                    (n >> 8) % 256,
-                    n % 256
-                ),
-                inner_ip_address: format!("172.16.{}.{}", (n >> 8) % 256, n % 256),
-                core: plan.core,
-                memory: plan.memory,
-                disk_size: plan.disk_size,
-                disk_category: plan.disk_type.clone(),
-                bandwidth: plan.bandwidth,
-                flow: plan.flow,
-                image_name: image.image_name.clone(),
-                image_type: image.image_type.clone(),
-                platform: image.platform.clone(),
-            }
-        })
-        .collect();
-    let ids: Vec<String> = instances.iter().map(|i| i.instance_id.clone()).collect();
-    let receipt = state.commit(
-        Order {
+    crate::commit::place(
+        Arc::clone(shared),
+        crate::commit::Placement {
             account: account.to_owned(),
-            token: fingerprint,
-            instances,
-            cost_cents,
+            request_id: request_id.to_owned(),
+            region_id: region.region_id.clone(),
+            plan: plan.clone(),
+            image: image.clone(),
+            period: request.period,
+            auto_renew: request.auto_renew.unwrap_or(false),
+            auto_renew_period: request.auto_renew_period,
+            client_token: request.client_token.clone(),
+            amount,
+            data_disk,
+            fingerprint,
         },
-        plan.stock,
-    );
-    if let Some(path) = state.path().map(std::path::Path::to_path_buf) {
-        let bytes = state.to_bytes();
-        let written =
-            tokio::task::spawn_blocking(move || state::write_atomically(&path, &bytes)).await;
-        match written {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => {
-                eprintln!("swas-local: cannot persist the order, answering InternalError: {e}");
-                state.rollback(receipt);
-                return Err(ApiError::internal());
-            }
-            Err(e) => {
-                eprintln!("swas-local: the persisting task failed, answering InternalError: {e}");
-                state.rollback(receipt);
-                return Err(ApiError::internal());
-            }
-        }
-    }
-    drop(state);
-    let mut response = CreateInstancesResponse::default();
-    response.request_id = Some(request_id.to_owned());
-    response.instance_ids = ids;
-    to_json(&response)
+    )
+    .await
 }
 
 #[cfg(test)]

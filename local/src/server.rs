@@ -1,5 +1,11 @@
 //! HTTP/1.1 on TCP (hyper on tokio, keep-alive), graceful shutdown, and the request pipeline:
 //! count → latency → method/path → body → decode → authenticate → faults → operation.
+//!
+//! What a peer can cost is bounded whatever it sends: at most `max_connections` connections are
+//! served at once (further ones wait in the kernel's accept queue — back-pressure, not accept
+//! failures), headers must arrive within `body_timeout` and the whole body within
+//! `body_timeout` too (`RequestTimeout`, 408), and a body is copied into one buffer as it arrives
+//! (at most `max_body_bytes`, nothing kept per chunk).
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -10,13 +16,13 @@ use std::time::Duration;
 
 use acs_runtime::Params;
 use bytes::Bytes;
-use http_body_util::{BodyExt as _, Full, Limited};
+use http_body_util::{BodyExt as _, Full};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, HOST};
 use hyper::{Method, Request, Response};
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
-use tokio::sync::{watch, Mutex};
+use tokio::sync::{watch, Mutex, Semaphore};
 use tokio::task::JoinSet;
 
 use crate::auth::{self, Caller, NonceCache, SignedParts};
@@ -31,6 +37,26 @@ use crate::state::{State, StateError};
 pub const DEFAULT_ACCESS_KEY: (&str, &str) = ("testid", "testsecret");
 /// Default request-body limit.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Default time a client has to send a request's headers, and then its whole body.
+pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// File descriptors kept free of connections (state file writes, the lock, logs).
+const RESERVED_FDS: usize = 64;
+
+/// Connections served at once by default: the soft open-files limit (from `/proc/self/limits`;
+/// 1024 when unknown) less 64 kept for files, so that accepting never runs out of descriptors.
+pub fn default_max_connections() -> usize {
+    let soft = std::fs::read_to_string("/proc/self/limits")
+        .ok()
+        .and_then(|limits| {
+            limits
+                .lines()
+                .find(|l| l.starts_with("Max open files"))
+                .and_then(|l| l.split_whitespace().nth(3))
+                .and_then(|v| v.parse::<usize>().ok())
+        })
+        .unwrap_or(1024);
+    soft.saturating_sub(RESERVED_FDS).clamp(16, 65_536)
+}
 
 /// How to run the server.
 #[derive(Clone, Debug)]
@@ -51,6 +77,12 @@ pub struct Config {
     /// How long an instance takes through its lifecycle phases (`Pending` → `Starting` →
     /// `Running`, …; default zero: immediate). See [`crate::lifecycle`].
     pub lifecycle_delay: std::time::Duration,
+    /// Connections served at once (default [`default_max_connections`]); more wait to be
+    /// accepted.
+    pub max_connections: usize,
+    /// Time allowed for a request's headers, and then for its whole body (default 10 s); a body
+    /// not complete by then is answered `RequestTimeout` (408).
+    pub body_timeout: Duration,
 }
 
 impl Default for Config {
@@ -66,6 +98,8 @@ impl Default for Config {
             faults: Faults::default(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             lifecycle_delay: std::time::Duration::ZERO,
+            max_connections: default_max_connections(),
+            body_timeout: DEFAULT_BODY_TIMEOUT,
         }
     }
 }
@@ -99,6 +133,7 @@ pub struct Shared {
     pub(crate) injector: Injector,
     pub(crate) requests: AtomicU64,
     pub(crate) max_body_bytes: usize,
+    pub(crate) body_timeout: Duration,
     pub(crate) addr: SocketAddr,
     pub(crate) lifecycle: crate::lifecycle::Lifecycle,
 }
@@ -127,14 +162,23 @@ impl Server {
                 )));
             }
         }
-        config.catalog.check().map_err(StartError::Config)?;
-        let state = State::open(config.state_file.as_deref(), &config.catalog)?;
-        // Find out now, not at the first order, whether the state file can be written.
-        if let Some(path) = state.path() {
-            if !path.exists() {
-                crate::state::write_atomically(path, &state.to_bytes())?;
-            }
+        if config.max_connections == 0 {
+            return Err(StartError::Config(
+                "the connection limit must be at least 1".into(),
+            ));
         }
+        if config.body_timeout.is_zero() {
+            return Err(StartError::Config(
+                "the body timeout must be longer than 0".into(),
+            ));
+        }
+        config.catalog.check().map_err(StartError::Config)?;
+        // Locks the file, checks what it holds and proves it writable (see `State::open`).
+        let state = State::open(config.state_file.as_deref(), &config.catalog)?;
+        let nonces = match state.path() {
+            Some(_) => NonceCache::new(auth::MAX_NONCES, replay_barrier().await),
+            None => NonceCache::default(),
+        };
         let listener =
             TcpListener::bind(config.listen)
                 .await
@@ -150,15 +194,21 @@ impl Server {
             catalog: config.catalog,
             keys: config.access_keys.into_iter().collect(),
             state: Mutex::new(state),
-            nonces: NonceCache::default(),
+            nonces,
             injector: Injector::new(config.faults),
             requests: AtomicU64::new(0),
             max_body_bytes: config.max_body_bytes,
+            body_timeout: config.body_timeout,
             addr,
             lifecycle: crate::lifecycle::Lifecycle::new(config.lifecycle_delay),
         });
         let (shutdown_tx, shutdown_rx) = watch::channel(false);
-        let task = tokio::spawn(accept_loop(listener, Arc::clone(&shared), shutdown_rx));
+        let task = tokio::spawn(accept_loop(
+            listener,
+            Arc::clone(&shared),
+            Arc::new(Semaphore::new(config.max_connections)),
+            shutdown_rx,
+        ));
         Ok(RunningServer {
             addr,
             shared,
@@ -204,11 +254,32 @@ impl RunningServer {
     }
 
     /// Stops accepting connections, lets requests in progress finish (up to 5 s), and waits for
-    /// the server to stop.
+    /// the server to stop — including orders still being written — so that its state file (and
+    /// the file's lock) is free when this returns.
     pub async fn shutdown(self) {
         let _ = self.shutdown.send(true);
         let _ = self.task.await;
+        let shared = self.shared;
+        let deadline = tokio::time::Instant::now() + DRAIN;
+        while Arc::strong_count(&shared) > 1 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
     }
+}
+
+/// The replay barrier of a server with a state file: the next whole second, waited for.
+///
+/// Nonces are remembered in memory only, so after a restart the nonces of requests signed before
+/// it are unknown. Timestamps have whole seconds; refusing every timestamp before the first whole
+/// second after start (`InvalidTimeStamp.Expired`) refuses every request signed before the
+/// restart, and waiting for that second (under 1 s) lets a client on the same clock in at once.
+async fn replay_barrier() -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::SystemTime::UNIX_EPOCH)
+        .unwrap_or_default();
+    let next = Duration::from_secs(now.as_secs() + 1);
+    tokio::time::sleep(next.saturating_sub(now)).await;
+    i64::try_from(next.as_secs()).unwrap_or(i64::MAX)
 }
 
 /// How long in-flight requests get to finish at shutdown.
@@ -217,21 +288,35 @@ const DRAIN: Duration = Duration::from_secs(5);
 async fn accept_loop(
     listener: TcpListener,
     shared: Arc<Shared>,
+    slots: Arc<Semaphore>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut connections = JoinSet::new();
+    let mut failures = AcceptFailures::default();
     loop {
+        // A free slot first: while every slot is taken, new connections wait in the kernel's
+        // accept queue instead of failing.
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            _ = shutdown.changed() => break,
+        };
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _peer)) => {
                     let _ = stream.set_nodelay(true);
                     let shared = Arc::clone(&shared);
                     let shutdown = shutdown.clone();
-                    connections.spawn(serve_connection(stream, shared, shutdown));
+                    connections.spawn(async move {
+                        serve_connection(stream, shared, shutdown).await;
+                        drop(slot);
+                    });
                 }
                 Err(e) => {
                     // Out of file descriptors and the like: wait a little instead of spinning.
-                    eprintln!("swas-local: accept failed: {e}");
+                    failures.record(&e);
                     tokio::time::sleep(Duration::from_millis(20)).await;
                 }
             },
@@ -246,6 +331,31 @@ async fn accept_loop(
     .await;
     if drained.is_err() {
         connections.abort_all();
+        while connections.join_next().await.is_some() {}
+    }
+}
+
+/// Accept failures, reported at most once a second with how many there were.
+#[derive(Default)]
+struct AcceptFailures {
+    last_report: Option<std::time::Instant>,
+    unreported: u64,
+}
+
+impl AcceptFailures {
+    fn record(&mut self, error: &std::io::Error) {
+        self.unreported += 1;
+        let due = self
+            .last_report
+            .is_none_or(|at| at.elapsed() >= Duration::from_secs(1));
+        if due {
+            eprintln!(
+                "swas-local: accept failed ({} time(s) since the last report): {error}",
+                self.unreported
+            );
+            self.unreported = 0;
+            self.last_report = Some(std::time::Instant::now());
+        }
     }
 }
 
@@ -254,13 +364,15 @@ async fn serve_connection(
     shared: Arc<Shared>,
     mut shutdown: watch::Receiver<bool>,
 ) {
+    let header_timeout = shared.body_timeout;
     let service = hyper::service::service_fn(move |request| {
         let shared = Arc::clone(&shared);
         async move { handle(shared, request).await }
     });
-    // With a timer, hyper's 30 s header-read timeout applies (slow or stuck clients).
+    // With a timer, hyper enforces the header-read timeout (slow or stuck clients).
     let connection = hyper::server::conn::http1::Builder::new()
         .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(header_timeout)
         .keep_alive(true)
         .serve_connection(TokioIo::new(stream), service);
     tokio::pin!(connection);
@@ -353,7 +465,7 @@ fn respond(
 }
 
 async fn process(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     request: Request<Incoming>,
     request_id: &str,
 ) -> Result<Outcome, ApiError> {
@@ -377,48 +489,25 @@ async fn process(
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(ApiError::body_too_large(limit));
     }
-    let body = match Limited::new(body, limit).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(e) => {
-            if e.downcast_ref::<http_body_util::LengthLimitError>()
-                .is_some()
-            {
-                return Err(ApiError::body_too_large(limit));
-            }
-            // The client went away mid-body: nobody to answer.
-            return Ok(Outcome::Drop);
+    let body = match tokio::time::timeout(shared.body_timeout, read_body(body, limit)).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(BodyError::TooLarge)) => return Err(ApiError::body_too_large(limit)),
+        // The client went away mid-body: nobody to answer.
+        Ok(Err(BodyError::Broken)) => return Ok(Outcome::Drop),
+        Err(_elapsed) => {
+            return Err(ApiError::new(
+                408,
+                "RequestTimeout",
+                format!(
+                    "The request body was not received within {} ms.",
+                    shared.body_timeout.as_millis()
+                ),
+            ))
         }
     };
 
-    let query =
-        decode_pairs(head.uri.query().unwrap_or("").as_bytes(), "query string").map_err(|e| {
-            ApiError::new(
-                400,
-                "InvalidParameter",
-                format!("The request is not valid: {e}."),
-            )
-        })?;
-    let is_form = head
-        .headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| {
-            ct.trim()
-                .to_ascii_lowercase()
-                .starts_with("application/x-www-form-urlencoded")
-        });
-    let form = if is_form && !body.is_empty() {
-        decode_pairs(&body, "form body").map_err(|e| {
-            ApiError::new(
-                400,
-                "InvalidParameter",
-                format!("The request is not valid: {e}."),
-            )
-        })?
-    } else {
-        Vec::new()
-    };
-    let params: Params = query.iter().cloned().chain(form).collect();
+    let content_type = head.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let (query, params) = read_params(head.uri.query().unwrap_or(""), content_type, &body)?;
     let headers: Vec<(String, String)> = head
         .headers
         .iter()
@@ -448,8 +537,62 @@ async fn process(
     dispatch(shared, &caller, &params, request_id, decision).await
 }
 
+/// Why a body could not be read.
+enum BodyError {
+    /// More than the limit.
+    TooLarge,
+    /// The connection failed mid-body.
+    Broken,
+}
+
+/// Reads a body of at most `limit` bytes, copying each chunk into one buffer as it arrives, so
+/// that what a connection holds is what it sent (a 1-byte chunk costs 1 byte, not its frame).
+async fn read_body(mut body: Incoming, limit: usize) -> Result<Vec<u8>, BodyError> {
+    let mut buffer = Vec::new();
+    while let Some(frame) = body.frame().await {
+        let frame = frame.map_err(|_| BodyError::Broken)?;
+        if let Ok(data) = frame.into_data() {
+            if data.len() > limit.saturating_sub(buffer.len()) {
+                return Err(BodyError::TooLarge);
+            }
+            buffer.extend_from_slice(&data);
+        }
+    }
+    buffer.shrink_to_fit();
+    Ok(buffer)
+}
+
+/// The parameters of a request: the query string's pairs, and those together with the form
+/// body's (when the content type is `application/x-www-form-urlencoded`), decoded strictly.
+pub fn read_params(
+    query: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Result<(Vec<(String, String)>, Params), ApiError> {
+    let invalid = |e: crate::decode::DecodeError| {
+        ApiError::new(
+            400,
+            "InvalidParameter",
+            format!("The request is not valid: {e}."),
+        )
+    };
+    let query = decode_pairs(query.as_bytes(), "query string").map_err(invalid)?;
+    let is_form = content_type.is_some_and(|ct| {
+        ct.trim()
+            .to_ascii_lowercase()
+            .starts_with("application/x-www-form-urlencoded")
+    });
+    let form = if is_form && !body.is_empty() {
+        decode_pairs(body, "form body").map_err(invalid)?
+    } else {
+        Vec::new()
+    };
+    let params: Params = query.iter().cloned().chain(form).collect();
+    Ok((query, params))
+}
+
 async fn dispatch(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     caller: &Caller,
     params: &Params,
     request_id: &str,

@@ -3,15 +3,17 @@
 //!
 //! With a state file every change is written atomically — temporary file, `fsync`, `rename`,
 //! `fsync` of the directory — before the answer that reports it is sent, so a `kill -9` loses
-//! nothing that was acknowledged and a retried token finds its first answer.
+//! nothing that was acknowledged and a retried token finds its first answer. The file has one
+//! owner at a time ([`StateFile`]), is proven writable at start, and every value in it is checked
+//! when it is loaded; updates use checked arithmetic and change nothing when they would overflow.
 
-use std::collections::{BTreeMap, HashMap};
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
+pub use crate::state_file::{write_atomically, StateFile};
 
 /// Version of the state-file format.
 pub const STATE_FORMAT: u32 = 1;
@@ -126,7 +128,24 @@ pub enum StateError {
         /// What is wrong.
         reason: String,
     },
+    /// Another server (or process) holds the file.
+    #[error("state file {path} is in use by another swas-local (the lock on {lock} is held); stop it or choose another --state file")]
+    Locked {
+        /// The file.
+        path: String,
+        /// The lock file.
+        lock: String,
+    },
 }
+
+/// Largest `Created` counter accepted (far above anything one server creates; keeps every sum
+/// of counters and order amounts far from overflow).
+pub const MAX_CREATED: u64 = 1 << 40;
+
+/// Why an order could not be applied: a counter would leave its range. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+#[error("the order cannot be applied: {0}")]
+pub struct CommitError(String);
 
 /// A new order, already checked.
 #[derive(Clone, Debug)]
@@ -160,7 +179,7 @@ pub struct State {
     /// (account, region) → instances.
     quota_used: HashMap<(String, String), u64>,
     starting_balance_cents: i64,
-    path: Option<PathBuf>,
+    file: Option<StateFile>,
 }
 
 /// `amount` in cents, rounded.
@@ -175,25 +194,22 @@ pub fn to_cents(amount: f64) -> i64 {
 }
 
 impl State {
-    /// Fresh state, or the state in `path` when that file exists.
+    /// Fresh state, or the state in `path` when that file exists. With a path: takes the file's
+    /// lock (refusing a file another server holds), checks every value loaded, and writes the
+    /// state back once, so that an unwritable file or directory is found now rather than at the
+    /// first order.
     pub fn open(path: Option<&Path>, catalog: &Catalog) -> Result<Self, StateError> {
+        let file = path.map(StateFile::acquire).transpose()?;
         let snapshot = match path {
             Some(path) => match std::fs::read(path) {
                 Ok(bytes) => {
+                    let invalid = |reason: String| StateError::Invalid {
+                        path: path.display().to_string(),
+                        reason,
+                    };
                     let snapshot: Snapshot =
-                        serde_json::from_slice(&bytes).map_err(|e| StateError::Invalid {
-                            path: path.display().to_string(),
-                            reason: e.to_string(),
-                        })?;
-                    if snapshot.format != STATE_FORMAT {
-                        return Err(StateError::Invalid {
-                            path: path.display().to_string(),
-                            reason: format!(
-                                "format {} is not the supported format {STATE_FORMAT}",
-                                snapshot.format
-                            ),
-                        });
-                    }
+                        serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
+                    check_snapshot(&snapshot).map_err(invalid)?;
                     snapshot
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => Snapshot {
@@ -220,17 +236,21 @@ impl State {
                     .or_insert(0) += 1;
             }
         }
-        Ok(Self {
+        let state = Self {
             snapshot,
             quota_used,
             starting_balance_cents: to_cents(catalog.balance),
-            path: path.map(Path::to_path_buf),
-        })
+            file,
+        };
+        if let Some(file) = &state.file {
+            file.write(&state.to_bytes())?;
+        }
+        Ok(state)
     }
 
     /// The state file, if any.
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.file.as_ref().map(StateFile::path)
     }
 
     /// The first answer of `token` for `account`.
@@ -287,10 +307,11 @@ impl State {
     }
 
     /// Applies a checked order: adds the instances, records the token, takes the stock and the
-    /// money. `initial_stock` is the catalogue's stock of the order's plan.
-    pub fn commit(&mut self, order: Order, initial_stock: u64) -> Receipt {
+    /// money. `initial_stock` is the catalogue's stock of the order's plan. Every counter is
+    /// computed with checked arithmetic first; when one would leave its range nothing changes.
+    pub fn commit(&mut self, order: Order, initial_stock: u64) -> Result<Receipt, CommitError> {
         let Some(first) = order.instances.first() else {
-            return Receipt {
+            return Ok(Receipt {
                 account: order.account,
                 added: 0,
                 token: None,
@@ -298,11 +319,38 @@ impl State {
                 region: String::new(),
                 plan: String::new(),
                 new_account: false,
-            };
+            });
         };
         let region = first.region_id.clone();
         let plan = first.plan_id.clone();
         let added = order.instances.len();
+        let added_u64 =
+            u64::try_from(added).map_err(|_| CommitError("too many instances".into()))?;
+        let created = self
+            .snapshot
+            .created
+            .checked_add(added_u64)
+            .filter(|n| *n <= MAX_CREATED)
+            .ok_or_else(|| {
+                CommitError(format!(
+                    "the instance counter {} plus {added} exceeds {MAX_CREATED}",
+                    self.snapshot.created
+                ))
+            })?;
+        let balance = self
+            .balance_cents(&order.account)
+            .checked_sub(order.cost_cents)
+            .filter(|b| *b >= 0)
+            .ok_or_else(|| CommitError("the balance does not cover the order".into()))?;
+        let remaining = self
+            .stock(&region, &plan, initial_stock)
+            .checked_sub(added_u64)
+            .ok_or_else(|| CommitError("the stock does not cover the order".into()))?;
+        let used = self
+            .quota_used(&order.account, &region)
+            .checked_add(added_u64)
+            .ok_or_else(|| CommitError("the quota counter overflows".into()))?;
+
         let new_account = !self.snapshot.accounts.contains_key(&order.account);
         let starting = self.starting_balance_cents;
         let account = self
@@ -319,7 +367,7 @@ impl State {
             .map(|i| i.instance_id.clone())
             .collect();
         account.instances.extend(order.instances);
-        account.balance_cents = account.balance_cents.saturating_sub(order.cost_cents);
+        account.balance_cents = balance;
         let token = order.token.map(|(token, fingerprint)| {
             account.tokens.insert(
                 token.clone(),
@@ -330,18 +378,15 @@ impl State {
             );
             token
         });
-        let remaining = self.stock(&region, &plan, initial_stock);
         self.snapshot
             .stock
             .entry(region.clone())
             .or_default()
-            .insert(plan.clone(), remaining.saturating_sub(added as u64));
-        *self
-            .quota_used
-            .entry((order.account.clone(), region.clone()))
-            .or_insert(0) += added as u64;
-        self.snapshot.created += added as u64;
-        Receipt {
+            .insert(plan.clone(), remaining);
+        self.quota_used
+            .insert((order.account.clone(), region.clone()), used);
+        self.snapshot.created = created;
+        Ok(Receipt {
             account: order.account,
             added,
             token,
@@ -349,7 +394,7 @@ impl State {
             region,
             plan,
             new_account,
-        }
+        })
     }
 
     /// Undoes the last [`commit`](Self::commit) (when it could not be persisted).
@@ -391,32 +436,113 @@ impl State {
     }
 }
 
-/// Writes `bytes` to `path` atomically and durably: a temporary file in the same directory,
-/// `fsync`, `rename` over `path`, then `fsync` of the directory.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StateError> {
-    let io = |source| StateError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp_name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    tmp_name.push(".tmp");
-    let tmp = dir.join(tmp_name);
-    {
-        let mut file = std::fs::File::create(&tmp).map_err(io)?;
-        file.write_all(bytes).map_err(io)?;
-        file.sync_all().map_err(io)?;
+/// Checks every value of a loaded snapshot: the format, the counters (`Created` at most
+/// [`MAX_CREATED`] and at least the instances held, balances not negative), each instance's
+/// dates (RFC 3339 with `T`, expiry after creation), period, sizes and id (unique), and that
+/// every token answers with instances of its own account.
+pub fn check_snapshot(snapshot: &Snapshot) -> Result<(), String> {
+    if snapshot.format != STATE_FORMAT {
+        return Err(format!(
+            "format {} is not the supported format {STATE_FORMAT}",
+            snapshot.format
+        ));
     }
-    std::fs::rename(&tmp, path).map_err(io)?;
-    // Make the rename itself durable.
-    let dir = std::fs::File::open(&dir).map_err(io)?;
-    dir.sync_all().map_err(io)?;
+    if snapshot.created > MAX_CREATED {
+        return Err(format!(
+            "Created is {}, more than the largest accepted value {MAX_CREATED}",
+            snapshot.created
+        ));
+    }
+    let mut ids = HashSet::new();
+    for (key, account) in &snapshot.accounts {
+        let at = |what: String| format!("Accounts.{key}.{what}");
+        if account.balance_cents < 0 {
+            return Err(at(format!(
+                "BalanceCents is {}; a balance is never negative",
+                account.balance_cents
+            )));
+        }
+        for (i, instance) in account.instances.iter().enumerate() {
+            check_instance(instance).map_err(|e| at(format!("Instances[{i}].{e}")))?;
+            if !ids.insert(instance.instance_id.as_str()) {
+                return Err(at(format!(
+                    "Instances[{i}].InstanceId {:?} appears twice",
+                    instance.instance_id
+                )));
+            }
+        }
+        let own: HashSet<&str> = account
+            .instances
+            .iter()
+            .map(|i| i.instance_id.as_str())
+            .collect();
+        for (token, record) in &account.tokens {
+            if let Some(id) = record
+                .instance_ids
+                .iter()
+                .find(|id| !own.contains(id.as_str()))
+            {
+                return Err(at(format!(
+                    "Tokens.{token} answers instance {id:?}, which the account does not hold"
+                )));
+            }
+        }
+    }
+    let total = ids.len() as u64;
+    if snapshot.created < total {
+        return Err(format!(
+            "Created is {}, fewer than the {total} instances held",
+            snapshot.created
+        ));
+    }
+    Ok(())
+}
+
+/// Largest data disk, system disk or plan figure accepted in a state file.
+const MAX_SIZE: i64 = 1 << 20;
+
+fn check_instance(i: &InstanceRecord) -> Result<(), String> {
+    let id_ok = !i.instance_id.is_empty()
+        && i.instance_id.len() <= 64
+        && i.instance_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !id_ok {
+        return Err(format!(
+            "InstanceId {:?} is not an instance id",
+            i.instance_id
+        ));
+    }
+    let created = crate::auth::parse_timestamp(&i.creation_time)
+        .ok_or_else(|| format!("CreationTime {:?} is not a UTC time", i.creation_time))?;
+    let expires = crate::auth::parse_timestamp(&i.expired_time)
+        .ok_or_else(|| format!("ExpiredTime {:?} is not a UTC time", i.expired_time))?;
+    if expires <= created {
+        return Err(format!(
+            "ExpiredTime {} is not after CreationTime {}",
+            i.expired_time, i.creation_time
+        ));
+    }
+    if !(1..=36).contains(&i.period) {
+        return Err(format!("Period {} is not 1 to 36 months", i.period));
+    }
+    if let Some(renew) = i.auto_renew_period {
+        if !(1..=36).contains(&renew) {
+            return Err(format!("AutoRenewPeriod {renew} is not 1 to 36 months"));
+        }
+    }
+    for (name, value) in [
+        ("DataDiskSize", i.data_disk_size),
+        ("Core", i64::from(i.core)),
+        ("Memory", i64::from(i.memory)),
+        ("DiskSize", i64::from(i.disk_size)),
+        ("Bandwidth", i64::from(i.bandwidth)),
+        ("Flow", i64::from(i.flow)),
+    ] {
+        if !(0..=MAX_SIZE).contains(&value) {
+            return Err(format!("{name} {value} is not between 0 and {MAX_SIZE}"));
+        }
+    }
     Ok(())
 }
 
@@ -432,8 +558,8 @@ mod tests {
             image_id: "i".into(),
             status: "Running".into(),
             charge_type: "PrePaid".into(),
-            creation_time: String::new(),
-            expired_time: String::new(),
+            creation_time: "2024-01-31T10:00:00Z".into(),
+            expired_time: "2024-02-29T10:00:00Z".into(),
             period: 1,
             auto_renew: false,
             auto_renew_period: None,
@@ -465,9 +591,9 @@ mod tests {
             instances: ids.iter().map(|id| instance(id)).collect(),
             cost_cents: 500,
         };
-        state.commit(order(&["x", "y"], "t1"), 10);
+        state.commit(order(&["x", "y"], "t1"), 10).expect("commits");
         let before = state.to_bytes();
-        let receipt = state.commit(order(&["z"], "t2"), 10);
+        let receipt = state.commit(order(&["z"], "t2"), 10).expect("commits");
         state.rollback(receipt);
         assert_eq!(state.to_bytes(), before);
         assert_eq!(state.stock("r", "p", 10), 8);
@@ -475,12 +601,97 @@ mod tests {
         assert_eq!(state.balance_cents("a"), to_cents(catalog.balance) - 500);
 
         write_atomically(&path, &state.to_bytes()).expect("writes");
+        drop(state);
         let reopened = State::open(Some(&path), &catalog).expect("reopens");
         assert_eq!(reopened.to_bytes(), before);
         assert_eq!(reopened.quota_used("a", "r"), 2);
         assert_eq!(
             reopened.token("a", "t1").map(|t| t.instance_ids.clone()),
             Some(vec!["x".to_owned(), "y".to_owned()])
+        );
+    }
+
+    #[test]
+    fn commit_refuses_a_counter_overflow_and_changes_nothing() {
+        let catalog = Catalog::builtin();
+        let mut state = State::open(None, &catalog).expect("opens");
+        state.snapshot.created = MAX_CREATED;
+        let before = state.to_bytes();
+        let order = Order {
+            account: "a".into(),
+            token: Some(("t".into(), "fp".into())),
+            instances: vec![instance("x")],
+            cost_cents: 1,
+        };
+        let error = state
+            .commit(order, 10)
+            .expect_err("the counter would pass MAX_CREATED");
+        assert_eq!(
+            error.to_string(),
+            format!("the order cannot be applied: the instance counter {MAX_CREATED} plus 1 exceeds {MAX_CREATED}")
+        );
+        assert_eq!(state.to_bytes(), before);
+        assert_eq!(state.quota_used("a", "r"), 0);
+    }
+
+    #[test]
+    fn snapshot_checks_name_the_bad_value() {
+        let good = || {
+            let mut snapshot = Snapshot {
+                format: STATE_FORMAT,
+                created: 1,
+                ..Snapshot::default()
+            };
+            snapshot.accounts.insert(
+                "k".into(),
+                Account {
+                    balance_cents: 100,
+                    instances: vec![instance("abc")],
+                    tokens: BTreeMap::new(),
+                },
+            );
+            snapshot
+        };
+        assert_eq!(check_snapshot(&good()), Ok(()));
+        let mut s = good();
+        s.created = u64::MAX;
+        assert_eq!(
+            check_snapshot(&s),
+            Err(format!(
+                "Created is {}, more than the largest accepted value {MAX_CREATED}",
+                u64::MAX
+            ))
+        );
+        let mut s = good();
+        s.created = 0;
+        assert_eq!(
+            check_snapshot(&s),
+            Err("Created is 0, fewer than the 1 instances held".into())
+        );
+        let mut s = good();
+        s.accounts.get_mut("k").expect("k").instances[0].creation_time =
+            "2024-01-31 10:00:00Z".into();
+        assert_eq!(
+            check_snapshot(&s),
+            Err(
+                "Accounts.k.Instances[0].CreationTime \"2024-01-31 10:00:00Z\" is not a UTC time"
+                    .into()
+            )
+        );
+        let mut s = good();
+        s.accounts.get_mut("k").expect("k").balance_cents = -1;
+        assert_eq!(
+            check_snapshot(&s),
+            Err("Accounts.k.BalanceCents is -1; a balance is never negative".into())
+        );
+        let mut s = good();
+        s.accounts.get_mut("k").expect("k").instances[0].data_disk_size = i64::MAX;
+        assert_eq!(
+            check_snapshot(&s),
+            Err(format!(
+                "Accounts.k.Instances[0].DataDiskSize {} is not between 0 and 1048576",
+                i64::MAX
+            ))
         );
     }
 }

@@ -6,6 +6,8 @@
 //! JSON-encoded string) and `simple` (comma-joined).
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::ops::Bound;
 
 use crate::operation::Params;
 use crate::validate::{Rule, ValidationErrors, Validator};
@@ -102,18 +104,62 @@ pub fn write_simple<T: WireScalar>(params: &mut Params, name: &str, items: &[T])
     params.push(name.to_owned(), joined);
 }
 
+/// Items a [`Reader`] accepts in one list unless told otherwise: the largest list any shipped spec
+/// allows (SWAS documents at most 100 IDs, tags or rules per list).
+pub const DEFAULT_MAX_ITEMS: usize = 100;
+
+/// What an index `N` in `Name.N` / `Name.N.Field` must look like.
+const INDEX_EXPECTED: &str = "an index N from 1 without leading zeros (Name.N)";
+
 /// Reads typed values out of received wire parameters, collecting every problem.
+///
+/// The parameters are indexed once by name (first entry wins, as [`Params::get`]), so every
+/// read is a lookup, and lists are found by a range over the sorted names: reading a request is
+/// `O(n log n)` in its parameter count whatever its shape. Lists longer than the reader's
+/// maximum are refused while reading, before any item is parsed.
 pub struct Reader<'a> {
-    params: &'a Params,
+    by_name: BTreeMap<&'a str, &'a str>,
+    max_items: usize,
     problems: Validator,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(params: &'a Params) -> Self {
+        Self::with_max_items(params, DEFAULT_MAX_ITEMS)
+    }
+
+    /// A reader that refuses lists of more than `max_items` items.
+    pub fn with_max_items(params: &'a Params, max_items: usize) -> Self {
+        let mut by_name = BTreeMap::new();
+        for (name, value) in params.iter() {
+            by_name.entry(name).or_insert(value);
+        }
         Self {
-            params,
+            by_name,
+            max_items,
             problems: Validator::new(),
         }
+    }
+
+    fn get(&self, name: &str) -> Option<&'a str> {
+        self.by_name.get(name).copied()
+    }
+
+    /// Entries whose names start with `prefix`, in name order.
+    fn with_prefix<'s>(&'s self, prefix: &'s str) -> impl Iterator<Item = (&'a str, &'a str)> + 's {
+        self.by_name
+            .range::<str, _>((Bound::Included(prefix), Bound::Unbounded))
+            .take_while(move |(name, _)| name.starts_with(prefix))
+            .map(|(name, value)| (*name, *value))
+    }
+
+    fn too_many(&mut self, name: &str, count: usize) {
+        self.problems.push(
+            Cow::Owned(name.to_owned()),
+            Rule::MaxItems(self.max_items),
+            Some(format!("{count} items")),
+            INVALID_PARAMETER,
+        );
     }
 
     fn parse<T: WireScalar>(&mut self, name: Cow<'static, str>, raw: &str) -> Option<T> {
@@ -132,7 +178,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn optional<T: WireScalar>(&mut self, name: &str) -> Option<T> {
-        let raw = self.params.get(name)?;
+        let raw = self.get(name)?;
         self.parse(Cow::Owned(name.to_owned()), raw)
     }
 
@@ -141,8 +187,7 @@ impl<'a> Reader<'a> {
     /// read itself, not here.
     pub fn require(&mut self, name: &str) {
         let prefix = format!("{name}.");
-        let present = self.params.get(name).is_some()
-            || self.params.names_with_prefix(&prefix).next().is_some();
+        let present = self.get(name).is_some() || self.with_prefix(&prefix).next().is_some();
         if !present {
             self.problems.push(
                 Cow::Owned(name.to_owned()),
@@ -153,28 +198,52 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Indexes `N` of entries named `Name.N` or `Name.N.<field>`, ascending and deduplicated.
-    fn indexes(&self, name: &str) -> Vec<usize> {
+    /// Indexes `N` of entries named `Name.N` or `Name.N.<field>`, ascending and deduplicated;
+    /// `None` (with the problem recorded) when an index is malformed or there are more than the
+    /// reader's maximum.
+    fn indexes(&mut self, name: &str) -> Option<Vec<usize>> {
         let prefix = format!("{name}.");
-        let mut indexes: Vec<usize> = self
-            .params
-            .names_with_prefix(&prefix)
-            .filter_map(|n| n[prefix.len()..].split('.').next()?.parse().ok())
-            .collect();
+        let mut indexes = Vec::new();
+        let mut malformed = None;
+        for (entry, _) in self.with_prefix(&prefix) {
+            let segment = entry[prefix.len()..].split('.').next().unwrap_or("");
+            match parse_index(segment) {
+                Some(index) => indexes.push(index),
+                None => {
+                    malformed = Some(entry);
+                    break;
+                }
+            }
+        }
+        if let Some(entry) = malformed {
+            self.problems.push(
+                Cow::Owned(entry.to_owned()),
+                Rule::Type {
+                    expected: INDEX_EXPECTED,
+                },
+                None,
+                INVALID_PARAMETER,
+            );
+            return None;
+        }
         indexes.sort_unstable();
         indexes.dedup();
-        indexes
+        if indexes.len() > self.max_items {
+            self.too_many(name, indexes.len());
+            return None;
+        }
+        Some(indexes)
     }
 
     pub fn repeat_list<T: WireScalar>(&mut self, name: &str) -> Option<Vec<T>> {
-        let indexes = self.indexes(name);
+        let indexes = self.indexes(name)?;
         if indexes.is_empty() {
             return None;
         }
         let mut items = Vec::with_capacity(indexes.len());
         for i in indexes {
             let key = format!("{name}.{i}");
-            if let Some(raw) = self.params.get(&key) {
+            if let Some(raw) = self.get(&key) {
                 if let Some(v) = self.parse(Cow::Owned(key), raw) {
                     items.push(v);
                 }
@@ -184,7 +253,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn repeat_list_objects<T: WireObject>(&mut self, name: &str) -> Option<Vec<T>> {
-        let indexes = self.indexes(name);
+        let indexes = self.indexes(name)?;
         if indexes.is_empty() {
             return None;
         }
@@ -198,12 +267,21 @@ impl<'a> Reader<'a> {
 
     pub fn object<T: WireObject>(&mut self, name: &str) -> Option<T> {
         let prefix = format!("{name}.");
-        self.params.names_with_prefix(&prefix).next()?;
+        self.with_prefix(&prefix).next()?;
         Some(T::read_fields(self, name))
     }
 
     pub fn json<T: serde::de::DeserializeOwned>(&mut self, name: &str) -> Option<T> {
-        let raw = self.params.get(name)?;
+        let raw = self.get(name)?;
+        // Count a JSON array's items without keeping them before building anything from it.
+        if raw.trim_start().starts_with('[') {
+            if let Ok(items) = serde_json::from_str::<Vec<serde::de::IgnoredAny>>(raw) {
+                if items.len() > self.max_items {
+                    self.too_many(name, items.len());
+                    return None;
+                }
+            }
+        }
         match serde_json::from_str(raw) {
             Ok(v) => Some(v),
             Err(_) => {
@@ -221,8 +299,13 @@ impl<'a> Reader<'a> {
     }
 
     pub fn simple<T: WireScalar>(&mut self, name: &str) -> Option<Vec<T>> {
-        let raw = self.params.get(name)?;
-        let mut items = Vec::new();
+        let raw = self.get(name)?;
+        let count = raw.split(',').filter(|p| !p.is_empty()).count();
+        if count > self.max_items {
+            self.too_many(name, count);
+            return None;
+        }
+        let mut items = Vec::with_capacity(count);
         for part in raw.split(',').filter(|p| !p.is_empty()) {
             if let Some(v) = self.parse(Cow::Owned(name.to_owned()), part) {
                 items.push(v);
@@ -235,6 +318,17 @@ impl<'a> Reader<'a> {
     pub fn finish(self) -> Result<(), ValidationErrors> {
         self.problems.finish()
     }
+}
+
+/// `N` of `Name.N`: decimal digits without a leading zero, from 1.
+fn parse_index(segment: &str) -> Option<usize> {
+    if segment.is_empty()
+        || segment.starts_with('0')
+        || !segment.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    segment.parse().ok()
 }
 
 /// The enum generated for a spec's `enum` value list: one variant per published value plus

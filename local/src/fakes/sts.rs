@@ -258,11 +258,21 @@ impl State {
                 "Specified signature is not matched with our calculation.",
             ));
         }
-        if !self
+        match self
             .nonces
             .insert(key_id, nonce, at.max(now) + WINDOW_SECS, now)
         {
-            return Err(error(400, "SignatureNonceUsed", "The nonce was used."));
+            crate::auth::NonceCheck::Fresh => {}
+            crate::auth::NonceCheck::Used => {
+                return Err(error(400, "SignatureNonceUsed", "The nonce was used."));
+            }
+            crate::auth::NonceCheck::Full => {
+                return Err(error(
+                    400,
+                    "Throttling.User",
+                    "Too many requests; try again later.",
+                ));
+            }
         }
         Ok(key_id.to_owned())
     }

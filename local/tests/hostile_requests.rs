@@ -1,0 +1,210 @@
+//! Hostile requests (issue 12, failures 4, 6 and 8): quadratic list reading, unbounded and
+//! replayable nonces, and limits Alibaba documents that were not enforced. Each test reproduces
+//! the failure and asserts the fixed answer, its code and, where time was the problem, a bound.
+
+mod common;
+mod hostile_support;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use hostile_support::*;
+use swas_local::auth::{NonceCache, NonceCheck, MAX_NONCE_LEN};
+use swas_local::Config;
+
+/// Failure 8: `InstanceIds` with 50,000 entries was accepted (the API documents at most 100).
+#[tokio::test]
+async fn instance_ids_beyond_one_hundred_are_refused() {
+    // 50,000 ids do not fit in the default 1 MiB body.
+    let server = start(Config {
+        max_body_bytes: 8 * 1024 * 1024,
+        ..Config::default()
+    })
+    .await;
+    let ids = |n: usize| {
+        serde_json::to_string(&(0..n).map(|i| format!("{i:032x}")).collect::<Vec<_>>())
+            .expect("json")
+    };
+    for (count, expected) in [
+        (100, (200, "")),
+        (101, (400, "InvalidParameter")),
+        (50_000, (400, "InvalidParameter")),
+    ] {
+        let extra = pairs(&[("RegionId", "cn-hangzhou"), ("InstanceIds", &ids(count))]);
+        let answer = post(
+            &server.url(),
+            signed_body("ListInstances", &extra, &fresh_nonce(), &now_stamp()),
+        )
+        .await;
+        assert_eq!(
+            (answer.0, answer.1.as_str()),
+            expected,
+            "{count} InstanceIds"
+        );
+    }
+    server.shutdown().await;
+}
+
+/// Failure 8: `Tag.0.Key` was accepted (N runs from 1), and a timestamp with a space instead of
+/// `T` was accepted.
+#[tokio::test]
+async fn index_zero_and_a_space_in_the_timestamp_are_refused() {
+    let server = start(Config::default()).await;
+    for (tag, expected) in [
+        ("Tag.1.Key", (200, "")),
+        ("Tag.0.Key", (400, "InvalidParameter")),
+        ("Tag.01.Key", (400, "InvalidParameter")),
+    ] {
+        let extra = pairs(&[("RegionId", "cn-hangzhou"), (tag, "k")]);
+        let answer = post(
+            &server.url(),
+            signed_body("ListInstances", &extra, &fresh_nonce(), &now_stamp()),
+        )
+        .await;
+        assert_eq!((answer.0, answer.1.as_str()), expected, "{tag}");
+    }
+    let spaced = now_stamp().replace('T', " ");
+    let answer = post(
+        &server.url(),
+        signed_body("ListRegions", &[], &fresh_nonce(), &spaced),
+    )
+    .await;
+    assert_eq!(
+        (answer.0, answer.1.as_str()),
+        (400, "InvalidTimeStamp.Format"),
+        "{spaced}"
+    );
+    server.shutdown().await;
+}
+
+/// Failure 4: ListInstances with 55,000 `Tag.N.Key` took 6.5 s of CPU (quadratic reading) and
+/// delayed an unrelated ListRegions by 3.4 s. Now it is refused (more than 100 tags) quickly,
+/// and a ListRegions sent alongside two of them is answered quickly too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_tags_are_refused_quickly_and_delay_nobody() {
+    let config = Config {
+        max_body_bytes: 8 * 1024 * 1024,
+        ..Config::default()
+    };
+    let server = start(config).await;
+    let mut extra = pairs(&[("RegionId", "cn-hangzhou")]);
+    for i in 1..=55_000 {
+        extra.push((format!("Tag.{i}.Key"), "k".to_owned()));
+    }
+    let bodies: Vec<String> = (0..2)
+        .map(|_| signed_body("ListInstances", &extra, &fresh_nonce(), &now_stamp()))
+        .collect();
+    let url = server.url();
+    let started = Instant::now();
+    let hostile: Vec<_> = bodies
+        .into_iter()
+        .map(|body| {
+            let url = url.clone();
+            tokio::spawn(async move { post(&url, body).await })
+        })
+        .collect();
+    let regions = post(
+        &url,
+        signed_body("ListRegions", &[], &fresh_nonce(), &now_stamp()),
+    )
+    .await;
+    let regions_took = started.elapsed();
+    assert_eq!(regions, (200, String::new()));
+    for h in hostile {
+        assert_eq!(h.await.expect("task"), (400, "InvalidParameter".to_owned()));
+    }
+    let all_took = started.elapsed();
+    // Debug build, shared CPU: the bounds are generous; the quadratic reader took 6.5 s per
+    // request in a release build.
+    assert!(
+        regions_took < Duration::from_secs(2),
+        "ListRegions took {regions_took:?}"
+    );
+    assert!(
+        all_took < Duration::from_secs(4),
+        "two 55,000-tag requests took {all_took:?}"
+    );
+    server.shutdown().await;
+}
+
+/// Failure 6: a 500 KB `SignatureNonce` was kept for 15 minutes (200 of them: +102 MB). Now a
+/// nonce longer than 64 characters is refused before anything is recorded.
+#[tokio::test]
+async fn long_nonces_are_refused() {
+    let server = start(Config::default()).await;
+    let ok = "n".repeat(MAX_NONCE_LEN);
+    let answer = post(
+        &server.url(),
+        signed_body("ListRegions", &[], &ok, &now_stamp()),
+    )
+    .await;
+    assert_eq!(answer, (200, String::new()));
+    for len in [MAX_NONCE_LEN + 1, 500_000] {
+        let nonce = "n".repeat(len);
+        let answer = post(
+            &server.url(),
+            signed_body("ListRegions", &[], &nonce, &now_stamp()),
+        )
+        .await;
+        assert_eq!(
+            answer,
+            (400, "InvalidParameter".to_owned()),
+            "nonce of {len}"
+        );
+    }
+    server.shutdown().await;
+}
+
+/// Failure 6: the nonce cache is bounded in count; when full of unexpired nonces it refuses
+/// (retryable) instead of growing, and expired nonces make room again.
+#[test]
+fn the_nonce_cache_is_bounded() {
+    let cache = NonceCache::new(3, i64::MIN);
+    let now = 1_000;
+    for n in ["a", "b", "c"] {
+        assert_eq!(cache.insert("k", n, now + 900, now), NonceCheck::Fresh);
+    }
+    assert_eq!(cache.insert("k", "a", now + 900, now), NonceCheck::Used);
+    assert_eq!(cache.insert("other", "d", now + 900, now), NonceCheck::Full);
+    assert_eq!(cache.len(), 3);
+    // Once they expire, a purge (at most once a second) makes room.
+    let later = now + 901;
+    assert_eq!(
+        cache.insert("other", "d", later + 900, later),
+        NonceCheck::Fresh
+    );
+    assert_eq!(cache.len(), 1);
+}
+
+/// Failure 6: nonces were not persisted, so a captured signed request replayed after a restart.
+/// A server with a state file now refuses timestamps from before it started.
+#[tokio::test]
+async fn a_request_captured_before_a_restart_does_not_replay_after_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.json");
+    let config = || Config {
+        state_file: Some(state.clone()),
+        ..Config::default()
+    };
+    let server = start(config()).await;
+    let captured = signed_body("ListRegions", &[], &fresh_nonce(), &now_stamp());
+    assert_eq!(
+        post(&server.url(), captured.clone()).await,
+        (200, String::new())
+    );
+    assert_eq!(
+        post(&server.url(), captured.clone()).await,
+        (400, "SignatureNonceUsed".to_owned())
+    );
+    server.shutdown().await;
+
+    let restarted = start(config()).await;
+    assert_eq!(
+        post(&restarted.url(), captured).await,
+        (400, "InvalidTimeStamp.Expired".to_owned())
+    );
+    // A request signed now is served at once.
+    let fresh = signed_body("ListRegions", &[], &fresh_nonce(), &now_stamp());
+    assert_eq!(post(&restarted.url(), fresh).await, (200, String::new()));
+    restarted.shutdown().await;
+}

@@ -1,0 +1,330 @@
+//! The state file under hostile conditions (issue 12, failures 2, 3, 5 and 7): half-closed
+//! clients on a full disk, two servers on one file, a crafted counter, a read-only directory.
+
+mod common;
+mod hostile_support;
+
+use std::collections::BTreeSet;
+use std::io::Write as _;
+use std::net::Shutdown;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::*;
+use hostile_support::*;
+use swas_local::state::{StateError, MAX_CREATED};
+use swas_local::{Config, Server, StartError};
+
+fn with_state(path: &Path) -> Config {
+    Config {
+        state_file: Some(path.to_path_buf()),
+        ..Config::default()
+    }
+}
+
+/// Instance ids in a state file.
+fn ids_on_disk(path: &Path) -> BTreeSet<String> {
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(path).expect("state file")).expect("state JSON");
+    json["Accounts"]
+        .as_object()
+        .into_iter()
+        .flat_map(|accounts| accounts.values())
+        .flat_map(|account| account["Instances"].as_array().cloned().unwrap_or_default())
+        .map(|i| i["InstanceId"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+/// Failure 3: a second server on the same file started too (2 × 100 orders: 73 acknowledged
+/// instances lost). Now it is refused, with an error that says why.
+#[tokio::test]
+async fn a_second_server_on_the_same_state_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("state.json");
+    let first = start(with_state(&path)).await;
+    let second = Server::start(with_state(&path)).await;
+    let message = match second {
+        Err(StartError::State(e @ StateError::Locked { .. })) => e.to_string(),
+        other => panic!("expected the lock to be refused, got {other:?}"),
+    };
+    assert_eq!(
+        message,
+        format!(
+            "state file {} is in use by another swas-local (the lock on {}.lock is held); stop it or choose another --state file",
+            path.display(),
+            path.display()
+        )
+    );
+    // The binary says so and exits with failure, also while the first server is in-process.
+    let refused = spawn_local(
+        dir.path(),
+        "",
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--state",
+            path.to_str().expect("utf-8"),
+        ],
+    );
+    let error = refused.err().expect("the binary refuses too");
+    assert!(error.contains("is in use by another swas-local"), "{error}");
+    // Once the first stops, the file is free.
+    first.shutdown().await;
+    let again = start(with_state(&path)).await;
+    again.shutdown().await;
+}
+
+/// Failure 5: `"Created": 18446744073709551615` panicked on the next create (debug) after half
+/// the commit, or wrapped (release). Now it is refused on load and the file left as it was; a
+/// counter at the accepted maximum refuses the order (500) and changes nothing.
+#[tokio::test]
+async fn a_crafted_counter_is_refused_on_load_and_never_wraps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("state.json");
+    let crafted = br#"{"Format":1,"Accounts":{},"Stock":{},"Created":18446744073709551615}"#;
+    std::fs::write(&path, crafted).expect("write");
+    let error = Server::start(with_state(&path)).await.expect_err("refused");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "state file {} is not valid: Created is 18446744073709551615, more than the largest accepted value {MAX_CREATED}",
+            path.display()
+        )
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), crafted);
+
+    let at_limit =
+        format!(r#"{{"Format":1,"Accounts":{{}},"Stock":{{}},"Created":{MAX_CREATED}}}"#);
+    std::fs::write(&path, &at_limit).expect("write");
+    let server = start(with_state(&path)).await;
+    let before = std::fs::read(&path).expect("read");
+    let error = client(&server.url())
+        .send(&page_example())
+        .await
+        .expect_err("the counter is full");
+    let service = error.service_error().expect("a service error");
+    assert_eq!(
+        (service.code(), service.http_status()),
+        ("InternalError", 500),
+        "{error}"
+    );
+    assert_eq!(server.instance_count().await, 0);
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    server.shutdown().await;
+}
+
+/// Makes `dir` refuse writes: `chmod 555`, or for root (whom modes do not stop) the immutable
+/// attribute. `false` when neither works here.
+fn make_read_only(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555));
+    let probe = dir.join("probe");
+    if std::fs::File::create(&probe).is_err() {
+        return true;
+    }
+    let _ = std::fs::remove_file(&probe);
+    let immutable = std::process::Command::new("chattr")
+        .arg("+i")
+        .arg(dir)
+        .status()
+        .is_ok_and(|s| s.success());
+    immutable && std::fs::File::create(&probe).is_err()
+}
+
+fn make_writable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let _ = std::process::Command::new("chattr")
+        .arg("-i")
+        .arg(dir)
+        .status();
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755));
+}
+
+/// Failure 7: with a read-only directory and an existing state file the server started and every
+/// create answered 500. Now it refuses to start.
+#[tokio::test]
+async fn a_read_only_state_directory_is_found_at_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state_dir = dir.path().join("ro");
+    std::fs::create_dir(&state_dir).expect("mkdir");
+    let path = state_dir.join("state.json");
+    let server = start(with_state(&path)).await;
+    client(&server.url())
+        .send(&page_example())
+        .await
+        .expect("an order");
+    server.shutdown().await;
+    if !make_read_only(&state_dir) {
+        make_writable(&state_dir);
+        eprintln!(
+            "SKIPPED: cannot make a directory read-only here (root without CAP_LINUX_IMMUTABLE)"
+        );
+        return;
+    }
+    let result = Server::start(with_state(&path)).await;
+    make_writable(&state_dir);
+    let error = result.expect_err("a read-only directory is refused at start");
+    assert!(
+        matches!(error, StartError::State(StateError::Io { .. })),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("state file {}", path.display())),
+        "{error}"
+    );
+    assert_eq!(ids_on_disk(&path).len(), 1);
+}
+
+/// Failure 2: clients that half-close (`SHUT_WR`) after sending an order made hyper drop the
+/// handler mid-write: on a full 64 KiB disk 200 orders left 183 instances in memory and 44 on
+/// disk, and replayed tokens answered instance ids that were gone after a restart.
+///
+/// Now, with the server's files limited to 64 KiB (`ulimit -f 64`, SIGXFSZ ignored: writes past
+/// it fail like on a full disk), every instance the server holds is on disk, every answer —
+/// to the half-closed clients or to token replays — names only instances on disk, the same ones
+/// are there after a restart, and no temporary file is left behind.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn half_closed_clients_on_a_full_disk_get_nothing_that_is_not_on_disk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("state.json");
+    let state_arg = path.to_str().expect("utf-8").to_owned();
+    let args = [
+        "--listen",
+        "127.0.0.1:0",
+        "--state",
+        &state_arg,
+        "--quota",
+        "100000",
+        "--stock",
+        "100000",
+        "--balance",
+        "100000000",
+    ];
+    let server = spawn_local(dir.path(), "trap '' XFSZ; ulimit -f 64;", &args).expect("starts");
+    const ORDERS: usize = 200;
+    let token = |i: usize| format!("hostile-token-{i:03}");
+    let order = |i: usize| {
+        let t = token(i);
+        signed_now(
+            "CreateInstances",
+            &[
+                ("RegionId", "cn-hangzhou"),
+                ("ImageId", IMAGE),
+                ("PlanId", PLAN),
+                ("Period", "1"),
+                ("Amount", "1"),
+                ("ClientToken", &t),
+            ],
+        )
+    };
+    // Send each order on its own connection and half-close at once.
+    let host = server.host().to_owned();
+    let mut streams = Vec::new();
+    for i in 0..ORDERS {
+        let mut stream = connect_and_send(&host, &raw_post(&host, &order(i))).expect("connects");
+        stream.flush().expect("flush");
+        stream.shutdown(Shutdown::Write).expect("SHUT_WR");
+        streams.push(stream);
+    }
+    let mut acknowledged = BTreeSet::new();
+    for stream in &mut streams {
+        if let Some((200, json)) = read_answer(stream, Duration::from_secs(10)) {
+            for id in json["InstanceIds"].as_array().expect("ids") {
+                acknowledged.insert(id.as_str().expect("id").to_owned());
+            }
+        }
+    }
+    drop(streams);
+    // Let orders whose clients went away finish (they run to completion on their own).
+    let listed = |url: String| async move {
+        let mut ids = BTreeSet::new();
+        let mut page = 1;
+        loop {
+            let body = signed_now(
+                "ListInstances",
+                &[
+                    ("RegionId", "cn-hangzhou"),
+                    ("PageSize", "100"),
+                    ("PageNumber", &page.to_string()),
+                ],
+            );
+            let (status, json) = post_json(&url, body).await;
+            assert_eq!(status, 200, "{json}");
+            let instances = json["Instances"].as_array().cloned().unwrap_or_default();
+            for i in &instances {
+                ids.insert(i["InstanceId"].as_str().expect("id").to_owned());
+            }
+            if instances.len() < 100 {
+                return ids;
+            }
+            page += 1;
+        }
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let in_memory = loop {
+        let first = listed(server.url.clone()).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let second = listed(server.url.clone()).await;
+        if first == second || Instant::now() > deadline {
+            break second;
+        }
+    };
+    let on_disk = ids_on_disk(&path);
+    assert!(
+        !on_disk.is_empty() && on_disk.len() < ORDERS,
+        "the 64 KiB limit holds {} of {ORDERS}",
+        on_disk.len()
+    );
+    assert_eq!(
+        in_memory, on_disk,
+        "what the server holds is what is on disk"
+    );
+    assert!(
+        acknowledged.is_subset(&on_disk),
+        "acknowledged but not on disk: {:?}",
+        acknowledged.difference(&on_disk).collect::<Vec<_>>()
+    );
+
+    // Replays answer only persisted instances (or fail: the disk is still full).
+    let mut replayed = BTreeSet::new();
+    for i in 0..ORDERS {
+        let (status, json) = post_json(&server.url, order(i)).await;
+        match status {
+            200 => {
+                for id in json["InstanceIds"].as_array().expect("ids") {
+                    replayed.insert(id.as_str().expect("id").to_owned());
+                }
+            }
+            500 => assert_eq!(json["Code"], "InternalError"),
+            other => panic!("replay {i}: {other} {json}"),
+        }
+    }
+    assert!(
+        replayed.is_subset(&on_disk),
+        "a replay answered an instance that is not on disk"
+    );
+    assert_eq!(
+        replayed, on_disk,
+        "every persisted order is found by its token"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    drop(server);
+
+    // After a restart (no limit) the same instances are there.
+    let restarted = spawn_local(dir.path(), "", &args).expect("restarts");
+    assert_eq!(listed(restarted.url.clone()).await, on_disk);
+    eprintln!(
+        "full disk: {} of {ORDERS} orders on disk, {} acknowledged to half-closed clients, {} found again by token",
+        on_disk.len(),
+        acknowledged.len(),
+        replayed.len()
+    );
+}
