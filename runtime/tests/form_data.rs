@@ -26,10 +26,10 @@ impl Operation for Configure {
     }
 
     fn write_params(&self, params: &mut Params) {
-        params.push("RegionId", "cn-hangzhou".to_owned());
-        params.push("Config", "{\"a\": 1}".to_owned());
-        params.push("Config.1.Key", "k v".to_owned());
-        params.push("ConfigName", "stays in the query".to_owned());
+        params.push("RegionId", "cn-hangzhou");
+        params.push("Config", "{\"a\": 1}");
+        params.push("Config.1.Key", "k v");
+        params.push("ConfigName", "stays in the query");
     }
 }
 
