@@ -51,8 +51,8 @@
 //! (`response.Name`), error (`errors.Code`) or nested property (`Tag.N.Key`); `old`/`new` are
 //! present when meaningful. Operations are sorted by name, changes in discovery order.
 //!
-//! Layout: [`load`] reads either side, [`compare`] classifies changes (fields, rules, errors,
-//! endpoints), [`constraints`] judges rule changes by the values they accept, [`report`] renders
+//! Layout: `load` reads either side, `compare` classifies changes (fields, rules, errors,
+//! endpoints), `constraints` judges rule changes by the values they accept, `report` renders
 //! text and JSON.
 
 mod compare;

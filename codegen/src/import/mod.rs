@@ -32,7 +32,7 @@
 //!
 //! Layout: [`vendor`] walks one metadata document, [`types`] maps schemas onto spec fields,
 //! [`layers`] stacks several snapshots of one API version (newest request side, older responses,
-//! errors, groups and docs carried forward), [`overlay`] merges curated facts, [`write`] checks
+//! errors, groups and docs carried forward), [`overlay`] merges curated facts, [`write`](mod@write) checks
 //! everything and only then writes, and [`facade`] writes a product crate's operation list and
 //! Cargo features.
 

@@ -16,7 +16,7 @@ pub struct Scaffold<'a> {
     pub default_operations: &'a [String],
 }
 
-/// The files of a new facade crate: `Cargo.toml` (its features block is filled by [`render`]),
+/// The files of a new facade crate: `Cargo.toml` (its features block is filled by [`render`](super::render)),
 /// `facade.json`, `src/lib.rs`. Written once; the maintainer owns them afterwards.
 pub fn scaffold(s: &Scaffold<'_>) -> Vec<(&'static str, String)> {
     let Scaffold {
