@@ -80,18 +80,25 @@ pub fn raw_post(host: &str, body: &str) -> Vec<u8> {
 
 /// POSTs a form body; returns the status and the JSON answer.
 pub async fn post_json(url: &str, body: String) -> (u16, serde_json::Value) {
+    try_post_json(url, body).await.expect("an answer")
+}
+
+/// [`post_json`], with a connection closed before any answer as `Err` (a client retries those).
+pub async fn try_post_json(
+    url: &str,
+    body: String,
+) -> Result<(u16, serde_json::Value), reqwest::Error> {
     let response = reqwest::Client::new()
         .post(url)
         .header("content-type", "application/x-www-form-urlencoded")
         .body(body)
         .timeout(Duration::from_secs(30))
         .send()
-        .await
-        .expect("an answer");
+        .await?;
     let status = response.status().as_u16();
-    let bytes = response.bytes().await.expect("a body");
+    let bytes = response.bytes().await?;
     let json = serde_json::from_slice(&bytes).expect("a JSON body");
-    (status, json)
+    Ok((status, json))
 }
 
 /// POSTs a form body; returns the status and the `Code` of the answer (empty on success).
