@@ -21,12 +21,20 @@ seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(d
 printf '%-6s %10s %12s %10s %14s %16s\n' crate operations fresh_s rebuild_s fresh_ms_per_op rebuild_ms_per_op
 for crate in "${crates[@]}"; do
   specs=$(sed -n 's/.*"specs": "\.\.\/\(.*\)".*/\1/p' "$crate/facade.json")
-  ops=$(grep -c 'acs_macros::generate!(' "$crate/src/operations.rs")
-  one_spec=$(ls "$specs"/*.json | grep -v _service | head -1)
+  # Operations, in the crate itself or in its group crates (the shapes are not one).
+  ops=$(cat "$crate/src/operations.rs" "$crate"/groups/*/src/lib.rs 2>/dev/null \
+    | grep -A2 'acs_macros::generate!(' | grep -c '\.json"' || true)
+  ops=$((ops - $(grep -c '_shapes.json' "$crate/src/operations.rs" "$crate"/groups/*/src/lib.rs 2>/dev/null | awk -F: '{s+=$NF} END {print s+0}')))
+  one_spec=$specs/$(sed -n 's/.*spec = "[./]*[^"]*\/\([A-Z][A-Za-z]*\.json\)".*/\1/p' "$crate"/src/operations.rs "$crate"/groups/*/src/lib.rs 2>/dev/null | awk 'NR == 1')
   cargo build -q -p "$crate" --no-default-features
   fresh=(); rebuild=()
   for _ in $(seq "$runs"); do
-    cargo clean -q -p "$crate"
+    # The facade and, in the per-group layout, every group crate: all generated code.
+    packages=(-p "$crate")
+    for manifest in "$crate"/groups/*/Cargo.toml; do
+      if [ -f "$manifest" ]; then packages+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)"); fi
+    done
+    cargo clean -q "${packages[@]}"
     fresh+=("$(seconds cargo build -q -p "$crate" --features full)")
     touch "$one_spec"
     rebuild+=("$(seconds cargo build -q -p "$crate" --features full)")
