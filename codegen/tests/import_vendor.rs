@@ -685,3 +685,56 @@ fn source_dates_come_from_file_names() {
     assert_eq!(import::source_date("api-docs.json"), None);
     assert_eq!(import::source_date("2024-0x-24.json"), None);
 }
+
+/// The pre-pass over vendor parameters: a parameter defined twice, once required and once not,
+/// is merged as optional (so `ClientToken` stays the idempotency token, as in ECS
+/// CreatePhysicalConnection); dotted names become one flat object and one list of objects whose
+/// item limit is the largest listed index; the wire names stay the vendor's.
+#[test]
+fn duplicates_merge_and_dotted_names_group() {
+    let imported = import_mini(json!({
+        "methods": ["post"],
+        "parameters": [
+            param("ClientToken", json!({ "type": "string", "required": true })),
+            param("SystemDisk.Size", json!({ "type": "integer", "format": "int32" })),
+            param("SystemDisk.Category", json!({ "type": "string" })),
+            param("Filter.1.Key", json!({ "type": "string" })),
+            param("Filter.2.Key", json!({ "type": "string" })),
+            param("Filter.1.Value", json!({ "type": "string" })),
+            param("ClientToken", json!({ "type": "string", "required": false })),
+        ],
+    }));
+    let op = op_of(&imported.files[1].1);
+    let names: Vec<&str> = op.parameters.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["ClientToken", "SystemDisk", "Filter"]);
+    let token = &op.parameters[0];
+    assert!(!token.required && token.idempotency_token);
+    match &op.parameters[1].ty {
+        TypeSpec::Object {
+            properties,
+            style: Some(WireStyle::Flat),
+        } => {
+            let props: Vec<(&str, String)> = properties
+                .iter()
+                .map(|p| (p.name.as_str(), p.ty.describe()))
+                .collect();
+            // Properties come in name order, as for any vendor object.
+            assert_eq!(
+                props,
+                [("Category", "string".into()), ("Size", "int32".into())]
+            );
+        }
+        other => panic!("SystemDisk: {other:?}"),
+    }
+    let filter = &op.parameters[2];
+    assert!(matches!(
+        &filter.ty,
+        TypeSpec::Array { style: Some(WireStyle::RepeatList), items, .. }
+            if matches!(items.as_ref(), TypeSpec::Object { properties, .. } if properties.len() == 2)
+    ));
+    assert_eq!(filter.constraints[0].kind, ConstraintKind::MaxItems(2));
+    assert!(imported
+        .reports
+        .iter()
+        .any(|r| r.name == "ClientToken" && r.message.contains("merged as optional")));
+}
