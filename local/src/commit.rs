@@ -52,7 +52,7 @@ pub async fn place(shared: Arc<Shared>, placement: Placement) -> Result<Vec<u8>,
     match tokio::spawn(run(shared, placement)).await {
         Ok(answer) => answer,
         Err(e) => {
-            eprintln!("swas-local: the order task failed, answering InternalError: {e}");
+            crate::report!("swas-local: the order task failed, answering InternalError: {e}");
             Err(ApiError::internal())
         }
     }
@@ -170,11 +170,15 @@ async fn run(shared: Arc<Shared>, p: Placement) -> Result<Vec<u8>, ApiError> {
             plan.stock,
         )
         .map_err(|e| {
-            eprintln!("swas-local: answering InternalError: {e}");
+            crate::report!("swas-local: answering InternalError: {e}");
             ApiError::internal()
         })?;
-    if let Some(path) = state.path().map(std::path::Path::to_path_buf) {
-        let bytes = state.to_bytes();
+    let pending = Pending {
+        state: &mut state,
+        receipt: Some(receipt),
+    };
+    if let Some(path) = pending.state.path().map(std::path::Path::to_path_buf) {
+        let bytes = pending.state.to_bytes();
         let written =
             tokio::task::spawn_blocking(move || state::write_atomically(&path, &bytes)).await;
         let failure = match written {
@@ -183,11 +187,101 @@ async fn run(shared: Arc<Shared>, p: Placement) -> Result<Vec<u8>, ApiError> {
             Err(e) => Some(format!("the persisting task failed: {e}")),
         };
         if let Some(failure) = failure {
-            eprintln!("swas-local: {failure}; rolled back, answering InternalError");
-            state.rollback(receipt);
+            drop(pending);
+            crate::report!("swas-local: {failure}; rolled back, answering InternalError");
             return Err(ApiError::internal());
         }
     }
+    pending.confirm();
+    // Still under the state lock: nobody lists the new instances before they are `Pending`.
+    shared.lifecycle.created(ids.iter().map(String::as_str));
     drop(state);
     answer(&p.request_id, ids)
+}
+
+/// A commit that is not durable yet: rolled back when dropped — on a failed write, and on any
+/// panic between the commit and the write's end — unless [`confirm`](Self::confirm)ed.
+struct Pending<'a> {
+    state: &'a mut state::State,
+    receipt: Option<state::Receipt>,
+}
+
+impl Pending<'_> {
+    /// The order is durable (or there is no state file): keep it.
+    fn confirm(mut self) {
+        self.receipt = None;
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if let Some(receipt) = self.receipt.take() {
+            self.state.rollback(receipt);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::state::tests::instance;
+
+    /// With `eprintln!` between the failed write and the rollback, a stderr that could not be
+    /// written (the same full disk) panicked first and left the order in memory: a replay of its
+    /// token then answered an instance that was never on disk. The rollback now happens on drop.
+    #[test]
+    fn a_panic_before_the_write_ends_rolls_the_order_back() {
+        let catalog = Catalog::builtin();
+        let mut state = state::State::open(None, &catalog).expect("opens");
+        let before = state.to_bytes();
+        let receipt = state
+            .commit(
+                Order {
+                    account: "a".into(),
+                    token: Some(("t".into(), "fp".into())),
+                    instances: vec![instance("x")],
+                    cost_cents: 500,
+                },
+                10,
+            )
+            .expect("commits");
+        assert!(state.token("a", "t").is_some());
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _pending = Pending {
+                state: &mut state,
+                receipt: Some(receipt),
+            };
+            panic!("failed printing to stderr");
+        }));
+        assert!(panicked.is_err());
+        assert!(state.token("a", "t").is_none(), "the token is forgotten");
+        assert_eq!(state.to_bytes(), before);
+        assert_eq!(state.stock("r", "p", 10), 10);
+    }
+
+    /// Confirmed, the order stays.
+    #[test]
+    fn a_confirmed_order_stays() {
+        let catalog = Catalog::builtin();
+        let mut state = state::State::open(None, &catalog).expect("opens");
+        let receipt = state
+            .commit(
+                Order {
+                    account: "a".into(),
+                    token: None,
+                    instances: vec![instance("x")],
+                    cost_cents: 500,
+                },
+                10,
+            )
+            .expect("commits");
+        Pending {
+            state: &mut state,
+            receipt: Some(receipt),
+        }
+        .confirm();
+        assert_eq!(state.stock("r", "p", 10), 9);
+        assert_eq!(state.instances("a").len(), 1);
+    }
 }

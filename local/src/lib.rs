@@ -39,6 +39,7 @@ pub mod fakes;
 pub mod faults;
 pub mod lifecycle;
 pub mod ops;
+pub mod report;
 pub mod server;
 pub mod state;
 pub mod state_file;

@@ -162,13 +162,6 @@ impl Lifecycle {
     }
 }
 
-/// Registers the instances a CreateInstances answer names.
-pub fn created_from_body(lifecycle: &Lifecycle, body: &[u8]) {
-    if let Ok(answer) = serde_json::from_slice::<swas::CreateInstancesResponse>(body) {
-        lifecycle.created(answer.instance_ids.iter().map(String::as_str));
-    }
-}
-
 /// `(id, stored status)` of each id, or `InvalidInstanceId.NotFound` for the first unknown one.
 async fn find(
     shared: &Shared,

@@ -138,7 +138,7 @@ fn main() -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(e) => {
-            eprintln!("swas-local: cannot start the runtime: {e}");
+            swas_local::report!("swas-local: cannot start the runtime: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -150,7 +150,7 @@ async fn run(args: Args) -> ExitCode {
         Some(path) => match Catalog::load(path) {
             Ok(catalog) => catalog,
             Err(e) => {
-                eprintln!("swas-local: {e}");
+                swas_local::report!("swas-local: {e}");
                 return ExitCode::FAILURE;
             }
         },
@@ -176,7 +176,7 @@ async fn run(args: Args) -> ExitCode {
                 }
             }
             Err(e) => {
-                eprintln!("swas-local: cannot print the catalogue: {e}");
+                swas_local::report!("swas-local: cannot print the catalogue: {e}");
                 ExitCode::FAILURE
             }
         };
@@ -208,7 +208,7 @@ async fn run(args: Args) -> ExitCode {
             match parse_access_key(value) {
                 Ok(key) => keys.push(key),
                 Err(why) => {
-                    eprintln!("swas-local: --access-key #{}: {why}", i + 1);
+                    swas_local::report!("swas-local: --access-key #{}: {why}", i + 1);
                     return ExitCode::from(2);
                 }
             }
@@ -225,7 +225,7 @@ async fn run(args: Args) -> ExitCode {
     let server = match Server::start(config).await {
         Ok(server) => server,
         Err(e) => {
-            eprintln!("swas-local: {e}");
+            swas_local::report!("swas-local: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -235,10 +235,10 @@ async fn run(args: Args) -> ExitCode {
             .and_then(|()| stdout.flush())
             .is_err()
         {
-            eprintln!("swas-local: cannot write the address to stdout");
+            swas_local::report!("swas-local: cannot write the address to stdout");
         }
     }
-    eprintln!(
+    swas_local::report!(
         "swas-local: serving SWAS-OPEN 2020-06-01 on {} (access keys: {key_ids}; fault seed {}; state {})",
         server.url(),
         server.seed(),
@@ -248,7 +248,7 @@ async fn run(args: Args) -> ExitCode {
     );
 
     wait_for_signal().await;
-    eprintln!("swas-local: shutting down");
+    swas_local::report!("swas-local: shutting down");
     server.shutdown().await;
     ExitCode::SUCCESS
 }

@@ -349,7 +349,7 @@ impl AcceptFailures {
             .last_report
             .is_none_or(|at| at.elapsed() >= Duration::from_secs(1));
         if due {
-            eprintln!(
+            crate::report!(
                 "swas-local: accept failed ({} time(s) since the last report): {error}",
                 self.unreported
             );
@@ -604,9 +604,6 @@ async fn dispatch(
             return Ok(Outcome::Drop);
         }
         let result = ops::create_instances(shared, account, params, request_id).await;
-        if let Ok(body) = &result {
-            crate::lifecycle::created_from_body(&shared.lifecycle, body);
-        }
         if decision.drop == Some(DropPoint::AfterCommit) {
             return Ok(Outcome::Drop);
         }

@@ -170,6 +170,10 @@ pub struct Receipt {
     region: String,
     plan: String,
     new_account: bool,
+    /// The stock entry before the commit (`None`: there was none, the plan's initial stock).
+    previous_stock: Option<u64>,
+    /// The quota counter before the commit (`None`: there was none).
+    previous_used: Option<u64>,
 }
 
 /// The live state plus indexes that are not persisted.
@@ -319,6 +323,8 @@ impl State {
                 region: String::new(),
                 plan: String::new(),
                 new_account: false,
+                previous_stock: None,
+                previous_used: None,
             });
         };
         let region = first.region_id.clone();
@@ -352,6 +358,16 @@ impl State {
             .ok_or_else(|| CommitError("the quota counter overflows".into()))?;
 
         let new_account = !self.snapshot.accounts.contains_key(&order.account);
+        let previous_stock = self
+            .snapshot
+            .stock
+            .get(&region)
+            .and_then(|plans| plans.get(&plan))
+            .copied();
+        let previous_used = self
+            .quota_used
+            .get(&(order.account.clone(), region.clone()))
+            .copied();
         let starting = self.starting_balance_cents;
         let account = self
             .snapshot
@@ -394,6 +410,8 @@ impl State {
             region,
             plan,
             new_account,
+            previous_stock,
+            previous_used,
         })
     }
 
@@ -412,19 +430,27 @@ impl State {
                 account.tokens.remove(token);
             }
         }
-        if let Some(stock) = self
-            .snapshot
-            .stock
-            .get_mut(&receipt.region)
-            .and_then(|plans| plans.get_mut(&receipt.plan))
-        {
-            *stock = stock.saturating_add(receipt.added as u64);
+        if let Some(plans) = self.snapshot.stock.get_mut(&receipt.region) {
+            match receipt.previous_stock {
+                Some(stock) => {
+                    plans.insert(receipt.plan.clone(), stock);
+                }
+                None => {
+                    plans.remove(&receipt.plan);
+                    if plans.is_empty() {
+                        self.snapshot.stock.remove(&receipt.region);
+                    }
+                }
+            }
         }
-        if let Some(used) = self
-            .quota_used
-            .get_mut(&(receipt.account.clone(), receipt.region.clone()))
-        {
-            *used = used.saturating_sub(receipt.added as u64);
+        let used_key = (receipt.account.clone(), receipt.region.clone());
+        match receipt.previous_used {
+            Some(used) => {
+                self.quota_used.insert(used_key, used);
+            }
+            None => {
+                self.quota_used.remove(&used_key);
+            }
         }
         self.snapshot.created = self.snapshot.created.saturating_sub(receipt.added as u64);
     }
@@ -547,10 +573,11 @@ fn check_instance(i: &InstanceRecord) -> Result<(), String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn instance(id: &str) -> InstanceRecord {
+    /// A made-up instance of plan `p` in region `r`.
+    pub(crate) fn instance(id: &str) -> InstanceRecord {
         InstanceRecord {
             instance_id: id.into(),
             region_id: "r".into(),
