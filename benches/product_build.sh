@@ -9,6 +9,7 @@
 # (rebuild) the same after touching one spec file (the macro re-expands what tracks it);
 # and both divided by the operation count, so products of different sizes compare.
 set -euo pipefail
+shopt -s nullglob
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 shift || true
@@ -21,18 +22,20 @@ seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(d
 printf '%-6s %10s %12s %10s %14s %16s\n' crate operations fresh_s rebuild_s fresh_ms_per_op rebuild_ms_per_op
 for crate in "${crates[@]}"; do
   specs=$(sed -n 's/.*"specs": "\.\.\/\(.*\)".*/\1/p' "$crate/facade.json")
-  # Operations, in the crate itself or in its group crates (the shapes are not one).
-  ops=$(cat "$crate/src/operations.rs" "$crate"/groups/*/src/lib.rs 2>/dev/null \
-    | grep -A2 'acs_macros::generate!(' | grep -c '\.json"' || true)
-  ops=$((ops - $(grep -c '_shapes.json' "$crate/src/operations.rs" "$crate"/groups/*/src/lib.rs 2>/dev/null | awk -F: '{s+=$NF} END {print s+0}')))
-  one_spec=$specs/$(sed -n 's/.*spec = "[./]*[^"]*\/\([A-Z][A-Za-z]*\.json\)".*/\1/p' "$crate"/src/operations.rs "$crate"/groups/*/src/lib.rs 2>/dev/null | awk 'NR == 1')
+  # Where the `generate!` calls are: the crate itself (single-crate layout, e.g. swas) or its
+  # group crates (per-group layout, e.g. ecs); an operation is a spec named after its action.
+  sources=("$crate"/src/operations.rs "$crate"/groups/*/src/lib.rs)
+  # (a long path goes on the line after `spec =`, so match the path alone).
+  op_specs=$(grep -ho '/[A-Z][A-Za-z0-9]*\.json"' "${sources[@]}" || true)
+  ops=$(printf '%s\n' "$op_specs" | grep -c . || true)
+  one_spec=$specs/$(printf '%s\n' "$op_specs" | head -1 | tr -d '/"')
   cargo build -q -p "$crate" --no-default-features
   fresh=(); rebuild=()
   for _ in $(seq "$runs"); do
     # The facade and, in the per-group layout, every group crate: all generated code.
     packages=(-p "$crate")
     for manifest in "$crate"/groups/*/Cargo.toml; do
-      if [ -f "$manifest" ]; then packages+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)"); fi
+      packages+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)")
     done
     cargo clean -q "${packages[@]}"
     fresh+=("$(seconds cargo build -q -p "$crate" --features full)")

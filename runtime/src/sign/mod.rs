@@ -55,7 +55,43 @@ pub enum SignError {
 /// assert_eq!(acs_runtime::sign::format_timestamp(t), "2016-02-23T12:46:24Z");
 /// ```
 pub fn format_timestamp(time: SystemTime) -> String {
-    let t = time::OffsetDateTime::from(time);
+    // The text changes once a second and every attempt formats the current time, so each thread
+    // keeps the last second it formatted (the calendar arithmetic is most of the cost).
+    thread_local! {
+        static LAST: std::cell::Cell<Option<(u64, [u8; 20])>> = const { std::cell::Cell::new(None) };
+    }
+    let Ok(since_epoch) = time.duration_since(std::time::UNIX_EPOCH) else {
+        return format_timestamp_uncached(time);
+    };
+    let second = since_epoch.as_secs();
+    if let Some((cached_second, text)) = LAST.get() {
+        if cached_second == second {
+            if let Ok(text) = std::str::from_utf8(&text) {
+                return text.to_owned();
+            }
+        }
+    }
+    let text = format_timestamp_uncached(time);
+    if let Ok(bytes) = <[u8; 20]>::try_from(text.as_bytes()) {
+        LAST.set(Some((second, bytes)));
+    }
+    text
+}
+
+fn format_timestamp_uncached(time: SystemTime) -> String {
+    // `OffsetDateTime::from(SystemTime)` panics past the year 9999; such times are clamped to
+    // the range the calendar covers (no real request or credential gets near it).
+    let epoch = time::OffsetDateTime::UNIX_EPOCH;
+    let t = match time.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => time::Duration::try_from(after)
+            .ok()
+            .and_then(|d| epoch.checked_add(d))
+            .unwrap_or(time::PrimitiveDateTime::MAX.assume_utc()),
+        Err(before) => time::Duration::try_from(before.duration())
+            .ok()
+            .and_then(|d| epoch.checked_sub(d))
+            .unwrap_or(time::PrimitiveDateTime::MIN.assume_utc()),
+    };
     let mut out = String::with_capacity(20);
     push_padded(&mut out, i64::from(t.year()), 4);
     out.push('-');
@@ -99,11 +135,13 @@ pub fn new_nonce() -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let value: u128 = rand::random();
     // By hand rather than `format!`: this runs on every attempt's hot path.
-    let mut nonce = String::with_capacity(32);
-    for shift in (0..32).rev() {
-        nonce.push(char::from(HEX[((value >> (shift * 4)) & 0xf) as usize]));
+    let mut hex = [0u8; 32];
+    for (pair, byte) in hex.chunks_exact_mut(2).zip(value.to_be_bytes()) {
+        pair[0] = HEX[usize::from(byte >> 4)];
+        pair[1] = HEX[usize::from(byte & 0x0f)];
     }
-    nonce
+    // Only hex digits were written, so the check cannot fail.
+    std::str::from_utf8(&hex).unwrap_or_default().to_owned()
 }
 
 /// Compares two byte strings in time that depends only on their lengths.
@@ -183,6 +221,36 @@ mod tests {
         assert_eq!(format_timestamp(UNIX_EPOCH), "1970-01-01T00:00:00Z");
         let t = UNIX_EPOCH + Duration::from_millis(1_795_666_472_999);
         assert_eq!(format_timestamp(t), "2026-11-26T04:14:32Z");
+    }
+
+    /// The per-thread cache answers only for the same second, also going back in time.
+    #[test]
+    fn cached_timestamps_follow_the_second() {
+        let t = UNIX_EPOCH + Duration::from_secs(1_795_666_472);
+        assert_eq!(format_timestamp(t), "2026-11-26T04:14:32Z");
+        assert_eq!(
+            format_timestamp(t + Duration::from_millis(999)),
+            "2026-11-26T04:14:32Z"
+        );
+        assert_eq!(
+            format_timestamp(t + Duration::from_secs(1)),
+            "2026-11-26T04:14:33Z"
+        );
+        assert_eq!(format_timestamp(t), "2026-11-26T04:14:32Z");
+        assert_eq!(
+            format_timestamp(UNIX_EPOCH - Duration::from_secs(1)),
+            "1969-12-31T23:59:59Z"
+        );
+    }
+
+    /// Past the calendar's range (the year 9999) the time is clamped instead of panicking.
+    #[test]
+    fn far_times_are_clamped_not_a_panic() {
+        let far = UNIX_EPOCH + Duration::from_secs(253_402_300_800);
+        assert_eq!(format_timestamp(far), "9999-12-31T23:59:59Z");
+        assert_eq!(format_timestamp(far), "9999-12-31T23:59:59Z");
+        let long_before = UNIX_EPOCH - Duration::from_secs(400_000_000_000);
+        assert_eq!(format_timestamp(long_before), "-9999-01-01T00:00:00Z");
     }
 
     #[test]
