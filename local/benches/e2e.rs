@@ -32,6 +32,9 @@ fn server_config() -> Config {
     catalog.balance = 1.0e15;
     Config {
         catalog,
+        // Every call uses a fresh nonce, remembered for 15 minutes: the default bound (100,000)
+        // is reached within seconds at these rates, and would answer Throttling.User.
+        max_nonces: 20_000_000,
         ..Config::default()
     }
 }
@@ -311,7 +314,7 @@ fn summary(runtime: &tokio::runtime::Runtime, setup: &Arc<Setup>) {
     }
     let cost = |sdk: f64, bare: f64| (1.0 - sdk / bare) * 100.0;
     println!(
-        "SDK throughput cost vs bare: sequential {:.1}%, {IN_FLIGHT} in flight {:.1}% (goal: at most 10%)",
+        "SDK throughput cost vs bare: sequential {:.1}%, {IN_FLIGHT} in flight {:.1}% (goal: at most 5%, issue 10)",
         cost(rate[0], rate[1]),
         cost(rate[3], rate[4]),
     );

@@ -107,6 +107,11 @@ struct Args {
     /// not complete by then is answered RequestTimeout (408).
     #[arg(long, value_name = "MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=3_600_000))]
     body_timeout_ms: u64,
+
+    /// Signature nonces remembered at once (about 100 bytes each); with that many unexpired,
+    /// requests are answered Throttling.User until some expire (15 minutes after their use).
+    #[arg(long, value_name = "N", default_value_t = swas_local::auth::MAX_NONCES, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000_000))]
+    max_nonces: usize,
 }
 
 /// `ID:SECRET`; the error never repeats the value, which holds a secret.
@@ -197,6 +202,7 @@ async fn run(args: Args) -> ExitCode {
         max_body_bytes: args.max_body_bytes,
         lifecycle_delay: Duration::from_millis(args.lifecycle_delay_ms),
         body_timeout: Duration::from_millis(args.body_timeout_ms),
+        max_nonces: args.max_nonces,
         ..Config::default()
     };
     if let Some(n) = args.max_connections {

@@ -83,6 +83,10 @@ pub struct Config {
     /// Time allowed for a request's headers, and then for its whole body (default 10 s); a body
     /// not complete by then is answered `RequestTimeout` (408).
     pub body_timeout: Duration,
+    /// Signature nonces remembered at once, all AccessKey IDs together (default
+    /// [`auth::MAX_NONCES`], about 100 bytes each); when that many are unexpired, requests are
+    /// answered `Throttling.User` until some expire (15 minutes after their use).
+    pub max_nonces: usize,
 }
 
 impl Default for Config {
@@ -100,6 +104,7 @@ impl Default for Config {
             lifecycle_delay: std::time::Duration::ZERO,
             max_connections: default_max_connections(),
             body_timeout: DEFAULT_BODY_TIMEOUT,
+            max_nonces: auth::MAX_NONCES,
         }
     }
 }
@@ -176,8 +181,8 @@ impl Server {
         // Locks the file, checks what it holds and proves it writable (see `State::open`).
         let state = State::open(config.state_file.as_deref(), &config.catalog)?;
         let nonces = match state.path() {
-            Some(_) => NonceCache::new(auth::MAX_NONCES, replay_barrier().await),
-            None => NonceCache::default(),
+            Some(_) => NonceCache::new(config.max_nonces, replay_barrier().await),
+            None => NonceCache::new(config.max_nonces, i64::MIN),
         };
         let listener =
             TcpListener::bind(config.listen)

@@ -176,6 +176,36 @@ fn the_nonce_cache_is_bounded() {
     assert_eq!(cache.len(), 1);
 }
 
+/// The bound as a server applies it (`Config::max_nonces`, `--max-nonces`): with room for 3
+/// nonces the fourth signed request is throttled, retryably, and a replay is still a replay.
+#[tokio::test]
+async fn a_server_whose_nonce_cache_is_full_throttles() {
+    let server = start(Config {
+        max_nonces: 3,
+        ..Config::default()
+    })
+    .await;
+    let first = signed_body("ListRegions", &[], &fresh_nonce(), &now_stamp());
+    assert_eq!(
+        post(&server.url(), first.clone()).await,
+        (200, String::new())
+    );
+    for _ in 0..2 {
+        let body = signed_body("ListRegions", &[], &fresh_nonce(), &now_stamp());
+        assert_eq!(post(&server.url(), body).await, (200, String::new()));
+    }
+    let fourth = signed_body("ListRegions", &[], &fresh_nonce(), &now_stamp());
+    assert_eq!(
+        post(&server.url(), fourth).await,
+        (400, "Throttling.User".to_owned())
+    );
+    assert_eq!(
+        post(&server.url(), first).await,
+        (400, "SignatureNonceUsed".to_owned())
+    );
+    server.shutdown().await;
+}
+
 /// Failure 6: nonces were not persisted, so a captured signed request replayed after a restart.
 /// A server with a state file now refuses timestamps from before it started.
 #[tokio::test]
