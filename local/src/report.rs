@@ -2,7 +2,7 @@
 //!
 //! A server keeps serving when its stderr cannot be written (a full disk, a closed pipe):
 //! `eprintln!` panics then, and a panic between an order's commit and its rollback once left an
-//! order in memory that was never on disk (issue 12). Every message goes through [`line`], which
+//! order in memory that was never on disk (issue 12). Every message goes through [`line()`], which
 //! drops what cannot be written.
 
 use std::io::Write as _;
@@ -15,7 +15,7 @@ pub fn line(message: std::fmt::Arguments<'_>) {
         .and_then(|()| stderr.write_all(b"\n"));
 }
 
-/// `report!("...", args)`: [`line`] with `format!` syntax.
+/// `report!("...", args)`: [`line()`] with `format!` syntax.
 #[macro_export]
 macro_rules! report {
     ($($arg:tt)*) => {
