@@ -4,6 +4,7 @@
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]          default 60 s, all targets
 #   FUZZ_KEEP_GOING=1 fuzz/run.sh 600 ...      fork mode: record crashes in artifacts/ and go on
+#   FUZZ_BUILD=dev fuzz/run.sh 20               unoptimized build (faster to build; the CI smoke)
 #
 # Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). Prints, per target, the
 # executions and seconds libFuzzer reports; exits non-zero when a target crashed. Crash inputs
@@ -51,7 +52,14 @@ if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then mode=(-fork=1 -ignore_crashes=1 -ignore
 
 # Release code with debug assertions and overflow checks (arithmetic overflow is a finding too),
 # without AddressSanitizer: the code under test is safe Rust, and ASan would halve the executions.
-cargo +nightly fuzz build -O -a -s none --fuzz-dir .
+# FUZZ_BUILD=dev builds unoptimized instead (debug assertions are on there too): half the build
+# time, for a short smoke such as CI's, where the build costs more than the runs.
+case ${FUZZ_BUILD:-release} in
+release) build=(-O -a -s none) ;;
+dev) build=(--dev -s none) ;;
+*) echo "FUZZ_BUILD is release or dev, not ${FUZZ_BUILD}" >&2; exit 2 ;;
+esac
+cargo +nightly fuzz build "${build[@]}" --fuzz-dir .
 status=0
 summary=()
 for target in "${targets[@]}"; do
@@ -59,7 +67,7 @@ for target in "${targets[@]}"; do
     mkdir -p artifacts/"$target" logs
     log=logs/$target.log
     echo "== fuzz $target for ${seconds}s (log: fuzz/$log)"
-    if cargo +nightly fuzz run -O -a -s none --fuzz-dir . "$target" corpus/"$target" -- \
+    if cargo +nightly fuzz run "${build[@]}" --fuzz-dir . "$target" corpus/"$target" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix=artifacts/"$target"/ -print_final_stats=1 "${mode[@]}" >"$log" 2>&1; then
         result=ok
