@@ -1,13 +1,12 @@
 //! trybuild: what must compile, and what must not (with the messages a user sees).
+//!
+//! One `TestCases` for both kinds: trybuild builds every dependency again in its own target
+//! directory, and a second `TestCases` (a compile-fail-only one checks instead of building)
+//! added two more builds of the tree (163 s → 131 s on the CI machine).
 
 #[test]
-fn compile_pass() {
+fn ui() {
     let t = trybuild::TestCases::new();
     t.pass("ui/pass/*.rs");
-}
-
-#[test]
-fn compile_fail() {
-    let t = trybuild::TestCases::new();
     t.compile_fail("ui/fail/*.rs");
 }
