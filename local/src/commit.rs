@@ -177,26 +177,32 @@ async fn run(shared: Arc<Shared>, p: Placement) -> Result<Vec<u8>, ApiError> {
         state: &mut state,
         receipt: Some(receipt),
     };
-    if let Some(path) = pending.state.path().map(std::path::Path::to_path_buf) {
-        let bytes = pending.state.to_bytes();
-        let written =
-            tokio::task::spawn_blocking(move || state::write_atomically(&path, &bytes)).await;
-        let failure = match written {
-            Ok(Ok(())) => None,
-            Ok(Err(e)) => Some(format!("cannot persist the order: {e}")),
-            Err(e) => Some(format!("the persisting task failed: {e}")),
-        };
-        if let Some(failure) = failure {
-            drop(pending);
-            crate::report!("swas-local: {failure}; rolled back, answering InternalError");
-            return Err(ApiError::internal());
-        }
+    if let Err(failure) = persist(pending.state).await {
+        drop(pending);
+        crate::report!(
+            "swas-local: cannot persist the order: {failure}; rolled back, answering InternalError"
+        );
+        return Err(ApiError::internal());
     }
     pending.confirm();
     // Still under the state lock: nobody lists the new instances before they are `Pending`.
     shared.lifecycle.created(ids.iter().map(String::as_str));
     drop(state);
     answer(&p.request_id, ids)
+}
+
+/// Writes `state` to its file, when it has one, durably (see [`state::write_atomically`]).
+/// Called under the state lock, from a task the handler does not own.
+pub(crate) async fn persist(state: &state::State) -> Result<(), String> {
+    let Some(path) = state.path().map(std::path::Path::to_path_buf) else {
+        return Ok(());
+    };
+    let bytes = state.to_bytes();
+    match tokio::task::spawn_blocking(move || state::write_atomically(&path, &bytes)).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(e) => Err(format!("the persisting task failed: {e}")),
+    }
 }
 
 /// A commit that is not durable yet: rolled back when dropped — on a failed write, and on any

@@ -7,10 +7,11 @@
 //! rebooting `Running` → `Stopping` → `Starting` → `Running`. Each phase takes an equal share of
 //! the delay; with a zero delay (the default) the target state is immediate. Starting a running
 //! instance, or stopping or rebooting a stopped one, answers `IncorrectInstanceStatus` (403).
-//! Transitions live in memory: after a restart every instance shows its stored state.
+//! The target state is stored — with a state file, on disk — before the action is answered; only
+//! the phases on the way live in memory, so after a restart every instance shows its target state.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use swas::list_instance_status::{
@@ -27,6 +28,7 @@ use swas::{
 use crate::error::ApiError;
 use crate::ops::{violation_error, DEFAULT_PAGE_SIZE};
 use crate::server::Shared;
+use crate::state::State;
 
 /// The actions this module answers.
 pub const ACTIONS: [&str; 7] = [
@@ -119,9 +121,14 @@ impl Lifecycle {
         }
     }
 
-    /// Starts the action on every instance, or on none when one is in the wrong state.
-    fn begin(&self, ids: &[(String, String)], action: Action) -> Result<(), ApiError> {
-        let mut transitions = self
+    /// Whether the action can start on every instance (`(id, stored status)`); its phases and
+    /// target state when it can.
+    fn check(
+        &self,
+        ids: &[(String, String)],
+        action: Action,
+    ) -> Result<(&'static [&'static str], &'static str), ApiError> {
+        let transitions = self
             .transitions
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
@@ -148,7 +155,17 @@ impl Lifecycle {
                 ));
             }
         }
-        for (id, _) in ids {
+        Ok((phases, target))
+    }
+
+    /// Starts the phases towards `target` on every instance of `ids`.
+    fn begin(&self, ids: &[String], phases: &'static [&'static str], target: &'static str) {
+        let mut transitions = self
+            .transitions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let now = Instant::now();
+        for id in ids {
             transitions.insert(
                 id.clone(),
                 Transition {
@@ -158,18 +175,16 @@ impl Lifecycle {
                 },
             );
         }
-        Ok(())
     }
 }
 
 /// `(id, stored status)` of each id, or `InvalidInstanceId.NotFound` for the first unknown one.
-async fn find(
-    shared: &Shared,
+fn find(
+    state: &State,
     account: &str,
     region_id: &str,
     ids: &[String],
 ) -> Result<Vec<(String, String)>, ApiError> {
-    let state = shared.state.lock().await;
     let owned = state.instances(account);
     ids.iter()
         .map(|id| {
@@ -205,7 +220,7 @@ macro_rules! read {
 
 /// Answers one of [`ACTIONS`].
 pub async fn dispatch(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     account: &str,
     action: &str,
     params: &acs_runtime::Params,
@@ -241,9 +256,47 @@ pub async fn dispatch(
         }
         _ => return Err(ApiError::action_not_found()),
     };
-    let found = find(shared, account, &region_id, &ids).await?;
-    shared.lifecycle.begin(&found, what)?;
+    // Like an order: in a task the handler awaits but does not own, so a client that goes away
+    // cannot cancel it half-way; the new state is on disk before it is answered.
+    let task = tokio::spawn(change_status(
+        Arc::clone(shared),
+        account.to_owned(),
+        region_id,
+        ids,
+        what,
+    ));
+    match task.await {
+        Ok(changed) => changed?,
+        Err(e) => {
+            crate::report!("swas-local: the {action} task failed, answering InternalError: {e}");
+            return Err(ApiError::internal());
+        }
+    }
     request_id_body(request_id)
+}
+
+/// Checks the instances' states, stores the target state and persists it, then starts the
+/// phases; a failed write puts the stored states back and answers `InternalError`.
+async fn change_status(
+    shared: Arc<Shared>,
+    account: String,
+    region_id: String,
+    ids: Vec<String>,
+    action: Action,
+) -> Result<(), ApiError> {
+    let mut state = shared.state.lock().await;
+    let found = find(&state, &account, &region_id, &ids)?;
+    let (phases, target) = shared.lifecycle.check(&found, action)?;
+    let previous = state.set_statuses(&account, &ids, target);
+    if let Err(failure) = crate::commit::persist(&state).await {
+        state.restore_statuses(&account, previous);
+        crate::report!(
+            "swas-local: cannot persist a status change: {failure}; rolled back, answering InternalError"
+        );
+        return Err(ApiError::internal());
+    }
+    shared.lifecycle.begin(&ids, phases, target);
+    Ok(())
 }
 
 async fn list_instance_status(
@@ -318,13 +371,16 @@ mod tests {
             ("b".to_owned(), "Stopped".to_owned()),
         ];
         let error = lifecycle
-            .begin(&ids, Action::Stop)
+            .check(&ids, Action::Stop)
             .expect_err("b is stopped");
         assert_eq!(error.code, "IncorrectInstanceStatus");
         assert_eq!(lifecycle.status("a", "Running"), "Running");
-        lifecycle.begin(&ids[..1], Action::Stop).expect("a runs");
+        let (phases, target) = lifecycle.check(&ids[..1], Action::Stop).expect("a runs");
+        assert_eq!((phases, target), (&["Stopping"][..], "Stopped"));
+        lifecycle.begin(&["a".to_owned()], phases, target);
         assert_eq!(lifecycle.status("a", "Running"), "Stopped");
-        lifecycle.begin(&ids, Action::Start).expect("both stopped");
+        let (phases, target) = lifecycle.check(&ids, Action::Start).expect("both stopped");
+        lifecycle.begin(&["a".to_owned(), "b".to_owned()], phases, target);
         assert_eq!(lifecycle.status("b", "Stopped"), "Running");
     }
 }

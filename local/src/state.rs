@@ -296,6 +296,40 @@ impl State {
             .map_or(&[], |a| a.instances.as_slice())
     }
 
+    /// Sets the stored `Status` of `account`'s instances `ids` to `status`; returns what they
+    /// were, for [`restore_statuses`](Self::restore_statuses) when the change cannot be persisted.
+    pub fn set_statuses(
+        &mut self,
+        account: &str,
+        ids: &[String],
+        status: &str,
+    ) -> Vec<(String, String)> {
+        let Some(account) = self.snapshot.accounts.get_mut(account) else {
+            return Vec::new();
+        };
+        account
+            .instances
+            .iter_mut()
+            .filter(|i| ids.contains(&i.instance_id))
+            .map(|i| {
+                let before = std::mem::replace(&mut i.status, status.to_owned());
+                (i.instance_id.clone(), before)
+            })
+            .collect()
+    }
+
+    /// Puts back the statuses [`set_statuses`](Self::set_statuses) replaced.
+    pub fn restore_statuses(&mut self, account: &str, previous: Vec<(String, String)>) {
+        let Some(account) = self.snapshot.accounts.get_mut(account) else {
+            return;
+        };
+        for (id, status) in previous {
+            if let Some(instance) = account.instances.iter_mut().find(|i| i.instance_id == id) {
+                instance.status = status;
+            }
+        }
+    }
+
     /// Instances created so far by everyone (numbers the addresses).
     pub fn created(&self) -> u64 {
         self.snapshot.created
@@ -604,6 +638,34 @@ pub(crate) mod tests {
             image_type: String::new(),
             platform: "Linux".into(),
         }
+    }
+
+    /// A status change that cannot be persisted is put back exactly.
+    #[test]
+    fn statuses_are_set_and_restored() {
+        let catalog = Catalog::builtin();
+        let mut state = State::open(None, &catalog).expect("opens");
+        let order = Order {
+            account: "a".into(),
+            token: None,
+            instances: vec![instance("x"), instance("y")],
+            cost_cents: 0,
+        };
+        state.commit(order, 10).expect("commits");
+        let before = state.to_bytes();
+        let previous = state.set_statuses("a", &["y".to_owned(), "z".to_owned()], "Stopped");
+        assert_eq!(previous, [("y".to_owned(), "Running".to_owned())]);
+        let statuses: Vec<&str> = state
+            .instances("a")
+            .iter()
+            .map(|i| i.status.as_str())
+            .collect();
+        assert_eq!(statuses, ["Running", "Stopped"]);
+        assert!(state
+            .set_statuses("nobody", &["x".to_owned()], "Stopped")
+            .is_empty());
+        state.restore_statuses("a", previous);
+        assert_eq!(state.to_bytes(), before);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use acs_runtime::client::Client;
 use acs_runtime::error::Error;
 use acs_runtime::{Credentials, RetryConfig};
 use common::*;
-use swas::ListInstances;
+use swas::{ListInstanceStatus, ListInstances, StartInstance, StopInstance};
 use tokio::sync::Mutex;
 
 /// A running `swas-local` child; killed (SIGKILL) when dropped.
@@ -199,4 +199,63 @@ fn wait_with_timeout(child: &mut Child, timeout: Duration) -> Option<std::proces
         std::thread::sleep(Duration::from_millis(20));
     }
     None
+}
+
+/// A stop is answered only once it is on disk: killed with SIGKILL right after the answer and
+/// restarted on the same file, the instance is still `Stopped`, and can be started again. (The new
+/// state used to live in memory only, so the instance came back `Running`.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stop_survives_kill_9_and_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("state.json");
+    let server = spawn(&state, &[]);
+    let first = client(&server.url);
+    let created = first.send(&page_example()).await.expect("created");
+    let id = created.instance_ids[0].clone();
+    first
+        .send(
+            &StopInstance::builder()
+                .region_id("cn-hangzhou")
+                .instance_id(id.clone())
+                .build(),
+        )
+        .await
+        .expect("stopped");
+    drop(server);
+
+    let restarted = spawn(&state, &[]);
+    let second = client(&restarted.url);
+    let statuses = || {
+        let second = second.clone();
+        async move {
+            second
+                .send(
+                    &ListInstanceStatus::builder()
+                        .region_id("cn-hangzhou")
+                        .build(),
+                )
+                .await
+                .expect("statuses")
+                .instance_statuses
+                .into_iter()
+                .map(|s| {
+                    (
+                        s.instance_id.unwrap_or_default(),
+                        s.status.unwrap_or_default(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(statuses().await, [(id.clone(), "Stopped".to_owned())]);
+    second
+        .send(
+            &StartInstance::builder()
+                .region_id("cn-hangzhou")
+                .instance_id(id.clone())
+                .build(),
+        )
+        .await
+        .expect("started again");
+    assert_eq!(statuses().await, [(id, "Running".to_owned())]);
 }
