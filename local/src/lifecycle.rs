@@ -11,7 +11,7 @@
 //! the phases on the way live in memory, so after a restart every instance shows its target state.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use swas::list_instance_status::{
@@ -72,6 +72,13 @@ impl Lifecycle {
         }
     }
 
+    /// The transitions, also after a panic elsewhere (they are plain data, never half-written).
+    fn transitions(&self) -> MutexGuard<'_, HashMap<String, Transition>> {
+        self.transitions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
     fn state_at(&self, t: &Transition, now: Instant) -> &'static str {
         let elapsed = now.saturating_duration_since(t.started);
         if elapsed >= self.delay || t.phases.is_empty() {
@@ -84,10 +91,7 @@ impl Lifecycle {
 
     /// The state of `instance_id` now: its transition's, else `stored`.
     pub fn status(&self, instance_id: &str, stored: &str) -> String {
-        let transitions = self
-            .transitions
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let transitions = self.transitions();
         match transitions.get(instance_id) {
             Some(t) => self.state_at(t, Instant::now()).to_owned(),
             None => stored.to_owned(),
@@ -97,10 +101,7 @@ impl Lifecycle {
     /// New instances: `Pending` → `Starting` → `Running`. Ids already known (an idempotent
     /// replay) keep their state.
     pub fn created<'a>(&self, instance_ids: impl IntoIterator<Item = &'a str>) {
-        let mut transitions = self
-            .transitions
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let mut transitions = self.transitions();
         let now = Instant::now();
         for id in instance_ids {
             transitions.entry(id.to_owned()).or_insert(Transition {
@@ -128,10 +129,7 @@ impl Lifecycle {
         ids: &[(String, String)],
         action: Action,
     ) -> Result<(&'static [&'static str], &'static str), ApiError> {
-        let transitions = self
-            .transitions
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let transitions = self.transitions();
         let now = Instant::now();
         let current = |id: &str, stored: &str| match transitions.get(id) {
             Some(t) => self.state_at(t, now),
@@ -160,10 +158,7 @@ impl Lifecycle {
 
     /// Starts the phases towards `target` on every instance of `ids`.
     fn begin(&self, ids: &[String], phases: &'static [&'static str], target: &'static str) {
-        let mut transitions = self
-            .transitions
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let mut transitions = self.transitions();
         let now = Instant::now();
         for id in ids {
             transitions.insert(
