@@ -24,13 +24,20 @@ use crate::error::{Error, ServiceError};
 /// The generated STS 2015-04-01 operations the providers call, and `GetCallerIdentity` (who the
 /// credentials in use belong to).
 pub mod generated {
+    // The nested types the operations share (`Credentials`, `AssumedRoleUser`).
     acs_macros::generate!(
-        spec = "../specs/sts-2015-04-01/AssumeRole.json",
+        spec = "../specs/sts-2015-04-01/_shapes.json",
         runtime = crate
     );
     acs_macros::generate!(
+        spec = "../specs/sts-2015-04-01/AssumeRole.json",
+        runtime = crate,
+        shapes = crate::credentials::sts::generated::shapes
+    );
+    acs_macros::generate!(
         spec = "../specs/sts-2015-04-01/AssumeRoleWithOIDC.json",
-        runtime = crate
+        runtime = crate,
+        shapes = crate::credentials::sts::generated::shapes
     );
     acs_macros::generate!(
         spec = "../specs/sts-2015-04-01/GetCallerIdentity.json",
@@ -159,18 +166,14 @@ impl Session {
 /// The `Credentials` object of an STS answer, as a credentials document.
 type GrantedCredentials = Option<Document>;
 
-fn document(
-    access_key_id: Option<String>,
-    access_key_secret: Option<String>,
-    security_token: Option<String>,
-    expiration: Option<String>,
-) -> Document {
+/// The credential document of an AssumeRole* answer (both answers share the `Credentials` shape).
+fn document(credentials: generated::shapes::Credentials) -> Document {
     Document {
         code: None,
-        access_key_id,
-        access_key_secret,
-        security_token,
-        expiration,
+        access_key_id: credentials.access_key_id,
+        access_key_secret: credentials.access_key_secret,
+        security_token: credentials.security_token,
+        expiration: credentials.expiration,
     }
 }
 
@@ -268,16 +271,10 @@ impl RamRoleArn {
         if let Some(external_id) = &self.external_id {
             builder = builder.external_id(external_id);
         }
-        let result = client.send(&builder.build()).await.map(|answer| {
-            answer.credentials.map(|c| {
-                document(
-                    c.access_key_id,
-                    c.access_key_secret,
-                    c.security_token,
-                    c.expiration,
-                )
-            })
-        });
+        let result = client
+            .send(&builder.build())
+            .await
+            .map(|answer| answer.credentials.map(document));
         session.credentials(
             ACTION,
             result,
@@ -372,16 +369,10 @@ impl OidcRoleArn {
         if let Some(policy) = &session.policy {
             builder = builder.policy(policy);
         }
-        let result = client.send(&builder.build()).await.map(|answer| {
-            answer.credentials.map(|c| {
-                document(
-                    c.access_key_id,
-                    c.access_key_secret,
-                    c.security_token,
-                    c.expiration,
-                )
-            })
-        });
+        let result = client
+            .send(&builder.build())
+            .await
+            .map(|answer| answer.credentials.map(document));
         session.credentials(
             ACTION,
             result,
