@@ -3,6 +3,8 @@
 //! Network sources (STS, metadata service, credentials URI) are tested against local fakes in
 //! `local/tests/credentials_*.rs`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use acs_runtime::credentials::{
@@ -448,7 +450,7 @@ async fn prepare_needs_credentials_at_hand() {
         .credentials_chain(chain(home.path(), &[]))
         .build()
         .expect("builds");
-    let op = acs_runtime_test_op::Probe;
+    let op = common::Probe;
     let err = client.prepare(&op).expect_err("nothing resolved yet");
     assert!(
         err.to_string()
@@ -466,44 +468,6 @@ async fn prepare_needs_credentials_at_hand() {
         prepared.url()
     );
     assert_no_secrets(&format!("{prepared:?}"));
-}
-
-/// The smallest operation, for signing.
-mod acs_runtime_test_op {
-    use acs_runtime::error::{ErrorMeta, PublishedError, ServiceError};
-    use acs_runtime::{Operation, Params, ValidationErrors};
-
-    #[derive(Debug)]
-    pub struct Probe;
-
-    #[derive(Debug, thiserror::Error)]
-    #[error("{0}")]
-    pub struct ProbeError(ErrorMeta);
-
-    impl ServiceError for ProbeError {
-        const PUBLISHED: &'static [PublishedError] = &[];
-        fn from_meta(meta: ErrorMeta) -> Self {
-            Self(meta)
-        }
-        fn meta(&self) -> &ErrorMeta {
-            &self.0
-        }
-        fn is_retryable(&self) -> bool {
-            false
-        }
-    }
-
-    impl Operation for Probe {
-        const PRODUCT: &'static str = "Probe";
-        const VERSION: &'static str = "2020-01-01";
-        const ACTION: &'static str = "Probe";
-        type Output = serde_json::Value;
-        type Error = ProbeError;
-        fn validate(&self) -> Result<(), ValidationErrors> {
-            Ok(())
-        }
-        fn write_params(&self, _params: &mut Params) {}
-    }
 }
 
 #[tokio::test]

@@ -3,6 +3,8 @@
 //! callers, a failed fetch is shared by the callers that waited for it, and fetching counts
 //! against the client's deadline.
 
+mod common;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -11,7 +13,8 @@ use acs_runtime::credentials::{
     Credentials, CredentialsError, CredentialsFuture, CredentialsSource, ProvideCredentials,
     RefreshingCache, DEFAULT_REFRESH_MARGIN,
 };
-use acs_runtime::{Client, Error, Operation, Params, ValidationErrors};
+use acs_runtime::{Client, Error};
+use common::Probe;
 
 /// Issues `n`-numbered credentials valid for `lifetime`, after `latency`; fails while `failing`.
 #[derive(Debug)]
@@ -167,38 +170,6 @@ impl ProvideCredentials for Hanging {
             Ok(Credentials::new("late", "secret"))
         })
     }
-}
-
-#[derive(Debug)]
-struct Probe;
-
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-struct ProbeError(acs_runtime::ErrorMeta);
-
-impl acs_runtime::ServiceError for ProbeError {
-    const PUBLISHED: &'static [acs_runtime::PublishedError] = &[];
-    fn from_meta(meta: acs_runtime::ErrorMeta) -> Self {
-        Self(meta)
-    }
-    fn meta(&self) -> &acs_runtime::ErrorMeta {
-        &self.0
-    }
-    fn is_retryable(&self) -> bool {
-        false
-    }
-}
-
-impl Operation for Probe {
-    const PRODUCT: &'static str = "Probe";
-    const VERSION: &'static str = "2020-01-01";
-    const ACTION: &'static str = "Probe";
-    type Output = serde_json::Value;
-    type Error = ProbeError;
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        Ok(())
-    }
-    fn write_params(&self, _params: &mut Params) {}
 }
 
 #[tokio::test]

@@ -375,3 +375,38 @@ fn decode(s: &str) -> String {
         .decode_utf8_lossy()
         .into_owned()
 }
+
+/// The smallest operation: no parameters, any JSON answer, errors kept as they come (for tests
+/// about signing and credentials, where the operation does not matter).
+#[derive(Debug)]
+pub struct Probe;
+
+/// [`Probe`]'s error: the common error fields, never retryable.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ProbeError(ErrorMeta);
+
+impl ServiceError for ProbeError {
+    const PUBLISHED: &'static [PublishedError] = &[];
+    fn from_meta(meta: ErrorMeta) -> Self {
+        Self(meta)
+    }
+    fn meta(&self) -> &ErrorMeta {
+        &self.0
+    }
+    fn is_retryable(&self) -> bool {
+        false
+    }
+}
+
+impl Operation for Probe {
+    const PRODUCT: &'static str = "Probe";
+    const VERSION: &'static str = "2020-01-01";
+    const ACTION: &'static str = "Probe";
+    type Output = serde_json::Value;
+    type Error = ProbeError;
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        Ok(())
+    }
+    fn write_params(&self, _params: &mut Params) {}
+}
