@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use acs_codegen::import::write::{run, RunOptions};
+use acs_codegen::import::Outcome;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -12,17 +13,10 @@ fn root() -> PathBuf {
 
 const COMMAND: &str = "cargo run -p acs-codegen -- import specs/vendor-metadata/swas-open-2020-06-01 --out specs/swas-open-2020-06-01 --overlay-dir specs/overlays --facade swas";
 
-#[test]
-fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
-    let outcome = run(&RunOptions {
-        inputs: vec![root().join("specs/vendor-metadata/swas-open-2020-06-01")],
-        out: root().join("specs/swas-open-2020-06-01"),
-        overlay_dir: Some(root().join("specs/overlays")),
-        facade: Some(root().join("swas")),
-        dry_run: true,
-        default_operations: Vec::new(),
-    })
-    .unwrap();
+/// Runs the import dry and asserts it would change nothing: no check error, no file that differs
+/// from what it writes, none it does not produce. Failures name `command`, the fix.
+fn reproduces(options: &RunOptions, command: &str) -> Outcome {
+    let outcome = run(options).unwrap();
     assert!(
         outcome.check_errors.is_empty(),
         "{:#?}",
@@ -35,12 +29,28 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
         .collect();
     assert!(
         changed.is_empty(),
-        "stale (differs from what the import writes): {changed:#?}\nrun from the repository root: {COMMAND}"
+        "stale (differs from what the import writes): {changed:#?}\nrun from the repository root: {command}"
     );
     assert!(
         outcome.stale.is_empty(),
-        "files no snapshot produces: {:?}\ndelete them, then run {COMMAND}",
+        "files no snapshot produces: {:?}\ndelete them, then run {command}",
         outcome.stale
+    );
+    outcome
+}
+
+#[test]
+fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
+    let outcome = reproduces(
+        &RunOptions {
+            inputs: vec![root().join("specs/vendor-metadata/swas-open-2020-06-01")],
+            out: root().join("specs/swas-open-2020-06-01"),
+            overlay_dir: Some(root().join("specs/overlays")),
+            facade: Some(root().join("swas")),
+            dry_run: true,
+            default_operations: Vec::new(),
+        },
+        COMMAND,
     );
     // 98 operations + _service.json + _shapes.json (the shared Tag, …); the facade's three files.
     assert_eq!(
@@ -76,31 +86,21 @@ fn shipped_ecs_vpc_and_sts_are_what_the_layered_import_writes() {
         ("vpc-2016-04-28", Some("vpc"), 394),
         ("sts-2015-04-01", None, 4),
     ] {
-        let outcome = run(&RunOptions {
-            inputs: vec![root().join("specs/vendor-metadata").join(product)],
-            out: root().join("specs").join(product),
-            overlay_dir: None,
-            facade: krate.map(|k| root().join(k)),
-            dry_run: true,
-            default_operations: Vec::new(),
-        })
-        .unwrap();
-        assert!(
-            outcome.check_errors.is_empty(),
-            "{:#?}",
-            outcome.check_errors
-        );
-        let changed: Vec<String> = outcome
-            .changed
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        assert!(
-            changed.is_empty(),
-            "stale: {changed:#?}\nrun from the repository root: cargo run -p acs-codegen -- import specs/vendor-metadata/{product} --out specs/{product}{}",
+        let command = format!(
+            "cargo run -p acs-codegen -- import specs/vendor-metadata/{product} --out specs/{product}{}",
             krate.map(|k| format!(" --facade {k}")).unwrap_or_default()
         );
-        assert!(outcome.stale.is_empty(), "{:?}", outcome.stale);
+        let outcome = reproduces(
+            &RunOptions {
+                inputs: vec![root().join("specs/vendor-metadata").join(product)],
+                out: root().join("specs").join(product),
+                overlay_dir: None,
+                facade: krate.map(|k| root().join(k)),
+                dry_run: true,
+                default_operations: Vec::new(),
+            },
+            &command,
+        );
         assert_eq!(outcome.imported.files.len(), operations + 1, "{product}");
     }
 }
