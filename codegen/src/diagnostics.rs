@@ -49,6 +49,22 @@ impl SpecError {
     }
 }
 
+/// Parses `text` (the content of `file`) as one JSON document; a syntax error names its line and
+/// column.
+pub fn parse_json(file: &str, text: &str) -> Result<serde_json::Value, SpecError> {
+    serde_json::from_str(text).map_err(|e| {
+        SpecError::new(
+            file,
+            "",
+            format!(
+                "invalid JSON at line {}, column {}: {e}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })
+}
+
 /// Collects spec errors for one file so that all of them are reported together.
 #[derive(Debug)]
 pub struct Diagnostics {

@@ -36,7 +36,7 @@ use std::path::Path;
 
 use serde_json::{json, Map, Value};
 
-use crate::diagnostics::pointer_join;
+use crate::diagnostics::{parse_json, pointer_join};
 use crate::SpecError;
 
 /// One parsed overlay file.
@@ -87,17 +87,7 @@ fn err(file: &str, pointer: &str, message: impl Into<String>) -> SpecError {
 
 /// Parses overlay text, checking its shape (unknown keys are errors: overlays are curated).
 pub fn parse(file: &str, text: &str) -> Result<Overlay, SpecError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        err(
-            file,
-            "",
-            format!(
-                "invalid JSON at line {}, column {}: {e}",
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
+    let value = parse_json(file, text)?;
     let Value::Object(map) = value else {
         return Err(err(file, "", "an overlay is a JSON object"));
     };

@@ -8,24 +8,14 @@ use serde_json::{json, Map, Value};
 use super::params;
 use super::types::{error_codes, field, json_string_array, responses_200, Side};
 use super::{group_name, overlay, ImportOptions, Imported, Report, SERVICE_FILE};
-use crate::diagnostics::{kind_of, pointer_join};
+use crate::diagnostics::{kind_of, parse_json, pointer_join};
 use crate::naming::snake_case;
 use crate::SpecError;
 
 /// Imports vendor metadata text. Fails only when the document as a whole is unusable; every
 /// smaller problem becomes a [`Report`] and the rest is still imported.
 pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, SpecError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| {
-        SpecError::new(
-            &options.source_file,
-            "",
-            format!(
-                "invalid JSON at line {}, column {}: {e}",
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
+    let root = parse_json(&options.source_file, text)?;
     import_value(&root, options)
 }
 

@@ -142,17 +142,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
     for path in &files {
         let shown = path.display().to_string();
         let text = read(path)?;
-        let value: Value = serde_json::from_str(&text).map_err(|e| {
-            SpecError::new(
-                &shown,
-                "",
-                format!(
-                    "invalid JSON at line {}, column {}: {e}",
-                    e.line(),
-                    e.column()
-                ),
-            )
-        })?;
+        let value = crate::diagnostics::parse_json(&shown, &text)?;
         let pv = (
             value.pointer("/info/product").cloned().unwrap_or_default(),
             value.pointer("/info/version").cloned().unwrap_or_default(),
