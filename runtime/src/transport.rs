@@ -185,7 +185,15 @@ impl Transport for ReqwestTransport {
 
 fn no_response(error: reqwest::Error) -> TransportError {
     let timeout = error.is_timeout();
-    // Never let the URL (signature, security token) into messages.
+    TransportError::NoResponse {
+        message: error_chain_without_url(error),
+        timeout,
+    }
+}
+
+/// The error and each cause not already in its text, joined with `: `, without the URL: it may
+/// carry a signature, a security token or a credentials-URI secret.
+pub(crate) fn error_chain_without_url(error: reqwest::Error) -> String {
     let error = error.without_url();
     let mut message = error.to_string();
     let mut source = std::error::Error::source(&error);
@@ -197,7 +205,7 @@ fn no_response(error: reqwest::Error) -> TransportError {
         }
         source = cause.source();
     }
-    TransportError::NoResponse { message, timeout }
+    message
 }
 
 enum BodyError {

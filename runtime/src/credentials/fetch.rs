@@ -52,17 +52,7 @@ pub(crate) async fn exchange(
 fn describe(error: reqwest::Error) -> String {
     let timeout = error.is_timeout();
     let connect = error.is_connect();
-    let error = error.without_url();
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(&error);
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !message.contains(&text) {
-            message.push_str(": ");
-            message.push_str(&text);
-        }
-        source = cause.source();
-    }
+    let message = crate::transport::error_chain_without_url(error);
     if timeout {
         format!("timed out ({message})")
     } else if connect {
