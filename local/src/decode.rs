@@ -2,8 +2,23 @@
 //!
 //! `+` is a space and `%XX` an escaped byte; a `%` not followed by two hex digits, or bytes that
 //! are not UTF-8 after decoding, are errors (answered as `InvalidParameter`), never guessed at.
+//! Headers are kept only when their values are visible ASCII ([`visible_headers`]).
 
 use std::fmt;
+
+/// `(name, value)` of each header whose value is visible ASCII (names lower-case, as hyper keeps
+/// them); other values are left out rather than guessed at.
+pub fn visible_headers(headers: &hyper::HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .filter_map(|(name, value)| {
+            value
+                .to_str()
+                .ok()
+                .map(|v| (name.as_str().to_owned(), v.to_owned()))
+        })
+        .collect()
+}
 
 /// Why a query string or form body could not be decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -27,7 +27,7 @@ use tokio::task::JoinSet;
 
 use crate::auth::{self, Caller, NonceCache, SignedParts};
 use crate::catalog::Catalog;
-use crate::decode::decode_pairs;
+use crate::decode::{decode_pairs, visible_headers};
 use crate::error::ApiError;
 use crate::faults::{Decision, DropPoint, Faults, Injector};
 use crate::ops;
@@ -513,16 +513,7 @@ async fn process(
 
     let content_type = head.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
     let (query, params) = read_params(head.uri.query().unwrap_or(""), content_type, &body)?;
-    let headers: Vec<(String, String)> = head
-        .headers
-        .iter()
-        .filter_map(|(name, value)| {
-            value
-                .to_str()
-                .ok()
-                .map(|v| (name.as_str().to_owned(), v.to_owned()))
-        })
-        .collect();
+    let headers = visible_headers(&head.headers);
     let parts = SignedParts {
         method,
         path: if path.is_empty() { "/" } else { path },

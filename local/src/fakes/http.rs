@@ -14,7 +14,7 @@ use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::decode::decode_pairs;
+use crate::decode::{decode_pairs, visible_headers};
 
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
@@ -167,16 +167,7 @@ async fn serve(
             }
         }
     }
-    let headers = parts
-        .headers
-        .iter()
-        .filter_map(|(name, value)| {
-            value
-                .to_str()
-                .ok()
-                .map(|v| (name.as_str().to_owned(), v.to_owned()))
-        })
-        .collect();
+    let headers = visible_headers(&parts.headers);
     let request = FakeRequest {
         method: parts.method.as_str().to_owned(),
         path: parts.uri.path().to_owned(),
