@@ -126,13 +126,8 @@ impl TypeNames {
         if f.shape.is_some() && self.mode != ShapeMode::Inline {
             return;
         }
-        let (properties, is_list) = match &f.ty {
-            TypeSpec::Object { properties, .. } if !properties.is_empty() => (properties, false),
-            TypeSpec::Array { items, .. } => match items.as_ref() {
-                TypeSpec::Object { properties, .. } if !properties.is_empty() => (properties, true),
-                _ => return,
-            },
-            _ => return,
+        let Some((properties, is_list)) = struct_properties(f) else {
+            return;
         };
         let key = format!("response {}", shape_key(properties));
         let short = short_response_name(f, is_list);
@@ -165,13 +160,8 @@ impl TypeNames {
             self.place(f, short, path, key, true, false);
             return;
         }
-        let (properties, is_list) = match &f.ty {
-            TypeSpec::Object { properties, .. } if !properties.is_empty() => (properties, false),
-            TypeSpec::Array { items, .. } => match items.as_ref() {
-                TypeSpec::Object { properties, .. } if !properties.is_empty() => (properties, true),
-                _ => return,
-            },
-            _ => return,
+        let Some((properties, is_list)) = struct_properties(f) else {
+            return;
         };
         let path = nested_type_name(path_prefix, &f.name).to_string();
         if let Some(shape) = f.shape.as_ref().filter(|_| self.mode != ShapeMode::Inline) {
@@ -331,6 +321,21 @@ pub(crate) fn singular(name: &str) -> String {
         name[..name.len() - 1].to_owned()
     } else {
         name.to_owned()
+    }
+}
+
+/// The properties of the struct a field needs — its own object, or its list's object items
+/// (`true`) — when it has any.
+fn struct_properties(f: &Field) -> Option<(&[Field], bool)> {
+    match &f.ty {
+        TypeSpec::Object { properties, .. } if !properties.is_empty() => Some((properties, false)),
+        TypeSpec::Array { items, .. } => match items.as_ref() {
+            TypeSpec::Object { properties, .. } if !properties.is_empty() => {
+                Some((properties, true))
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 
