@@ -116,17 +116,9 @@ pub enum EndpointError {
     Other(String),
 }
 
-/// `input` with the user-info part of a URL (`user:password@`) replaced by `<redacted>@`.
-pub fn redact_userinfo(input: &str) -> String {
-    let Some((scheme, rest)) = input.split_once("://") else {
-        return input.to_owned();
-    };
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{scheme}://<redacted>@{}", &rest[at + 1..]),
-        None => input.to_owned(),
-    }
-}
+/// `input` with the user-info part of a URL (`user:password@`) replaced by `<redacted>@` (the
+/// redaction lives in [`crate::redact`], with the rest of the runtime's redaction).
+pub use crate::redact::redact_userinfo;
 
 impl EndpointError {
     /// The same error with user info removed from the URL it echoes.

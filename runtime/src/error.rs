@@ -100,7 +100,8 @@ impl UnexpectedResponse {
     pub fn new(http_status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
         Self {
             http_status,
-            reason: reason.into(),
+            // A decoding error can quote the body: redacted like the body.
+            reason: crate::redact::redacted(&reason.into()),
             body_excerpt: excerpt(body, Self::EXCERPT_LIMIT),
             request_id: None,
             client_token: None,
@@ -118,13 +119,18 @@ impl fmt::Display for UnexpectedResponse {
     }
 }
 
-/// The first `limit` bytes of `body` as lossy UTF-8, never splitting a character.
+/// The first `limit` bytes of `body` as lossy UTF-8, never splitting a character, passed
+/// through [`redact`](crate::redact) (redacted before it is cut, so that a secret straddling
+/// the cut is still recognised).
 pub fn excerpt(body: &[u8], limit: usize) -> String {
-    let text = String::from_utf8_lossy(body);
-    if text.len() <= limit {
-        return text.into_owned();
+    // Enough beyond the limit to see a whole secret value that starts before it.
+    const LOOKAHEAD: usize = 4096;
+    let window = &body[..body.len().min(limit.saturating_add(LOOKAHEAD))];
+    let text = crate::redact::redacted(&String::from_utf8_lossy(window));
+    if text.len() <= limit && window.len() == body.len() {
+        return text;
     }
-    let mut end = limit;
+    let mut end = limit.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -23,8 +23,24 @@ pub struct ErrorFields {
 }
 
 impl ErrorFields {
-    /// Reads whatever error fields `body` has.
+    /// Reads whatever error fields `body` has, each passed through [`redact`](crate::redact)
+    /// (messages can echo the string to sign, security token included).
     pub fn parse(content_type: Option<&str>, body: &[u8]) -> Self {
+        Self::parse_raw(content_type, body).redacted()
+    }
+
+    fn redacted(self) -> Self {
+        let clean = |field: Option<String>| field.map(|text| crate::redact::redacted(&text));
+        Self {
+            code: clean(self.code),
+            message: clean(self.message),
+            request_id: clean(self.request_id),
+            host_id: clean(self.host_id),
+            recommend: clean(self.recommend),
+        }
+    }
+
+    fn parse_raw(content_type: Option<&str>, body: &[u8]) -> Self {
         let xml_type = content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("xml"));
         if !xml_type {
             if let Some(fields) = from_json(body) {

@@ -18,6 +18,7 @@ pub mod idempotency;
 pub mod mock;
 pub mod operation;
 pub mod paginate;
+pub mod redact;
 pub mod retry;
 pub mod sign;
 pub mod transport;

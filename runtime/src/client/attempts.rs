@@ -72,7 +72,7 @@ impl Client {
                                 .await
                             {
                                 Ok(credentials) => credentials?,
-                                Err(_) => return Err(timeout_error(attempt)),
+                                Err(_) => return Err(crate::credentials::CredentialsError::deadline_reached(started.elapsed()).into()),
                             }
                         }
                         None => self.resolve_credentials().await?,

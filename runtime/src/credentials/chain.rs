@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::env::*;
 use super::ini::{provider_for_section, IniFile};
@@ -14,8 +15,16 @@ use super::profile::{provider_for_profile, ProfileConfig, ProfileProvider};
 use super::provider::{CredentialsFuture, ProvideCredentials, SharedCredentialsProvider};
 use super::{
     Credentials, CredentialsError, CredentialsSource, CredentialsUri, EcsRamRole, OidcRoleArn,
-    StsEndpoint,
+    StsEndpoint, FAILURE_BACKOFF,
 };
+use crate::redact::redacted;
+
+/// The longest one run of the chain takes, every source included: 30 s, half the client's
+/// default operation deadline, so that a caller gets the chain's error (every source and why
+/// it was skipped) rather than a timeout. The sources bound themselves well below it (the
+/// metadata service: 1 s to connect and 1 s to read per request, at most three requests; a
+/// credentials URI: 5 s + 10 s); the bound catches a slow STS or a combination.
+pub const DEFAULT_CHAIN_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// What the chain and the file-based providers share: where variables come from and the
 /// endpoints and refresh margin to give the providers they build.
@@ -97,11 +106,28 @@ impl Settings {
 /// [`with_home`](Self::with_home), [`sts_endpoint`](Self::sts_endpoint),
 /// [`metadata_endpoint`](Self::metadata_endpoint)) so tests never touch the process environment
 /// or the real metadata service.
+///
+/// Concurrent callers share one run of the chain (single flight): one runs it, the others wait
+/// for its result. A run that finds nothing is remembered for
+/// [`FAILURE_BACKOFF`](super::FAILURE_BACKOFF): callers in that time get the same error
+/// without the sources being asked again. A run ends after [`DEFAULT_CHAIN_TIMEOUT`] at the
+/// latest ([`timeout`](Self::timeout)).
 pub struct DefaultChain {
     settings: Settings,
     profile: Option<String>,
+    timeout: Duration,
     chosen: Mutex<Option<SharedCredentialsProvider>>,
-    discover: tokio::sync::Mutex<()>,
+    /// Held while the chain runs: the single flight.
+    discover: tokio::sync::Mutex<Discovery>,
+    /// Counts finished runs, so that a caller who waited for one uses its result.
+    runs: AtomicU64,
+}
+
+/// What the last run of the chain left behind.
+#[derive(Default)]
+struct Discovery {
+    /// The error of the last run, when it found nothing, and when it ended.
+    failure: Option<(CredentialsError, Instant)>,
 }
 
 impl fmt::Debug for DefaultChain {
@@ -138,8 +164,10 @@ impl DefaultChain {
         Self {
             settings,
             profile: None,
+            timeout: DEFAULT_CHAIN_TIMEOUT,
             chosen: Mutex::new(None),
-            discover: tokio::sync::Mutex::new(()),
+            discover: tokio::sync::Mutex::new(Discovery::default()),
+            runs: AtomicU64::new(0),
         }
     }
 
@@ -180,6 +208,13 @@ impl DefaultChain {
     /// Asks this metadata service instead of [`DEFAULT_METADATA_ENDPOINT`](super::DEFAULT_METADATA_ENDPOINT).
     pub fn metadata_endpoint(mut self, url: impl Into<String>) -> Self {
         self.settings.metadata_endpoint = Some(url.into());
+        self
+    }
+
+    /// Ends a run of the chain after `timeout` (default [`DEFAULT_CHAIN_TIMEOUT`]) with
+    /// [`CredentialsError::NotFound`] naming the source it was still waiting for.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
         self
     }
 
@@ -255,16 +290,65 @@ impl DefaultChain {
         }
     }
 
-    /// Resolves credentials: the provider found earlier, else every source in order.
+    /// Resolves credentials: the provider found earlier, else every source in order (one run
+    /// for all concurrent callers; see the type's documentation).
     pub async fn resolve(&self) -> Result<Credentials, CredentialsError> {
         if let Some(provider) = self.chosen() {
             return provider.provide_credentials().await;
         }
-        let _discovering = self.discover.lock().await;
+        let runs_before = self.runs.load(Ordering::Acquire);
+        let mut discovery = self.discover.lock().await;
         if let Some(provider) = self.chosen() {
+            drop(discovery);
             return provider.provide_credentials().await;
         }
+        if let Some((error, ended)) = &discovery.failure {
+            let ran_while_waiting = self.runs.load(Ordering::Acquire) != runs_before;
+            if ran_while_waiting || ended.elapsed() < FAILURE_BACKOFF {
+                return Err(error.clone());
+            }
+        }
         let mut searched = Vec::with_capacity(6);
+        let mut asking = "";
+        let outcome =
+            tokio::time::timeout(self.timeout, self.run(&mut searched, &mut asking)).await;
+        let result = match outcome {
+            Ok(Some((provider, credentials))) => {
+                match self.chosen.lock() {
+                    Ok(mut chosen) => *chosen = Some(provider),
+                    Err(poisoned) => *poisoned.into_inner() = Some(provider),
+                }
+                discovery.failure = None;
+                Ok(credentials)
+            }
+            Ok(None) => Err(CredentialsError::NotFound { searched }),
+            Err(_) => {
+                tracing::debug!(
+                    step = asking,
+                    timeout_ms = u64::try_from(self.timeout.as_millis()).unwrap_or(u64::MAX),
+                    "credentials chain: gave up"
+                );
+                searched.push(format!(
+                    "{asking} (no answer within the chain's bound of {} ms)",
+                    self.timeout.as_millis()
+                ));
+                Err(CredentialsError::NotFound { searched })
+            }
+        };
+        if let Err(error) = &result {
+            discovery.failure = Some((error.clone(), Instant::now()));
+        }
+        self.runs.fetch_add(1, Ordering::AcqRel);
+        result
+    }
+
+    /// Every source in order until one answers; `searched` collects why each was skipped and
+    /// `asking` names the one being asked (for the message when the bound is reached).
+    async fn run(
+        &self,
+        searched: &mut Vec<String>,
+        asking: &mut &'static str,
+    ) -> Option<(SharedCredentialsProvider, Credentials)> {
         for (name, step) in [
             ("environment variables", 0),
             ("OIDC role from the environment", 1),
@@ -273,6 +357,7 @@ impl DefaultChain {
             ("ECS instance RAM role", 4),
             ("credentials URI", 5),
         ] {
+            *asking = name;
             let outcome = match step {
                 0 => self.environment(),
                 1 => self.oidc().await,
@@ -284,13 +369,11 @@ impl DefaultChain {
             match outcome {
                 Step::Found(provider, credentials) => {
                     tracing::debug!(source = %credentials.source(), "credentials chain: found");
-                    match self.chosen.lock() {
-                        Ok(mut chosen) => *chosen = Some(provider),
-                        Err(poisoned) => *poisoned.into_inner() = Some(provider),
-                    }
-                    return Ok(credentials);
+                    return Some((provider, credentials));
                 }
                 Step::Skipped(reason) => {
+                    // Reasons quote answers and configuration: redacted once, here.
+                    let reason = redacted(&reason);
                     tracing::debug!(
                         step = name,
                         reason = reason.as_str(),
@@ -300,7 +383,7 @@ impl DefaultChain {
                 }
             }
         }
-        Err(CredentialsError::NotFound { searched })
+        None
     }
 
     async fn try_provider(&self, provider: SharedCredentialsProvider, what: &str) -> Step {

@@ -52,7 +52,7 @@ pub(crate) async fn exchange(
 fn describe(error: reqwest::Error) -> String {
     let timeout = error.is_timeout();
     let connect = error.is_connect();
-    let message = crate::transport::error_chain_without_url(error);
+    let message = crate::redact::redacted(&crate::transport::error_chain_without_url(error));
     if timeout {
         format!("timed out ({message})")
     } else if connect {
@@ -62,7 +62,7 @@ fn describe(error: reqwest::Error) -> String {
     }
 }
 
-/// The URL without its query and fragment, for messages.
+/// The URL without user info, query and fragment, for messages (each may carry a secret).
 pub(crate) fn without_query(url: &str) -> String {
-    url.split(['?', '#']).next().unwrap_or(url).to_owned()
+    crate::redact::display_url(url)
 }

@@ -9,9 +9,25 @@
 //! access_key_secret = ...
 //! ```
 //!
-//! `#` and `;` start comment lines; a `#` after a value starts a comment (as the Python library
-//! reads it). A line that is neither a section, a `key = value` pair, a comment nor blank is an
-//! error naming the file and the line.
+//! Values are read as `credentials-go` reads them — with `gopkg.in/ini.v1` and its default
+//! options (`ini.Load`) — except that nothing is ever cut silently:
+//!
+//! * `#` and `;` at the start of a line start a comment line.
+//! * A value in backticks (`` key = `a#b;c` ``) or triple double quotes (`key = """a#b"""`) is
+//!   taken literally, on one line.
+//! * Otherwise a `#` or `;` after whitespace starts an inline comment
+//!   (`type = access_key  # main account`); then surrounding `"…"` or `'…'` are removed.
+//! * A `#` or `;` right after other characters (`access_key_secret = abc#def`), or inside
+//!   quotes, is refused: `gopkg.in/ini.v1` would cut the value there, and the Python library
+//!   (`configparser`, then `value.split('#')[0]`) cuts at any `#` — a secret containing `#`
+//!   would silently lose its end and every call would fail with `SignatureDoesNotMatch`. The
+//!   error names the line and the key (never the value) and says to use backticks.
+//! * A value ending in `\` (a continuation line in `gopkg.in/ini.v1`) and an unclosed
+//!   backtick or `"""` (a multi-line value) are refused the same way.
+//! * A section that appears twice is one section (later keys win), as in `gopkg.in/ini.v1`.
+//!
+//! A line that is neither a section, a `key = value` pair, a comment nor blank is an error
+//! naming the file and the line.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -76,9 +92,10 @@ impl IniFile {
         Self::parse(&text).map_err(|reason| file_error(path, reason))
     }
 
-    /// Parses INI text; the error gives the line number and what was expected.
+    /// Parses INI text; the error gives the line number and what was expected (never a value).
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut sections: Vec<IniSection> = Vec::new();
+        let mut current: Option<usize> = None;
         for (index, raw) in text.lines().enumerate() {
             let line_no = index + 1;
             let line = raw.trim();
@@ -93,9 +110,16 @@ impl IniFile {
                 if name.is_empty() {
                     return Err(format!("line {line_no}: empty section name"));
                 }
-                sections.push(IniSection {
-                    name: name.to_owned(),
-                    entries: Vec::new(),
+                // A repeated section continues the first one, as in gopkg.in/ini.v1.
+                current = Some(match sections.iter().position(|s| s.name == name) {
+                    Some(existing) => existing,
+                    None => {
+                        sections.push(IniSection {
+                            name: name.to_owned(),
+                            entries: Vec::new(),
+                        });
+                        sections.len() - 1
+                    }
                 });
                 continue;
             }
@@ -108,12 +132,13 @@ impl IniFile {
             if key.is_empty() {
                 return Err(format!("line {line_no}: a key is missing before `=`"));
             }
-            let Some(section) = sections.last_mut() else {
+            let Some(section) = current.and_then(|i| sections.get_mut(i)) else {
                 return Err(format!(
                     "line {line_no}: `{key} = ...` comes before any `[section]`"
                 ));
             };
-            let value = value.split('#').next().unwrap_or_default().trim();
+            let value = read_value(value)
+                .map_err(|problem| format!("line {line_no}: the value of `{key}` {problem}"))?;
             section.entries.push((key.to_owned(), value.to_owned()));
         }
         Ok(Self { sections })
@@ -123,6 +148,64 @@ impl IniFile {
     pub fn section(&self, name: &str) -> Option<&IniSection> {
         self.sections.iter().find(|s| s.name == name)
     }
+}
+
+/// What to write instead when a value would be cut.
+const USE_BACKTICKS: &str =
+    "write the value in backticks (key = `value`) to keep every character";
+
+/// One value as `gopkg.in/ini.v1` reads it (see the module documentation), or what would make
+/// it read differently from what was written.
+fn read_value(raw: &str) -> Result<&str, String> {
+    let value = raw.trim();
+    for quote in ["\"\"\"", "`"] {
+        if let Some(inner) = value.strip_prefix(quote) {
+            return match inner.rfind(quote) {
+                Some(end) if inner[end + quote.len()..].trim().is_empty() => Ok(&inner[..end]),
+                Some(_) => Err(format!(
+                    "has text after its closing {quote}, which the official reader drops; \
+                     {USE_BACKTICKS}"
+                )),
+                None => Err(format!(
+                    "opens {quote} without closing it on the same line (multi-line values are \
+                     not supported)"
+                )),
+            };
+        }
+    }
+    let mut value = value;
+    if let Some(at) = value.find(['#', ';']) {
+        let marker = &value[at..at + 1];
+        let before = &value[..at];
+        let starts_comment = at == 0 || before.ends_with(char::is_whitespace);
+        let kept = before.trim_end();
+        let opens_quote = ['"', '\''].iter().any(|q| {
+            kept.starts_with(*q) && !(kept.len() > 1 && kept.ends_with(*q))
+        });
+        if !starts_comment || opens_quote {
+            return Err(format!(
+                "has `{marker}` inside it, where the official reader (gopkg.in/ini.v1, used by \
+                 credentials-go) would cut it; {USE_BACKTICKS}, or put a space before `{marker}` \
+                 if it starts a comment"
+            ));
+        }
+        value = kept;
+    }
+    if value.ends_with('\\') {
+        return Err(format!(
+            "ends with `\\`, which the official reader takes as a continuation line; {USE_BACKTICKS}"
+        ));
+    }
+    for quote in ['"', '\''] {
+        let surrounded = value.len() > 1
+            && value.starts_with(quote)
+            && value.ends_with(quote)
+            && value.matches(quote).count() == 2;
+        if surrounded {
+            return Ok(&value[1..value.len() - 1]);
+        }
+    }
+    Ok(value)
 }
 
 fn file_error(path: &Path, reason: String) -> CredentialsError {
@@ -214,4 +297,61 @@ pub(crate) fn provider_for_section(
         }
     };
     Ok(provider)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value_of(line: &str) -> Result<String, String> {
+        let file = IniFile::parse(&format!("[s]\n{line}\n"))?;
+        Ok(file.sections[0].get("k").unwrap_or_default().to_owned())
+    }
+
+    #[test]
+    fn values_as_the_official_reader_gives_them() {
+        for (line, expected) in [
+            ("k = plain", "plain"),
+            ("k = spaced value  # a comment", "spaced value"),
+            ("k = v ; a comment", "v"),
+            ("k = # only a comment", ""),
+            ("k = \"quoted\"", "quoted"),
+            ("k = 'single'", "single"),
+            ("k = \"quoted\" # comment", "quoted"),
+            ("k = `a#b;c`", "a#b;c"),
+            ("k = \"\"\"a#b\"\"\"", "a#b"),
+            ("k = ` spaced `", " spaced "),
+            ("k = a=b", "a=b"),
+        ] {
+            assert_eq!(value_of(line).as_deref(), Ok(expected), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_value_the_official_reader_would_cut_is_refused_without_echoing_it() {
+        for (line, marker) in [
+            ("k = abc#def", "#"),
+            ("k = abc;def", ";"),
+            ("k = \"abc #def\"", "#"),
+        ] {
+            let error = value_of(line).expect_err(line);
+            assert!(
+                error.starts_with(&format!("line 2: the value of `k` has `{marker}` inside it")),
+                "{error}"
+            );
+            assert!(error.contains("backticks"), "{error}");
+            assert!(!error.contains("abc") && !error.contains("def"), "{error}");
+        }
+        assert!(value_of("k = abc\\").expect_err("continuation").contains("continuation"));
+        assert!(value_of("k = `abc").expect_err("unclosed").contains("without closing"));
+        assert!(value_of("k = `a` b").expect_err("after").contains("after its closing"));
+    }
+
+    #[test]
+    fn a_repeated_section_is_one_section() {
+        let file = IniFile::parse("[a]\nx = 1\n[b]\ny = 2\n[a]\nx = 3\nz = 4\n").expect("parses");
+        assert_eq!(file.sections.len(), 2);
+        let a = file.section("a").expect("a");
+        assert_eq!((a.get("x"), a.get("z")), (Some("3"), Some("4")));
+    }
 }

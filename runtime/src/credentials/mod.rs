@@ -46,8 +46,8 @@ mod provider;
 pub mod sts;
 mod uri;
 
-pub use cache::{RefreshingCache, DEFAULT_REFRESH_MARGIN};
-pub use chain::DefaultChain;
+pub use cache::{RefreshingCache, DEFAULT_REFRESH_MARGIN, FAILURE_BACKOFF, RETRY_AFTER_FAILURE};
+pub use chain::{DefaultChain, DEFAULT_CHAIN_TIMEOUT};
 pub use ecs::{EcsRamRole, DEFAULT_METADATA_ENDPOINT};
 pub use env::*;
 pub use ini::{IniFile, IniSection};
@@ -97,7 +97,7 @@ pub enum CredentialsSource {
     },
     /// A credentials URI.
     Uri {
-        /// The URI without its query (which may carry a token).
+        /// The URI without user info and query (either may carry a secret).
         uri: String,
     },
     /// A custom provider, named by itself.
@@ -370,6 +370,13 @@ pub enum CredentialsError {
         /// Why the refresh failed.
         reason: String,
     },
+    /// The caller's deadline (the client's operation deadline) was reached while the provider
+    /// was still fetching: a credentials failure, not a service timeout.
+    #[error("no credentials within the operation deadline: the credentials provider had not answered after {waited_ms} ms")]
+    DeadlineReached {
+        /// How long the caller waited.
+        waited_ms: u64,
+    },
     /// The credentials are not at hand without fetching ([`crate::Client::prepare`] signs only
     /// with credentials at hand).
     #[error("no credentials at hand yet (the provider has not fetched any): send a request or call `Client::resolve_credentials` first")]
@@ -377,6 +384,15 @@ pub enum CredentialsError {
     /// Something else, described.
     #[error("{0}")]
     Other(String),
+}
+
+impl CredentialsError {
+    /// [`CredentialsError::DeadlineReached`] after waiting `waited`.
+    pub fn deadline_reached(waited: std::time::Duration) -> Self {
+        CredentialsError::DeadlineReached {
+            waited_ms: u64::try_from(waited.as_millis()).unwrap_or(u64::MAX),
+        }
+    }
 }
 
 /// The UTC `YYYY-MM-DDThh:mm:ssZ` form of `time`, for messages.

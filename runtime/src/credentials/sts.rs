@@ -54,8 +54,8 @@ pub const MIN_DURATION_SECONDS: u32 = 900;
 /// The OIDC token file is refused beyond this size.
 const MAX_TOKEN_FILE_BYTES: u64 = 64 * 1024;
 
-/// Where STS calls go.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Where STS calls go. `Debug` shows an explicit URL without user info or query.
+#[derive(Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StsEndpoint {
     /// `https://sts.aliyuncs.com`.
@@ -70,6 +70,23 @@ pub enum StsEndpoint {
     },
     /// An explicit base URL (`https://host[:port]`, `http://127.0.0.1:PORT` for a local fake).
     Url(String),
+}
+
+impl std::fmt::Debug for StsEndpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StsEndpoint::Global => f.write_str("Global"),
+            StsEndpoint::Region { region, vpc } => f
+                .debug_struct("Region")
+                .field("region", region)
+                .field("vpc", vpc)
+                .finish(),
+            StsEndpoint::Url(url) => f
+                .debug_tuple("Url")
+                .field(&crate::redact::display_url(url))
+                .finish(),
+        }
+    }
 }
 
 impl StsEndpoint {
