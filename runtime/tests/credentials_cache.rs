@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use acs_runtime::credentials::{
     Credentials, CredentialsError, CredentialsFuture, CredentialsSource, ProvideCredentials,
-    RefreshingCache, DEFAULT_REFRESH_MARGIN,
+    RefreshingCache, DEFAULT_REFRESH_MARGIN, FAILURE_BACKOFF,
 };
 use acs_runtime::{Client, Error};
 use common::Probe;
@@ -137,10 +137,57 @@ async fn callers_waiting_for_a_failed_fetch_share_its_error() {
             "cannot fetch credentials from the counting source: fetch 1 failed"
         );
     }
-    // A later call tries again (nothing valid is cached, so no pause).
+    // The failure is remembered for FAILURE_BACKOFF: a call right after gets it without
+    // asking the source (issue 20 (7): a failing source was asked ~27 times a second).
     provider.failing.store(false, Ordering::SeqCst);
+    let remembered = provider.provide_credentials().await.expect_err("remembered");
+    assert_eq!(remembered.to_string(), "cannot fetch credentials from the counting source: fetch 1 failed");
+    assert_eq!(provider.fetches(), 1);
+    // After the backoff the source is asked again.
+    tokio::time::sleep(FAILURE_BACKOFF).await;
     let credentials = provider.provide_credentials().await.expect("recovered");
     assert_eq!(credentials.access_key_id(), "id-2");
+}
+
+/// Issue 20 (6): credentials living less than the refresh margin were due at once, so nearly
+/// every call fetched (4,374 fetches in 65 s for 100 workers). Now a set is due after three
+/// quarters of its lifetime: 100 workers calling for `RUN` get at most one fetch per
+/// `lifetime * 3 / 4`, plus the first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn credentials_shorter_lived_than_the_margin_are_refreshed_per_lifetime_not_per_call() {
+    const RUN: Duration = Duration::from_secs(4);
+    let lifetime = Duration::from_secs(2);
+    assert!(lifetime < DEFAULT_REFRESH_MARGIN);
+    let provider = Arc::new(Counting::new(DEFAULT_REFRESH_MARGIN, lifetime, Duration::ZERO));
+    let until = Instant::now() + RUN;
+    let calls = Arc::new(AtomicUsize::new(0));
+    let workers: Vec<_> = (0..100)
+        .map(|_| {
+            let provider = Arc::clone(&provider);
+            let calls = Arc::clone(&calls);
+            tokio::spawn(async move {
+                while Instant::now() < until {
+                    let credentials = provider.provide_credentials().await.expect("valid");
+                    assert!(credentials.expiration() > Some(SystemTime::now()));
+                    calls.fetch_add(1, Ordering::SeqCst);
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.await.expect("joins");
+    }
+    let due_every = lifetime * 3 / 4;
+    let bound = (RUN.as_millis() / due_every.as_millis()) as usize + 1;
+    let calls = calls.load(Ordering::SeqCst);
+    println!("{} fetches for {calls} calls (bound {bound})", provider.fetches());
+    assert!(calls > 1000, "{calls} calls");
+    assert!(
+        provider.fetches() <= bound,
+        "{} fetches for {calls} calls (bound {bound})",
+        provider.fetches()
+    );
 }
 
 #[tokio::test]

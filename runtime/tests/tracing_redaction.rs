@@ -120,3 +120,99 @@ async fn v3_calls_trace_without_secrets() {
     let (text, signatures) = run(SignatureVersion::V3).await;
     check(&text, &signatures);
 }
+
+/// A security token with the characters percent-encoding changes.
+const STS_TOKEN: &str = "CAIS+sts/token=value";
+
+/// `text` percent-encoded as Alibaba Cloud's v1 canonical form encodes (unreserved kept).
+fn encode(text: &str) -> String {
+    const SET: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(text, SET).to_string()
+}
+
+/// The body Alibaba Cloud answers to a v1 request whose signature it cannot match: the message
+/// echoes the string it signed, `POST&%2F&` + the encoded canonical query, whose
+/// `SecurityToken` parameter is the caller's token, percent-encoded twice.
+fn signature_mismatch_body() -> String {
+    let params = [
+        ("AccessKeyId", "trace-id"),
+        ("Action", "CreateInstances"),
+        ("Format", "JSON"),
+        ("RegionId", "cn-hangzhou"),
+        ("SecurityToken", STS_TOKEN),
+        ("SignatureMethod", "HMAC-SHA1"),
+        ("SignatureNonce", "2a08c092f82b60e0bbb22e89726b8cea"),
+        ("SignatureVersion", "1.0"),
+        ("Timestamp", "2026-11-26T04:34:32Z"),
+        ("Version", "2020-06-01"),
+    ];
+    let canonical: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect();
+    let string_to_sign = format!("POST&{}&{}", encode("/"), encode(&canonical.join("&")));
+    assert!(string_to_sign.contains("SecurityToken%3DCAIS%252Bsts%252Ftoken%253Dvalue%26"));
+    serde_json::json!({
+        "RequestId": "REQ-SIG",
+        "HostId": "swas.cn-hangzhou.aliyuncs.com",
+        "Code": "SignatureDoesNotMatch",
+        "Message": format!(
+            "Specified signature is not matched with our calculation. server string to sign is:{string_to_sign}"
+        ),
+        "Recommend": "https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch",
+    })
+    .to_string()
+}
+
+/// Issue 20 (4): the echoed string to sign carried the security token into the error's
+/// `Display` and `Debug`. Now neither the token nor either of its encodings is in the error,
+/// its message, or the trace of the call; the rest of the echo stays for troubleshooting.
+#[tokio::test]
+async fn signature_mismatch_echo_loses_the_security_token_everywhere() {
+    let capture = Capture::default();
+    let writer = capture.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_env_filter("trace")
+        .with_span_events(FmtSpan::FULL)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let server = TestServer::start(vec![Reply::json(400, &signature_mismatch_body())]).await;
+    let client = Client::builder()
+        .credentials(Credentials::with_security_token("trace-id", SECRET, STS_TOKEN))
+        .endpoint(server.url())
+        .signature_version(SignatureVersion::V1)
+        .retry(RetryConfig::disabled())
+        .build()
+        .expect("client builds");
+    let error = client
+        .send(&CreateThing::default())
+        .await
+        .expect_err("SignatureDoesNotMatch");
+    let service = error.service_error().expect("a service error");
+    let message = acs_runtime::ServiceError::meta(service).message.clone();
+    assert!(
+        message.contains("server string to sign is:POST&%2F&AccessKeyId%3Dtrace-id%26Action%3DCreateInstances"),
+        "{message}"
+    );
+    assert!(message.contains("%26SecurityToken%3D<redacted>%26SignatureMethod%3DHMAC-SHA1"), "{message}");
+    let trace = String::from_utf8_lossy(&capture.0.lock().expect("lock")).into_owned();
+    let encoded_once = encode(STS_TOKEN);
+    let encoded_twice = encode(&encoded_once);
+    for (what, text) in [
+        ("Display", error.to_string()),
+        ("Debug", format!("{error:?}")),
+        ("alternate Debug", format!("{error:#?}")),
+        ("trace", trace),
+    ] {
+        for leak in [STS_TOKEN, encoded_once.as_str(), encoded_twice.as_str(), SECRET, "CAIS"] {
+            assert!(!text.contains(leak), "{what} shows {leak}:\n{text}");
+        }
+    }
+}

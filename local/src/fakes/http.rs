@@ -1,5 +1,6 @@
 //! A minimal HTTP/1.1 server on `127.0.0.1` for the fakes: one async handler, request bodies up
-//! to 1 MiB, stopped when dropped.
+//! to 1 MiB, stopped when dropped; and a [`BlackHole`] address, where connecting never completes
+//! (as an unreachable metadata service in an isolated network).
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -11,7 +12,7 @@ use http_body_util::{BodyExt as _, Full, Limited};
 use hyper::body::Incoming;
 use hyper::{Request, Response};
 use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::sync::watch;
 
 use crate::decode::{decode_pairs, visible_headers};
@@ -186,4 +187,51 @@ fn plain(response: FakeResponse) -> Response<Full<Bytes>> {
         hyper::header::HeaderValue::from_static("application/json"),
     );
     out
+}
+
+/// A `127.0.0.1` port where connection attempts get no answer at all: the listener's accept
+/// queue is full and never drained, so the kernel drops every new SYN and a client waits for
+/// its connect timeout, exactly as with a black-holed address. Dropping it frees the port.
+#[derive(Debug)]
+pub struct BlackHole {
+    addr: SocketAddr,
+    _listener: TcpListener,
+    _queued: Vec<TcpStream>,
+}
+
+impl BlackHole {
+    /// How long one filling connection may take before the queue counts as full.
+    const FILL_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+    /// At most this many connections fill the queue (Linux queues backlog + 1 = 1).
+    const MAX_FILL: usize = 8;
+
+    /// Binds a port with an accept backlog of 0 and fills its queue.
+    pub async fn start() -> std::io::Result<Self> {
+        let socket = TcpSocket::new_v4()?;
+        socket.bind(SocketAddr::from(([127, 0, 0, 1], 0)))?;
+        let listener = socket.listen(0)?;
+        let addr = listener.local_addr()?;
+        let mut queued = Vec::new();
+        for _ in 0..Self::MAX_FILL {
+            match tokio::time::timeout(Self::FILL_WAIT, TcpStream::connect(addr)).await {
+                Ok(Ok(stream)) => queued.push(stream),
+                Ok(Err(e)) => return Err(e),
+                Err(_) => {
+                    return Ok(Self {
+                        addr,
+                        _listener: listener,
+                        _queued: queued,
+                    })
+                }
+            }
+        }
+        Err(std::io::Error::other(
+            "the accept queue did not fill: this system does not drop connections to a full listener",
+        ))
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
 }

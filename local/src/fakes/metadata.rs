@@ -31,6 +31,8 @@ pub struct MetadataBehaviour {
     pub lifetime: Duration,
     /// Waits this long before answering.
     pub latency: Duration,
+    /// Reads every request and never answers it (counted in [`FakeMetadata::requests`]).
+    pub hang: bool,
     /// Answer the credentials request with this body instead (malformed-answer tests).
     pub credentials_body: Option<String>,
 }
@@ -43,6 +45,7 @@ impl Default for MetadataBehaviour {
             token_unsupported: false,
             lifetime: Duration::from_secs(6 * 3600),
             latency: Duration::ZERO,
+            hang: false,
             credentials_body: None,
         }
     }
@@ -64,6 +67,7 @@ struct State {
     role_requests: AtomicUsize,
     credentials_requests: AtomicUsize,
     tokenless_gets: AtomicUsize,
+    requests: AtomicUsize,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -84,6 +88,7 @@ impl FakeMetadata {
             role_requests: AtomicUsize::new(0),
             credentials_requests: AtomicUsize::new(0),
             tokenless_gets: AtomicUsize::new(0),
+            requests: AtomicUsize::new(0),
         });
         let shared = Arc::clone(&state);
         let handler: Handler = Arc::new(move |request| {
@@ -121,6 +126,11 @@ impl FakeMetadata {
         self.state.credentials_requests.load(Ordering::SeqCst)
     }
 
+    /// Requests received, answered or not.
+    pub fn requests(&self) -> usize {
+        self.state.requests.load(Ordering::SeqCst)
+    }
+
     /// `GET`s that came without a token.
     pub fn tokenless_gets(&self) -> usize {
         self.state.tokenless_gets.load(Ordering::SeqCst)
@@ -129,7 +139,12 @@ impl FakeMetadata {
 
 impl State {
     async fn handle(&self, request: FakeRequest) -> FakeResponse {
+        self.requests.fetch_add(1, Ordering::SeqCst);
         let behaviour = lock(&self.behaviour).clone();
+        if behaviour.hang {
+            // Held until the server is dropped.
+            std::future::pending::<()>().await;
+        }
         if !behaviour.latency.is_zero() {
             tokio::time::sleep(behaviour.latency).await;
         }

@@ -5,6 +5,10 @@
 //! answer, and issue temporary credentials from one shared [`Issuer`] with a configurable
 //! lifetime, so that a client signing with credentials from any of them can be checked by
 //! [`FakeSts`] (`GetCallerIdentity` rejects unknown, wrong-token and expired credentials).
+//!
+//! Failing sources for the chain's bounds: the metadata service and the credentials URI answer
+//! late (`latency`) or never (`hang`: the request is read, no answer comes), and a
+//! [`BlackHole`] is an address where connecting never completes.
 
 mod http;
 mod metadata;
@@ -15,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-pub use http::{FakeRequest, FakeResponse, FakeServer};
+pub use http::{BlackHole, FakeRequest, FakeResponse, FakeServer};
 pub use metadata::{FakeMetadata, MetadataBehaviour};
 pub use sts::FakeSts;
 pub use uri::FakeCredentialsUri;

@@ -1,7 +1,7 @@
 //! A fake credentials URI server: `GET /` answers `{"Code": "Success", "AccessKeyId",
 //! "AccessKeySecret", "SecurityToken", "Expiration"}` with credentials from the shared issuer.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -23,6 +23,10 @@ struct State {
     lifetime: Mutex<Duration>,
     /// `(status, body)` to answer instead of credentials.
     override_answer: Mutex<Option<(u16, String)>>,
+    /// Waits this long before answering.
+    latency: Mutex<Duration>,
+    /// Reads requests and never answers them.
+    hang: AtomicBool,
     requests: AtomicUsize,
 }
 
@@ -40,6 +44,8 @@ impl FakeCredentialsUri {
             issuer,
             lifetime: Mutex::new(Duration::from_secs(3600)),
             override_answer: Mutex::new(None),
+            latency: Mutex::new(Duration::ZERO),
+            hang: AtomicBool::new(false),
             requests: AtomicUsize::new(0),
         });
         let shared = Arc::clone(&state);
@@ -47,6 +53,14 @@ impl FakeCredentialsUri {
             let state = Arc::clone(&shared);
             Box::pin(async move {
                 state.requests.fetch_add(1, Ordering::SeqCst);
+                if state.hang.load(Ordering::SeqCst) {
+                    // Held until the server is dropped.
+                    std::future::pending::<()>().await;
+                }
+                let latency = *lock(&state.latency);
+                if !latency.is_zero() {
+                    tokio::time::sleep(latency).await;
+                }
                 if let Some((status, body)) = lock(&state.override_answer).clone() {
                     return FakeResponse::text(status, body);
                 }
@@ -77,7 +91,17 @@ impl FakeCredentialsUri {
         *lock(&self.state.override_answer) = answer.map(|(s, b)| (s, b.to_owned()));
     }
 
-    /// Requests received.
+    /// Waits `latency` before each answer.
+    pub fn set_latency(&self, latency: Duration) {
+        *lock(&self.state.latency) = latency;
+    }
+
+    /// `true`: reads each request and never answers it (until dropped).
+    pub fn set_hang(&self, hang: bool) {
+        self.state.hang.store(hang, Ordering::SeqCst);
+    }
+
+    /// Requests received (answered or not).
     pub fn requests(&self) -> usize {
         self.state.requests.load(Ordering::SeqCst)
     }
