@@ -251,11 +251,16 @@ impl State {
             return Err(error(400, "InvalidTimeStamp.Expired", "Timestamp expired."));
         }
         let params = request.params.iter().map(|(n, v)| (n.as_str(), v.as_str()));
-        if !v1::verify(&request.method, params, &secret, signature) {
+        if !v1::verify(&request.method, params.clone(), &secret, signature) {
+            // As Alibaba Cloud answers: the message echoes the string it signed, which holds
+            // the caller's `SecurityToken` (percent-encoded twice) when there is one.
+            let string_to_sign = v1::string_to_sign(&request.method, params);
             return Err(error(
                 400,
                 "SignatureDoesNotMatch",
-                "Specified signature is not matched with our calculation.",
+                &format!(
+                    "Specified signature is not matched with our calculation. server string to sign is:{string_to_sign}"
+                ),
             ));
         }
         match self
