@@ -64,9 +64,14 @@ async fn hundred_concurrent_calls_across_an_expiry_refresh_exactly_once() {
 async fn inside_the_margin_one_caller_refreshes_while_the_others_use_the_valid_set() {
     let (_issuer, sts) = sts().await;
     sts.set_latency(Duration::from_millis(300));
-    // One-hour credentials with a margin longer than that: always due, never expired.
-    let provider = Arc::new(role(&sts, Duration::from_secs(7200)));
+    // 4 s credentials (3–4 s on the wire), shorter than the margin: due once three quarters
+    // of their lifetime have passed (0.75–1 s before they expire). The callers come 0.6 s
+    // before expiry: due, still valid for longer than the refresh takes.
+    sts.set_lifetime(Duration::from_secs(4));
+    let provider = Arc::new(role(&sts, acs_runtime::credentials::DEFAULT_REFRESH_MARGIN));
     let first = provider.provide_credentials().await.expect("first fetch");
+    sleep_until(first.expiration().expect("temporary") - Duration::from_millis(600)).await;
+    assert_eq!(sts.assume_role_count(), 1, "not due before");
     let barrier = Arc::new(tokio::sync::Barrier::new(100));
     let started = Instant::now();
     let calls: Vec<_> = (0..100)
@@ -102,9 +107,11 @@ async fn inside_the_margin_one_caller_refreshes_while_the_others_use_the_valid_s
 async fn a_failed_refresh_keeps_the_valid_set_then_says_expired() {
     let (_issuer, sts) = sts().await;
     sts.set_lifetime(Duration::from_secs(2));
-    // Due for refresh at once (margin 10 s), valid until it expires.
+    // 1–2 s on the wire, margin 10 s: due after three quarters of the lifetime (0.25–0.5 s
+    // before expiry), valid until it expires.
     let provider = role(&sts, Duration::from_secs(10));
     let first = provider.provide_credentials().await.expect("first fetch");
+    sleep_until(first.expiration().expect("temporary") - Duration::from_millis(200)).await;
     sts.set_failing(true);
     let kept = provider
         .provide_credentials()
@@ -143,8 +150,14 @@ async fn a_failed_refresh_keeps_the_valid_set_then_says_expired() {
     assert!(!message.contains(SECRET) && !message.contains(first.access_key_secret()));
     assert!(!message.contains(first.security_token().expect("token")));
 
-    // The source recovers: the next call fetches at once (no pause once expired).
+    // The source recovers: within FAILURE_BACKOFF the failure is still the answer (a failing
+    // source is not asked on every call once expired); then the next call fetches.
     sts.set_failing(false);
+    let asked = sts.assume_role_count();
+    let remembered = provider.provide_credentials().await.expect_err("remembered");
+    assert_eq!(remembered, err);
+    assert_eq!(sts.assume_role_count(), asked);
+    tokio::time::sleep(acs_runtime::credentials::FAILURE_BACKOFF).await;
     let fresh = provider.provide_credentials().await.expect("refreshed");
     assert_ne!(fresh.access_key_id(), first.access_key_id());
 }

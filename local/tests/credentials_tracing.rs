@@ -33,6 +33,58 @@ impl Write for Capture {
 const OIDC_PROVIDER: &str = "acs:ram::1234567890:oidc-provider/ack-rrsa";
 const OIDC_TOKEN: &str = "oidc-TOKEN-value-never-traced";
 const URI_TOKEN: &str = "uri-query-token-never-traced";
+const URI_PASSWORD: &str = "uri-PASSWORD-never-traced";
+/// The probe traces at least this much (issue 20: "0 secrets in 1 MB of TRACE output").
+const PROBE_BYTES: usize = 1024 * 1024;
+/// Bounds of the probe loop.
+const PROBE_MAX_CALLS: usize = 5_000;
+const PROBE_MAX_TIME: Duration = Duration::from_secs(60);
+
+/// Waits until the client's current credentials are due for refresh (their last quarter, for
+/// these short-lived sets) but still valid.
+async fn sleep_until_due(client: &acs_runtime::Client) {
+    let current = client.resolve_credentials().await.expect("credentials").expect("some");
+    let expiration = current.expiration().expect("temporary");
+    let at = expiration - Duration::from_millis(150);
+    if let Ok(wait) = at.duration_since(std::time::SystemTime::now()) {
+        tokio::time::sleep(wait).await;
+    }
+}
+
+/// Calls until the trace holds `PROBE_BYTES`: successful calls with role credentials, and calls
+/// with a valid security token but a wrong secret, which the fake STS answers, as Alibaba Cloud
+/// does, with `SignatureDoesNotMatch` echoing the string to sign — token included. The caller
+/// logs each error (`Display` and `Debug`), as programs do. Returns the number of calls.
+async fn probe_until_a_megabyte(
+    capture: &Capture,
+    sts: &swas_local::fakes::FakeSts,
+    client: &acs_runtime::Client,
+) -> usize {
+    let started = std::time::Instant::now();
+    let mut calls = 0;
+    while capture.0.lock().expect("lock").len() < PROBE_BYTES {
+        assert!(
+            calls < PROBE_MAX_CALLS && started.elapsed() < PROBE_MAX_TIME,
+            "the probe did not reach {PROBE_BYTES} bytes"
+        );
+        calls += 1;
+        let current = client.resolve_credentials().await.expect("credentials").expect("some");
+        let wrong_secret = Credentials::with_security_token(
+            current.access_key_id(),
+            "not-the-secret",
+            current.security_token().expect("token"),
+        );
+        let mismatched = identity_client(sts, wrong_secret);
+        match whoami(&mismatched).await {
+            Ok(_) => panic!("a wrong secret was accepted"),
+            Err(error) => tracing::warn!(error = %error, debug = ?error, "call failed"),
+        }
+        if let Err(error) = whoami(client).await {
+            tracing::warn!(error = %error, debug = ?error, "call failed");
+        }
+    }
+    calls
+}
 
 #[tokio::test]
 async fn trace_output_never_shows_secrets_tokens_or_signatures() {
@@ -65,9 +117,11 @@ async fn trace_output_never_shows_secrets_tokens_or_signatures() {
         .refresh_margin(Duration::from_secs(10));
     let client = identity_client(&sts, role);
     whoami(&client).await.expect("call");
+    // 2 s sets (1–2 s on the wire) are due in their last quarter: call then.
+    sleep_until_due(&client).await;
     whoami(&client).await.expect("call after a refresh");
     sts.set_failing(true);
-    tokio::time::sleep(Duration::from_millis(10)).await;
+    sleep_until_due(&client).await;
     let _ = whoami(&client).await;
     sts.set_failing(false);
     let debug = format!("{client:?}");
@@ -86,8 +140,15 @@ async fn trace_output_never_shows_secrets_tokens_or_signatures() {
         .with_home(home.path())
         .resolve()
         .await;
+    let probe = probe_until_a_megabyte(&capture, &sts, &client).await;
+    println!("probe: {probe} calls, {} bytes of trace", capture.0.lock().expect("lock").len());
 
     let output = String::from_utf8(capture.0.lock().expect("lock").clone()).expect("utf-8");
+    assert!(output.len() >= PROBE_BYTES, "{} bytes", output.len());
+    assert!(
+        output.contains("SignatureDoesNotMatch") && output.contains("server string to sign is:"),
+        "the probe's signature errors are in the trace"
+    );
     assert!(output.contains("hyper"), "dependencies traced too");
     assert!(
         output.contains("credentials refreshed"),
@@ -101,6 +162,7 @@ async fn trace_output_never_shows_secrets_tokens_or_signatures() {
         SECRET.to_owned(),
         OIDC_TOKEN.to_owned(),
         URI_TOKEN.to_owned(),
+        URI_PASSWORD.to_owned(),
     ];
     for n in 1..=issuer.count() {
         let issued = issuer.get(&format!("STS.{n:04}")).expect("issued");
@@ -108,12 +170,12 @@ async fn trace_output_never_shows_secrets_tokens_or_signatures() {
         secrets.push(issued.security_token);
     }
     assert!(secrets.len() > 8, "issued {}", issuer.count());
+    let mut leaks = 0;
     for secret in &secrets {
-        assert!(
-            !output.contains(secret.as_str()),
-            "a secret leaked into the trace"
-        );
+        leaks += output.matches(secret.as_str()).count();
     }
+    println!("{} secrets checked in {} bytes of trace: {leaks} found", secrets.len(), output.len());
+    assert_eq!(leaks, 0, "a secret leaked into the trace");
     for (at, _) in output.match_indices("Signature=") {
         assert!(
             output[at..].starts_with("Signature=<redacted>"),
@@ -141,11 +203,14 @@ async fn oidc_and_friends(
     whoami(&identity_client(sts, ecs))
         .await
         .expect("instance role");
-    let from_uri = Credentials::uri(format!("{}?token={URI_TOKEN}", uri.url()));
+    let with_password = uri
+        .url()
+        .replacen("http://", &format!("http://probe:{URI_PASSWORD}@"), 1);
+    let from_uri = Credentials::uri(format!("{with_password}?token={URI_TOKEN}"));
     whoami(&identity_client(sts, from_uri))
         .await
         .expect("URI credentials");
     uri.set_answer(Some((500, "down")));
-    let failing = Credentials::uri(format!("{}?token={URI_TOKEN}", uri.url()));
+    let failing = Credentials::uri(format!("{with_password}?token={URI_TOKEN}"));
     failing.provide_credentials().await.expect_err("down");
 }
