@@ -71,13 +71,20 @@ async fn twenty_calls_with_a_black_holed_metadata_service_share_one_bounded_run(
         async move { whoami(&client).await.map(|_| ()) }
     })
     .await;
-    let slowest = results.iter().map(|(_, took)| *took).max().unwrap_or_default();
+    let slowest = results
+        .iter()
+        .map(|(_, took)| *took)
+        .max()
+        .unwrap_or_default();
     println!(
         "20 calls, black-holed metadata service: slowest {} ms, all done after {} ms",
         slowest.as_millis(),
         started.elapsed().as_millis()
     );
-    assert!(slowest < ECS_STEP_BOUND && ECS_STEP_BOUND < DEFAULT_CHAIN_TIMEOUT, "{slowest:?}");
+    assert!(
+        slowest < ECS_STEP_BOUND && ECS_STEP_BOUND < DEFAULT_CHAIN_TIMEOUT,
+        "{slowest:?}"
+    );
     let first = match &results[0].0 {
         Err(Error::Credentials(error @ CredentialsError::NotFound { searched })) => {
             assert!(
@@ -132,7 +139,10 @@ async fn a_hanging_credentials_uri_ends_calls_with_the_credentials_error() {
     for (result, took) in &results {
         match result {
             Err(Error::Credentials(CredentialsError::DeadlineReached { waited_ms })) => {
-                assert!(*waited_ms >= 1500 && *took < deadline * 2, "{waited_ms} {took:?}");
+                assert!(
+                    *waited_ms >= 1500 && *took < deadline * 2,
+                    "{waited_ms} {took:?}"
+                );
             }
             other => panic!("expected the credentials error, got {other:?}"),
         }
@@ -256,7 +266,10 @@ async fn hundred_workers_over_65_s_of_20_s_credentials_fetch_at_most_10_times() 
     let (lifetime, run) = (Duration::from_secs(20), Duration::from_secs(65));
     let (fetches, calls) = workers_against_short_lived_uri(lifetime, run).await;
     println!("{fetches} fetches for {calls} calls by 100 workers in {run:?}");
-    assert!(fetches <= 10 && fetches <= fetch_bound(lifetime, run), "{fetches}");
+    assert!(
+        fetches <= 10 && fetches <= fetch_bound(lifetime, run),
+        "{fetches}"
+    );
 }
 
 /// Issue 20 (7): after expiry a failing source was asked ~27 times a second. Now at most once
@@ -340,9 +353,9 @@ async fn a_credentials_uri_password_is_never_shown() {
     let uri = FakeCredentialsUri::start(Arc::clone(&issuer))
         .await
         .expect("starts");
-    let with_password = uri
-        .url()
-        .replacen("http://", &format!("http://deployer:{URI_PASSWORD}@"), 1);
+    let with_password =
+        uri.url()
+            .replacen("http://", &format!("http://deployer:{URI_PASSWORD}@"), 1);
     let shown = uri.url().replacen("http://", "http://<redacted>@", 1);
     let home = tempfile::tempdir().expect("tempdir");
     let vars = [
@@ -357,7 +370,9 @@ async fn a_credentials_uri_password_is_never_shown() {
     let error = failing.resolve().await.expect_err("fails");
     let message = error.to_string();
     assert!(
-        message.contains(&format!("cannot fetch credentials from the credentials URI {shown}: answered HTTP 500")),
+        message.contains(&format!(
+            "cannot fetch credentials from the credentials URI {shown}: answered HTTP 500"
+        )),
         "{message}"
     );
     texts.extend([message, format!("{error:?}"), format!("{failing:?}")]);
@@ -383,6 +398,9 @@ async fn a_credentials_uri_password_is_never_shown() {
     assert!(trace.contains("credentials refreshed"), "{trace}");
     texts.push(trace);
     for text in &texts {
-        assert!(!text.contains(URI_PASSWORD), "the password leaked into:\n{text}");
+        assert!(
+            !text.contains(URI_PASSWORD),
+            "the password leaked into:\n{text}"
+        );
     }
 }

@@ -154,7 +154,10 @@ async fn a_failed_refresh_keeps_the_valid_set_then_says_expired() {
     // source is not asked on every call once expired); then the next call fetches.
     sts.set_failing(false);
     let asked = sts.assume_role_count();
-    let remembered = provider.provide_credentials().await.expect_err("remembered");
+    let remembered = provider
+        .provide_credentials()
+        .await
+        .expect_err("remembered");
     assert_eq!(remembered, err);
     assert_eq!(sts.assume_role_count(), asked);
     tokio::time::sleep(acs_runtime::credentials::FAILURE_BACKOFF).await;

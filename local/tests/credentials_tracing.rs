@@ -43,7 +43,11 @@ const PROBE_MAX_TIME: Duration = Duration::from_secs(60);
 /// Waits until the client's current credentials are due for refresh (their last quarter, for
 /// these short-lived sets) but still valid.
 async fn sleep_until_due(client: &acs_runtime::Client) {
-    let current = client.resolve_credentials().await.expect("credentials").expect("some");
+    let current = client
+        .resolve_credentials()
+        .await
+        .expect("credentials")
+        .expect("some");
     let expiration = current.expiration().expect("temporary");
     let at = expiration - Duration::from_millis(150);
     if let Ok(wait) = at.duration_since(std::time::SystemTime::now()) {
@@ -68,7 +72,11 @@ async fn probe_until_a_megabyte(
             "the probe did not reach {PROBE_BYTES} bytes"
         );
         calls += 1;
-        let current = client.resolve_credentials().await.expect("credentials").expect("some");
+        let current = client
+            .resolve_credentials()
+            .await
+            .expect("credentials")
+            .expect("some");
         let wrong_secret = Credentials::with_security_token(
             current.access_key_id(),
             "not-the-secret",
@@ -141,7 +149,10 @@ async fn trace_output_never_shows_secrets_tokens_or_signatures() {
         .resolve()
         .await;
     let probe = probe_until_a_megabyte(&capture, &sts, &client).await;
-    println!("probe: {probe} calls, {} bytes of trace", capture.0.lock().expect("lock").len());
+    println!(
+        "probe: {probe} calls, {} bytes of trace",
+        capture.0.lock().expect("lock").len()
+    );
 
     let output = String::from_utf8(capture.0.lock().expect("lock").clone()).expect("utf-8");
     assert!(output.len() >= PROBE_BYTES, "{} bytes", output.len());
@@ -174,7 +185,11 @@ async fn trace_output_never_shows_secrets_tokens_or_signatures() {
     for secret in &secrets {
         leaks += output.matches(secret.as_str()).count();
     }
-    println!("{} secrets checked in {} bytes of trace: {leaks} found", secrets.len(), output.len());
+    println!(
+        "{} secrets checked in {} bytes of trace: {leaks} found",
+        secrets.len(),
+        output.len()
+    );
     assert_eq!(leaks, 0, "a secret leaked into the trace");
     for (at, _) in output.match_indices("Signature=") {
         assert!(

@@ -119,6 +119,12 @@ impl fmt::Display for UnexpectedResponse {
     }
 }
 
+/// The error of a call whose deadline passed while its credentials were being fetched: a
+/// credentials error ([`CredentialsError::DeadlineReached`]), not a service timeout.
+pub(crate) fn credentials_deadline<E: ServiceError>(started: std::time::Instant) -> Error<E> {
+    Error::Credentials(CredentialsError::deadline_reached(started.elapsed()))
+}
+
 /// The first `limit` bytes of `body` as lossy UTF-8, never splitting a character, passed
 /// through [`redact`](crate::redact) (redacted before it is cut, so that a secret straddling
 /// the cut is still recognised).

@@ -166,7 +166,9 @@ fn value_after(text: &str, lower: &str, after: usize, xml: bool) -> Option<(usiz
     let json = rest.strip_prefix("\\\"").or_else(|| rest.strip_prefix('"'));
     if let Some(json) = json {
         let colon = json.trim_start().strip_prefix(':')?.trim_start();
-        let value = colon.strip_prefix("\\\"").or_else(|| colon.strip_prefix('"'))?;
+        let value = colon
+            .strip_prefix("\\\"")
+            .or_else(|| colon.strip_prefix('"'))?;
         let start = text.len() - value.len();
         let end = value.find(['"', '\\']).unwrap_or(value.len());
         return non_empty(start, start + end);
@@ -193,7 +195,10 @@ fn value_end(value: &str, terminator: Option<&str>, header: bool) -> usize {
             matches!(c, '\r' | '\n' | '"' | '<' | ',')
         } else {
             c.is_whitespace()
-                || matches!(c, '"' | '\'' | '<' | '>' | ',' | ';' | '&' | ')' | ']' | '}' | '\\')
+                || matches!(
+                    c,
+                    '"' | '\'' | '<' | '>' | ',' | ';' | '&' | ')' | ']' | '}' | '\\'
+                )
         }
     };
     value[..end].find(stop).unwrap_or(end)
@@ -246,13 +251,31 @@ mod tests {
     #[test]
     fn every_spelling_of_a_secret() {
         let cases = [
-            ("a=1&SecurityToken=tok&b=2", "a=1&SecurityToken=<redacted>&b=2"),
+            (
+                "a=1&SecurityToken=tok&b=2",
+                "a=1&SecurityToken=<redacted>&b=2",
+            ),
             ("Signature=abc%3D&x=1", "Signature=<redacted>&x=1"),
-            ("x%2526securitytoken%253Dtok%2526y", "x%2526securitytoken%253D<redacted>%2526y"),
-            ("{\"AccessKeySecret\": \"s3\", \"Id\":1}", "{\"AccessKeySecret\": \"<redacted>\", \"Id\":1}"),
-            ("{\\\"SecurityToken\\\":\\\"tok\\\"}", "{\\\"SecurityToken\\\":\\\"<redacted>\\\"}"),
-            ("<SecurityToken>tok</SecurityToken>", "<SecurityToken><redacted></SecurityToken>"),
-            ("x-acs-security-token: tok\nhost: h", "x-acs-security-token: <redacted>\nhost: h"),
+            (
+                "x%2526securitytoken%253Dtok%2526y",
+                "x%2526securitytoken%253D<redacted>%2526y",
+            ),
+            (
+                "{\"AccessKeySecret\": \"s3\", \"Id\":1}",
+                "{\"AccessKeySecret\": \"<redacted>\", \"Id\":1}",
+            ),
+            (
+                "{\\\"SecurityToken\\\":\\\"tok\\\"}",
+                "{\\\"SecurityToken\\\":\\\"<redacted>\\\"}",
+            ),
+            (
+                "<SecurityToken>tok</SecurityToken>",
+                "<SecurityToken><redacted></SecurityToken>",
+            ),
+            (
+                "x-acs-security-token: tok\nhost: h",
+                "x-acs-security-token: <redacted>\nhost: h",
+            ),
             (
                 "ACS3-HMAC-SHA256 Credential=id,SignedHeaders=host,Signature=ab12",
                 "ACS3-HMAC-SHA256 Credential=id,SignedHeaders=host,Signature=<redacted>",
@@ -283,13 +306,22 @@ mod tests {
             redact("cannot reach http://user:pw@host:8080/creds?x=1 now"),
             "cannot reach http://<redacted>@host:8080/creds?x=1 now"
         );
-        assert_eq!(display_url("https://u:p@h/c?token=t#f"), "https://<redacted>@h/c");
+        assert_eq!(
+            display_url("https://u:p@h/c?token=t#f"),
+            "https://<redacted>@h/c"
+        );
         assert_eq!(display_url("http://h/c"), "http://h/c");
-        assert_eq!(redact_userinfo("http://a@b@h/x@y"), "http://<redacted>@h/x@y");
+        assert_eq!(
+            redact_userinfo("http://a@b@h/x@y"),
+            "http://<redacted>@h/x@y"
+        );
     }
 
     #[test]
     fn non_ascii_text_keeps_its_boundaries() {
-        assert_eq!(redact("签名 Signature=ab 中"), "签名 Signature=<redacted> 中");
+        assert_eq!(
+            redact("签名 Signature=ab 中"),
+            "签名 Signature=<redacted> 中"
+        );
     }
 }

@@ -491,3 +491,42 @@ async fn config_file_variable_points_the_chain_elsewhere() {
         }
     );
 }
+
+/// Issue 20 (11): `access_key_secret = abc#def` was read as `abc` (cut at the `#`, as the
+/// official readers cut it) and every call then failed with `SignatureDoesNotMatch`. Now the
+/// file is refused, naming the line and the key, never the value; in backticks the `#` stays.
+#[tokio::test]
+async fn a_hash_inside_an_ini_secret_is_refused_not_cut() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let with_hash = format!("{SECRET}#tail");
+    let path = write(
+        home.path(),
+        ".alibabacloud/credentials",
+        &format!("[default]\ntype = access_key\naccess_key_id = ini-id\naccess_key_secret = {with_hash}\n"),
+    );
+    let err = chain(home.path(), &[])
+        .resolve()
+        .await
+        .expect_err("refused");
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!(
+            "INI credentials file {p} (cannot use the INI credentials file {p}: line 4: the value of \
+             `access_key_secret` has `#` inside it, where the official reader (gopkg.in/ini.v1, used \
+             by credentials-go) would cut it; write the value in backticks (key = `value`) to keep \
+             every character, or put a space before `#` if it starts a comment)",
+            p = path.display()
+        )),
+        "{message}"
+    );
+    assert_no_secrets(&message);
+    assert!(!message.contains("tail"), "{message}");
+
+    write(
+        home.path(),
+        ".alibabacloud/credentials",
+        &format!("[default]\ntype = access_key\naccess_key_id = ini-id\naccess_key_secret = `{with_hash}`  # quoted\n"),
+    );
+    let credentials = chain(home.path(), &[]).resolve().await.expect("resolves");
+    assert_eq!(credentials.access_key_secret(), with_hash);
+}

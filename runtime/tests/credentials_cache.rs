@@ -140,8 +140,14 @@ async fn callers_waiting_for_a_failed_fetch_share_its_error() {
     // The failure is remembered for FAILURE_BACKOFF: a call right after gets it without
     // asking the source (issue 20 (7): a failing source was asked ~27 times a second).
     provider.failing.store(false, Ordering::SeqCst);
-    let remembered = provider.provide_credentials().await.expect_err("remembered");
-    assert_eq!(remembered.to_string(), "cannot fetch credentials from the counting source: fetch 1 failed");
+    let remembered = provider
+        .provide_credentials()
+        .await
+        .expect_err("remembered");
+    assert_eq!(
+        remembered.to_string(),
+        "cannot fetch credentials from the counting source: fetch 1 failed"
+    );
     assert_eq!(provider.fetches(), 1);
     // After the backoff the source is asked again.
     tokio::time::sleep(FAILURE_BACKOFF).await;
@@ -158,7 +164,11 @@ async fn credentials_shorter_lived_than_the_margin_are_refreshed_per_lifetime_no
     const RUN: Duration = Duration::from_secs(4);
     let lifetime = Duration::from_secs(2);
     assert!(lifetime < DEFAULT_REFRESH_MARGIN);
-    let provider = Arc::new(Counting::new(DEFAULT_REFRESH_MARGIN, lifetime, Duration::ZERO));
+    let provider = Arc::new(Counting::new(
+        DEFAULT_REFRESH_MARGIN,
+        lifetime,
+        Duration::ZERO,
+    ));
     let until = Instant::now() + RUN;
     let calls = Arc::new(AtomicUsize::new(0));
     let workers: Vec<_> = (0..100)
@@ -181,7 +191,10 @@ async fn credentials_shorter_lived_than_the_margin_are_refreshed_per_lifetime_no
     let due_every = lifetime * 3 / 4;
     let bound = (RUN.as_millis() / due_every.as_millis()) as usize + 1;
     let calls = calls.load(Ordering::SeqCst);
-    println!("{} fetches for {calls} calls (bound {bound})", provider.fetches());
+    println!(
+        "{} fetches for {calls} calls (bound {bound})",
+        provider.fetches()
+    );
     assert!(calls > 1000, "{calls} calls");
     assert!(
         provider.fetches() <= bound,

@@ -185,7 +185,9 @@ async fn signature_mismatch_echo_loses_the_security_token_everywhere() {
 
     let server = TestServer::start(vec![Reply::json(400, &signature_mismatch_body())]).await;
     let client = Client::builder()
-        .credentials(Credentials::with_security_token("trace-id", SECRET, STS_TOKEN))
+        .credentials(Credentials::with_security_token(
+            "trace-id", SECRET, STS_TOKEN,
+        ))
         .endpoint(server.url())
         .signature_version(SignatureVersion::V1)
         .retry(RetryConfig::disabled())
@@ -198,10 +200,15 @@ async fn signature_mismatch_echo_loses_the_security_token_everywhere() {
     let service = error.service_error().expect("a service error");
     let message = acs_runtime::ServiceError::meta(service).message.clone();
     assert!(
-        message.contains("server string to sign is:POST&%2F&AccessKeyId%3Dtrace-id%26Action%3DCreateInstances"),
+        message.contains(
+            "server string to sign is:POST&%2F&AccessKeyId%3Dtrace-id%26Action%3DCreateInstances"
+        ),
         "{message}"
     );
-    assert!(message.contains("%26SecurityToken%3D<redacted>%26SignatureMethod%3DHMAC-SHA1"), "{message}");
+    assert!(
+        message.contains("%26SecurityToken%3D<redacted>%26SignatureMethod%3DHMAC-SHA1"),
+        "{message}"
+    );
     let trace = String::from_utf8_lossy(&capture.0.lock().expect("lock")).into_owned();
     let encoded_once = encode(STS_TOKEN);
     let encoded_twice = encode(&encoded_once);
@@ -211,7 +218,13 @@ async fn signature_mismatch_echo_loses_the_security_token_everywhere() {
         ("alternate Debug", format!("{error:#?}")),
         ("trace", trace),
     ] {
-        for leak in [STS_TOKEN, encoded_once.as_str(), encoded_twice.as_str(), SECRET, "CAIS"] {
+        for leak in [
+            STS_TOKEN,
+            encoded_once.as_str(),
+            encoded_twice.as_str(),
+            SECRET,
+            "CAIS",
+        ] {
             assert!(!text.contains(leak), "{what} shows {leak}:\n{text}");
         }
     }

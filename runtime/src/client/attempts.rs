@@ -72,7 +72,7 @@ impl Client {
                                 .await
                             {
                                 Ok(credentials) => credentials?,
-                                Err(_) => return Err(crate::credentials::CredentialsError::deadline_reached(started.elapsed()).into()),
+                                Err(_) => return Err(crate::error::credentials_deadline(started)),
                             }
                         }
                         None => self.resolve_credentials().await?,

@@ -151,8 +151,7 @@ impl IniFile {
 }
 
 /// What to write instead when a value would be cut.
-const USE_BACKTICKS: &str =
-    "write the value in backticks (key = `value`) to keep every character";
+const USE_BACKTICKS: &str = "write the value in backticks (key = `value`) to keep every character";
 
 /// One value as `gopkg.in/ini.v1` reads it (see the module documentation), or what would make
 /// it read differently from what was written.
@@ -161,7 +160,7 @@ fn read_value(raw: &str) -> Result<&str, String> {
     for quote in ["\"\"\"", "`"] {
         if let Some(inner) = value.strip_prefix(quote) {
             return match inner.rfind(quote) {
-                Some(end) if inner[end + quote.len()..].trim().is_empty() => Ok(&inner[..end]),
+                Some(end) if is_blank_or_comment(&inner[end + quote.len()..]) => Ok(&inner[..end]),
                 Some(_) => Err(format!(
                     "has text after its closing {quote}, which the official reader drops; \
                      {USE_BACKTICKS}"
@@ -179,9 +178,9 @@ fn read_value(raw: &str) -> Result<&str, String> {
         let before = &value[..at];
         let starts_comment = at == 0 || before.ends_with(char::is_whitespace);
         let kept = before.trim_end();
-        let opens_quote = ['"', '\''].iter().any(|q| {
-            kept.starts_with(*q) && !(kept.len() > 1 && kept.ends_with(*q))
-        });
+        let opens_quote = ['"', '\'']
+            .iter()
+            .any(|q| kept.starts_with(*q) && !(kept.len() > 1 && kept.ends_with(*q)));
         if !starts_comment || opens_quote {
             return Err(format!(
                 "has `{marker}` inside it, where the official reader (gopkg.in/ini.v1, used by \
@@ -206,6 +205,12 @@ fn read_value(raw: &str) -> Result<&str, String> {
         }
     }
     Ok(value)
+}
+
+/// Whether what follows a closing quote is nothing or a comment.
+fn is_blank_or_comment(rest: &str) -> bool {
+    let rest = rest.trim();
+    rest.is_empty() || rest.starts_with(['#', ';'])
 }
 
 fn file_error(path: &Path, reason: String) -> CredentialsError {
@@ -321,6 +326,7 @@ mod tests {
             ("k = `a#b;c`", "a#b;c"),
             ("k = \"\"\"a#b\"\"\"", "a#b"),
             ("k = ` spaced `", " spaced "),
+            ("k = `a#b`  # comment", "a#b"),
             ("k = a=b", "a=b"),
         ] {
             assert_eq!(value_of(line).as_deref(), Ok(expected), "{line}");
@@ -336,15 +342,23 @@ mod tests {
         ] {
             let error = value_of(line).expect_err(line);
             assert!(
-                error.starts_with(&format!("line 2: the value of `k` has `{marker}` inside it")),
+                error.starts_with(&format!(
+                    "line 2: the value of `k` has `{marker}` inside it"
+                )),
                 "{error}"
             );
             assert!(error.contains("backticks"), "{error}");
             assert!(!error.contains("abc") && !error.contains("def"), "{error}");
         }
-        assert!(value_of("k = abc\\").expect_err("continuation").contains("continuation"));
-        assert!(value_of("k = `abc").expect_err("unclosed").contains("without closing"));
-        assert!(value_of("k = `a` b").expect_err("after").contains("after its closing"));
+        assert!(value_of("k = abc\\")
+            .expect_err("continuation")
+            .contains("continuation"));
+        assert!(value_of("k = `abc")
+            .expect_err("unclosed")
+            .contains("without closing"));
+        assert!(value_of("k = `a` b")
+            .expect_err("after")
+            .contains("after its closing"));
     }
 
     #[test]

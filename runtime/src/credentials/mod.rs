@@ -4,7 +4,13 @@
 //! `Debug` and `Display` never show the secret or the token. A client holds a provider
 //! ([`ProvideCredentials`]) and asks it for credentials on every call, so temporary credentials
 //! are refreshed under a long-running program ([`RefreshingCache`]: refreshed
-//! [`DEFAULT_REFRESH_MARGIN`] before they expire, once for all concurrent callers).
+//! [`DEFAULT_REFRESH_MARGIN`] before they expire — or after three quarters of their lifetime when
+//! they live less than four margins — once for all concurrent callers; a failure is remembered
+//! for [`FAILURE_BACKOFF`]).
+//!
+//! Text from credential sources and configuration (answers, URLs, file errors) passes through
+//! [`crate::redact`] before it reaches an error, `Debug` or a trace: a credentials-URI password
+//! or an echoed security token never shows.
 //!
 //! # The default chain
 //!
@@ -24,7 +30,10 @@
 //! STS calls made by the chain go to `sts.aliyuncs.com`, or `sts.<ALIBABA_CLOUD_STS_REGION>.aliyuncs.com`
 //! (`sts-vpc.` with `ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED=true`); `ALIBABA_CLOUD_ROLE_SESSION_NAME`
 //! names the role session. When no source answers, one [`CredentialsError::NotFound`] lists every
-//! source tried and why it was skipped, never a secret.
+//! source tried and why it was skipped, never a secret. Concurrent callers share one run of the
+//! chain; a run ends within [`DEFAULT_CHAIN_TIMEOUT`]; a run that found nothing is the answer for
+//! [`FAILURE_BACKOFF`]. A client whose operation deadline passes while credentials are being
+//! fetched fails with [`CredentialsError::DeadlineReached`], not a timeout.
 //!
 //! Programs that don't want the chain pick a provider: [`Credentials::new`] (static keys),
 //! [`Credentials::ram_role_arn`], [`Credentials::oidc_role_arn`], [`Credentials::ecs_ram_role`],
