@@ -159,7 +159,7 @@ async fn a_hanging_credentials_uri_ends_calls_with_the_credentials_error() {
     .await;
     for (result, took) in &results {
         let error = result.as_ref().expect_err("nothing answers");
-        assert!(*took < bound + Duration::from_millis(500), "{took:?}");
+        assert!(*took < bound + Duration::from_secs(2), "{took:?}");
         assert!(
             error.to_string().ends_with(&format!(
                 "credentials URI (no answer within the chain's bound of {} ms)",

@@ -205,7 +205,8 @@ pub(crate) fn error_chain_without_url(error: reqwest::Error) -> String {
         }
         source = cause.source();
     }
-    message
+    // Causes can quote what a peer sent: one redaction step, as for every server text.
+    crate::redact::redacted(&message)
 }
 
 enum BodyError {

@@ -111,7 +111,8 @@ impl Settings {
 /// for its result. A run that finds nothing is remembered for
 /// [`FAILURE_BACKOFF`](super::FAILURE_BACKOFF): callers in that time get the same error
 /// without the sources being asked again. A run ends after [`DEFAULT_CHAIN_TIMEOUT`] at the
-/// latest ([`timeout`](Self::timeout)).
+/// latest ([`timeout`](Self::timeout)). The run belongs to the caller that started it: if that
+/// caller gives up (its deadline passes), the run stops and the next waiting caller starts one.
 pub struct DefaultChain {
     settings: Settings,
     profile: Option<String>,

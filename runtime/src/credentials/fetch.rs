@@ -52,7 +52,7 @@ pub(crate) async fn exchange(
 fn describe(error: reqwest::Error) -> String {
     let timeout = error.is_timeout();
     let connect = error.is_connect();
-    let message = crate::redact::redacted(&crate::transport::error_chain_without_url(error));
+    let message = crate::transport::error_chain_without_url(error);
     if timeout {
         format!("timed out ({message})")
     } else if connect {
