@@ -674,7 +674,9 @@ mod tests {
             Ok("ecs-vpc.aliyuncs.com".to_owned())
         );
         assert_eq!(
-            ECS_LIKE.resolve("eu-west-1", Network::Public).map(|e| e.to_string()),
+            ECS_LIKE
+                .resolve("eu-west-1", Network::Public)
+                .map(|e| e.to_string()),
             Ok("https://ecs.eu-west-1.aliyuncs.com".to_owned())
         );
     }
@@ -703,8 +705,14 @@ mod tests {
             })
         );
         for (region, reason) in [
-            ("evil.com/x", "only lower-case letters, digits and '-' are allowed"),
-            ("CN-HANGZHOU", "only lower-case letters, digits and '-' are allowed"),
+            (
+                "evil.com/x",
+                "only lower-case letters, digits and '-' are allowed",
+            ),
+            (
+                "CN-HANGZHOU",
+                "only lower-case letters, digits and '-' are allowed",
+            ),
             ("", "it is empty"),
             ("-cn", "it starts or ends with '-'"),
         ] {
@@ -718,7 +726,10 @@ mod tests {
         }
         assert!(matches!(
             ECS_LIKE.host(&"a".repeat(64), Network::Vpc),
-            Err(EndpointError::InvalidRegion { reason: "it is longer than 63 characters", .. })
+            Err(EndpointError::InvalidRegion {
+                reason: "it is longer than 63 characters",
+                ..
+            })
         ));
     }
 }

@@ -8,9 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use acs_runtime::client::BuildError;
-use acs_runtime::{
-    Client, Credentials, EndpointError, EndpointRule, Network, ProductEndpoints,
-};
+use acs_runtime::{Client, Credentials, EndpointError, EndpointRule, Network, ProductEndpoints};
 use serde_json::Value;
 
 /// The products whose endpoint facts the repository records: the shipped ones (`swas`, `ecs`,
@@ -102,7 +100,11 @@ fn load_all() -> Vec<Facts> {
                     .expect("officialSdk.endpointRule")
                     .to_owned(),
                 metadata: rows(&v["metadata"]["endpoints"], &shown, "metadata.endpoints"),
-                sdk_map: rows(&v["officialSdk"]["endpointMap"], &shown, "officialSdk.endpointMap"),
+                sdk_map: rows(
+                    &v["officialSdk"]["endpointMap"],
+                    &shown,
+                    "officialSdk.endpointMap",
+                ),
                 name,
             }
         })
@@ -229,7 +231,10 @@ fn other_regions_resolve_by_the_rule_or_fail_listing_known_ones() {
             }
         }
     }
-    assert!(by_rule > 0 && refused > 0, "{by_rule} by rule, {refused} refused");
+    assert!(
+        by_rule > 0 && refused > 0,
+        "{by_rule} by rule, {refused} refused"
+    );
     println!("{by_rule} unlisted product/region pairs resolved by the rule, {refused} refused");
 }
 
@@ -345,7 +350,11 @@ fn client_for(
 #[test]
 fn the_client_builder_resolves_networks_and_an_explicit_endpoint_wins() {
     let all = load_all();
-    let ecs = product(all.iter().find(|f| f.name == "ecs-2014-05-26").expect("ecs"));
+    let ecs = product(
+        all.iter()
+            .find(|f| f.name == "ecs-2014-05-26")
+            .expect("ecs"),
+    );
     let swas = product(
         all.iter()
             .find(|f| f.name == "swas-open-2020-06-01")

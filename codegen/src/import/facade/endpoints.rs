@@ -1,0 +1,248 @@
+//! The facade's `src/endpoints.rs`: the product's region table and its rule for other regions.
+//!
+//! The table is the imported `_service.json` endpoints (the vendor metadata's hosts), then the
+//! official SDK's hosts for the regions the metadata lacks; the host prefix and the rule
+//! (regional `<prefix>.<region>.aliyuncs.com`, central `<prefix>.aliyuncs.com`, or none) come from
+//! the product's endpoint data file, `specs/endpoints/<spec folder>.json` (written by
+//! `specs/endpoints/extract.py` from the metadata and the official SDK package). Without a data
+//! file the table is the metadata's alone, the prefix is the one most of its hosts start with, and
+//! regions it lacks are errors; the import reports that.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::FacadeConfig;
+use crate::import::Report;
+use crate::spec::RegionEndpoint;
+use crate::SpecError;
+
+pub const ENDPOINTS_FILE: &str = "src/endpoints.rs";
+
+/// What a data file records, as far as the facade needs it.
+struct EndpointData {
+    host_prefix: String,
+    rule: Rule,
+    /// The official SDK package and version the map and rule come from.
+    sdk: String,
+    sdk_map: Vec<(String, String)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Rule {
+    Regional,
+    Central,
+    None,
+}
+
+/// `specs/endpoints/<spec folder>.json` (next to the crate's spec folder), relative to the crate.
+pub fn data_path(config: &FacadeConfig) -> Option<PathBuf> {
+    let specs = Path::new(&config.specs);
+    let folder = specs.file_name()?.to_string_lossy().into_owned();
+    Some(
+        specs
+            .parent()?
+            .join("endpoints")
+            .join(format!("{folder}.json")),
+    )
+}
+
+fn load(path: &Path, shown: &str) -> Result<EndpointData, SpecError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| SpecError::new(shown, "", format!("cannot read: {e}")))?;
+    let v: Value = serde_json::from_str(&text)
+        .map_err(|e| SpecError::new(shown, "", format!("invalid JSON: {e}")))?;
+    let string = |pointer: &str| {
+        v.pointer(pointer)
+            .and_then(Value::as_str)
+            .ok_or_else(|| SpecError::new(shown, pointer, "missing or not a string"))
+    };
+    let rule = match string("/rule")? {
+        "regional" => Rule::Regional,
+        "central" => Rule::Central,
+        "none" => Rule::None,
+        _ => {
+            return Err(SpecError::new(
+                shown,
+                "/rule",
+                "expected \"regional\", \"central\" or \"none\"",
+            ))
+        }
+    };
+    let host_prefix = string("/hostPrefix")?.to_owned();
+    check_label(&host_prefix).map_err(|m| SpecError::new(shown, "/hostPrefix", m))?;
+    let map = v
+        .pointer("/officialSdk/endpointMap")
+        .and_then(Value::as_array)
+        .ok_or_else(|| {
+            SpecError::new(shown, "/officialSdk/endpointMap", "missing or not an array")
+        })?;
+    let mut sdk_map = Vec::with_capacity(map.len());
+    for (i, row) in map.iter().enumerate() {
+        let at = format!("/officialSdk/endpointMap/{i}");
+        let field = |k: &str| {
+            row.get(k).and_then(Value::as_str).ok_or_else(|| {
+                SpecError::new(shown, format!("{at}/{k}"), "missing or not a string")
+            })
+        };
+        let (region, host) = (field("regionId")?, field("host")?);
+        check_host(host).map_err(|m| SpecError::new(shown, format!("{at}/host"), m))?;
+        check_host(region).map_err(|m| SpecError::new(shown, format!("{at}/regionId"), m))?;
+        sdk_map.push((region.to_owned(), host.to_owned()));
+    }
+    Ok(EndpointData {
+        host_prefix,
+        rule,
+        sdk: format!(
+            "{} {}",
+            string("/officialSdk/package")?,
+            string("/officialSdk/version")?
+        ),
+        sdk_map,
+    })
+}
+
+/// One DNS label: lower-case letters, digits, inner `-`.
+fn check_label(label: &str) -> Result<(), String> {
+    let ok = !label.is_empty()
+        && label.len() <= 63
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !label.starts_with('-')
+        && !label.ends_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "{label:?} is not a host label (lower-case letters, digits, inner '-')"
+        ))
+    }
+}
+
+fn check_host(host: &str) -> Result<(), String> {
+    host.split('.').try_for_each(check_label)
+}
+
+/// The label most regular hosts (`<label>.<region>.aliyuncs.com`, `<label>.aliyuncs.com`) start with.
+fn majority_prefix(metadata: &[RegionEndpoint]) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in metadata {
+        if let Some((label, rest)) = e.host.split_once('.') {
+            if rest == format!("{}.aliyuncs.com", e.region_id) || rest == "aliyuncs.com" {
+                *counts.entry(label).or_default() += 1;
+            }
+        }
+    }
+    let most = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == most)
+        .map(|(label, _)| label.to_owned())
+}
+
+/// The file and what the import should report about it.
+pub fn render(
+    crate_dir: &Path,
+    config: &FacadeConfig,
+    product: &str,
+    version: &str,
+    metadata: &[RegionEndpoint],
+) -> Result<(String, Vec<Report>), SpecError> {
+    let mut reports = Vec::new();
+    let relative = data_path(config);
+    let shown_path = relative.as_ref().map_or_else(
+        || "specs/endpoints/<spec folder>.json".to_owned(),
+        |p| p.display().to_string(),
+    );
+    let data = match relative.map(|p| crate_dir.join(p)) {
+        Some(p) if p.exists() => Some(load(&p, &p.display().to_string())?),
+        _ => None,
+    };
+    let (prefix, rule) = match &data {
+        Some(d) => (d.host_prefix.clone(), d.rule),
+        None => {
+            reports.push(Report {
+                pointer: "/endpoints".to_owned(),
+                name: "endpoints".to_owned(),
+                message: format!("no endpoint data file {shown_path}: only the metadata's regions resolve (write it with specs/endpoints/extract.py)"),
+            });
+            (majority_prefix(metadata).unwrap_or_default(), Rule::None)
+        }
+    };
+    let mut rows: Vec<(&str, &str)> = Vec::new();
+    for e in metadata {
+        if !rows.iter().any(|(r, _)| *r == e.region_id) {
+            rows.push((&e.region_id, &e.host));
+        }
+    }
+    let metadata_rows = rows.len();
+    for (region, host) in data.iter().flat_map(|d| &d.sdk_map) {
+        match rows.iter().find(|(r, _)| r == region) {
+            Some((_, meta)) if meta != host => reports.push(Report {
+                pointer: "/endpoints".to_owned(),
+                name: region.clone(),
+                message: format!(
+                    "the metadata's host {meta} is used; the official SDK's map says {host}"
+                ),
+            }),
+            Some(_) => {}
+            None => rows.push((region, host)),
+        }
+    }
+
+    let runtime = &config.runtime;
+    let imports = match rule {
+        Rule::None => "ProductEndpoints",
+        Rule::Regional | Rule::Central => "{EndpointRule, ProductEndpoints}",
+    };
+    let mut rs = format!(
+        "// @generated by `acs-codegen import --facade` from the imported `_service.json` and\n// `{shown_path}`. Do not edit; re-run the import (see the README).\n\nuse {runtime}::endpoint::{imports};\n\n"
+    );
+    let sdk_note = match &data {
+        Some(d) if rows.len() > metadata_rows => format!(
+            ",\n/// then {} regions only the official SDK lists ({})",
+            rows.len() - metadata_rows,
+            d.sdk
+        ),
+        _ => String::new(),
+    };
+    rs.push_str(&format!(
+        "/// Region id → public endpoint host of {product} {version}: the vendor metadata's {metadata_rows} regions{sdk_note}.\n"
+    ));
+    rs.push_str("pub const ENDPOINTS: &[(&str, &str)] = &[\n");
+    for (region, host) in &rows {
+        let row = format!("({region:?}, {host:?})");
+        // rustfmt's layout: a tuple wider than 60 columns inside its parentheses is broken up.
+        if row.len() > 62 {
+            rs.push_str(&format!(
+                "    (\n        {region:?},\n        {host:?},\n    ),\n"
+            ));
+        } else {
+            rs.push_str(&format!("    {row},\n"));
+        }
+    }
+    rs.push_str("];\n\n");
+    let (rule_doc, vpc_doc, rule_rs) = match rule {
+        Rule::Regional => (
+            format!("`{prefix}.<region>.aliyuncs.com`"),
+            format!("`{prefix}-vpc.<region>.aliyuncs.com`"),
+            "Some(EndpointRule::Regional)",
+        ),
+        Rule::Central => (
+            format!("`{prefix}.aliyuncs.com`"),
+            format!("`{prefix}-vpc.aliyuncs.com`"),
+            "Some(EndpointRule::Central)",
+        ),
+        Rule::None => (
+            "an error listing the known ones".to_owned(),
+            format!("`{prefix}-vpc.<region>.aliyuncs.com` (listed regions only)"),
+            "None",
+        ),
+    };
+    rs.push_str(&format!(
+        "/// How regions resolve: [`ENDPOINTS`] first, other regions to {rule_doc};\n/// VPC endpoints (`Network::Vpc`) to {vpc_doc}.\npub const ENDPOINT_RULES: ProductEndpoints = ProductEndpoints {{\n    host_prefix: {prefix:?},\n    rule: {rule_rs},\n    table: ENDPOINTS,\n}};\n"
+    ));
+    Ok((rs, reports))
+}
