@@ -246,3 +246,144 @@ pub fn render(
     ));
     Ok((rs, reports))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::facade::Layout;
+
+    fn config(specs: &str) -> FacadeConfig {
+        FacadeConfig {
+            specs: specs.to_owned(),
+            runtime: "crate::__private::runtime".to_owned(),
+            default_feature: None,
+            layout: Layout::Crates,
+        }
+    }
+
+    fn row(region: &str, host: &str) -> RegionEndpoint {
+        RegionEndpoint {
+            region_id: region.to_owned(),
+            host: host.to_owned(),
+        }
+    }
+
+    /// A crate directory `<tmp>/<unique>/thing` whose specs are `../specs/thing-2020-01-01`.
+    fn crate_dir(tag: &str, data: Option<&str>) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("acs-endpoints-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("specs/endpoints")).unwrap();
+        std::fs::create_dir_all(root.join("thing")).unwrap();
+        if let Some(text) = data {
+            std::fs::write(root.join("specs/endpoints/thing-2020-01-01.json"), text).unwrap();
+        }
+        root.join("thing")
+    }
+
+    #[test]
+    fn central_products_take_the_sdk_rows_the_metadata_lacks_and_report_disagreements() {
+        let dir = crate_dir(
+            "central",
+            Some(
+                r#"{ "hostPrefix": "msg", "rule": "central",
+                     "officialSdk": { "package": "alibabacloud-thing20200101", "version": "1.0.0",
+                       "endpointMap": [ { "regionId": "cn-a", "host": "msg.cn-a.aliyuncs.com" },
+                                        { "regionId": "cn-hongkong-finance-internal-test-9", "host": "msg-internal-pre.cn-hongkong.aliyuncs.com" } ] } }"#,
+            ),
+        );
+        let (rs, reports) = render(
+            &dir,
+            &config("../specs/thing-2020-01-01"),
+            "Thing",
+            "2020-01-01",
+            &[row("cn-a", "msg.aliyuncs.com")],
+        )
+        .unwrap();
+        assert!(
+            rs.contains(
+                "use crate::__private::runtime::endpoint::{EndpointRule, ProductEndpoints};"
+            ),
+            "{rs}"
+        );
+        assert!(rs.contains(
+            "= &[\n    (\"cn-a\", \"msg.aliyuncs.com\"),\n    (\n        \"cn-hongkong-finance-internal-test-9\",\n        \"msg-internal-pre.cn-hongkong.aliyuncs.com\",\n    ),\n];"
+        ), "{rs}");
+        assert!(
+            rs.contains("host_prefix: \"msg\",\n    rule: Some(EndpointRule::Central),"),
+            "{rs}"
+        );
+        assert!(
+            rs.contains("VPC endpoints (`Network::Vpc`) to `msg-vpc.aliyuncs.com`."),
+            "{rs}"
+        );
+        assert_eq!(reports.len(), 1, "{reports:?}");
+        assert_eq!(
+            reports[0].message,
+            "the metadata's host msg.aliyuncs.com is used; the official SDK's map says msg.cn-a.aliyuncs.com"
+        );
+        let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+    }
+
+    #[test]
+    fn without_a_data_file_only_listed_regions_resolve_and_that_is_reported() {
+        let dir = crate_dir("none", None);
+        let (rs, reports) = render(
+            &dir,
+            &config("../specs/thing-2020-01-01"),
+            "Thing",
+            "2020-01-01",
+            &[
+                row("cn-a", "mongodb.cn-a.aliyuncs.com"),
+                row("cn-b", "mongodb.cn-b.aliyuncs.com"),
+                row("cn-c", "dds.cn-c.aliyuncs.com"),
+            ],
+        )
+        .unwrap();
+        assert!(
+            rs.contains("host_prefix: \"mongodb\",\n    rule: None,"),
+            "{rs}"
+        );
+        assert!(rs.contains("use crate::__private::runtime::endpoint::ProductEndpoints;"));
+        assert_eq!(reports.len(), 1);
+        assert!(
+            reports[0]
+                .message
+                .starts_with("no endpoint data file ../specs/endpoints/thing-2020-01-01.json: "),
+            "{}",
+            reports[0].message
+        );
+        let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+    }
+
+    #[test]
+    fn a_bad_data_file_is_a_specific_error() {
+        for (tag, text, pointer) in [
+            (
+                "rule",
+                r#"{ "hostPrefix": "x", "rule": "global", "officialSdk": {} }"#,
+                "/rule",
+            ),
+            (
+                "prefix",
+                r#"{ "hostPrefix": "X.y", "rule": "none", "officialSdk": {} }"#,
+                "/hostPrefix",
+            ),
+            (
+                "host",
+                r#"{ "hostPrefix": "x", "rule": "none", "officialSdk": { "package": "p", "version": "1",
+                "endpointMap": [ { "regionId": "cn-a", "host": "x.cn-a.aliyuncs.com\t" } ] } }"#,
+                "/officialSdk/endpointMap/0/host",
+            ),
+        ] {
+            let dir = crate_dir(tag, Some(text));
+            let err = render(&dir, &config("../specs/thing-2020-01-01"), "T", "1", &[])
+                .err()
+                .map(|e| e.to_string());
+            assert!(
+                err.as_deref().is_some_and(|e| e.contains(pointer)),
+                "{tag}: {err:?}"
+            );
+            let _ = std::fs::remove_dir_all(dir.parent().unwrap());
+        }
+    }
+}
