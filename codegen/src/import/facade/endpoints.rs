@@ -9,7 +9,7 @@
 //! regions it lacks are errors; the import reports that.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use serde_json::Value;
 
@@ -88,7 +88,7 @@ fn load(path: &Path, shown: &str) -> Result<EndpointData, SpecError> {
         };
         let (region, host) = (field("regionId")?, field("host")?);
         check_host(host).map_err(|m| SpecError::new(shown, format!("{at}/host"), m))?;
-        check_host(region).map_err(|m| SpecError::new(shown, format!("{at}/regionId"), m))?;
+        check_label(region).map_err(|m| SpecError::new(shown, format!("{at}/regionId"), m))?;
         sdk_map.push((region.to_owned(), host.to_owned()));
     }
     Ok(EndpointData {
@@ -101,6 +101,22 @@ fn load(path: &Path, shown: &str) -> Result<EndpointData, SpecError> {
         ),
         sdk_map,
     })
+}
+
+/// `base/rel` with `..` after a normal component removed, without touching the file system.
+fn lexical_join(base: &Path, rel: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in base.join(rel).components() {
+        match c {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// One DNS label: lower-case letters, digits, inner `-`.
@@ -121,8 +137,11 @@ fn check_label(label: &str) -> Result<(), String> {
     }
 }
 
-fn check_host(host: &str) -> Result<(), String> {
-    host.split('.').try_for_each(check_label)
+/// A DNS host name: labels of lower-case letters, digits and inner `-`.
+pub fn check_host(host: &str) -> Result<(), String> {
+    host.split('.')
+        .try_for_each(check_label)
+        .map_err(|label| format!("{host:?} is not a host name ({label})"))
 }
 
 /// The label most regular hosts (`<label>.<region>.aliyuncs.com`, `<label>.aliyuncs.com`) start with.
@@ -156,7 +175,8 @@ pub fn render(
         || "specs/endpoints/<spec folder>.json".to_owned(),
         |p| p.display().to_string(),
     );
-    let data = match relative.map(|p| crate_dir.join(p)) {
+    // Lexically: a new crate's directory does not exist yet, so `dds/../specs` cannot be walked.
+    let data = match relative.map(|p| lexical_join(crate_dir, &p)) {
         Some(p) if p.exists() => Some(load(&p, &p.display().to_string())?),
         _ => None,
     };

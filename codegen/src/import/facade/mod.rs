@@ -24,7 +24,7 @@ mod crates;
 mod endpoints;
 mod scaffold;
 
-pub use endpoints::{data_path as endpoints_data_path, render as render_endpoints, ENDPOINTS_FILE};
+pub use endpoints::{check_host, render as render_endpoints, ENDPOINTS_FILE};
 pub use scaffold::{scaffold, Scaffold};
 
 use super::shapes::SHAPES_FILE;
