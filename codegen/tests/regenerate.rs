@@ -60,8 +60,8 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
     );
     assert_eq!(
         outcome.files.len(),
-        103,
-        "+ _shapes.json, operations.rs, features.md, Cargo.toml"
+        104,
+        "+ _shapes.json, operations.rs, features.md, endpoints.rs, Cargo.toml"
     );
     assert_eq!(outcome.snapshots.len(), 8);
     let operations_rs = std::fs::read_to_string(root().join("swas/src/operations.rs")).unwrap();

@@ -1,9 +1,14 @@
-//! Endpoints: regional hosts and explicit overrides.
+//! Endpoints: where a product's requests go for a region, and explicit overrides.
 //!
-//! A product crate supplies its regional table (`&[(region_id, host)]`; for SWAS the hosts are
-//! `swas.<region-id>.aliyuncs.com`). A region resolves to `https://<host>`; plain HTTP is only
-//! possible through an explicitly given endpoint such as `http://127.0.0.1:8080` (a local
-//! stand-in service).
+//! A product crate supplies its [`ProductEndpoints`]: the published table (`&[(region_id, host)]`:
+//! the vendor metadata's hosts, then the official SDK's for regions the metadata lacks), the
+//! product's host prefix (`ecs`; `mongodb` for `dds`, `metrics` for `cms`: taken from the table,
+//! not the product code) and its rule for other regions (regional `<prefix>.<region>.aliyuncs.com`,
+//! central `<prefix>.aliyuncs.com`, or none). A region resolves to `https://<host>`: the table's
+//! host first, then the rule's; a region neither covers is an error listing the known ones. With
+//! [`Network::Vpc`] the host is the rule's VPC form (`<prefix>-vpc.<region>.aliyuncs.com`), as the
+//! official SDKs form it. Plain HTTP is only possible through an explicitly given endpoint such
+//! as `http://127.0.0.1:8080` (a local stand-in service), which always wins.
 
 use std::fmt;
 use std::str::FromStr;
@@ -99,6 +104,21 @@ pub enum EndpointError {
         region: String,
         /// The regions the table has.
         known: Vec<String>,
+    },
+    /// The region id cannot be part of a host name (a rule would form the host from it).
+    #[error("region {region:?} is not a region id: {reason}")]
+    InvalidRegion {
+        /// The region asked for.
+        region: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A VPC endpoint was asked for but the product's table came without a host prefix to form
+    /// it from (a bare [`ClientBuilder::regional_endpoints`](crate::client::ClientBuilder::regional_endpoints) table).
+    #[error("no VPC endpoint for region {region:?}: the endpoint table was given without the product's host prefix; use the product's client() or an explicit endpoint")]
+    NoHostPrefix {
+        /// The region asked for.
+        region: String,
     },
     /// A region was set but the product supplied no endpoint table to resolve it with.
     #[error("region {region:?} was set but no regional endpoint table was given; set the product's table or an explicit endpoint")]
@@ -344,22 +364,8 @@ fn validate_host(host: &str) -> Result<String, String> {
     Ok(host.to_ascii_lowercase())
 }
 
-/// A product's regional endpoint table: `(region_id, host)` rows.
-pub type RegionTable = &'static [(&'static str, &'static str)];
-
-/// Resolves `region` through `table` to `https://<host>`.
-///
-/// An unknown region is an [`EndpointError::UnknownRegion`] listing the known ones; an explicit
-/// endpoint is the way to reach a region the table does not have.
-pub fn resolve_region(region: &str, table: &[(&str, &str)]) -> Result<Endpoint, EndpointError> {
-    match table.iter().find(|(id, _)| *id == region) {
-        Some((_, host)) => Endpoint::https(host),
-        None => Err(EndpointError::UnknownRegion {
-            region: region.to_owned(),
-            known: table.iter().map(|(id, _)| (*id).to_owned()).collect(),
-        }),
-    }
-}
+mod region;
+pub use region::{resolve_region, EndpointRule, Network, ProductEndpoints, RegionTable};
 
 #[cfg(test)]
 mod tests {
@@ -459,30 +465,5 @@ mod tests {
                 part: "user info"
             })
         );
-    }
-
-    #[test]
-    fn resolves_regions_over_https() {
-        const TABLE: &[(&str, &str)] = &[
-            ("cn-hangzhou", "swas.cn-hangzhou.aliyuncs.com"),
-            ("ap-southeast-1", "swas.ap-southeast-1.aliyuncs.com"),
-        ];
-        assert_eq!(
-            resolve_region("cn-hangzhou", TABLE).map(|e| e.to_string()),
-            Ok("https://swas.cn-hangzhou.aliyuncs.com".to_owned())
-        );
-        let err = resolve_region("mars-1", TABLE).map_err(|e| e.to_string());
-        assert_eq!(
-            err,
-            Err(
-                "unknown region \"mars-1\": no endpoint is known for it (known regions: \
-                 cn-hangzhou, ap-southeast-1); set an explicit endpoint to use it anyway"
-                    .to_owned()
-            )
-        );
-        assert!(matches!(
-            resolve_region("x", &[("x", "http://evil")]),
-            Err(EndpointError::InvalidHost { .. })
-        ));
     }
 }

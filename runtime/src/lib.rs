@@ -35,7 +35,7 @@ pub use common_errors::CommonError;
 pub use credentials::{
     Credentials, CredentialsError, DefaultChain, ProvideCredentials, SharedCredentialsProvider,
 };
-pub use endpoint::{Endpoint, EndpointError};
+pub use endpoint::{Endpoint, EndpointError, EndpointRule, Network, ProductEndpoints};
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
 pub use operation::{FromWire, Operation, Params};
 pub use retry::RetryConfig;

@@ -10,7 +10,7 @@ pub use acs_runtime::transport::{HttpResponse, Interceptor, Transport, Transport
 pub use acs_runtime::{mock, mock_client, stream, waiter, FromWire};
 pub use acs_runtime::{
     AnyError, AnyServiceError, CommonError, Credentials, CredentialsError, DefaultChain, Endpoint,
-    EndpointError, Error, ErrorMeta, RetryConfig, Rule, ServiceError, UnexpectedResponse,
+    EndpointError, Error, ErrorMeta, Network, RetryConfig, Rule, ServiceError, UnexpectedResponse,
     ValidationErrors, Violation,
 };
 
@@ -19,8 +19,11 @@ pub use acs_runtime::{
 pub type SwasError = AnyError;
 
 /// A [`ClientBuilder`] for SWAS-OPEN: regions resolve to `https://swas.<region-id>.aliyuncs.com`
-/// through [`ENDPOINTS`](crate::ENDPOINTS). Set `.region(..)` (or `.endpoint(..)` for a local
-/// service), optionally credentials (default: the provider chain), then `.build()`.
+/// through [`ENDPOINTS`](crate::ENDPOINTS) (a region it lacks is an error listing the known ones:
+/// SWAS publishes no rule, [`ENDPOINT_RULES`](crate::ENDPOINT_RULES)); `.network(Network::Vpc)`
+/// gives `swas-vpc.<region-id>.aliyuncs.com`. Set `.region(..)` (or `.endpoint(..)` for a local
+/// service, which always wins), optionally credentials (default: the provider chain), then
+/// `.build()`.
 pub fn client() -> ClientBuilder {
-    Client::builder().regional_endpoints(crate::ENDPOINTS)
+    Client::builder().product_endpoints(crate::ENDPOINT_RULES)
 }

@@ -81,15 +81,11 @@
 mod client;
 pub use client::*;
 
-/// Region id → endpoint host, as published in the vendor metadata.
-pub use endpoints::ENDPOINTS;
+/// Region id → endpoint host, and how other regions resolve: written by
+/// `acs-codegen import --facade swas` from the vendor metadata and the official SDK's facts.
+pub use endpoints::{ENDPOINTS, ENDPOINT_RULES};
 
-mod endpoints {
-    acs_macros::generate!(
-        spec = "../specs/swas-open-2020-06-01/_service.json",
-        runtime = crate::__private::runtime
-    );
-}
+mod endpoints;
 
 // One `generate!` per imported operation, behind the feature of its group: written by
 // `acs-codegen import --facade swas` (see the README's maintainer workflow).

@@ -341,7 +341,20 @@ fn endpoints(value: Option<&Value>, cx: &mut Cx) -> Vec<Value> {
     for (i, e) in items.iter().enumerate() {
         let at = pointer_join("/endpoints", i);
         match (str_at(e, "regionId"), str_at(e, "endpoint")) {
-            (Some(region), Some(host)) => {
+            (Some(region), Some(published)) => {
+                // A stray tab after a host (FC's ap-southeast-5) is a slip, not a different host.
+                let host = published.trim();
+                if host != published {
+                    cx.report(
+                        &at,
+                        region,
+                        &format!("host {published:?} has surrounding whitespace; trimmed"),
+                    );
+                }
+                if let Err(why) = super::facade::check_host(host) {
+                    cx.report(&at, region, &format!("{why}; entry skipped"));
+                    continue;
+                }
                 if !seen.insert(region.to_owned()) {
                     cx.report(&at, region, "region listed twice; the first entry is kept");
                     continue;

@@ -301,6 +301,17 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
             rendered.operations_rs,
         ));
         out_files.push((crate_dir.join(facade::FEATURES_FILE), rendered.features_md));
+        if let Some((_, service)) = specs.iter().find(|(n, _)| n == super::SERVICE_FILE) {
+            let (endpoints_rs, reports) = facade::render_endpoints(
+                crate_dir,
+                &config,
+                &imported.product,
+                &imported.version,
+                &service.endpoints,
+            )?;
+            imported.reports.extend(reports);
+            out_files.push((crate_dir.join(facade::ENDPOINTS_FILE), endpoints_rs));
+        }
         for (rel, text) in rendered.extra {
             out_files.push((crate_dir.join(rel), text));
         }

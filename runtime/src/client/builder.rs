@@ -8,7 +8,7 @@ use crate::credentials::{
     Credentials, CredentialsError, DefaultChain, ProfileProvider, ProvideCredentials,
     SharedCredentialsProvider,
 };
-use crate::endpoint::{self, Endpoint, EndpointError, RegionTable};
+use crate::endpoint::{self, Endpoint, EndpointError, Network, ProductEndpoints, RegionTable};
 use crate::retry::RetryConfig;
 use crate::transport::{BeforeSend, Interceptor, Interceptors, ReqwestTransport, Transport};
 
@@ -43,7 +43,8 @@ pub struct ClientBuilder {
     profile: Option<ProfileProvider>,
     anonymous: bool,
     region: Option<String>,
-    table: Option<RegionTable>,
+    endpoints: Option<ProductEndpoints>,
+    network: Network,
     endpoint: Option<String>,
     signature_version: SignatureVersion,
     method: HttpMethod,
@@ -62,6 +63,7 @@ impl std::fmt::Debug for ClientBuilder {
         f.debug_struct("ClientBuilder")
             .field("credentials", &self.credentials)
             .field("region", &self.region)
+            .field("network", &self.network)
             .field(
                 "endpoint",
                 &self.endpoint.as_deref().map(endpoint::redact_userinfo),
@@ -85,7 +87,8 @@ impl Default for ClientBuilder {
             profile: None,
             anonymous: false,
             region: None,
-            table: None,
+            endpoints: None,
+            network: Network::Public,
             endpoint: None,
             signature_version: SignatureVersion::V1,
             method: HttpMethod::Post,
@@ -149,10 +152,23 @@ impl ClientBuilder {
         self
     }
 
-    /// The product's regional endpoint table, `(region_id, host)` rows; hosts are reached over
-    /// HTTPS.
+    /// A bare regional endpoint table, `(region_id, host)` rows, reached over HTTPS; regions it
+    /// lacks are errors. Product crates' `client()` sets [`product_endpoints`](Self::product_endpoints) instead.
     pub fn regional_endpoints(mut self, table: RegionTable) -> Self {
-        self.table = Some(table);
+        self.endpoints = Some(ProductEndpoints::table_only(table));
+        self
+    }
+
+    /// The product's endpoints: its published table, host prefix and rule for other regions.
+    pub fn product_endpoints(mut self, endpoints: ProductEndpoints) -> Self {
+        self.endpoints = Some(endpoints);
+        self
+    }
+
+    /// Public endpoints (the default) or the product's VPC endpoints
+    /// (`<prefix>-vpc.<region>.aliyuncs.com`). An explicit [`endpoint`](Self::endpoint) wins.
+    pub fn network(mut self, network: Network) -> Self {
+        self.network = network;
         self
     }
 
@@ -258,9 +274,9 @@ impl ClientBuilder {
                     Arc::new(chain)
                 }
             };
-        let endpoint = match (&self.endpoint, &self.region, self.table) {
+        let endpoint = match (&self.endpoint, &self.region, self.endpoints) {
             (Some(url), _, _) => Endpoint::parse(url)?,
-            (None, Some(region), Some(table)) => endpoint::resolve_region(region, table)?,
+            (None, Some(region), Some(endpoints)) => endpoints.resolve(region, self.network)?,
             (None, Some(region), None) => {
                 return Err(EndpointError::NoRegionTable {
                     region: region.clone(),

@@ -21,8 +21,10 @@ use std::path::Path;
 use serde_json::Value;
 
 mod crates;
+mod endpoints;
 mod scaffold;
 
+pub use endpoints::{check_host, render as render_endpoints, ENDPOINTS_FILE};
 pub use scaffold::{scaffold, Scaffold};
 
 use super::shapes::SHAPES_FILE;
