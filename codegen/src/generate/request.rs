@@ -125,6 +125,7 @@ fn operation_doc(cx: &Context<'_>) -> Vec<String> {
         d.blank();
         d.text(note);
     }
+    d.originals(&[&op.summary, &op.description]);
     if op.deprecated {
         d.blank();
         d.line(match &op.deprecation_note {
