@@ -65,6 +65,8 @@ pub fn read(sources: &[String]) -> BTreeMap<String, OperationDocs> {
     out
 }
 
+const REQUIRED_NOTE: &str = "This parameter is required.";
+
 /// Nested types deeper than this are a cycle or a generator bug; they are cut off.
 const MAX_DEPTH: usize = 12;
 
@@ -162,7 +164,9 @@ fn parse_file(text: &str, classes: &mut BTreeMap<String, Class>, methods: &mut V
                 continue;
             }
             if let Some(member) = member_name(trimmed) {
-                if let Some(doc) = pending_doc.take() {
+                if let Some(mut doc) = pending_doc.take() {
+                    // The SDK generator's echo of the required flag, which the docs state anyway.
+                    doc.retain(|l| l.trim() != REQUIRED_NOTE);
                     let (summary, remarks) = split_tags(&doc);
                     let text = join_nonempty(summary, remarks);
                     if let Some(text) = text {
@@ -258,7 +262,14 @@ fn split_tags(doc: &[String]) -> (Option<String>, Option<String>) {
 }
 
 fn block(lines: &[String]) -> Option<String> {
-    let text = lines.join("\n");
+    let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.trim().is_empty() && kept.last().is_some_and(|k| k.trim().is_empty()) {
+            continue;
+        }
+        kept.push(l);
+    }
+    let text = kept.join("\n");
     let text = text.trim_matches('\n').trim_end();
     (!text.trim().is_empty()).then(|| text.to_owned())
 }
@@ -499,10 +510,7 @@ export default class Client extends OpenApi {
             Some("The data disks.")
         );
         assert!(op.request["DataDisk"].children.contains_key("Size"));
-        assert_eq!(
-            op.request["RegionId"].text.as_deref(),
-            Some("The region.\n\nThis parameter is required.")
-        );
+        assert_eq!(op.request["RegionId"].text.as_deref(), Some("The region."));
         assert_eq!(
             op.response["RequestId"].text.as_deref(),
             Some("The request ID.")
