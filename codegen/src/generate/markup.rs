@@ -437,6 +437,12 @@ fn escape_inline(line: &str) -> String {
                 out.push_str("\\]");
                 rest = &rest[1..];
             }
+            // A Markdown escape already (`\*`, `\[`): kept as written.
+            '\\' if rest[1..].starts_with(|c: char| c.is_ascii_punctuation()) => {
+                let escaped = &rest[..2];
+                out.push_str(escaped);
+                rest = &rest[2..];
+            }
             'h' if rest.starts_with("http://") || rest.starts_with("https://") => {
                 let len = rest
                     .find(|c: char| {
@@ -552,8 +558,8 @@ mod tests {
     #[test]
     fn escapes_what_rustdoc_would_misread() {
         assert_eq!(
-            render("Format: <account_id>, `<code>` [ListRegions] [1, 100] see https://x.com/a. <br>", Site::English),
-            ["Format: &lt;account_id>, `<code>` \\[ListRegions\\] \\[1, 100\\] see <https://x.com/a>. <br>"]
+            render("Format: <account_id>, `<code>` [ListRegions] [1, 100] [\"1\"\\] (\\*) see https://x.com/a. <br>", Site::English),
+            ["Format: &lt;account_id>, `<code>` \\[ListRegions\\] \\[1, 100\\] \\[\"1\"\\] (\\*) see <https://x.com/a>. <br>"]
         );
     }
 

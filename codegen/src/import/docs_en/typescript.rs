@@ -211,7 +211,8 @@ fn comment(lines: &[&str], start: usize) -> (Vec<String>, usize) {
         }
         let l = l.strip_prefix('*').unwrap_or(l);
         let l = l.strip_prefix(' ').unwrap_or(l);
-        let l = l.replace("*\\/", "*/");
+        // The generator doubles every backslash of the Markdown in comments.
+        let l = l.replace("\\\\", "\\").replace("*\\/", "*/");
         if !(i == start && l.trim().is_empty()) && !(last && l.trim().is_empty()) {
             out.push(l.trim_end().to_owned());
         }
@@ -421,7 +422,7 @@ export class RunInstancesRequest extends $dara.Model {
   dataDisk?: RunInstancesRequestSystemDisk[];
   /**
    * @remarks
-   * The region.
+   * The region, \\* for all.
    *
    * This parameter is required.
    */
@@ -510,7 +511,10 @@ export default class Client extends OpenApi {
             Some("The data disks.")
         );
         assert!(op.request["DataDisk"].children.contains_key("Size"));
-        assert_eq!(op.request["RegionId"].text.as_deref(), Some("The region."));
+        assert_eq!(
+            op.request["RegionId"].text.as_deref(),
+            Some("The region, \\* for all.")
+        );
         assert_eq!(
             op.response["RequestId"].text.as_deref(),
             Some("The request ID.")
