@@ -204,7 +204,13 @@ fn layered_import_carries_older_sections_and_says_where_from() {
                 Some("2024-06-24"),
                 vec!["group", "response", "errors", "docs", "examples"]
             ),
+            // The English texts, carried from the specs (imported from the pinned SDK package).
+            (None, vec!["docs (en)"]),
         ]
+    );
+    assert_eq!(
+        list.sources[2].file.as_deref(),
+        Some("@alicloud/swas-open20200601@4.0.0")
     );
     let op = &list.operations[0];
     assert!(op.parameters.iter().any(|p| p.name == "PlanType"));

@@ -413,6 +413,14 @@ fn escape_inline(line: &str) -> String {
                         out.push_str(&rest[..=end]);
                         rest = &rest[end + 1..];
                     }
+                    // `a < b`, `<=`: no tag, nothing to escape.
+                    _ if rest[1..].starts_with(|c: char| {
+                        c.is_whitespace() || c.is_ascii_digit() || c == '='
+                    }) =>
+                    {
+                        out.push('<');
+                        rest = &rest[1..];
+                    }
                     _ => {
                         out.push_str("&lt;");
                         rest = &rest[1..];
