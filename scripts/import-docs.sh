@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Re-imports products with the English API reference of their pinned official SDK packages
-# (specs/docs-packages.json): fetches each package once with `npm pack` into a cache, unpacks it,
-# and runs `acs-codegen import … --docs <unpacked>…`. Needs npm (and node) and the network for
-# packages not cached yet; nothing else in the build or the tests does.
+# (specs/docs-packages.json): fetches each package once (`npm pack`, or `pip download --no-deps`
+# for PyPI ones) into a cache, unpacks it, and runs `acs-codegen import … --docs <unpacked>…`.
+# Needs node and npm (pip and unzip for PyPI packages) and the network for packages not cached
+# yet; nothing else in the build or the tests does.
 #
-#   scripts/import-docs.sh                      # every product in the manifest
+#   scripts/import-docs.sh                      # every shipped product in the manifest
 #   scripts/import-docs.sh ecs-2014-05-26       # some products
 #   scripts/import-docs.sh --check-only         # exit 1 when the specs differ from what it writes
 #
@@ -27,10 +28,11 @@ lines="$(node -e '
   const m = require(process.argv[1]);
   for (const [p, v] of Object.entries(m.products)) {
     const pkgs = v.packages.map(x => [x.registry, x.package, x.version].join(" ")).join(";");
-    console.log([p, v.import.join(" "), pkgs].join("|"));
+    // `import: null`: not shipped yet.
+    console.log([p, v.import === null ? "-" : v.import.join(" "), pkgs].join("|"));
   }' "$manifest")"
 if [ ${#products[@]} -eq 0 ]; then
-  mapfile -t products < <(cut -d"|" -f1 <<<"$lines")
+  mapfile -t products < <(awk -F"|" '$2 != "-" {print $1}' <<<"$lines")
 fi
 cd "$root"
 cargo build -q -p acs-codegen
@@ -39,19 +41,32 @@ for product in "${products[@]}"; do
   line="$(awk -F"|" -v p="$product" '$1 == p' <<<"$lines")"
   if [ -z "$line" ]; then echo "error: $product is not in $manifest" >&2; exit 2; fi
   IFS="|" read -r _ import_args packages <<<"$line"
+  if [ "$import_args" = "-" ]; then
+    echo "error: $product is not shipped yet: give its import arguments (\"import\") in $manifest" >&2; exit 2
+  fi
   docs=()
   IFS=';' read -ra entries <<<"$packages"
   for entry in "${entries[@]}"; do
     read -r registry package version <<<"$entry"
-    if [ "$registry" != npm ]; then
-      echo "error: $package: only npm (TypeScript) packages are read, not $registry" >&2; exit 2
-    fi
-    dir="$cache/npm/${package//\//+}-$version"
-    if [ ! -f "$dir/package/package.json" ]; then
+    dir="$cache/$registry/${package//\//+}-$version"
+    if [ ! -d "$dir" ]; then
       tmp="$(mktemp -d)"
-      (cd "$tmp" && npm pack --silent "$package@$version" >/dev/null)
-      mkdir -p "$dir"
-      tar xzf "$tmp"/*.tgz -C "$dir"
+      case "$registry" in
+        npm)
+          (cd "$tmp" && npm pack --silent "$package@$version" >/dev/null)
+          rm -rf "$dir.part" && mkdir -p "$dir.part" && tar xzf "$tmp"/*.tgz -C "$dir.part" ;;
+        pypi)
+          pip download --quiet --no-deps -d "$tmp" "$package==$version"
+          rm -rf "$dir.part" && mkdir -p "$dir.part"
+          for f in "$tmp"/*; do
+            case "$f" in
+              *.whl) unzip -q "$f" -d "$dir.part" ;;
+              *.tar.gz) tar xzf "$f" -C "$dir.part" ;;
+            esac
+          done ;;
+        *) echo "error: $package: unknown registry $registry" >&2; exit 2 ;;
+      esac
+      mv "$dir.part" "$dir"
       rm -rf "$tmp"
     fi
     docs+=(--docs "$dir")

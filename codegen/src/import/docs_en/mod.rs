@@ -10,10 +10,14 @@
 //! silently.
 //!
 //! Formats read: the TypeScript package (`npm pack @alicloud/<product><version>`; its `src/`
-//! sources, see [`typescript`]). With several packages, the newest version wins per text.
+//! sources, see [`typescript`]), and the Python one (`pip download --no-deps
+//! alibabacloud-<product><version>==<v>`, see [`python`]) for products npm lacks: its texts are
+//! the same, but recent Python packages carry no operation summaries. With several packages,
+//! the newest version wins per text (all versions ordered together, whatever the registry).
 
 mod attach;
 mod carried;
+pub mod python;
 pub mod typescript;
 
 use std::collections::BTreeMap;
@@ -81,45 +85,46 @@ impl DocsPackage {
     }
 }
 
-/// Reads an unpacked package: the folder `npm pack` + `tar xzf` made (with `package/` inside), or
-/// that `package/` folder itself.
+/// Reads an unpacked package: the folder `npm pack` + `tar xzf` made (with `package/` inside) or
+/// that `package/` folder itself; or a Python wheel or sdist unpacked (`unzip`, `tar xzf`), found
+/// by its `*.dist-info/METADATA` or `PKG-INFO`.
 pub fn load(path: &Path) -> Result<DocsPackage, SpecError> {
     let shown = path.display().to_string();
-    let root = if path.join("package").join("package.json").is_file() {
-        path.join("package")
+    let npm_root = if path.join("package").join("package.json").is_file() {
+        Some(path.join("package"))
     } else {
-        path.to_owned()
+        path.join("package.json").is_file().then(|| path.to_owned())
     };
-    let manifest = root.join("package.json");
-    if !manifest.is_file() {
-        return Err(SpecError::new(
-            &shown,
-            "",
-            "not an unpacked npm package (no package.json here or in package/); unpack the `npm pack` tarball and point --docs at it",
-        ));
-    }
-    let manifest_shown = manifest.display().to_string();
-    let text = std::fs::read_to_string(&manifest)
-        .map_err(|e| SpecError::new(&manifest_shown, "", format!("cannot read: {e}")))?;
-    let value = crate::diagnostics::parse_json(&manifest_shown, &text)?;
-    let field = |key: &str| {
-        value
-            .get(key)
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-            .ok_or_else(|| SpecError::new(&manifest_shown, format!("/{key}"), "expected a string"))
+    let (registry, name, version, files) = match npm_root {
+        Some(root) => {
+            let (name, version) = npm_manifest(&root.join("package.json"))?;
+            let mut files = Vec::new();
+            collect(&root.join("src"), &mut files, 0, "ts")?;
+            files.retain(|p| !p.to_string_lossy().ends_with(".d.ts"));
+            ("npm", name, version, files)
+        }
+        None => {
+            let Some(metadata) = python_metadata(path) else {
+                return Err(SpecError::new(
+                    &shown,
+                    "",
+                    "not an unpacked SDK package: no package.json (npm, here or in package/) and no *.dist-info/METADATA or PKG-INFO (PyPI); unpack the `npm pack` tarball or the `pip download` wheel and point --docs at it",
+                ));
+            };
+            let (name, version) = python_manifest(&metadata)?;
+            let mut files = Vec::new();
+            collect(path, &mut files, 0, "py")?;
+            ("pypi", name, version, files)
+        }
     };
-    let (name, version) = (field("name")?, field("version")?);
-    let mut files = Vec::new();
-    let src = root.join("src");
-    collect_ts(&src, &mut files, 0)?;
     if files.is_empty() {
         return Err(SpecError::new(
             &shown,
             "",
-            format!("{name} {version} has no TypeScript sources under src/ (only the TypeScript package format is read)"),
+            format!("{name} {version} has no source files to read"),
         ));
     }
+    let mut files = files;
     files.sort();
     let mut texts = Vec::with_capacity(files.len());
     for f in &files {
@@ -127,25 +132,84 @@ pub fn load(path: &Path) -> Result<DocsPackage, SpecError> {
             SpecError::new(f.display().to_string(), "", format!("cannot read: {e}"))
         })?);
     }
-    let operations = typescript::read(&texts);
+    let operations = if registry == "npm" {
+        typescript::read(&texts)
+    } else {
+        python::read(&texts)
+    };
     if operations.is_empty() {
         return Err(SpecError::new(
             &shown,
             "",
             format!(
-                "{name} {version}: no operation method (`async …WithOptions(…)`) found in src/"
+                "{name} {version}: no operation method (`…WithOptions`, `…_with_options`) found"
             ),
         ));
     }
     Ok(DocsPackage {
-        registry: "npm".to_owned(),
+        registry: registry.to_owned(),
         name,
         version,
         operations,
     })
 }
 
-fn collect_ts(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), SpecError> {
+fn npm_manifest(manifest: &Path) -> Result<(String, String), SpecError> {
+    let shown = manifest.display().to_string();
+    let text = std::fs::read_to_string(manifest)
+        .map_err(|e| SpecError::new(&shown, "", format!("cannot read: {e}")))?;
+    let value = crate::diagnostics::parse_json(&shown, &text)?;
+    let field = |key: &str| {
+        value
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| SpecError::new(&shown, format!("/{key}"), "expected a string"))
+    };
+    Ok((field("name")?, field("version")?))
+}
+
+/// `*.dist-info/METADATA` (wheel) or `PKG-INFO` (sdist), here or one folder down.
+fn python_metadata(dir: &Path) -> Option<PathBuf> {
+    let here = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path());
+    let mut subdirs = Vec::new();
+    for p in here {
+        let name = p.file_name()?.to_string_lossy().into_owned();
+        if name.ends_with(".dist-info") && p.join("METADATA").is_file() {
+            return Some(p.join("METADATA"));
+        }
+        if name == "PKG-INFO" {
+            return Some(p);
+        }
+        if p.is_dir() {
+            subdirs.push(p);
+        }
+    }
+    subdirs.sort();
+    subdirs
+        .into_iter()
+        .map(|d| d.join("PKG-INFO"))
+        .find(|p| p.is_file())
+}
+
+fn python_manifest(metadata: &Path) -> Result<(String, String), SpecError> {
+    let shown = metadata.display().to_string();
+    let text = std::fs::read_to_string(metadata)
+        .map_err(|e| SpecError::new(&shown, "", format!("cannot read: {e}")))?;
+    let header = |key: &str| {
+        text.lines()
+            .take_while(|l| !l.is_empty())
+            .find_map(|l| l.strip_prefix(key))
+            .map(|v| v.trim().to_owned())
+            .ok_or_else(|| SpecError::new(&shown, "", format!("no `{key}` header")))
+    };
+    Ok((header("Name:")?, header("Version:")?))
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>, depth: usize, ext: &str) -> Result<(), SpecError> {
     if depth > 4 || !dir.is_dir() {
         return Ok(());
     }
@@ -154,10 +218,8 @@ fn collect_ts(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Sp
     for entry in entries.filter_map(Result::ok) {
         let p = entry.path();
         if p.is_dir() {
-            collect_ts(&p, out, depth + 1)?;
-        } else if p.extension().is_some_and(|x| x == "ts")
-            && !p.to_string_lossy().ends_with(".d.ts")
-        {
+            collect(&p, out, depth + 1, ext)?;
+        } else if p.extension().is_some_and(|x| x == ext) {
             out.push(p);
         }
     }

@@ -10,23 +10,23 @@ use super::{DocNode, OperationDocs};
 
 /// One `export class X extends $dara.Model`: its members' docs, wire names and nested classes.
 #[derive(Debug, Default)]
-struct Class {
+pub(super) struct Class {
     /// Member → doc text.
-    docs: BTreeMap<String, String>,
+    pub(super) docs: BTreeMap<String, String>,
     /// Member → wire name, in declaration order.
-    names: Vec<(String, String)>,
+    pub(super) names: Vec<(String, String)>,
     /// Member → nested model class.
-    types: BTreeMap<String, String>,
+    pub(super) types: BTreeMap<String, String>,
 }
 
 /// An operation method: its action, request and response classes and doc comment.
 #[derive(Debug)]
-struct Method {
-    action: String,
-    request: Option<String>,
-    response: Option<String>,
-    summary: Option<String>,
-    remarks: Option<String>,
+pub(super) struct Method {
+    pub(super) action: String,
+    pub(super) request: Option<String>,
+    pub(super) response: Option<String>,
+    pub(super) summary: Option<String>,
+    pub(super) remarks: Option<String>,
 }
 
 /// Parses every source file of a package into operations.
@@ -36,12 +36,20 @@ pub fn read(sources: &[String]) -> BTreeMap<String, OperationDocs> {
     for text in sources {
         parse_file(text, &mut classes, &mut methods);
     }
+    assemble(&classes, methods)
+}
+
+/// Operations from their methods and the model classes (what both package formats yield).
+pub(super) fn assemble(
+    classes: &BTreeMap<String, Class>,
+    methods: Vec<Method>,
+) -> BTreeMap<String, OperationDocs> {
     let mut out = BTreeMap::new();
     for m in methods {
         let request = m
             .request
             .as_deref()
-            .map(|c| tree(&classes, c, 0))
+            .map(|c| tree(classes, c, 0))
             .unwrap_or_default();
         // `XResponse` wraps the body: `body?: XResponseBody`.
         let response = m
@@ -49,7 +57,7 @@ pub fn read(sources: &[String]) -> BTreeMap<String, OperationDocs> {
             .as_deref()
             .and_then(|c| classes.get(c))
             .and_then(|c| c.types.get("body"))
-            .map(|body| tree(&classes, body, 0))
+            .map(|body| tree(classes, body, 0))
             .unwrap_or_default();
         out.insert(
             m.action.clone(),
@@ -65,7 +73,7 @@ pub fn read(sources: &[String]) -> BTreeMap<String, OperationDocs> {
     out
 }
 
-const REQUIRED_NOTE: &str = "This parameter is required.";
+pub(super) const REQUIRED_NOTE: &str = "This parameter is required.";
 
 /// Nested types deeper than this are a cycle or a generator bug; they are cut off.
 const MAX_DEPTH: usize = 12;
@@ -226,7 +234,7 @@ fn comment(lines: &[&str], start: usize) -> (Vec<String>, usize) {
 
 /// Splits a JSDoc comment into its leading text (or `@summary`) and its `@remarks` (or
 /// `@description`); every other tag (`@example`, `@param`, `@returns`, `@deprecated`) ends a part.
-fn split_tags(doc: &[String]) -> (Option<String>, Option<String>) {
+pub(super) fn split_tags(doc: &[String]) -> (Option<String>, Option<String>) {
     #[derive(PartialEq)]
     enum Part {
         Summary,
