@@ -73,3 +73,76 @@ fn operation_doc_with_the_original_folded() {
         .collect();
     insta::assert_snapshot!(docs.join("\n"));
 }
+
+/// Every vendor text of every shipped spec, rendered, as the doc comment of an item of one
+/// crate: what `rustdoc -D warnings` then checks without compiling 750 operations
+/// (`DOCS_LINT_OUT=/tmp/docs_lint.rs cargo test -p acs-codegen --test docs_render -- --ignored`,
+/// then `rustdoc --edition 2021 --crate-type lib -D warnings /tmp/docs_lint.rs`).
+#[test]
+#[ignore = "writes a file for rustdoc; run on demand"]
+fn every_shipped_text_as_one_crate_for_rustdoc() {
+    use acs_codegen::spec::{Field, Text, TypeSpec};
+    fn field_texts<'a>(fields: &'a [Field], out: &mut Vec<&'a Text>) {
+        for f in fields {
+            out.push(&f.description);
+            match &f.ty {
+                TypeSpec::Object { properties, .. } => field_texts(properties, out),
+                TypeSpec::Array {
+                    items,
+                    item_description,
+                    ..
+                } => {
+                    out.push(item_description);
+                    if let TypeSpec::Object { properties, .. } = items.as_ref() {
+                        field_texts(properties, out);
+                    }
+                }
+                TypeSpec::Scalar(_) => {}
+            }
+        }
+    }
+    let out_path = std::env::var("DOCS_LINT_OUT").expect("DOCS_LINT_OUT");
+    let specs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let mut crate_text = String::from("//! Rendered vendor texts.\n");
+    let mut n = 0;
+    let mut dirs: Vec<_> = std::fs::read_dir(&specs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("_service.json").is_file())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files {
+            let shown = file.display().to_string();
+            let spec = acs_codegen::load_spec(&file, &shown).unwrap();
+            for op in &spec.operations {
+                let mut texts = vec![&op.summary, &op.description];
+                texts.extend(op.notes.iter());
+                field_texts(&op.parameters, &mut texts);
+                field_texts(&op.response, &mut texts);
+                texts.extend(op.errors.iter().map(|e| &e.description));
+                for t in texts {
+                    for (text, site) in [(&t.en, Site::English), (&t.zh, Site::Chinese)] {
+                        let Some(text) = text else { continue };
+                        crate_text.push_str(&format!("\n/// {} {}\n", op.name, shown));
+                        crate_text.push_str("///\n");
+                        for line in render(text, site) {
+                            crate_text.push_str(&format!(
+                                "///{}{line}\n",
+                                if line.is_empty() { "" } else { " " }
+                            ));
+                        }
+                        crate_text.push_str(&format!("pub struct Text{n};\n"));
+                        n += 1;
+                    }
+                }
+            }
+        }
+    }
+    std::fs::write(out_path, crate_text).unwrap();
+}

@@ -228,7 +228,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>, depth: usize, ext: &str) -> Resul
 
 /// Orders packages newest version first, the order [`attach`] takes them in.
 pub fn sort_newest_first(packages: &mut [DocsPackage]) {
-    packages.sort_by(|a, b| version_key(&b.version).cmp(&version_key(&a.version)));
+    packages.sort_by_key(|p| std::cmp::Reverse(version_key(&p.version)));
 }
 
 fn version_key(v: &str) -> Vec<u64> {

@@ -28,8 +28,7 @@ const NOT_MODELS: &[&str] = &["List", "Dict", "Any", "Optional", "BinaryIO", "Un
 fn model_class(annotation: &str) -> Option<String> {
     annotation
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|t| t.starts_with(|c: char| c.is_ascii_uppercase()) && !NOT_MODELS.contains(t))
-        .last()
+        .rfind(|t| t.starts_with(|c: char| c.is_ascii_uppercase()) && !NOT_MODELS.contains(t))
         .map(str::to_owned)
 }
 

@@ -221,7 +221,7 @@ fn comment(lines: &[&str], start: usize) -> (Vec<String>, usize) {
         let l = l.strip_prefix(' ').unwrap_or(l);
         // The generator doubles every backslash of the Markdown in comments.
         let l = l.replace("\\\\", "\\").replace("*\\/", "*/");
-        if !(i == start && l.trim().is_empty()) && !(last && l.trim().is_empty()) {
+        if !((i == start || last) && l.trim().is_empty()) {
             out.push(l.trim_end().to_owned());
         }
         i += 1;
@@ -364,7 +364,7 @@ fn method_at(lines: &[&str], start: usize, base: &str, doc: &[String]) -> Option
         .and_then(|(_, ty)| model_class(ty.trim()));
     let response = ret
         .split_once("Promise<")
-        .and_then(|(_, ty)| model_class(ty.trim_end_matches(|c| c == '>' || c == '{' || c == ' ')));
+        .and_then(|(_, ty)| model_class(ty.trim_end_matches(['>', '{', ' '])));
     let mut action = None;
     for l in lines.iter().skip(start + 1).take(2000) {
         let t = l.trim();
