@@ -13,6 +13,10 @@
 //! - `<`, `[`, `]` and bare URLs that rustdoc would take for HTML, intra-doc links or lint as
 //!   bare URLs escaped or bracketed; no empty-line runs.
 
+use std::sync::OnceLock;
+
+use regex_lite::{Captures, Regex};
+
 /// Which help centre document links (`~~25609~~`) point at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Site {
@@ -166,7 +170,7 @@ fn inline_variants(text: &str) -> String {
                 return line.to_owned();
             }
             let has_intl = re.captures_iter(line).any(|c| &c[1] == INTL);
-            re.replace_all(line, |c: &regex_lite::Captures<'_>| {
+            re.replace_all(line, |c: &Captures<'_>| {
                 if has_intl && &c[1] != INTL {
                     String::new()
                 } else {
@@ -178,26 +182,35 @@ fn inline_variants(text: &str) -> String {
         .collect()
 }
 
-fn inline_re() -> regex_lite::Regex {
-    regex_lite::Regex::new(r#"<props="([A-Za-z]+)">\s*<ph>(.*?)</ph>"#).expect("a valid regex")
+/// Compiled once per process (the macro renders thousands of texts per product).
+fn cached(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("a valid regex"))
+}
+
+fn inline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(&RE, r#"<props="([A-Za-z]+)">\s*<ph>(.*?)</ph>"#)
 }
 
 /// `~~25609~~` and `~~25412#Quota~~` → help centre URLs (English texts: Chinese help centre
 /// links too); `[](#)` anchors dropped.
 fn doc_links(text: &str, site: Site) -> String {
-    let re = regex_lite::Regex::new(r"(\()?~~(\d+)(#[^~\s)]*)?~~").expect("a valid regex");
+    static LINK: OnceLock<Regex> = OnceLock::new();
+    static CHINESE_HELP: OnceLock<Regex> = OnceLock::new();
+    let re = cached(&LINK, r"(\()?~~(\d+)(#[^~\s)]*)?~~");
     let mut text = text.replace("[](#)", "");
     if site == Site::English {
         // The English packages still link the Chinese help centre; the same document number
         // is the English page.
-        let chinese =
-            regex_lite::Regex::new(r"https?://help\.aliyun\.com/document_detail/(\d+)\.html")
-                .expect("a valid regex");
+        let chinese = cached(
+            &CHINESE_HELP,
+            r"https?://help\.aliyun\.com/document_detail/(\d+)\.html",
+        );
         text = chinese
             .replace_all(&text, "https://www.alibabacloud.com/help/doc-detail/$1.htm")
             .into_owned();
     }
-    re.replace_all(&text, |c: &regex_lite::Captures<'_>| {
+    re.replace_all(&text, |c: &Captures<'_>| {
         let anchor = c.get(3).map_or("", |m| m.as_str());
         let url = match site {
             Site::English => format!(
