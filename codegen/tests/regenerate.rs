@@ -49,6 +49,7 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
             facade: Some(root().join("swas")),
             dry_run: true,
             default_operations: Vec::new(),
+            docs: Vec::new(),
         },
         COMMAND,
     );
@@ -98,6 +99,7 @@ fn shipped_ecs_vpc_and_sts_are_what_the_layered_import_writes() {
                 facade: krate.map(|k| root().join(k)),
                 dry_run: true,
                 default_operations: Vec::new(),
+                docs: Vec::new(),
             },
             &command,
         );
@@ -129,6 +131,7 @@ fn every_snapshot_of_every_product_passes_the_check() {
                 facade: None,
                 dry_run: true,
                 default_operations: Vec::new(),
+                docs: Vec::new(),
             })
             .unwrap();
             assert!(
@@ -165,6 +168,7 @@ fn layered_import_carries_older_sections_and_says_where_from() {
         facade: None,
         dry_run: true,
         default_operations: Vec::new(),
+        docs: Vec::new(),
     })
     .unwrap();
     let counts = outcome.carried_counts();
@@ -200,7 +204,13 @@ fn layered_import_carries_older_sections_and_says_where_from() {
                 Some("2024-06-24"),
                 vec!["group", "response", "errors", "docs", "examples"]
             ),
+            // The English texts, carried from the specs (imported from the pinned SDK package).
+            (None, vec!["docs (en)"]),
         ]
+    );
+    assert_eq!(
+        list.sources[2].file.as_deref(),
+        Some("@alicloud/swas-open20200601@4.0.0")
     );
     let op = &list.operations[0];
     assert!(op.parameters.iter().any(|p| p.name == "PlanType"));
@@ -281,6 +291,7 @@ fn an_overlay_refining_what_the_base_lacks_is_an_error_and_nothing_is_written() 
         facade: None,
         dry_run: false,
         default_operations: Vec::new(),
+        docs: Vec::new(),
     })
     .unwrap_err();
     assert!(e.file.ends_with("ListCustomImageShareAccounts.json"), "{e}");
@@ -307,6 +318,7 @@ fn an_overlay_refining_what_the_base_lacks_is_an_error_and_nothing_is_written() 
         facade: None,
         dry_run: false,
         default_operations: Vec::new(),
+        docs: Vec::new(),
     })
     .unwrap();
     assert!(
@@ -345,6 +357,7 @@ fn one_failing_document_means_none_is_written() {
         facade: None,
         dry_run: false,
         default_operations: Vec::new(),
+        docs: Vec::new(),
     })
     .unwrap();
     assert!(!outcome.check_errors.is_empty());

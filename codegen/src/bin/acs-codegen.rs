@@ -54,6 +54,11 @@ enum Command {
         /// comma-separated.
         #[arg(long, value_delimiter = ',')]
         default_operations: Vec<String>,
+        /// An unpacked official SDK package (`npm pack @alicloud/<product><version>`, then
+        /// `tar xzf`) whose English texts are attached (repeatable; the newest version wins per
+        /// text). Without it the English the specs in --out carry is kept.
+        #[arg(long)]
+        docs: Vec<PathBuf>,
     },
     /// Compare two versions (spec file, spec folder or vendor metadata): exit 0 compatible,
     /// 1 breaking, 2 bad input.
@@ -82,6 +87,7 @@ fn main() -> ExitCode {
             facade,
             check_only,
             default_operations,
+            docs,
         } => import(acs_codegen::import::write::RunOptions {
             inputs: snapshots,
             out,
@@ -89,6 +95,7 @@ fn main() -> ExitCode {
             facade,
             dry_run: check_only,
             default_operations,
+            docs,
         }),
         Command::Diff { old, new, format } => diff(&old, &new, format),
     }

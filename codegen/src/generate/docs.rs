@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::markup::{self, Site};
 use crate::spec::*;
 
 /// `#[doc = ...]` lines rendered as plain strings; the generator turns them into attributes.
@@ -23,98 +24,57 @@ impl Doc {
         self
     }
 
+    /// The English text when there is one, else the Chinese as published (see [`markup`]).
     pub fn text(&mut self, text: &Text) -> &mut Self {
-        if let Some(en) = &text.en {
-            for l in en.lines() {
-                self.line(l.trim_end());
-            }
-        }
-        if let Some(zh) = &text.zh {
-            if text.en.is_some() {
-                self.blank();
-            }
-            let mut first = true;
-            for l in clean_vendor_markup(zh).lines() {
-                let l = l.trim_end();
-                if first {
-                    self.line(format!("Original (zh): {l}"));
-                    first = false;
-                } else {
-                    self.line(l);
-                }
-            }
+        let rendered = match (&text.en, &text.zh) {
+            (Some(en), _) => markup::render(en, Site::English),
+            (None, Some(zh)) => markup::render(zh, Site::Chinese),
+            (None, None) => Vec::new(),
+        };
+        for l in rendered {
+            self.line(l);
         }
         self
     }
 
+    /// The Chinese originals of texts shown in English, folded under "原文" (nothing when no
+    /// text has both).
+    pub fn originals(&mut self, texts: &[&Text]) -> &mut Self {
+        let originals: Vec<&str> = texts
+            .iter()
+            .filter(|t| t.en.is_some())
+            .filter_map(|t| t.zh.as_deref())
+            .collect();
+        if originals.is_empty() {
+            return self;
+        }
+        self.blank();
+        self.line("<details><summary>原文</summary>");
+        for zh in originals {
+            self.blank();
+            for l in markup::render(zh, Site::Chinese) {
+                self.line(l);
+            }
+        }
+        self.blank();
+        self.line("</details>");
+        self
+    }
+
     pub fn into_lines(self) -> Vec<String> {
-        // Drop trailing blank lines.
-        let mut lines = self.lines;
+        // No leading, trailing or repeated blank lines.
+        let mut lines: Vec<String> = Vec::with_capacity(self.lines.len());
+        for l in self.lines {
+            if l.is_empty() && lines.last().is_none_or(String::is_empty) {
+                continue;
+            }
+            lines.push(l);
+        }
         while lines.last().is_some_and(String::is_empty) {
             lines.pop();
         }
         lines
     }
-}
-
-/// Vendor descriptions carry `<props="china">` blocks and `~~123~~` doc links, and Markdown
-/// code fences that rustdoc would compile as doctests.
-fn clean_vendor_markup(text: &str) -> String {
-    // Drop the site-selection tags, keep their content (other `<…>` text is kept as written).
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        match tail.find('>') {
-            Some(end) if tail.starts_with("<props") || tail.starts_with("</props") => {
-                rest = &tail[end + 1..];
-            }
-            _ => {
-                out.push('<');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    // `[ListRegions](~~189315~~)` → `ListRegions`
-    let mut cleaned = String::with_capacity(out.len());
-    let mut rest = out.as_str();
-    while let Some(open) = rest.find("](~~") {
-        let before = &rest[..open];
-        match (before.rfind('['), rest[open..].find("~~)")) {
-            (Some(bracket), Some(close)) => {
-                cleaned.push_str(&before[..bracket]);
-                cleaned.push('`');
-                cleaned.push_str(&before[bracket + 1..]);
-                cleaned.push('`');
-                rest = &rest[open + close + 3..];
-            }
-            _ => {
-                cleaned.push_str(&rest[..open + 4]);
-                rest = &rest[open + 4..];
-            }
-        }
-    }
-    cleaned.push_str(rest);
-    // Rustdoc treats indented blocks as code, and untagged fences as Rust doctests; neither is
-    // meant by vendor Markdown.
-    let mut in_fence = false;
-    cleaned
-        .lines()
-        .map(str::trim_start)
-        .map(|line| {
-            if let Some(info) = line.strip_prefix("```") {
-                let opening = !in_fence;
-                in_fence = !in_fence;
-                if opening && (info.trim().is_empty() || info.trim() == "rust") {
-                    return "```text".to_owned();
-                }
-            }
-            line.to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 pub fn render_value(v: &Value) -> String {
@@ -236,18 +196,4 @@ pub fn constraint_sentence(c: &Constraint) -> String {
         sentence.push_str(en);
     }
     sentence
-}
-
-#[cfg(test)]
-mod tests {
-    use super::clean_vendor_markup;
-
-    #[test]
-    fn vendor_markup_becomes_plain_rustdoc() {
-        let zh = "地域ID。您可以调用[ListRegions](~~189315~~)查询。\n<props=\"china\">\n- 国内\n</props>\n\n```\n()`~!@#$%^&*-_+=|{}[]:;'<>,.?/\n```\n    缩进\n```json\n{}\n```";
-        assert_eq!(
-            clean_vendor_markup(zh),
-            "地域ID。您可以调用`ListRegions`查询。\n\n- 国内\n\n\n```text\n()`~!@#$%^&*-_+=|{}[]:;'<>,.?/\n```\n缩进\n```json\n{}\n```"
-        );
-    }
 }

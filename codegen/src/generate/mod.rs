@@ -8,6 +8,7 @@ mod client_glue;
 mod docs;
 mod enums;
 mod errors;
+pub mod markup;
 pub(crate) mod names;
 mod paginate;
 mod request;

@@ -125,6 +125,9 @@ fn operation_doc(cx: &Context<'_>) -> Vec<String> {
         d.blank();
         d.text(note);
     }
+    let mut texts = vec![&op.summary, &op.description];
+    texts.extend(op.notes.iter());
+    d.originals(&texts);
     if op.deprecated {
         d.blank();
         d.line(match &op.deprecation_note {

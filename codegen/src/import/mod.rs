@@ -21,7 +21,8 @@
 //!   `ModifyDatabaseInstanceParameter.Parameters`) stays a string.
 //! - A string parameter named `ClientToken` that is optional is the idempotency token.
 //! - Descriptions are kept as the Chinese (`zh`) text; a schema `title` is put in front of its
-//!   description. Examples are trimmed.
+//!   description. Examples are trimmed. English (`en`) comes from the official SDK packages
+//!   ([`docs_en`], `--docs`).
 //! - `errorCodes` (keyed by HTTP status) → `errors`, `retryable` for 5xx and `Throttling*` codes.
 //! - `directories`: the top-level directory title becomes the `group`, translated to a short
 //!   English identifier ([`group_name`]); the Chinese directory title and the operation `title`
@@ -36,6 +37,7 @@
 //! everything and only then writes, and [`facade`] writes a product crate's operation list and
 //! Cargo features.
 
+pub mod docs_en;
 pub mod facade;
 pub mod layers;
 pub mod overlay;

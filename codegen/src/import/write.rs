@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::facade::{self, FacadeConfig};
 use super::layers::{self, Snapshot};
-use super::{overlay, shapes, source_date, vendor, ImportOptions, Imported, Report};
+use super::{docs_en, overlay, shapes, source_date, vendor, ImportOptions, Imported, Report};
 use crate::ServiceSpec;
 use crate::SpecError;
 
@@ -27,6 +27,9 @@ pub struct RunOptions {
     pub dry_run: bool,
     /// For a new facade crate: the operations of its small default feature.
     pub default_operations: Vec<String>,
+    /// Unpacked official SDK packages whose English texts are attached ([`docs_en`]). Empty:
+    /// the English the specs in `out` already carry is kept.
+    pub docs: Vec<PathBuf>,
 }
 
 /// What [`run`] did.
@@ -43,6 +46,8 @@ pub struct Outcome {
     pub check_errors: Vec<SpecError>,
     /// `*.json` files in the output directory that this import does not produce.
     pub stale: Vec<String>,
+    /// The SDK packages English texts came from (`name@version`), and how many texts.
+    pub english: (Vec<String>, usize),
 }
 
 impl Outcome {
@@ -90,7 +95,11 @@ impl Outcome {
             self.changed.len(),
             self.check_errors.len(),
             if self.check_errors.is_empty() { "" } else { " — nothing written" },
-        )
+        ) + &if self.english.0.is_empty() {
+            String::new()
+        } else {
+            format!("; {} English text(s) attached from {}", self.english.1, self.english.0.join(", "))
+        }
     }
 }
 
@@ -182,6 +191,19 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
     };
     let mut imported = vendor::import_value(&layered.value, &import_options)?;
     imported.reports.extend(layered.reports);
+    // English from the official SDK packages, or else what the specs carry already; overlays
+    // (merged above) keep their English.
+    let mut packages = if options.docs.is_empty() {
+        docs_en::from_specs(&options.out)?
+    } else {
+        options
+            .docs
+            .iter()
+            .map(|p| docs_en::load(p))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    docs_en::sort_newest_first(&mut packages);
+    let english_texts = docs_en::attach_all(&packages, &mut imported);
     if newest.date.is_none() {
         imported.reports.push(Report {
             pointer: String::new(),
@@ -357,6 +379,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         changed,
         check_errors,
         stale,
+        english: (packages.iter().map(|p| p.id()).collect(), english_texts),
     })
 }
 

@@ -340,12 +340,15 @@ fn parse_source(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<Sou
     let mut o = Obj::new(v, pointer, diags)?;
     let kind = o.string("kind", true);
     if let Some(k) = &kind {
-        if !matches!(k.as_str(), "referencePage" | "vendorMetadata" | "curated") {
+        if !matches!(
+            k.as_str(),
+            "referencePage" | "vendorMetadata" | "curated" | "sdkPackage"
+        ) {
             let at = o.at("kind");
             o.diags.error(
                 &at,
                 format!(
-                    "unknown source kind `{k}` (expected referencePage, vendorMetadata or curated)"
+                    "unknown source kind `{k}` (expected referencePage, vendorMetadata, curated or sdkPackage)"
                 ),
             );
         }
