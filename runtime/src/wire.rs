@@ -43,10 +43,27 @@ macro_rules! wire_number {
                 self.to_string()
             }
             fn from_wire(raw: &str) -> Option<Self> {
-                raw.trim().parse().ok()
+                if is_plain_number(raw) {
+                    raw.parse().ok()
+                } else {
+                    None
+                }
             }
         }
     )*};
+}
+
+/// `-?DIGITS(.DIGITS)?`: what a client renders. Spaces, a `+` sign, exponents and `inf`/`NaN`
+/// (all of which Rust's `parse` accepts) are refused rather than read as something the sender
+/// may not have meant.
+fn is_plain_number(raw: &str) -> bool {
+    let unsigned = raw.strip_prefix('-').unwrap_or(raw);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && fraction.is_none_or(digits)
 }
 wire_number!(i32 => "a 32-bit integer", i64 => "a 64-bit integer", f64 => "a number");
 
@@ -205,9 +222,15 @@ impl<'a> Reader<'a> {
         let prefix = format!("{name}.");
         let mut indexes = Vec::new();
         let mut malformed = None;
+        let mut beyond = None;
         for (entry, _) in self.with_prefix(&prefix) {
             let segment = entry[prefix.len()..].split('.').next().unwrap_or("");
             match parse_index(segment) {
+                // An index past the most items a list may have cannot number one of its items.
+                Some(index) if index > self.max_items => {
+                    beyond = Some(index);
+                    break;
+                }
                 Some(index) => indexes.push(index),
                 None => {
                     malformed = Some(entry);
@@ -222,6 +245,15 @@ impl<'a> Reader<'a> {
                     expected: INDEX_EXPECTED,
                 },
                 None,
+                INVALID_PARAMETER,
+            );
+            return None;
+        }
+        if let Some(index) = beyond {
+            self.problems.push(
+                Cow::Owned(name.to_owned()),
+                Rule::MaxItems(self.max_items),
+                Some(format!("index {index}")),
                 INVALID_PARAMETER,
             );
             return None;
