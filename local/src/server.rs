@@ -242,7 +242,7 @@ impl Server {
             lifecycle: crate::lifecycle::Lifecycle::new(config.lifecycle_delay),
         });
         let (shutdown_tx, shutdown_rx) = watch::channel(false);
-        let registry = Registry::new(config.max_head_bytes);
+        let registry = Registry::new(config.max_head_bytes, MAX_HEAD_BYTES);
         let task = tokio::spawn(accept_loop(
             listener,
             Arc::clone(&shared),
@@ -362,6 +362,7 @@ async fn accept_loop(
 ) {
     let mut connections = JoinSet::new();
     let mut failures = AcceptFailures::default();
+    let trimming = tokio::spawn(Arc::clone(&slots.registry).return_memory_after_load());
     loop {
         // Accepting always, and shedding to make room, serves a new client at once however
         // many peers re-connect as they are closed; the one accepted connection waiting for its
@@ -396,6 +397,7 @@ async fn accept_loop(
         while connections.try_join_next().is_some() {}
     }
     drop(listener);
+    trimming.abort();
     let drained = tokio::time::timeout(DRAIN, async {
         while connections.join_next().await.is_some() {}
     })
@@ -671,7 +673,10 @@ pub fn read_params(
     let mut names = std::collections::HashSet::with_capacity(query.len() + form.len());
     for (name, _) in query.iter().chain(&form) {
         if !names.insert(name.as_str()) {
-            return Err(ApiError::invalid_parameter(name, "it is given more than once"));
+            return Err(ApiError::invalid_parameter(
+                name,
+                "it is given more than once",
+            ));
         }
     }
     let params: Params = query.iter().cloned().chain(form).collect();

@@ -285,7 +285,9 @@ mod tests {
         let (first, bytes) = StateFile::acquire(&path).expect("first");
         assert_eq!(bytes, None, "a new file holds nothing yet");
         for round in 0..3 {
-            first.write(format!("{{\"round\":{round}}}").as_bytes()).expect("writes");
+            first
+                .write(format!("{{\"round\":{round}}}").as_bytes())
+                .expect("writes");
             match StateFile::acquire(&path) {
                 Err(StateError::Locked { path: locked }) => {
                     assert_eq!(locked, path.display().to_string());

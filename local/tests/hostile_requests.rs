@@ -168,11 +168,17 @@ fn the_nonce_cache_is_bounded_per_key() {
     assert_eq!(cache.insert("k", "a", now + 900, now), NonceCheck::Used);
     assert_eq!(cache.insert("k", "d", now + 900, now), NonceCheck::Full);
     assert_eq!(cache.retry_after_secs("k", now), 301, "until `a` expires");
-    assert_eq!(cache.insert("other", "d", now + 900, now), NonceCheck::Fresh);
+    assert_eq!(
+        cache.insert("other", "d", now + 900, now),
+        NonceCheck::Fresh
+    );
     assert_eq!(cache.len(), 4);
     // Once they expire, a purge (at most once a second) makes room.
     let later = now + 901;
-    assert_eq!(cache.insert("k", "d", later + 900, later), NonceCheck::Fresh);
+    assert_eq!(
+        cache.insert("k", "d", later + 900, later),
+        NonceCheck::Fresh
+    );
     assert_eq!(cache.len(), 2);
 }
 
@@ -282,9 +288,8 @@ fn one_keys_nonce_flood_does_not_throttle_another() {
     let host = server.host().to_owned();
     let call = |key: (&str, &str)| {
         let body = signed_body_as(key, "ListRegions", &[], &fresh_nonce(), &now_stamp());
-        let mut stream = connect_and_send(&host, &raw_post(&host, &body)).expect("connects");
-        let (status, json) = read_answer(&mut stream, Duration::from_secs(5)).expect("an answer");
-        (status, json["Code"].as_str().unwrap_or("").to_owned())
+        let (status, code, _) = post_closing(&host, &body).expect("an answer");
+        (status, code)
     };
     let mut served = 0;
     for _ in 0..=BOUND {
@@ -300,7 +305,11 @@ fn one_keys_nonce_flood_does_not_throttle_another() {
     );
     assert_eq!(served, BOUND);
     assert_eq!(flooder_next, (400, "Throttling.User".to_owned()));
-    assert_eq!(other, (200, String::new()), "the other key is not throttled");
+    assert_eq!(
+        other,
+        (200, String::new()),
+        "the other key is not throttled"
+    );
 }
 
 /// Issue 20, failure 11 (server side): `Amount=" 1"` and `Amount=+1` were read as 1, a parameter
@@ -319,13 +328,7 @@ fn lenient_numbers_duplicates_and_huge_indexes_are_refused() {
     ];
     let call = |action: &str, extra: Vec<(String, String)>| {
         let body = signed_body(action, &extra, &fresh_nonce(), &now_stamp());
-        let mut stream = connect_and_send(&host, &raw_post(&host, &body)).expect("connects");
-        let (status, json) = read_answer(&mut stream, Duration::from_secs(5)).expect("an answer");
-        (
-            status,
-            json["Code"].as_str().unwrap_or("").to_owned(),
-            json["Message"].as_str().unwrap_or("").to_owned(),
-        )
+        post_closing(&host, &body).expect("an answer")
     };
     let with = |extra: &[(&str, &str)]| {
         let mut all = pairs(&order);
@@ -334,7 +337,11 @@ fn lenient_numbers_duplicates_and_huge_indexes_are_refused() {
     };
     let mut answers = Vec::new();
     for (what, action, extra) in [
-        ("Amount=\" 1\"", "CreateInstances", with(&[("Amount", " 1")])),
+        (
+            "Amount=\" 1\"",
+            "CreateInstances",
+            with(&[("Amount", " 1")]),
+        ),
         ("Amount=+1", "CreateInstances", with(&[("Amount", "+1")])),
         ("Amount=1e0", "CreateInstances", with(&[("Amount", "1e0")])),
         (
@@ -345,7 +352,10 @@ fn lenient_numbers_duplicates_and_huge_indexes_are_refused() {
         (
             "Tag.18446744073709551615.Key",
             "ListInstances",
-            pairs(&[("RegionId", "cn-hangzhou"), ("Tag.18446744073709551615.Key", "k")]),
+            pairs(&[
+                ("RegionId", "cn-hangzhou"),
+                ("Tag.18446744073709551615.Key", "k"),
+            ]),
         ),
     ] {
         let answer = call(action, extra);
@@ -353,10 +363,18 @@ fn lenient_numbers_duplicates_and_huge_indexes_are_refused() {
         answers.push((what, answer));
     }
     for (what, (status, code, message)) in &answers {
-        assert_eq!((*status, code.as_str()), (400, "InvalidParameter"), "{what}: {message}");
+        assert_eq!(
+            (*status, code.as_str()),
+            (400, "InvalidParameter"),
+            "{what}: {message}"
+        );
     }
     assert!(answers[0].1 .2.contains("\"Amount\""), "{:?}", answers[0]);
-    assert!(answers[3].1 .2.contains("given more than once"), "{:?}", answers[3]);
+    assert!(
+        answers[3].1 .2.contains("given more than once"),
+        "{:?}",
+        answers[3]
+    );
     assert!(answers[4].1 .2.contains("\"Tag\""), "{:?}", answers[4]);
     // The plain forms are still served.
     assert_eq!(call("CreateInstances", with(&[("Amount", "1")])).0, 200);

@@ -504,8 +504,15 @@ fn a_state_file_that_is_a_device_a_fifo_or_too_large_is_refused_before_reading()
         .expect("sparse file");
     let mut results = Vec::new();
     for (path, expected) in [
-        (&zero, "it is a character device (after following symbolic links), not a regular file".to_owned()),
-        (&fifo, "it is a FIFO (after following symbolic links), not a regular file".to_owned()),
+        (
+            &zero,
+            "it is a character device (after following symbolic links), not a regular file"
+                .to_owned(),
+        ),
+        (
+            &fifo,
+            "it is a FIFO (after following symbolic links), not a regular file".to_owned(),
+        ),
         (
             &large,
             format!(
@@ -518,7 +525,12 @@ fn a_state_file_that_is_a_device_a_fifo_or_too_large_is_refused_before_reading()
         let outcome = spawn_local(
             dir.path(),
             "ulimit -v 4194304;",
-            &["--listen", "127.0.0.1:0", "--state", path.to_str().expect("utf-8")],
+            &[
+                "--listen",
+                "127.0.0.1:0",
+                "--state",
+                path.to_str().expect("utf-8"),
+            ],
         );
         let took = started.elapsed();
         let message = match &outcome {
@@ -531,6 +543,10 @@ fn a_state_file_that_is_a_device_a_fifo_or_too_large_is_refused_before_reading()
     for (path, expected, took, message) in results {
         let wanted = format!("state file {} is not valid: {expected}", path.display());
         assert!(message.contains(&wanted), "{}: {message}", path.display());
-        assert!(took < Duration::from_secs(5), "{}: {took:?}", path.display());
+        assert!(
+            took < Duration::from_secs(5),
+            "{}: {took:?}",
+            path.display()
+        );
     }
 }

@@ -89,6 +89,19 @@ pub fn raw_post(host: &str, body: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// POSTs a form body on a new connection that closes after the answer; the status, `Code` and
+/// `Message` of the answer, or `None` when none came within 5 s.
+pub fn post_closing(host: &str, body: &str) -> Option<(u16, String, String)> {
+    let request = format!(
+        "POST / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let mut stream = connect_and_send(host, request.as_bytes()).ok()?;
+    let (status, json) = read_answer(&mut stream, Duration::from_secs(5))?;
+    let text = |field: &str| json[field].as_str().unwrap_or("").to_owned();
+    Some((status, text("Code"), text("Message")))
+}
+
 /// POSTs a form body; returns the status and the JSON answer.
 pub async fn post_json(url: &str, body: String) -> (u16, serde_json::Value) {
     try_post_json(url, body).await.expect("an answer")
@@ -131,8 +144,7 @@ pub async fn timed_post(
             .map_err(|e| e.to_string())?;
         let status = response.status().as_u16();
         let bytes = response.bytes().await.map_err(|e| e.to_string())?;
-        let json: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+        let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
         Ok((status, json["Code"].as_str().unwrap_or("").to_owned()))
     }
     .await;
@@ -191,8 +203,7 @@ impl Drop for LocalServer {
 /// The `swas-local` binary the tests start: this build's, or `SWAS_LOCAL_BIN` when set (to
 /// measure another build, e.g. the one before a fix, with the same tests).
 pub fn local_binary() -> String {
-    std::env::var("SWAS_LOCAL_BIN")
-        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_swas-local").to_owned())
+    std::env::var("SWAS_LOCAL_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_swas-local").to_owned())
 }
 
 /// Starts `swas-local` with `args` through `sh -c` with `shell_prefix` run first (e.g. limits),
@@ -231,6 +242,12 @@ pub fn spawn_local(dir: &Path, shell_prefix: &str, args: &[&str]) -> Result<Loca
         url,
         stderr_file,
     })
+}
+
+/// Open file descriptors of process `pid` (0 when unknown): a server's connections show here
+/// from the moment it closes them, whether or not the peer has read what was sent.
+pub fn open_fds(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, |dir| dir.count())
 }
 
 /// `VmRSS` of process `pid` in KiB (0 when unknown).
