@@ -218,12 +218,10 @@ impl Server {
             None => NonceCache::new(config.max_nonces, i64::MIN),
         };
         let listener =
-            TcpListener::bind(config.listen)
-                .await
-                .map_err(|source| StartError::Bind {
-                    addr: config.listen,
-                    source,
-                })?;
+            listen(config.listen, config.max_connections).map_err(|source| StartError::Bind {
+                addr: config.listen,
+                source,
+            })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind {
             addr: config.listen,
             source,
@@ -316,6 +314,21 @@ impl RunningServer {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
     }
+}
+
+/// Binds `addr` with an accept queue as long as the connection limit (the kernel caps it at
+/// `net.core.somaxconn`). tokio's default of 128 overflowed as soon as more than 128 peers
+/// re-connected at once, and a SYN dropped by a full queue costs its client a 1 s retransmit
+/// however quickly the server would have made room.
+fn listen(addr: SocketAddr, max_connections: usize) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(u32::try_from(max_connections.clamp(128, 65_535)).unwrap_or(65_535))
 }
 
 /// The replay barrier of a server with a state file: the next whole second, waited for.

@@ -349,9 +349,12 @@ async fn re_connecting_slow_and_idle_peers_do_not_starve_a_normal_client() {
         let stop = Arc::new(AtomicBool::new(false));
         let reconnects = Arc::new(AtomicU64::new(0));
         let mut peers = tokio::task::JoinSet::new();
-        for _ in 0..hostile {
+        for i in 0..hostile {
             let (stop, reconnects) = (Arc::clone(&stop), Arc::clone(&reconnects));
+            // Connecting all at once overflows the kernel's queues; one per millisecond does not.
+            let ramp = Duration::from_millis(u64::try_from(i).expect("fits"));
             peers.spawn(async move {
+                tokio::time::sleep(ramp).await;
                 let header = format!(
                     "POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000\r\n\r\n"
                 );
@@ -377,7 +380,10 @@ async fn re_connecting_slow_and_idle_peers_do_not_starve_a_normal_client() {
             });
         }
         // Let them take every slot.
-        tokio::time::sleep(Duration::from_secs(1)).await;
+        tokio::time::sleep(Duration::from_millis(
+            u64::try_from(hostile).expect("fits") + 1000,
+        ))
+        .await;
         let mut latencies = Vec::new();
         let mut failures = Vec::new();
         for _ in 0..CALLS {
