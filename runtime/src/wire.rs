@@ -222,15 +222,9 @@ impl<'a> Reader<'a> {
         let prefix = format!("{name}.");
         let mut indexes = Vec::new();
         let mut malformed = None;
-        let mut beyond = None;
         for (entry, _) in self.with_prefix(&prefix) {
             let segment = entry[prefix.len()..].split('.').next().unwrap_or("");
             match parse_index(segment) {
-                // An index past the most items a list may have cannot number one of its items.
-                Some(index) if index > self.max_items => {
-                    beyond = Some(index);
-                    break;
-                }
                 Some(index) => indexes.push(index),
                 None => {
                     malformed = Some(entry);
@@ -249,19 +243,20 @@ impl<'a> Reader<'a> {
             );
             return None;
         }
-        if let Some(index) = beyond {
+        indexes.sort_unstable();
+        indexes.dedup();
+        if indexes.len() > self.max_items {
+            self.too_many(name, indexes.len());
+            return None;
+        }
+        // An index past the most items a list may have cannot number one of its items.
+        if let Some(index) = indexes.last().copied().filter(|i| *i > self.max_items) {
             self.problems.push(
                 Cow::Owned(name.to_owned()),
                 Rule::MaxItems(self.max_items),
                 Some(format!("index {index}")),
                 INVALID_PARAMETER,
             );
-            return None;
-        }
-        indexes.sort_unstable();
-        indexes.dedup();
-        if indexes.len() > self.max_items {
-            self.too_many(name, indexes.len());
             return None;
         }
         Some(indexes)
@@ -503,5 +498,21 @@ mod tests {
             <Status as super::WireScalar>::to_wire(&Status::Big),
             "Big data"
         );
+    }
+
+    /// Issue 20: Rust's `parse` read `" 1"`, `"+1"`, `"1e0"` and `"inf"` as numbers; a server
+    /// reading them so would act on a value the sender may not have meant.
+    #[test]
+    fn numbers_are_read_only_in_their_plain_form() {
+        use super::WireScalar;
+        assert_eq!(i32::from_wire("-12"), Some(-12));
+        assert_eq!(i64::from_wire("0"), Some(0));
+        assert_eq!(f64::from_wire("2.5"), Some(2.5));
+        for lenient in [
+            " 1", "1 ", "+1", "1e0", "", "-", "1.", ".5", "inf", "NaN", "0x1",
+        ] {
+            assert_eq!(i32::from_wire(lenient), None, "{lenient:?}");
+            assert_eq!(f64::from_wire(lenient), None, "{lenient:?}");
+        }
     }
 }
