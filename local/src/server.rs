@@ -3,7 +3,7 @@
 //!
 //! What a peer can cost is bounded whatever it sends: at most `max_connections` connections are
 //! served at once, and when a new one arrives while all are taken the least recently answered
-//! one is shed ([`crate::connections`]); a head must arrive within `body_timeout` of the
+//! one is shed (see the `connections` module); a head must arrive within `body_timeout` of the
 //! connection's opening or its last answer (the idle deadline too) and the whole body within
 //! `body_timeout` (`RequestTimeout`, 408); an answer nobody reads fails the connection after
 //! `write_timeout`; a head is at most [`MAX_HEAD_BYTES`] and all heads being received together at
