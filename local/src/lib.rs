@@ -33,6 +33,7 @@
 
 #![warn(missing_docs)]
 
+mod accept;
 pub mod auth;
 pub mod catalog;
 pub mod commit;
