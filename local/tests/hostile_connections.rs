@@ -13,7 +13,7 @@ mod hostile_support;
 
 use std::io::Write as _;
 use std::net::TcpStream;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -353,11 +353,11 @@ async fn re_connecting_slow_and_idle_peers_do_not_starve_a_normal_client() {
     assert_eq!(answer, Ok((200, String::new())));
 
     for mode in [Hostile::SlowBody, Hostile::Idle] {
-        let stop = Arc::new(AtomicBool::new(false));
+        let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
         let reconnects = Arc::new(AtomicU64::new(0));
         let mut peers = tokio::task::JoinSet::new();
         for i in 0..hostile {
-            let (stop, reconnects) = (Arc::clone(&stop), Arc::clone(&reconnects));
+            let (mut stop, reconnects) = (stop_rx.clone(), Arc::clone(&reconnects));
             // Connecting all at once overflows the kernel's queues; one per millisecond does not.
             let ramp = Duration::from_millis(u64::try_from(i).expect("fits"));
             peers.spawn(async move {
@@ -366,7 +366,7 @@ async fn re_connecting_slow_and_idle_peers_do_not_starve_a_normal_client() {
                     "POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000\r\n\r\n"
                 );
                 let mut scratch = [0u8; 1024];
-                while !stop.load(Ordering::Relaxed) {
+                while !*stop.borrow() {
                     let Ok(Ok(mut stream)) =
                         tokio::time::timeout(Duration::from_secs(1), tokio::net::TcpStream::connect(addr)).await
                     else {
@@ -376,11 +376,12 @@ async fn re_connecting_slow_and_idle_peers_do_not_starve_a_normal_client() {
                         continue;
                     }
                     // Hold the connection until the server closes it (or the test ends).
-                    while !stop.load(Ordering::Relaxed) {
-                        match tokio::time::timeout(Duration::from_millis(200), stream.read(&mut scratch)).await {
-                            Ok(Ok(0)) | Ok(Err(_)) => break,
-                            _ => {}
-                        }
+                    let closed = async {
+                        while !matches!(stream.read(&mut scratch).await, Ok(0) | Err(_)) {}
+                    };
+                    tokio::select! {
+                        _ = closed => {}
+                        _ = stop.changed() => break,
                     }
                     reconnects.fetch_add(1, Ordering::Relaxed);
                 }
@@ -405,7 +406,7 @@ async fn re_connecting_slow_and_idle_peers_do_not_starve_a_normal_client() {
                 failures.push(answer);
             }
         }
-        stop.store(true, Ordering::Relaxed);
+        let _ = stop_tx.send(true);
         let _ = tokio::time::timeout(Duration::from_secs(10), async {
             while peers.join_next().await.is_some() {}
         })
