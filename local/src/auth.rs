@@ -21,7 +21,8 @@
 //!    Only requests with a valid signature record their nonce.
 //!
 //! Bounds: a nonce longer than [`MAX_NONCE_LEN`] is `InvalidParameter` (checked in step 2); at
-//! most [`MAX_NONCES`] nonces are remembered (when full, `Throttling.User` with a retry-after); and
+//! most [`MAX_NONCES`] nonces are remembered per AccessKey ID (when full, `Throttling.User` with a
+//! retry-after: the time until the earliest of them expires); and
 //! with a state file, timestamps from before the server started are `InvalidTimeStamp.Expired`
 //! (see [`NonceCache::new`]), so a request captured before a restart cannot be replayed after it.
 
@@ -76,7 +77,9 @@ pub struct Caller {
 /// Longest `SignatureNonce` / `x-acs-signature-nonce` accepted (SDKs send 32 hex characters or a
 /// 36-character UUID).
 pub const MAX_NONCE_LEN: usize = 64;
-/// Most nonces remembered at once, all AccessKey IDs together (about 100 bytes each).
+/// Most nonces remembered at once per AccessKey ID (about 100 bytes each). Each ID has its own
+/// bound, so that one key's flood never throttles another; the IDs are the configured ones (a
+/// nonce is recorded only after its signature verified), so the whole cache is bounded too.
 pub const MAX_NONCES: usize = 100_000;
 
 /// What recording a nonce found.
@@ -86,35 +89,34 @@ pub enum NonceCheck {
     Fresh,
     /// Already used in the window.
     Used,
-    /// The cache holds [`MAX_NONCES`] unexpired nonces: nothing recorded, try again later.
+    /// This AccessKey ID holds its bound of unexpired nonces: nothing recorded; room is made
+    /// when the earliest of them expires ([`NonceCache::retry_after_secs`]).
     Full,
 }
 
 /// Nonces seen per AccessKey ID, each with the unix time after which it may be forgotten;
-/// bounded in count, and with a replay barrier: timestamps before it are refused, so that
+/// bounded in count per ID, and with a replay barrier: timestamps before it are refused, so that
 /// requests signed before a restart (whose nonces this cache never saw) cannot be replayed.
 #[derive(Debug)]
 pub struct NonceCache {
-    seen: Mutex<NonceSet>,
+    seen: Mutex<HashMap<String, KeyNonces>>,
     capacity: usize,
     not_before: i64,
 }
 
+/// The nonces of one AccessKey ID.
 #[derive(Debug, Default)]
-struct NonceSet {
-    by_key: HashMap<String, HashMap<String, i64>>,
-    total: usize,
-    /// When the cache was last found full (a full purge runs at most once a second).
+struct KeyNonces {
+    until: HashMap<String, i64>,
+    /// When this ID was last found full (a full purge runs at most once a second per ID)…
     last_full_purge: i64,
+    /// …and the earliest expiry found then (what a throttled caller is told to wait for).
+    earliest_expiry: i64,
 }
 
-impl NonceSet {
+impl KeyNonces {
     fn purge(&mut self, now: i64) {
-        self.by_key.retain(|_, nonces| {
-            nonces.retain(|_, until| *until >= now);
-            !nonces.is_empty()
-        });
-        self.total = self.by_key.values().map(HashMap::len).sum();
+        self.until.retain(|_, until| *until >= now);
     }
 }
 
@@ -125,10 +127,11 @@ impl Default for NonceCache {
 }
 
 impl NonceCache {
-    /// At most `capacity` nonces; timestamps before `not_before` (unix seconds) are refused.
+    /// At most `capacity` nonces per AccessKey ID; timestamps before `not_before` (unix seconds)
+    /// are refused.
     pub fn new(capacity: usize, not_before: i64) -> Self {
         Self {
-            seen: Mutex::new(NonceSet::default()),
+            seen: Mutex::new(HashMap::new()),
             capacity,
             not_before,
         }
@@ -139,9 +142,9 @@ impl NonceCache {
         self.not_before
     }
 
-    /// Nonces remembered now.
+    /// Nonces remembered now, all AccessKey IDs together.
     pub fn len(&self) -> usize {
-        self.lock().total
+        self.lock().values().map(|k| k.until.len()).sum()
     }
 
     /// Whether no nonce is remembered.
@@ -149,53 +152,70 @@ impl NonceCache {
         self.len() == 0
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, NonceSet> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, KeyNonces>> {
         match self.seen.lock() {
             Ok(seen) => seen,
             Err(poisoned) => poisoned.into_inner(),
         }
     }
 
+    /// Seconds until `key`'s earliest nonce expires, as found when its nonces were last found
+    /// full (at least 1): what a caller throttled by [`NonceCheck::Full`] should wait.
+    pub fn retry_after_secs(&self, key: &str, now: i64) -> u64 {
+        let earliest = self
+            .lock()
+            .get(key)
+            .map_or(now, |nonces| nonces.earliest_expiry);
+        u64::try_from(earliest.saturating_sub(now).saturating_add(1))
+            .unwrap_or(1)
+            .max(1)
+    }
+
     /// Records `nonce` for `key` until `expires`.
     pub fn insert(&self, key: &str, nonce: &str, expires: i64, now: i64) -> NonceCheck {
         let mut seen = self.lock();
-        if let Some(until) = seen.by_key.get(key).and_then(|n| n.get(nonce)) {
+        let nonces = seen.entry(key.to_owned()).or_default();
+        if let Some(until) = nonces.until.get(nonce) {
             if *until >= now {
                 return NonceCheck::Used;
             }
         }
         // Forget expired nonces now and then (amortized: when the count doubles), and when full.
-        if seen.total >= 1024 && seen.total.is_power_of_two() {
-            seen.purge(now);
+        let count = nonces.until.len();
+        if count >= 1024 && count.is_power_of_two() {
+            nonces.purge(now);
         }
-        if seen.total >= self.capacity {
-            if seen.last_full_purge == now {
+        if nonces.until.len() >= self.capacity {
+            if nonces.last_full_purge != now {
+                nonces.last_full_purge = now;
+                nonces.purge(now);
+                nonces.earliest_expiry = nonces.until.values().copied().min().unwrap_or(now);
+            }
+            if nonces.until.len() >= self.capacity {
                 return NonceCheck::Full;
             }
-            seen.last_full_purge = now;
-            seen.purge(now);
-            if seen.total >= self.capacity {
-                return NonceCheck::Full;
-            }
         }
-        let previous = seen
-            .by_key
-            .entry(key.to_owned())
-            .or_default()
-            .insert(nonce.to_owned(), expires);
-        if previous.is_none() {
-            seen.total += 1;
-        }
+        nonces.until.insert(nonce.to_owned(), expires);
         NonceCheck::Fresh
     }
 }
 
-/// The answer to a nonce that cannot be recorded.
-fn nonce_error(check: NonceCheck) -> Result<(), ApiError> {
-    match check {
+/// Records `key`'s `nonce` (expiring a window after its timestamp `at`, or after now if later);
+/// a used one is `SignatureNonceUsed`, and one that finds the key's nonces full is
+/// `Throttling.User` with a retry-after until the earliest expires.
+fn record_nonce(
+    nonces: &NonceCache,
+    key: &str,
+    nonce: &str,
+    at: i64,
+    now: i64,
+) -> Result<(), ApiError> {
+    match nonces.insert(key, nonce, at.max(now) + WINDOW_SECS, now) {
         NonceCheck::Fresh => Ok(()),
         NonceCheck::Used => Err(ApiError::nonce_used()),
-        NonceCheck::Full => Err(ApiError::throttled(Some(std::time::Duration::from_secs(1)))),
+        NonceCheck::Full => Err(ApiError::throttled(Some(std::time::Duration::from_secs(
+            nonces.retry_after_secs(key, now),
+        )))),
     }
 }
 
@@ -312,7 +332,7 @@ fn authenticate_v1(
     if !v1::verify(parts.method, params.iter(), secret, signature) {
         return Err(ApiError::signature_mismatch());
     }
-    nonce_error(nonces.insert(key_id, nonce, at.max(now) + WINDOW_SECS, now))?;
+    record_nonce(nonces, key_id, nonce, at, now)?;
     Ok(Caller {
         access_key_id: key_id.to_owned(),
         action,
@@ -396,7 +416,7 @@ fn authenticate_v3(
     if !ok {
         return Err(ApiError::signature_mismatch());
     }
-    nonce_error(nonces.insert(auth.access_key_id, nonce, at.max(now) + WINDOW_SECS, now))?;
+    record_nonce(nonces, auth.access_key_id, nonce, at, now)?;
     Ok(Caller {
         access_key_id: auth.access_key_id.to_owned(),
         action,

@@ -191,14 +191,14 @@ async fn run(shared: Arc<Shared>, p: Placement) -> Result<Vec<u8>, ApiError> {
     answer(&p.request_id, ids)
 }
 
-/// Writes `state` to its file, when it has one, durably (see [`state::write_atomically`]).
+/// Writes `state` to its file, when it has one, durably (see [`state::StateFile::write`]).
 /// Called under the state lock, from a task the handler does not own.
 pub(crate) async fn persist(state: &state::State) -> Result<(), String> {
-    let Some(path) = state.path().map(std::path::Path::to_path_buf) else {
+    let Some(file) = state.file().cloned() else {
         return Ok(());
     };
     let bytes = state.to_bytes();
-    match tokio::task::spawn_blocking(move || state::write_atomically(&path, &bytes)).await {
+    match tokio::task::spawn_blocking(move || file.write(&bytes)).await {
         Ok(Ok(())) => Ok(()),
         Ok(Err(e)) => Err(e.to_string()),
         Err(e) => Err(format!("the persisting task failed: {e}")),

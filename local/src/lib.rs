@@ -9,13 +9,16 @@
 //!   first, then plan/image/platform/disk/quota/stock/balance on the server, idempotent on
 //!   `ClientToken` ([`ops`]); ListRegions, ListPlans, ListImages and ListInstances from a catalogue
 //!   ([`catalog`]).
-//! * Optional durable state (`--state FILE`, [`state`]): one server per file (advisory lock),
+//! * Optional durable state (`--state FILE`, [`state`]): one server per file (a lock on the file
+//!   itself), checked for type and size before it is read,
 //!   checked on load, proven writable at start; an order is answered only once it is on disk,
 //!   and runs to completion even if its client goes away ([`commit`]). Seeded fault injection
 //!   ([`faults`]).
-//! * Bounded under hostile clients: a connection limit with back-pressure, a header and body
-//!   deadline, bodies copied as they arrive up to a size limit, lists of at most 100 items,
-//!   nonces of at most 64 characters in a bounded cache ([`server`], [`auth`]).
+//! * Bounded under hostile clients: a connection limit where a new client sheds the least
+//!   recently answered connection, header (idle), body and write deadlines, a bound on each head
+//!   and on all heads together, bodies copied as they arrive up to a size limit, lists of at
+//!   most 100 items, nonces of at most 64 characters in a bounded cache per AccessKey ID
+//!   ([`server`], [`auth`]).
 //! * Errors are Alibaba-shaped JSON ([`error`]).
 //!
 //! In-process use (tests, benchmarks, examples):
@@ -30,9 +33,11 @@
 
 #![warn(missing_docs)]
 
+mod accept;
 pub mod auth;
 pub mod catalog;
 pub mod commit;
+mod connections;
 pub mod decode;
 pub mod error;
 pub mod fakes;

@@ -98,8 +98,8 @@ struct Args {
     #[arg(long, value_name = "BYTES", default_value_t = swas_local::server::DEFAULT_MAX_BODY_BYTES)]
     max_body_bytes: usize,
 
-    /// Connections served at once; further ones wait to be accepted (default: the open-files
-    /// limit less 64).
+    /// Connections served at once (default: the open-files limit less 64); a new one beyond them
+    /// closes the least recently answered connection that is not acting on a request.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     max_connections: Option<u64>,
 
@@ -108,8 +108,19 @@ struct Args {
     #[arg(long, value_name = "MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=3_600_000))]
     body_timeout_ms: u64,
 
-    /// Signature nonces remembered at once (about 100 bytes each); with that many unexpired,
-    /// requests are answered Throttling.User until some expire (15 minutes after their use).
+    /// Milliseconds a client has to take (read) any part of an answer; a connection whose answer
+    /// makes no progress for that long is closed.
+    #[arg(long, value_name = "MS", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..=3_600_000))]
+    write_timeout_ms: u64,
+
+    /// Bytes of request heads being received, all connections together; past it, the
+    /// connections holding them longest are closed (each head is at most 64 KiB).
+    #[arg(long, value_name = "BYTES", default_value_t = swas_local::server::DEFAULT_MAX_HEAD_BYTES, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(65_536..=(1 << 40)))]
+    max_head_bytes: usize,
+
+    /// Signature nonces remembered at once per AccessKey ID (about 100 bytes each); when an ID
+    /// has that many unexpired, its requests are answered Throttling.User, with a retry-after
+    /// until the earliest expires (at most 15 minutes after its use); other IDs go on.
     #[arg(long, value_name = "N", default_value_t = swas_local::auth::MAX_NONCES, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000_000))]
     max_nonces: usize,
 }
@@ -202,6 +213,8 @@ async fn run(args: Args) -> ExitCode {
         max_body_bytes: args.max_body_bytes,
         lifecycle_delay: Duration::from_millis(args.lifecycle_delay_ms),
         body_timeout: Duration::from_millis(args.body_timeout_ms),
+        write_timeout: Duration::from_millis(args.write_timeout_ms),
+        max_head_bytes: args.max_head_bytes,
         max_nonces: args.max_nonces,
         ..Config::default()
     };

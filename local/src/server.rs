@@ -2,10 +2,13 @@
 //! count → latency → method/path → body → decode → authenticate → faults → operation.
 //!
 //! What a peer can cost is bounded whatever it sends: at most `max_connections` connections are
-//! served at once (further ones wait in the kernel's accept queue — back-pressure, not accept
-//! failures), headers must arrive within `body_timeout` and the whole body within
-//! `body_timeout` too (`RequestTimeout`, 408), and a body is copied into one buffer as it arrives
-//! (at most `max_body_bytes`, nothing kept per chunk).
+//! served at once, and when a new one arrives while all are taken the least recently answered
+//! one is shed (see the `connections` module); a head must arrive within `body_timeout` of the
+//! connection's opening or its last answer (the idle deadline too) and the whole body within
+//! `body_timeout` (`RequestTimeout`, 408); an answer nobody reads fails the connection after
+//! `write_timeout`; a head is at most [`MAX_HEAD_BYTES`] and all heads being received together at
+//! most `max_head_bytes`; a body is copied into one buffer as it arrives (at most
+//! `max_body_bytes`, nothing kept per chunk).
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -20,13 +23,12 @@ use http_body_util::{BodyExt as _, Full};
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE, HOST};
 use hyper::{Method, Request, Response};
-use hyper_util::rt::TokioIo;
-use tokio::net::TcpListener;
 use tokio::sync::{watch, Mutex, Semaphore};
-use tokio::task::JoinSet;
 
+use crate::accept::{accept_loop, listen, Slots};
 use crate::auth::{self, Caller, NonceCache, SignedParts};
 use crate::catalog::Catalog;
+use crate::connections::{Registry, RequestGuard};
 use crate::decode::{decode_pairs, visible_headers};
 use crate::error::ApiError;
 use crate::faults::{Decision, DropPoint, Faults, Injector};
@@ -39,6 +41,14 @@ pub const DEFAULT_ACCESS_KEY: (&str, &str) = ("testid", "testsecret");
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Default time a client has to send a request's headers, and then its whole body.
 pub const DEFAULT_BODY_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default time a peer has to take (read) any part of an answer before its connection is closed.
+pub const DEFAULT_WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// Largest request head (request line and headers) one connection may send: hyper's
+/// `max_buf_size` (a longer head is answered 431 and the connection closed). Generous for RPC
+/// calls, whose longest query strings (100 list items) take a few KiB.
+pub const MAX_HEAD_BYTES: usize = 64 * 1024;
+/// Default budget of head bytes being received, all connections together.
+pub const DEFAULT_MAX_HEAD_BYTES: usize = 16 * 1024 * 1024;
 /// File descriptors kept free of connections (state file writes, the lock, logs).
 const RESERVED_FDS: usize = 64;
 
@@ -77,15 +87,23 @@ pub struct Config {
     /// How long an instance takes through its lifecycle phases (`Pending` → `Starting` →
     /// `Running`, …; default zero: immediate). See [`crate::lifecycle`].
     pub lifecycle_delay: std::time::Duration,
-    /// Connections served at once (default [`default_max_connections`]); more wait to be
-    /// accepted.
+    /// Connections served at once (default [`default_max_connections`]); a new one beyond them
+    /// sheds the least recently answered connection that is not acting on a request (and waits
+    /// to be accepted only while every connection is).
     pub max_connections: usize,
     /// Time allowed for a request's headers, and then for its whole body (default 10 s); a body
     /// not complete by then is answered `RequestTimeout` (408).
     pub body_timeout: Duration,
-    /// Signature nonces remembered at once, all AccessKey IDs together (default
-    /// [`auth::MAX_NONCES`], about 100 bytes each); when that many are unexpired, requests are
-    /// answered `Throttling.User` until some expire (15 minutes after their use).
+    /// Time a peer has to take any part of an answer (default 10 s); a connection whose answer
+    /// makes no progress for that long is closed.
+    pub write_timeout: Duration,
+    /// Bytes of request heads being received, all connections together (default 16 MiB); past
+    /// it, the connections holding them longest are shed.
+    pub max_head_bytes: usize,
+    /// Signature nonces remembered at once per AccessKey ID (default [`auth::MAX_NONCES`], about
+    /// 100 bytes each); when an ID has that many unexpired, its requests are answered
+    /// `Throttling.User` (retry after the earliest expires, at most 15 minutes after its use);
+    /// other IDs are not affected.
     pub max_nonces: usize,
 }
 
@@ -104,6 +122,8 @@ impl Default for Config {
             lifecycle_delay: std::time::Duration::ZERO,
             max_connections: default_max_connections(),
             body_timeout: DEFAULT_BODY_TIMEOUT,
+            write_timeout: DEFAULT_WRITE_TIMEOUT,
+            max_head_bytes: DEFAULT_MAX_HEAD_BYTES,
             max_nonces: auth::MAX_NONCES,
         }
     }
@@ -139,6 +159,7 @@ pub struct Shared {
     pub(crate) requests: AtomicU64,
     pub(crate) max_body_bytes: usize,
     pub(crate) body_timeout: Duration,
+    pub(crate) write_timeout: Duration,
     pub(crate) addr: SocketAddr,
     pub(crate) lifecycle: crate::lifecycle::Lifecycle,
 }
@@ -177,6 +198,16 @@ impl Server {
                 "the body timeout must be longer than 0".into(),
             ));
         }
+        if config.write_timeout.is_zero() {
+            return Err(StartError::Config(
+                "the write timeout must be longer than 0".into(),
+            ));
+        }
+        if config.max_head_bytes < MAX_HEAD_BYTES {
+            return Err(StartError::Config(format!(
+                "the head-bytes budget must be at least one head ({MAX_HEAD_BYTES} bytes)"
+            )));
+        }
         config.catalog.check().map_err(StartError::Config)?;
         // Locks the file, checks what it holds and proves it writable (see `State::open`).
         let state = State::open(config.state_file.as_deref(), &config.catalog)?;
@@ -185,12 +216,10 @@ impl Server {
             None => NonceCache::new(config.max_nonces, i64::MIN),
         };
         let listener =
-            TcpListener::bind(config.listen)
-                .await
-                .map_err(|source| StartError::Bind {
-                    addr: config.listen,
-                    source,
-                })?;
+            listen(config.listen, config.max_connections).map_err(|source| StartError::Bind {
+                addr: config.listen,
+                source,
+            })?;
         let addr = listener.local_addr().map_err(|source| StartError::Bind {
             addr: config.listen,
             source,
@@ -204,19 +233,25 @@ impl Server {
             requests: AtomicU64::new(0),
             max_body_bytes: config.max_body_bytes,
             body_timeout: config.body_timeout,
+            write_timeout: config.write_timeout,
             addr,
             lifecycle: crate::lifecycle::Lifecycle::new(config.lifecycle_delay),
         });
         let (shutdown_tx, shutdown_rx) = watch::channel(false);
+        let registry = Registry::new(config.max_head_bytes, MAX_HEAD_BYTES);
         let task = tokio::spawn(accept_loop(
             listener,
             Arc::clone(&shared),
-            Arc::new(Semaphore::new(config.max_connections)),
+            Slots {
+                free: Arc::new(Semaphore::new(config.max_connections)),
+                registry: Arc::clone(&registry),
+            },
             shutdown_rx,
         ));
         Ok(RunningServer {
             addr,
             shared,
+            registry,
             shutdown: shutdown_tx,
             task,
         })
@@ -228,6 +263,7 @@ impl Server {
 pub struct RunningServer {
     addr: SocketAddr,
     shared: Arc<Shared>,
+    registry: Arc<Registry>,
     shutdown: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
 }
@@ -246,6 +282,12 @@ impl RunningServer {
     /// HTTP requests received so far (every request, answered or not).
     pub fn request_count(&self) -> u64 {
         self.shared.requests.load(Ordering::SeqCst)
+    }
+
+    /// Connections shed so far to make room for new ones or to keep within the head-bytes
+    /// budget.
+    pub fn shed_connections(&self) -> u64 {
+        self.registry.shed_count()
     }
 
     /// Instances created so far, all accounts together.
@@ -288,107 +330,7 @@ async fn replay_barrier() -> i64 {
 }
 
 /// How long in-flight requests get to finish at shutdown.
-const DRAIN: Duration = Duration::from_secs(5);
-
-async fn accept_loop(
-    listener: TcpListener,
-    shared: Arc<Shared>,
-    slots: Arc<Semaphore>,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    let mut connections = JoinSet::new();
-    let mut failures = AcceptFailures::default();
-    loop {
-        // A free slot first: while every slot is taken, new connections wait in the kernel's
-        // accept queue instead of failing.
-        let slot = tokio::select! {
-            slot = Arc::clone(&slots).acquire_owned() => match slot {
-                Ok(slot) => slot,
-                Err(_) => break,
-            },
-            _ = shutdown.changed() => break,
-        };
-        tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _peer)) => {
-                    let _ = stream.set_nodelay(true);
-                    let shared = Arc::clone(&shared);
-                    let shutdown = shutdown.clone();
-                    connections.spawn(async move {
-                        serve_connection(stream, shared, shutdown).await;
-                        drop(slot);
-                    });
-                }
-                Err(e) => {
-                    // Out of file descriptors and the like: wait a little instead of spinning.
-                    failures.record(&e);
-                    tokio::time::sleep(Duration::from_millis(20)).await;
-                }
-            },
-            _ = shutdown.changed() => break,
-        }
-        while connections.try_join_next().is_some() {}
-    }
-    drop(listener);
-    let drained = tokio::time::timeout(DRAIN, async {
-        while connections.join_next().await.is_some() {}
-    })
-    .await;
-    if drained.is_err() {
-        connections.abort_all();
-        while connections.join_next().await.is_some() {}
-    }
-}
-
-/// Accept failures, reported at most once a second with how many there were.
-#[derive(Default)]
-struct AcceptFailures {
-    last_report: Option<std::time::Instant>,
-    unreported: u64,
-}
-
-impl AcceptFailures {
-    fn record(&mut self, error: &std::io::Error) {
-        self.unreported += 1;
-        let due = self
-            .last_report
-            .is_none_or(|at| at.elapsed() >= Duration::from_secs(1));
-        if due {
-            crate::report!(
-                "swas-local: accept failed ({} time(s) since the last report): {error}",
-                self.unreported
-            );
-            self.unreported = 0;
-            self.last_report = Some(std::time::Instant::now());
-        }
-    }
-}
-
-async fn serve_connection(
-    stream: tokio::net::TcpStream,
-    shared: Arc<Shared>,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    let header_timeout = shared.body_timeout;
-    let service = hyper::service::service_fn(move |request| {
-        let shared = Arc::clone(&shared);
-        async move { handle(shared, request).await }
-    });
-    // With a timer, hyper enforces the header-read timeout (slow or stuck clients).
-    let connection = hyper::server::conn::http1::Builder::new()
-        .timer(hyper_util::rt::TokioTimer::new())
-        .header_read_timeout(header_timeout)
-        .keep_alive(true)
-        .serve_connection(TokioIo::new(stream), service);
-    tokio::pin!(connection);
-    tokio::select! {
-        _ = connection.as_mut() => {}
-        _ = shutdown.changed() => {
-            connection.as_mut().graceful_shutdown();
-            let _ = connection.await;
-        }
-    }
-}
+pub(crate) const DRAIN: Duration = Duration::from_secs(5);
 
 /// Returned by the service to make hyper close the connection without answering.
 #[derive(Debug)]
@@ -416,9 +358,10 @@ fn new_request_id() -> String {
         .to_owned()
 }
 
-async fn handle(
+pub(crate) async fn handle(
     shared: Arc<Shared>,
     request: Request<Incoming>,
+    guard: RequestGuard,
 ) -> Result<Response<Full<Bytes>>, Dropped> {
     shared.requests.fetch_add(1, Ordering::SeqCst);
     let request_id = new_request_id();
@@ -431,7 +374,7 @@ async fn handle(
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
-    let outcome = match process(&shared, request, &request_id).await {
+    let outcome = match process(&shared, request, &request_id, &guard).await {
         Ok(outcome) => outcome,
         Err(error) => Outcome::Err(error),
     };
@@ -473,6 +416,7 @@ async fn process(
     shared: &Arc<Shared>,
     request: Request<Incoming>,
     request_id: &str,
+    guard: &RequestGuard,
 ) -> Result<Outcome, ApiError> {
     let (head, body) = request.into_parts();
     let method = match head.method {
@@ -511,6 +455,8 @@ async fn process(
         }
     };
 
+    // From here on the request is acted on (an order may be committed): never shed.
+    guard.working();
     let content_type = head.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
     let (query, params) = read_params(head.uri.query().unwrap_or(""), content_type, &body)?;
     let headers = visible_headers(&head.headers);
@@ -559,7 +505,8 @@ async fn read_body(mut body: Incoming, limit: usize) -> Result<Vec<u8>, BodyErro
 }
 
 /// The parameters of a request: the query string's pairs, and those together with the form
-/// body's (when the content type is `application/x-www-form-urlencoded`), decoded strictly.
+/// body's (when the content type is `application/x-www-form-urlencoded`), decoded strictly; a
+/// name given twice is `InvalidParameter`.
 pub fn read_params(
     query: &str,
     content_type: Option<&str>,
@@ -583,6 +530,17 @@ pub fn read_params(
     } else {
         Vec::new()
     };
+    // A name sent twice (in the query, the body, or both) has no one meaning: refused, never
+    // resolved by picking one.
+    let mut names = std::collections::HashSet::with_capacity(query.len() + form.len());
+    for (name, _) in query.iter().chain(&form) {
+        if !names.insert(name.as_str()) {
+            return Err(ApiError::invalid_parameter(
+                name,
+                "it is given more than once",
+            ));
+        }
+    }
     let params: Params = query.iter().cloned().chain(form).collect();
     Ok((query, params))
 }

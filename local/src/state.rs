@@ -129,12 +129,10 @@ pub enum StateError {
         reason: String,
     },
     /// Another server (or process) holds the file.
-    #[error("state file {path} is in use by another swas-local (the lock on {lock} is held); stop it or choose another --state file")]
+    #[error("state file {path} is in use by another swas-local (it is locked); stop it or choose another --state file")]
     Locked {
         /// The file.
         path: String,
-        /// The lock file.
-        lock: String,
     },
 }
 
@@ -203,31 +201,25 @@ impl State {
     /// state back once, so that an unwritable file or directory is found now rather than at the
     /// first order.
     pub fn open(path: Option<&Path>, catalog: &Catalog) -> Result<Self, StateError> {
-        let file = path.map(StateFile::acquire).transpose()?;
-        let snapshot = match path {
-            Some(path) => match std::fs::read(path) {
-                Ok(bytes) => {
-                    let invalid = |reason: String| StateError::Invalid {
-                        path: path.display().to_string(),
-                        reason,
-                    };
-                    let snapshot: Snapshot =
-                        serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
-                    check_snapshot(&snapshot).map_err(invalid)?;
-                    snapshot
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Snapshot {
-                    format: STATE_FORMAT,
-                    ..Snapshot::default()
-                },
-                Err(source) => {
-                    return Err(StateError::Io {
-                        path: path.display().to_string(),
-                        source,
-                    })
-                }
-            },
-            None => Snapshot {
+        let (file, bytes) = match path {
+            Some(path) => {
+                let (file, bytes) = StateFile::acquire(path)?;
+                (Some(file), bytes)
+            }
+            None => (None, None),
+        };
+        let snapshot = match (path, bytes) {
+            (Some(path), Some(bytes)) => {
+                let invalid = |reason: String| StateError::Invalid {
+                    path: path.display().to_string(),
+                    reason,
+                };
+                let snapshot: Snapshot =
+                    serde_json::from_slice(&bytes).map_err(|e| invalid(e.to_string()))?;
+                check_snapshot(&snapshot).map_err(invalid)?;
+                snapshot
+            }
+            _ => Snapshot {
                 format: STATE_FORMAT,
                 ..Snapshot::default()
             },
@@ -250,6 +242,11 @@ impl State {
             file.write(&state.to_bytes())?;
         }
         Ok(state)
+    }
+
+    /// The state file (with its lock), if any: a handle a blocking task can write through.
+    pub fn file(&self) -> Option<&StateFile> {
+        self.file.as_ref()
     }
 
     /// The state file, if any.

@@ -1,19 +1,36 @@
-//! The state file on disk: one owner at a time (an advisory lock on `FILE.lock`), writability
-//! proven at start, and durable atomic replacement (a temporary file of its own per write,
+//! The state file on disk: one owner at a time (an advisory `flock` on the state file itself),
+//! checked for type and size before it is read, writability proven at start, and durable atomic
+//! replacement (a temporary file of its own per write, locked before it is renamed into place,
 //! `fsync`, `rename`, `fsync` of the directory).
+//!
+//! The lock lives on the file's inode, not on a separate lock file that a cleaner of `*.lock` or
+//! of old files could delete: every replacement is locked before its `rename`, so whatever inode
+//! the path names is locked by its owner, and a second server that locked an inode just renamed
+//! away sees that the path names another one and tries again.
 
 use std::fs::{File, OpenOptions, TryLockError};
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
+use std::os::unix::fs::{FileTypeExt as _, MetadataExt as _, OpenOptionsExt as _};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::state::StateError;
 
+/// Largest state file read (256 MiB): far beyond what a server's accounts, instances and tokens
+/// take (about 1 KiB per instance), and small enough to read into memory at start.
+pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How often [`StateFile::acquire`] retries when the inode it locked was renamed away meanwhile
+/// (each retry follows a write of the owner, which takes milliseconds).
+const ACQUIRE_ATTEMPTS: usize = 100;
+
 /// The state file of a running server, with the lock that makes this server its only writer.
-#[derive(Debug)]
+/// Clones share the lock (a write on a blocking thread uses one).
+#[derive(Clone, Debug)]
 pub struct StateFile {
     path: PathBuf,
-    /// Held (locked) for as long as the server owns the file; released when dropped.
-    _lock: File,
+    /// The open, locked inode the path names; replaced (under this mutex) by each write.
+    held: Arc<Mutex<File>>,
 }
 
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> StateError + '_ {
@@ -23,17 +40,6 @@ fn io_error(path: &Path) -> impl Fn(std::io::Error) -> StateError + '_ {
     }
 }
 
-/// `FILE.lock`, beside the state file (the state file itself is replaced on every write, so a
-/// lock on it would not outlive the first write).
-pub fn lock_path(path: &Path) -> PathBuf {
-    let mut name = path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_default();
-    name.push(".lock");
-    directory(path).join(name)
-}
-
 fn directory(path: &Path) -> PathBuf {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -41,31 +47,146 @@ fn directory(path: &Path) -> PathBuf {
     }
 }
 
-impl StateFile {
-    /// Takes the lock on `path` (without waiting): a second server on the same file is refused
-    /// with [`StateError::Locked`].
-    pub fn acquire(path: &Path) -> Result<Self, StateError> {
-        let lock_path = lock_path(path);
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(io_error(&lock_path))?;
-        match lock.try_lock() {
-            Ok(()) => Ok(Self {
-                path: path.to_path_buf(),
-                _lock: lock,
-            }),
-            Err(TryLockError::WouldBlock) => Err(StateError::Locked {
-                path: path.display().to_string(),
-                lock: lock_path.display().to_string(),
-            }),
-            Err(TryLockError::Error(source)) => Err(StateError::Io {
-                path: lock_path.display().to_string(),
-                source,
-            }),
+/// What a path names that is not a regular file, for the error message.
+fn kind_of(file_type: std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        None
+    } else if file_type.is_dir() {
+        Some("a directory")
+    } else if file_type.is_fifo() {
+        Some("a FIFO")
+    } else if file_type.is_char_device() {
+        Some("a character device")
+    } else if file_type.is_block_device() {
+        Some("a block device")
+    } else if file_type.is_socket() {
+        Some("a socket")
+    } else {
+        Some("not a regular file")
+    }
+}
+
+/// Refuses what is not a regular file of at most [`MAX_STATE_BYTES`].
+fn check_metadata(path: &Path, metadata: &std::fs::Metadata) -> Result<(), StateError> {
+    let invalid = |reason: String| StateError::Invalid {
+        path: path.display().to_string(),
+        reason,
+    };
+    if let Some(kind) = kind_of(metadata.file_type()) {
+        return Err(invalid(format!(
+            "it is {kind} (after following symbolic links), not a regular file"
+        )));
+    }
+    if metadata.len() > MAX_STATE_BYTES {
+        return Err(invalid(format!(
+            "it has {} bytes, more than the {MAX_STATE_BYTES} a state file may have",
+            metadata.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Whether `file` is the inode `path` names now.
+fn names(path: &Path, file: &File) -> Result<bool, std::io::Error> {
+    let open = file.metadata()?;
+    match std::fs::metadata(path) {
+        Ok(now) => Ok(now.dev() == open.dev() && now.ino() == open.ino()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Opens `path` without blocking (a FIFO must not hang the start) and without making a terminal
+/// the controlling one; creates it (empty) when it does not exist. `true` when created.
+fn open_or_create(path: &Path) -> Result<(File, bool), std::io::Error> {
+    match OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+    {
+        Ok(file) => Ok((file, false)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            match OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create_new(true)
+                .open(path)
+            {
+                Ok(file) => Ok((file, true)),
+                // Created by someone else meanwhile: open theirs (the caller locks it).
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    OpenOptions::new().read(true).open(path).map(|f| (f, false))
+                }
+                Err(e) => Err(e),
+            }
         }
+        Err(e) => Err(e),
+    }
+}
+
+impl StateFile {
+    /// Takes the lock on `path` (without waiting) and reads what it holds: `None` when the file
+    /// did not exist (it is created, empty). A second server on the same file is refused with
+    /// [`StateError::Locked`]; what is not a regular file, or is larger than
+    /// [`MAX_STATE_BYTES`], is refused with [`StateError::Invalid`] before anything is read.
+    pub fn acquire(path: &Path) -> Result<(Self, Option<Vec<u8>>), StateError> {
+        let io = io_error(path);
+        for _ in 0..ACQUIRE_ATTEMPTS {
+            // Checked before opening, so that no device or FIFO is even opened…
+            match std::fs::metadata(path) {
+                Ok(metadata) => check_metadata(path, &metadata)?,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io(e)),
+            }
+            let (file, created) = open_or_create(path).map_err(&io)?;
+            // …and again on what was opened, in case the path changed in between.
+            check_metadata(path, &file.metadata().map_err(&io)?)?;
+            match file.try_lock() {
+                Ok(()) => {}
+                Err(TryLockError::WouldBlock) => {
+                    return Err(StateError::Locked {
+                        path: path.display().to_string(),
+                    })
+                }
+                Err(TryLockError::Error(source)) => return Err(io(source)),
+            }
+            // The owner may have renamed a new version over the inode just locked.
+            if !names(path, &file).map_err(&io)? {
+                continue;
+            }
+            let bytes = if created {
+                None
+            } else {
+                let mut bytes = Vec::new();
+                (&file)
+                    .take(MAX_STATE_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(&io)?;
+                if bytes.len() as u64 > MAX_STATE_BYTES {
+                    return Err(StateError::Invalid {
+                        path: path.display().to_string(),
+                        reason: format!(
+                            "it grew past the {MAX_STATE_BYTES} bytes a state file may have while it was read"
+                        ),
+                    });
+                }
+                Some(bytes)
+            };
+            let held = Arc::new(Mutex::new(file));
+            return Ok((
+                Self {
+                    path: path.to_path_buf(),
+                    held,
+                },
+                bytes,
+            ));
+        }
+        Err(StateError::Io {
+            path: path.display().to_string(),
+            source: std::io::Error::other(format!(
+                "it was replaced {ACQUIRE_ATTEMPTS} times while its lock was being taken"
+            )),
+        })
     }
 
     /// The state file.
@@ -73,9 +194,17 @@ impl StateFile {
         &self.path
     }
 
-    /// Replaces the file's content durably (see [`write_atomically`]).
+    /// Replaces the file's content durably (see [`write_atomically`]), the new inode locked
+    /// before it takes the path, so that the path never names an unlocked inode.
     pub fn write(&self, bytes: &[u8]) -> Result<(), StateError> {
-        write_atomically(&self.path, bytes)
+        let mut held = match self.held.lock() {
+            Ok(held) => held,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let replacement = write_replacing(&self.path, bytes, true)?;
+        // The previous inode (now unlinked) is closed, and its lock released, here.
+        *held = replacement;
+        Ok(())
     }
 }
 
@@ -84,6 +213,11 @@ impl StateFile {
 /// `path`, then `fsync` of the directory. On failure the temporary file is removed and `path` is
 /// untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StateError> {
+    write_replacing(path, bytes, false).map(drop)
+}
+
+/// [`write_atomically`], returning the new file open (and locked when `lock`).
+fn write_replacing(path: &Path, bytes: &[u8], lock: bool) -> Result<File, StateError> {
     let io = io_error(path);
     let dir = directory(path);
     let mut tmp_name = std::ffi::OsString::from(".");
@@ -92,18 +226,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StateError> {
     let tmp = dir.join(tmp_name);
     let written = (|| {
         let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        if lock {
+            // A file of our own that nobody else has opened: taken at once.
+            file.try_lock().map_err(std::io::Error::from)?;
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
-        std::fs::rename(&tmp, path)
+        std::fs::rename(&tmp, path)?;
+        Ok(file)
     })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io(e));
-    }
+    let file = match written {
+        Ok(file) => file,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io(e));
+        }
+    };
     // Make the rename itself durable.
     let dir = File::open(&dir).map_err(&io)?;
     dir.sync_all().map_err(io)?;
-    Ok(())
+    Ok(file)
 }
 
 #[cfg(test)]
@@ -137,17 +279,29 @@ mod tests {
     }
 
     #[test]
-    fn the_lock_is_exclusive_and_released_on_drop() {
+    fn the_lock_is_exclusive_survives_every_write_and_is_released_on_drop() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("state.json");
-        let first = StateFile::acquire(&path).expect("first");
-        match StateFile::acquire(&path) {
-            Err(StateError::Locked { lock, .. }) => {
-                assert_eq!(lock, lock_path(&path).display().to_string());
+        let (first, bytes) = StateFile::acquire(&path).expect("first");
+        assert_eq!(bytes, None, "a new file holds nothing yet");
+        for round in 0..3 {
+            first
+                .write(format!("{{\"round\":{round}}}").as_bytes())
+                .expect("writes");
+            match StateFile::acquire(&path) {
+                Err(StateError::Locked { path: locked }) => {
+                    assert_eq!(locked, path.display().to_string());
+                }
+                other => panic!("expected Locked after write {round}, got {other:?}"),
             }
-            other => panic!("expected Locked, got {other:?}"),
         }
         drop(first);
-        StateFile::acquire(&path).expect("free again");
+        let (_again, bytes) = StateFile::acquire(&path).expect("free again");
+        assert_eq!(bytes.as_deref(), Some(&b"{\"round\":2}"[..]));
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["state.json"], "no lock file beside it");
     }
 }

@@ -155,25 +155,31 @@ async fn long_nonces_are_refused() {
     server.shutdown().await;
 }
 
-/// Failure 6: the nonce cache is bounded in count; when full of unexpired nonces it refuses
-/// (retryable) instead of growing, and expired nonces make room again.
+/// Failure 6: the nonce cache is bounded in count per AccessKey ID; when a key's nonces are all
+/// unexpired it refuses (retryable, after the earliest expires) instead of growing, another key
+/// is not affected (issue 20, failure 9), and expired nonces make room again.
 #[test]
-fn the_nonce_cache_is_bounded() {
+fn the_nonce_cache_is_bounded_per_key() {
     let cache = NonceCache::new(3, i64::MIN);
     let now = 1_000;
-    for n in ["a", "b", "c"] {
-        assert_eq!(cache.insert("k", n, now + 900, now), NonceCheck::Fresh);
+    for (n, expires) in [("a", now + 300), ("b", now + 900), ("c", now + 900)] {
+        assert_eq!(cache.insert("k", n, expires, now), NonceCheck::Fresh);
     }
     assert_eq!(cache.insert("k", "a", now + 900, now), NonceCheck::Used);
-    assert_eq!(cache.insert("other", "d", now + 900, now), NonceCheck::Full);
-    assert_eq!(cache.len(), 3);
+    assert_eq!(cache.insert("k", "d", now + 900, now), NonceCheck::Full);
+    assert_eq!(cache.retry_after_secs("k", now), 301, "until `a` expires");
+    assert_eq!(
+        cache.insert("other", "d", now + 900, now),
+        NonceCheck::Fresh
+    );
+    assert_eq!(cache.len(), 4);
     // Once they expire, a purge (at most once a second) makes room.
     let later = now + 901;
     assert_eq!(
-        cache.insert("other", "d", later + 900, later),
+        cache.insert("k", "d", later + 900, later),
         NonceCheck::Fresh
     );
-    assert_eq!(cache.len(), 1);
+    assert_eq!(cache.len(), 2);
 }
 
 /// The bound as a server applies it (`Config::max_nonces`, `--max-nonces`): with room for 3
@@ -196,8 +202,26 @@ async fn a_server_whose_nonce_cache_is_full_throttles() {
     }
     let fourth = signed_body("ListRegions", &[], &fresh_nonce(), &now_stamp());
     assert_eq!(
-        post(&server.url(), fourth).await,
+        post(&server.url(), fourth.clone()).await,
         (400, "Throttling.User".to_owned())
+    );
+    // The retry-after says when room is made: when the first nonce expires, 15 minutes on.
+    let throttled = reqwest::Client::new()
+        .post(server.url())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(fourth)
+        .send()
+        .await
+        .expect("answer");
+    let retry_after_ms: u64 = throttled.headers()["x-acs-retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("milliseconds");
+    let window_ms = u64::try_from(swas_local::auth::WINDOW_SECS).expect("positive") * 1000;
+    assert!(
+        (window_ms - 5_000..=window_ms + 1_000).contains(&retry_after_ms),
+        "x-acs-retry-after: {retry_after_ms}"
     );
     assert_eq!(
         post(&server.url(), first).await,
@@ -237,4 +261,123 @@ async fn a_request_captured_before_a_restart_does_not_replay_after_it() {
     let fresh = signed_body("ListRegions", &[], &fresh_nonce(), &now_stamp());
     assert_eq!(post(&restarted.url(), fresh).await, (200, String::new()));
     restarted.shutdown().await;
+}
+
+/// Issue 20, failure 9: the nonce cache was shared by all AccessKey IDs: one key's 100,000 calls
+/// got another key throttled for 60 s and more, with a misleading `x-acs-retry-after: 1000`. Now
+/// each key has its own bound: a flood of one key leaves the other served at once.
+#[test]
+fn one_keys_nonce_flood_does_not_throttle_another() {
+    const BOUND: usize = 200;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server = spawn_local(
+        dir.path(),
+        "",
+        &[
+            "--listen",
+            "127.0.0.1:0",
+            "--access-key",
+            "testid:testsecret",
+            "--access-key",
+            "other:othersecret",
+            "--max-nonces",
+            &BOUND.to_string(),
+        ],
+    )
+    .expect("starts");
+    let host = server.host().to_owned();
+    let call = |key: (&str, &str)| {
+        let body = signed_body_as(key, "ListRegions", &[], &fresh_nonce(), &now_stamp());
+        let (status, code, _) = post_closing(&host, &body).expect("an answer");
+        (status, code)
+    };
+    let mut served = 0;
+    for _ in 0..=BOUND {
+        if call(("testid", "testsecret")) == (200, String::new()) {
+            served += 1;
+        }
+    }
+    let flooder_next = call(("testid", "testsecret"));
+    let other = call(("other", "othersecret"));
+    eprintln!(
+        "{} calls of one key against a bound of {BOUND}: {served} served, then {flooder_next:?}; the other key: {other:?}",
+        BOUND + 1
+    );
+    assert_eq!(served, BOUND);
+    assert_eq!(flooder_next, (400, "Throttling.User".to_owned()));
+    assert_eq!(
+        other,
+        (200, String::new()),
+        "the other key is not throttled"
+    );
+}
+
+/// Issue 20, failure 11 (server side): `Amount=" 1"` and `Amount=+1` were read as 1, a parameter
+/// given twice was read as its first value, and `Tag.18446744073709551615.Key` was accepted.
+/// Each is now refused with `InvalidParameter` (400) naming the parameter.
+#[test]
+fn lenient_numbers_duplicates_and_huge_indexes_are_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server = spawn_local(dir.path(), "", &["--listen", "127.0.0.1:0"]).expect("starts");
+    let host = server.host().to_owned();
+    let order = [
+        ("RegionId", "cn-hangzhou"),
+        ("ImageId", IMAGE),
+        ("PlanId", PLAN),
+        ("Period", "1"),
+    ];
+    let call = |action: &str, extra: Vec<(String, String)>| {
+        let body = signed_body(action, &extra, &fresh_nonce(), &now_stamp());
+        post_closing(&host, &body).expect("an answer")
+    };
+    let with = |extra: &[(&str, &str)]| {
+        let mut all = pairs(&order);
+        all.extend(pairs(extra));
+        all
+    };
+    let mut answers = Vec::new();
+    for (what, action, extra) in [
+        (
+            "Amount=\" 1\"",
+            "CreateInstances",
+            with(&[("Amount", " 1")]),
+        ),
+        ("Amount=+1", "CreateInstances", with(&[("Amount", "+1")])),
+        ("Amount=1e0", "CreateInstances", with(&[("Amount", "1e0")])),
+        (
+            "Amount twice",
+            "CreateInstances",
+            with(&[("Amount", "1"), ("Amount", "2")]),
+        ),
+        (
+            "Tag.18446744073709551615.Key",
+            "ListInstances",
+            pairs(&[
+                ("RegionId", "cn-hangzhou"),
+                ("Tag.18446744073709551615.Key", "k"),
+            ]),
+        ),
+    ] {
+        let answer = call(action, extra);
+        eprintln!("{what}: {answer:?}");
+        answers.push((what, answer));
+    }
+    for (what, (status, code, message)) in &answers {
+        assert_eq!(
+            (*status, code.as_str()),
+            (400, "InvalidParameter"),
+            "{what}: {message}"
+        );
+    }
+    assert!(answers[0].1 .2.contains("\"Amount\""), "{:?}", answers[0]);
+    assert!(
+        answers[3].1 .2.contains("given more than once"),
+        "{:?}",
+        answers[3]
+    );
+    assert!(answers[4].1 .2.contains("\"Tag\""), "{:?}", answers[4]);
+    // The plain forms are still served.
+    assert_eq!(call("CreateInstances", with(&[("Amount", "1")])).0, 200);
+    let tagged = pairs(&[("RegionId", "cn-hangzhou"), ("Tag.100.Key", "k")]);
+    assert_eq!(call("ListInstances", tagged).0, 200);
 }

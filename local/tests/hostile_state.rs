@@ -1,5 +1,7 @@
 //! The state file under hostile conditions (issue 12, failures 2, 3, 5 and 7): half-closed
-//! clients on a full disk, two servers on one file, a crafted counter, a read-only directory.
+//! clients on a full disk, two servers on one file, a crafted counter, a read-only directory;
+//! (issue 20, failures 3 and 10): a deleted lock file, and a state file that is a device, a FIFO
+//! or too large.
 
 mod common;
 mod hostile_support;
@@ -107,8 +109,7 @@ async fn a_second_server_on_the_same_state_file_is_refused() {
     assert_eq!(
         message,
         format!(
-            "state file {} is in use by another swas-local (the lock on {}.lock is held); stop it or choose another --state file",
-            path.display(),
+            "state file {} is in use by another swas-local (it is locked); stop it or choose another --state file",
             path.display()
         )
     );
@@ -409,4 +410,143 @@ async fn an_order_that_can_be_neither_persisted_nor_reported_is_rolled_back() {
     }
     assert_eq!(listed(&server.url).await, on_disk, "still the disk");
     assert_eq!(ids_on_disk(&path), on_disk);
+}
+
+/// Issue 20, failure 3: the lock was a separate `FILE.lock`; deleting it (tools that clean
+/// `*.lock` or old files in /tmp) let a second server open the same state file: 2 × 50 orders
+/// gave 100 acknowledged instances, 50 on disk. The lock is now on the state file itself, taken
+/// again on each replacement before its rename, so no file beside it can be deleted, and a
+/// second server is refused while the first writes order after order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deleting_lock_files_admits_no_second_server() {
+    const ORDERS: usize = 10;
+    const ATTEMPTS: usize = 20;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("state.json");
+    let state_arg = path.to_str().expect("utf-8").to_owned();
+    let args = state_args(&state_arg);
+    let first = spawn_local(dir.path(), "", &args).expect("starts");
+    assert_eq!(
+        post(&first.url, order_with_token("first-0")).await,
+        (200, String::new())
+    );
+    // What a cleaner of `*.lock` files does.
+    let mut deleted = Vec::new();
+    for entry in std::fs::read_dir(dir.path()).expect("dir") {
+        let entry = entry.expect("entry");
+        if entry.file_name().to_string_lossy().ends_with(".lock") {
+            std::fs::remove_file(entry.path()).expect("remove");
+            deleted.push(entry.file_name());
+        }
+    }
+    // Orders keep replacing the file while a second server tries to start, in this process.
+    let url = first.url.clone();
+    let orders = tokio::spawn(async move {
+        let mut acknowledged = 0;
+        for i in 1..ORDERS {
+            if post(&url, order_with_token(&format!("first-{i}"))).await == (200, String::new()) {
+                acknowledged += 1;
+            }
+        }
+        acknowledged + 1
+    });
+    let mut admitted = 0;
+    let mut refused = 0;
+    for _ in 0..ATTEMPTS {
+        match Server::start(with_state(&path)).await {
+            Ok(second) => {
+                admitted += 1;
+                second.shutdown().await;
+            }
+            Err(StartError::State(StateError::Locked { .. })) => refused += 1,
+            Err(other) => panic!("unexpected: {other}"),
+        }
+    }
+    let acknowledged = orders.await.expect("orders");
+    // And the binary, started after the deletion, is refused too.
+    let second_binary = spawn_local(dir.path(), "", &args);
+    let on_disk = ids_on_disk(&path).len();
+    eprintln!(
+        "lock files deleted: {deleted:?}; second servers admitted {admitted} of {ATTEMPTS} (refused {refused}) while the first acknowledged {acknowledged} orders, {on_disk} on disk; second binary: {}",
+        match &second_binary {
+            Ok(_) => "started".to_owned(),
+            Err(e) => e.trim().to_owned(),
+        }
+    );
+    assert_eq!(admitted, 0, "no second owner");
+    let error = second_binary.err().expect("the second binary is refused");
+    assert!(error.contains("is in use by another swas-local"), "{error}");
+    assert_eq!(acknowledged, ORDERS);
+    assert_eq!(on_disk, ORDERS, "every acknowledged order is on disk");
+}
+
+/// Issue 20, failure 10: the state file was read with no type or size check: a symlink to
+/// `/dev/zero` grew memory without bound (3 GB in 2.2 s), a FIFO hung start-up silently, and a
+/// 2 GB file was read whole before being refused. Each is now refused at once, before reading,
+/// with an error that says what the path is. (The child runs under `ulimit -v 4 GiB`, so the
+/// unchecked read ends in an allocation failure instead of taking the machine's memory.)
+#[test]
+fn a_state_file_that_is_a_device_a_fifo_or_too_large_is_refused_before_reading() {
+    use swas_local::state_file::MAX_STATE_BYTES;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let zero = dir.path().join("zero.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let fifo = dir.path().join("fifo.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo");
+    let large = dir.path().join("large.json");
+    // Sparse: one byte past the limit costs no disk.
+    std::fs::File::create(&large)
+        .and_then(|f| f.set_len(MAX_STATE_BYTES + 1))
+        .expect("sparse file");
+    let mut results = Vec::new();
+    for (path, expected) in [
+        (
+            &zero,
+            "it is a character device (after following symbolic links), not a regular file"
+                .to_owned(),
+        ),
+        (
+            &fifo,
+            "it is a FIFO (after following symbolic links), not a regular file".to_owned(),
+        ),
+        (
+            &large,
+            format!(
+                "it has {} bytes, more than the {MAX_STATE_BYTES} a state file may have",
+                MAX_STATE_BYTES + 1
+            ),
+        ),
+    ] {
+        let started = Instant::now();
+        let outcome = spawn_local(
+            dir.path(),
+            "ulimit -v 4194304;",
+            &[
+                "--listen",
+                "127.0.0.1:0",
+                "--state",
+                path.to_str().expect("utf-8"),
+            ],
+        );
+        let took = started.elapsed();
+        let message = match &outcome {
+            Ok(_) => "started".to_owned(),
+            Err(e) => e.trim().to_owned(),
+        };
+        eprintln!("{}: {took:?}: {message}", path.display());
+        results.push((path.clone(), expected, took, message));
+    }
+    for (path, expected, took, message) in results {
+        let wanted = format!("state file {} is not valid: {expected}", path.display());
+        assert!(message.contains(&wanted), "{}: {message}", path.display());
+        assert!(
+            took < Duration::from_secs(5),
+            "{}: {took:?}",
+            path.display()
+        );
+    }
 }

@@ -43,10 +43,27 @@ macro_rules! wire_number {
                 self.to_string()
             }
             fn from_wire(raw: &str) -> Option<Self> {
-                raw.trim().parse().ok()
+                if is_plain_number(raw) {
+                    raw.parse().ok()
+                } else {
+                    None
+                }
             }
         }
     )*};
+}
+
+/// `-?DIGITS(.DIGITS)?`: what a client renders. Spaces, a `+` sign, exponents and `inf`/`NaN`
+/// (all of which Rust's `parse` accepts) are refused rather than read as something the sender
+/// may not have meant.
+fn is_plain_number(raw: &str) -> bool {
+    let unsigned = raw.strip_prefix('-').unwrap_or(raw);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && fraction.is_none_or(digits)
 }
 wire_number!(i32 => "a 32-bit integer", i64 => "a 64-bit integer", f64 => "a number");
 
@@ -230,6 +247,16 @@ impl<'a> Reader<'a> {
         indexes.dedup();
         if indexes.len() > self.max_items {
             self.too_many(name, indexes.len());
+            return None;
+        }
+        // An index past the most items a list may have cannot number one of its items.
+        if let Some(index) = indexes.last().copied().filter(|i| *i > self.max_items) {
+            self.problems.push(
+                Cow::Owned(name.to_owned()),
+                Rule::MaxItems(self.max_items),
+                Some(format!("index {index}")),
+                INVALID_PARAMETER,
+            );
             return None;
         }
         Some(indexes)
@@ -471,5 +498,21 @@ mod tests {
             <Status as super::WireScalar>::to_wire(&Status::Big),
             "Big data"
         );
+    }
+
+    /// Issue 20: Rust's `parse` read `" 1"`, `"+1"`, `"1e0"` and `"inf"` as numbers; a server
+    /// reading them so would act on a value the sender may not have meant.
+    #[test]
+    fn numbers_are_read_only_in_their_plain_form() {
+        use super::WireScalar;
+        assert_eq!(i32::from_wire("-12"), Some(-12));
+        assert_eq!(i64::from_wire("0"), Some(0));
+        assert_eq!(f64::from_wire("2.5"), Some(2.5));
+        for lenient in [
+            " 1", "1 ", "+1", "1e0", "", "-", "1.", ".5", "inf", "NaN", "0x1",
+        ] {
+            assert_eq!(i32::from_wire(lenient), None, "{lenient:?}");
+            assert_eq!(f64::from_wire(lenient), None, "{lenient:?}");
+        }
     }
 }

@@ -18,11 +18,22 @@ pub fn signed_body(
     nonce: &str,
     timestamp: &str,
 ) -> String {
+    signed_body_as(("testid", "testsecret"), action, extra, nonce, timestamp)
+}
+
+/// [`signed_body`] with the AccessKey pair `(id, secret)`.
+pub fn signed_body_as(
+    (id, secret): (&str, &str),
+    action: &str,
+    extra: &[(String, String)],
+    nonce: &str,
+    timestamp: &str,
+) -> String {
     let mut params: Vec<(String, String)> = [
         ("Action", action),
         ("Version", "2020-06-01"),
         ("Format", "JSON"),
-        ("AccessKeyId", "testid"),
+        ("AccessKeyId", id),
         ("SignatureMethod", "HMAC-SHA1"),
         ("SignatureVersion", "1.0"),
         ("SignatureNonce", nonce),
@@ -35,7 +46,7 @@ pub fn signed_body(
     let signature = v1::signature(
         "POST",
         params.iter().map(|(n, v)| (n.as_str(), v.as_str())),
-        "testsecret",
+        secret,
     );
     params.push(("Signature".to_owned(), signature));
     let mut body = String::new();
@@ -78,6 +89,19 @@ pub fn raw_post(host: &str, body: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// POSTs a form body on a new connection that closes after the answer; the status, `Code` and
+/// `Message` of the answer, or `None` when none came within 5 s.
+pub fn post_closing(host: &str, body: &str) -> Option<(u16, String, String)> {
+    let request = format!(
+        "POST / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let mut stream = connect_and_send(host, request.as_bytes()).ok()?;
+    let (status, json) = read_answer(&mut stream, Duration::from_secs(5))?;
+    let text = |field: &str| json[field].as_str().unwrap_or("").to_owned();
+    Some((status, text("Code"), text("Message")))
+}
+
 /// POSTs a form body; returns the status and the JSON answer.
 pub async fn post_json(url: &str, body: String) -> (u16, serde_json::Value) {
     try_post_json(url, body).await.expect("an answer")
@@ -99,6 +123,32 @@ pub async fn try_post_json(
     let bytes = response.bytes().await?;
     let json = serde_json::from_slice(&bytes).expect("a JSON body");
     Ok((status, json))
+}
+
+/// POSTs a form body on a new connection, waiting at most `timeout`; the status and `Code`
+/// (empty on success) and how long it took, or why there was no answer.
+pub async fn timed_post(
+    url: &str,
+    body: String,
+    timeout: Duration,
+) -> (Duration, Result<(u16, String), String>) {
+    let started = std::time::Instant::now();
+    let answer = async {
+        let response = reqwest::Client::new()
+            .post(url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .timeout(timeout)
+            .send()
+            .await
+            .map_err(|e| e.to_string())?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.map_err(|e| e.to_string())?;
+        let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+        Ok((status, json["Code"].as_str().unwrap_or("").to_owned()))
+    }
+    .await;
+    (started.elapsed(), answer)
 }
 
 /// POSTs a form body; returns the status and the `Code` of the answer (empty on success).
@@ -150,12 +200,18 @@ impl Drop for LocalServer {
     }
 }
 
+/// The `swas-local` binary the tests start: this build's, or `SWAS_LOCAL_BIN` when set (to
+/// measure another build, e.g. the one before a fix, with the same tests).
+pub fn local_binary() -> String {
+    std::env::var("SWAS_LOCAL_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_swas-local").to_owned())
+}
+
 /// Starts `swas-local` with `args` through `sh -c` with `shell_prefix` run first (e.g. limits),
 /// stderr to a file in `dir`; waits for its address.
 pub fn spawn_local(dir: &Path, shell_prefix: &str, args: &[&str]) -> Result<LocalServer, String> {
     let stderr_file = dir.join(format!("stderr-{}.log", uuid::Uuid::new_v4().simple()));
     let stderr = std::fs::File::create(&stderr_file).map_err(|e| e.to_string())?;
-    let mut command_line = format!("{shell_prefix} exec '{}'", env!("CARGO_BIN_EXE_swas-local"));
+    let mut command_line = format!("{shell_prefix} exec '{}'", local_binary());
     for arg in args {
         command_line.push_str(&format!(" '{arg}'"));
     }
@@ -186,6 +242,12 @@ pub fn spawn_local(dir: &Path, shell_prefix: &str, args: &[&str]) -> Result<Loca
         url,
         stderr_file,
     })
+}
+
+/// Open file descriptors of process `pid` (0 when unknown): a server's connections show here
+/// from the moment it closes them, whether or not the peer has read what was sent.
+pub fn open_fds(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd")).map_or(0, |dir| dir.count())
 }
 
 /// `VmRSS` of process `pid` in KiB (0 when unknown).
