@@ -193,3 +193,56 @@ fn read_some(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Result<(), String>
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_request_is_captured_and_answered() {
+        let server = CaptureServer::start(r#"{"ok":true}"#).expect("starts");
+        let mut stream = TcpStream::connect(server.addr).expect("connects");
+        stream
+            .set_read_timeout(Some(IO_TIMEOUT))
+            .expect("read timeout");
+        stream
+            .write_all(b"POST /?Action=X HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\na=b")
+            .expect("writes");
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).expect("reads the answer");
+        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+        assert!(answer.ends_with("\r\n\r\n{\"ok\":true}"), "{answer}");
+
+        let request = server.request().expect("captured");
+        assert_eq!(request.method, "POST");
+        assert_eq!(request.target, "/?Action=X");
+        assert_eq!(request.header("HOST"), Some("h"));
+        assert_eq!(request.body, b"a=b");
+    }
+
+    #[test]
+    fn assert_no_connection_fails_once_something_connected() {
+        let idle = CaptureServer::start("{}").expect("starts");
+        assert_eq!(idle.assert_no_connection(), Ok(()));
+
+        let server = CaptureServer::start("{}").expect("starts");
+        let mut stream = TcpStream::connect(server.addr).expect("connects");
+        stream
+            .write_all(b"GET / HTTP/1.1\r\n\r\n")
+            .expect("writes");
+        let mut answer = Vec::new();
+        stream.set_read_timeout(Some(IO_TIMEOUT)).expect("timeout");
+        stream.read_to_end(&mut answer).expect("reads the answer");
+        assert!(server.assert_no_connection().is_err());
+    }
+
+    #[test]
+    fn an_oversized_body_is_refused_without_reading_it() {
+        let server = CaptureServer::start("{}").expect("starts");
+        let mut stream = TcpStream::connect(server.addr).expect("connects");
+        let head = format!("POST / HTTP/1.1\r\nContent-Length: {}\r\n\r\n", MAX_BODY + 1);
+        stream.write_all(head.as_bytes()).expect("writes");
+        let error = server.request().expect_err("refused");
+        assert!(error.contains("over"), "{error}");
+    }
+}

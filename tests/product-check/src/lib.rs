@@ -21,3 +21,22 @@ pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
         .expect("a current-thread tokio runtime builds")
         .block_on(future)
 }
+
+/// The placeholder key pair the tests sign with.
+pub const ACCESS_KEY_ID: &str = "product-check-id";
+/// See [`ACCESS_KEY_ID`].
+pub const ACCESS_KEY_SECRET: &str = "product-check-secret";
+
+/// A string none of `values` equals (the first value with `-x` appended until it is new), for
+/// breaking a `oneOf` rule without a literal that a new published value could make valid.
+pub fn outside_of(values: &[&str]) -> String {
+    let mut candidate = format!("{}-x", values.first().copied().unwrap_or("value"));
+    // At most values.len() extensions: each collision consumes one distinct value.
+    for _ in 0..=values.len() {
+        if !values.contains(&candidate.as_str()) {
+            break;
+        }
+        candidate.push('x');
+    }
+    candidate
+}

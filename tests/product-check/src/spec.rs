@@ -21,15 +21,16 @@ impl OperationSpec {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("reading {}: {e}", path.display()))?;
-        let spec: Value = serde_json::from_str(&text)
-            .map_err(|e| format!("parsing {}: {e}", path.display()))?;
-        let version = spec["version"]
-            .as_str()
-            .ok_or_else(|| format!("{}: no version", path.display()))?
-            .to_owned();
+        Self::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// A spec file's text; it must hold exactly one operation.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let spec: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+        let version = spec["version"].as_str().ok_or("no version")?.to_owned();
         let operation = match spec["operations"].as_array().map(Vec::as_slice) {
             Some([operation]) => operation.clone(),
-            _ => return Err(format!("{}: not exactly one operation", path.display())),
+            _ => return Err("not exactly one operation".to_owned()),
         };
         Ok(Self { version, operation })
     }
@@ -188,5 +189,68 @@ fn collect_rules<'a>(field: &'a Value, prefix: &str, out: &mut Vec<(String, &'a 
     }
     for nested in properties(field) {
         collect_rules(nested, &format!("{path}."), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPEC: &str = r#"{"specVersion":1,"product":"Demo","version":"2024-01-01","operations":[{
+        "name":"CreateThing",
+        "parameters":[
+            {"name":"RegionId","type":"string","required":true},
+            {"name":"Size","type":"int32","constraints":[{"kind":"range","min":1,"max":9}]},
+            {"name":"Zones","type":"array","required":true,"style":"repeatList",
+             "items":{"type":"object","properties":[
+                {"name":"Addresses","type":"array","items":{"type":"string"},
+                 "constraints":[{"kind":"maxItems","value":8}]}]}}
+        ]}]}"#;
+
+    fn wire(pairs: &[(&str, &str)]) -> WireParams {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn rules_are_found_through_nested_items() {
+        let spec = OperationSpec::parse(SPEC).expect("parses");
+        assert_eq!(spec.required_parameters(), ["RegionId", "Zones"]);
+        assert_eq!(spec.range("Size"), (Some(1), Some(9)));
+        assert_eq!(spec.max_items("Zones.Addresses"), 8);
+        let paths: Vec<String> = spec.rules().into_iter().map(|(path, _)| path).collect();
+        assert_eq!(paths, ["Size", "Zones.Addresses"]);
+    }
+
+    #[test]
+    fn check_wire_reports_a_wrong_action_a_changed_value_and_an_unset_required_parameter() {
+        let spec = OperationSpec::parse(SPEC).expect("parses");
+        let good = wire(&[
+            ("Action", "CreateThing"),
+            ("Version", "2024-01-01"),
+            ("RegionId", "cn-hangzhou"),
+            ("Zones.1.Addresses.1", "10.0.0.1"),
+        ]);
+        let sent = [("RegionId", "cn-hangzhou"), ("Zones.1.Addresses.1", "10.0.0.1")];
+        assert_eq!(spec.check_wire(&good, &sent), Ok(()));
+
+        let mut wrong = good.clone();
+        wrong.insert("Action".into(), "CreateThings".into());
+        wrong.insert("RegionId".into(), "cn-beijing".into());
+        let problems = spec.check_wire(&wrong, &sent).expect_err("two problems");
+        assert!(problems.contains("Action"), "{problems}");
+        assert!(problems.contains("RegionId arrived as"), "{problems}");
+
+        let problems = spec
+            .check_wire(&good, &[("RegionId", "cn-hangzhou")])
+            .expect_err("Zones not set");
+        assert!(problems.contains("required parameter Zones"), "{problems}");
+        // A name that only starts like the required one does not count for it.
+        let problems = spec
+            .check_wire(&good, &[("RegionId", "cn-hangzhou"), ("ZonesExtra", "x")])
+            .expect_err("Zones not set");
+        assert!(problems.contains("required parameter Zones"), "{problems}");
     }
 }
