@@ -53,7 +53,9 @@ fn create_load_balancer_is_signed_and_carries_what_the_spec_requires() {
     // Two zones: within the spec's maxItems rule on ZoneMappings.
     assert!(spec.max_items("ZoneMappings") >= 2);
     let request = order(2);
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"CEF72CEB-54B6-4AE8-B225-F876FF7BA984","LoadBalancerId":"alb-o9ulmq5hgn68jk****"}"#,
@@ -62,8 +64,8 @@ fn create_load_balancer_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -102,5 +104,7 @@ fn more_zone_mappings_than_the_spec_allows_are_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

@@ -40,7 +40,9 @@ fn add_domain_record_is_signed_and_carries_what_the_spec_requires() {
     let (min, max) = spec.range("TTL");
     let ttl = 600.clamp(min.unwrap_or(1), max.unwrap_or(600));
     let request = record(ttl);
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"536E9CAD-DB30-4647-AC87-AA5CC38C5382","RecordId":"9999985"}"#,
@@ -49,8 +51,8 @@ fn add_domain_record_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     let ttl = ttl.to_string();
     spec.check_wire(
         &params,
@@ -85,5 +87,7 @@ fn a_ttl_above_the_spec_range_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

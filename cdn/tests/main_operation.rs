@@ -35,7 +35,9 @@ fn refresh_object_caches_is_signed_and_carries_what_the_spec_requires() {
         .object_path(PATHS)
         .object_type("File")
         .build();
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"D61E4801-EAFF-4A63-AAE1-FBF6CE1CFD1C","RefreshTaskId":"704222904"}"#,
@@ -45,9 +47,12 @@ fn refresh_object_caches_is_signed_and_carries_what_the_spec_requires() {
     let received = server.request().expect("one request arrived");
 
     // The spec puts ObjectPath in the form body.
-    assert!(!received.body.is_empty(), "form parameters travel in the body");
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    assert!(
+        !received.body.is_empty(),
+        "form parameters travel in the body"
+    );
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(&params, &[("ObjectPath", PATHS), ("ObjectType", "File")])
         .expect("the request is what the spec asks for");
 
@@ -78,5 +83,7 @@ fn a_push_area_outside_the_spec_values_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

@@ -38,7 +38,9 @@ fn describe_metric_list_is_signed_and_carries_what_the_spec_requires() {
         .start_time("2026-12-01 00:00:00")
         .end_time("2026-12-01 01:00:00")
         .build();
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"6A5F022D-AC7C-460E-94AE-B9E75083D027","Code":"200","Success":true,"Period":"60","Datapoints":"[{\"timestamp\":1764547200000,\"instanceId\":\"i-bp1506krc4fyqcrb0gkd\",\"Average\":12.5}]"}"#,
@@ -47,8 +49,8 @@ fn describe_metric_list_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -95,5 +97,7 @@ fn more_rule_labels_than_the_spec_allows_are_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

@@ -30,8 +30,12 @@ const INSTANCE: &str = "cri-kmsiwlxxdcvaduwb";
 #[test]
 fn get_authorization_token_is_signed_and_carries_what_the_spec_requires() {
     let spec = spec();
-    let request = GetAuthorizationToken::builder().instance_id(INSTANCE).build();
-    request.validate().expect("a request within the rules validates");
+    let request = GetAuthorizationToken::builder()
+        .instance_id(INSTANCE)
+        .build();
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"6C2A1B2C-3D4E-4F50-8A61-7B8C9D0E1F23","Code":"success","IsSuccess":true,"TempUsername":"cr_temp_user","AuthorizationToken":"eyJpbnN0YW5jZUlkIjoiY3JpLWttc2l3bHh4ZGN2YWR1d2IifQ","ExpireTime":1764763200000}"#,
@@ -40,8 +44,8 @@ fn get_authorization_token_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(&params, &[("InstanceId", INSTANCE)])
         .expect("the request is what the spec asks for");
 
@@ -54,7 +58,9 @@ fn get_authorization_token_is_signed_and_carries_what_the_spec_requires() {
 fn an_empty_instance_id_is_refused_before_sending() {
     let spec = spec();
     assert!(spec.required_parameters().contains(&"InstanceId"));
-    let mut request = GetAuthorizationToken::builder().instance_id(INSTANCE).build();
+    let mut request = GetAuthorizationToken::builder()
+        .instance_id(INSTANCE)
+        .build();
     request.instance_id = String::new();
 
     let errors = request.validate().expect_err("the rule is broken");
@@ -67,5 +73,7 @@ fn an_empty_instance_id_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

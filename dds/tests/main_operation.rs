@@ -42,7 +42,9 @@ fn create_db_instance_is_signed_and_carries_what_the_spec_requires() {
     let engine_version = spec.one_of_strings("EngineVersion")[0];
     assert!(spec.one_of_strings("ChargeType").contains(&"PostPaid"));
     let request = instance(engine_version);
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"D8F1D721-6439-4257-A89C-F1E8E9C9****","DBInstanceId":"dds-bp144a7f2db8****","OrderId":"2190393****"}"#,
@@ -51,8 +53,8 @@ fn create_db_instance_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -65,7 +67,10 @@ fn create_db_instance_is_signed_and_carries_what_the_spec_requires() {
     )
     .expect("the request is what the spec asks for");
 
-    assert_eq!(output.db_instance_id.as_deref(), Some("dds-bp144a7f2db8****"));
+    assert_eq!(
+        output.db_instance_id.as_deref(),
+        Some("dds-bp144a7f2db8****")
+    );
 }
 
 #[test]
@@ -89,5 +94,7 @@ fn an_engine_version_outside_the_spec_values_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

@@ -36,7 +36,9 @@ fn send_sms_is_signed_and_carries_what_the_spec_requires() {
         .template_code("SMS_154950909")
         .template_param(TEMPLATE_PARAM)
         .build();
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"F655A8D5-B967-440B-8683-DAD6FF8DE990","Code":"OK","Message":"OK","BizId":"900619746936498440^0"}"#,
@@ -45,8 +47,8 @@ fn send_sms_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -86,5 +88,7 @@ fn more_sign_files_than_the_spec_allows_are_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

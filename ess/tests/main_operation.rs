@@ -40,7 +40,9 @@ fn create_scaling_group_is_signed_and_carries_what_the_spec_requires() {
     // Two vSwitches: within the spec's maxItems rule on VSwitchIds.
     assert!(spec.max_items("VSwitchIds") >= 2);
     let request = group(2);
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"473469C7-AA6F-4DC5-B3DB-A3DC0DE3C83E","ScalingGroupId":"asg-bp14wlu85wrpchm0****"}"#,
@@ -49,8 +51,8 @@ fn create_scaling_group_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -86,5 +88,7 @@ fn more_v_switches_than_the_spec_allows_are_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

@@ -32,8 +32,13 @@ const PLAINTEXT: &str = "SGVsbG8gd29ybGQ=";
 #[test]
 fn encrypt_is_signed_and_carries_what_the_spec_requires() {
     let spec = spec();
-    let request = Encrypt::builder().key_id(KEY_ID).plaintext(PLAINTEXT).build();
-    request.validate().expect("a request within the rules validates");
+    let request = Encrypt::builder()
+        .key_id(KEY_ID)
+        .plaintext(PLAINTEXT)
+        .build();
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"475f1620-b9d3-4d35-b5c6-3fbdd941423d","KeyId":"key-hzz630494463ejqjx7f2a","KeyVersionId":"2ab1a983-7072-4bbc-a582-584b5bd8****","CiphertextBlob":"ODZhOWVmZDktM2QxNi00ODk0LWJkNGYtMWZjNDNmM2YyYWJmS7FmDBBQ0BkKsQrtRnidtPwirmDcS0ZuJCU41xxAAWk4Z8qsADfbV0b+i6kQmlvj79dJdGOvtX69Uycs901q********"}"#,
@@ -42,8 +47,8 @@ fn encrypt_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(&params, &[("KeyId", KEY_ID), ("Plaintext", PLAINTEXT)])
         .expect("the request is what the spec asks for");
 
@@ -58,7 +63,10 @@ fn encrypt_is_signed_and_carries_what_the_spec_requires() {
 fn an_empty_plaintext_is_refused_before_sending() {
     let spec = spec();
     assert!(spec.required_parameters().contains(&"Plaintext"));
-    let mut request = Encrypt::builder().key_id(KEY_ID).plaintext(PLAINTEXT).build();
+    let mut request = Encrypt::builder()
+        .key_id(KEY_ID)
+        .plaintext(PLAINTEXT)
+        .build();
     request.plaintext = String::new();
 
     let errors = request.validate().expect_err("the rule is broken");
@@ -71,5 +79,7 @@ fn an_empty_plaintext_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

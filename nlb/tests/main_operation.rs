@@ -52,7 +52,9 @@ fn create_load_balancer_is_signed_and_carries_what_the_spec_requires() {
     // One local address per zone: within the spec's maxItems rule on it.
     assert!(spec.max_items(LOCAL_ADDRESSES) >= 1);
     let request = order(1);
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"365F4154-92F6-4AE4-92F8-7FF34B540710","LoadbalancerId":"nlb-83ckzc8d4xlp8o****","OrderId":20230000}"#,
@@ -62,9 +64,12 @@ fn create_load_balancer_is_signed_and_carries_what_the_spec_requires() {
     let received = server.request().expect("one request arrived");
 
     // The spec puts this operation's parameters in the form body.
-    assert!(!received.body.is_empty(), "form parameters travel in the body");
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    assert!(
+        !received.body.is_empty(),
+        "form parameters travel in the body"
+    );
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -116,5 +121,7 @@ fn more_local_addresses_than_the_spec_allows_are_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

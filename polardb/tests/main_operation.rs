@@ -40,7 +40,9 @@ fn create_db_cluster_is_signed_and_carries_what_the_spec_requires() {
     let hot_standby = spec.one_of_strings("HotStandbyCluster")[0];
     let mut request = cluster();
     request.hot_standby_cluster = Some(hot_standby.into());
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"E56531A4-E552-40BA-9C58-137B80******","DBClusterId":"pc-bp1wn6vu7fvi2****","OrderId":"2035629******","ResourceGroupId":"rg-acfmyiu4ekp****"}"#,
@@ -49,8 +51,8 @@ fn create_db_cluster_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -64,7 +66,10 @@ fn create_db_cluster_is_signed_and_carries_what_the_spec_requires() {
     )
     .expect("the request is what the spec asks for");
 
-    assert_eq!(output.db_cluster_id.as_deref(), Some("pc-bp1wn6vu7fvi2****"));
+    assert_eq!(
+        output.db_cluster_id.as_deref(),
+        Some("pc-bp1wn6vu7fvi2****")
+    );
 }
 
 #[test]
@@ -86,5 +91,7 @@ fn a_storage_space_below_the_spec_range_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

@@ -41,7 +41,9 @@ fn create_instance_is_signed_and_carries_what_the_spec_requires() {
     assert!(spec.one_of_strings("InstanceType").contains(&"Redis"));
     assert!(spec.one_of_strings("ChargeType").contains(&"PostPaid"));
     let request = instance("6379");
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"BA2F4A1D-3F8B-4B4B-9B1C-36C2A1B2C3D4","InstanceId":"r-bp1zxszhcgatnx****","InstanceName":"redis-cache","ConnectionDomain":"r-bp1zxszhcgatnx****.redis.rds.aliyuncs.com","Port":6379,"Capacity":1024,"Bandwidth":10,"Connections":10000,"ChargeType":"PostPaid","NetworkType":"VPC","NodeType":"MASTER_SLAVE","InstanceStatus":"Creating"}"#,
@@ -50,8 +52,8 @@ fn create_instance_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -96,5 +98,7 @@ fn a_port_that_is_not_digits_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

@@ -38,14 +38,16 @@ fn create_user_is_signed_and_carries_what_was_set() {
         .email("alice@example.com")
         .comments("Platform engineer")
         .build();
-    request.validate().expect("the spec states no rule to break");
+    request
+        .validate()
+        .expect("the spec states no rule to break");
 
     let server = CaptureServer::start(ANSWER).expect("the capture server starts");
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -56,7 +58,10 @@ fn create_user_is_signed_and_carries_what_was_set() {
         ],
     )
     .expect("the request is what the spec asks for");
-    assert!(!params.contains_key("MobilePhone"), "unset stays off the wire");
+    assert!(
+        !params.contains_key("MobilePhone"),
+        "unset stays off the wire"
+    );
 
     let user = output.user.expect("the answer's User decodes");
     assert_eq!(user.user_id.as_deref(), Some("122748924538****"));
@@ -67,14 +72,18 @@ fn create_user_is_signed_and_carries_what_was_set() {
 fn the_spec_states_no_rule_so_an_empty_create_user_is_sent() {
     let spec = spec();
     assert_eq!(spec.required_parameters(), Vec::<&str>::new());
-    assert!(spec.rules().is_empty(), "rules now in the spec: {:?}", spec.rules());
+    assert!(
+        spec.rules().is_empty(),
+        "rules now in the spec: {:?}",
+        spec.rules()
+    );
 
     let request = CreateUser::builder().build();
     request.validate().expect("nothing to break");
     let server = CaptureServer::start(ANSWER).expect("the capture server starts");
     block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("the request was sent");
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(&params, &[]).expect("Action and Version");
 }

@@ -40,7 +40,9 @@ fn create_db_instance_is_signed_and_carries_what_the_spec_requires() {
         .storage_auto_scale("Enable")
         .storage_threshold(i32::try_from(threshold).expect("an i32 threshold"))
         .build();
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"5A6B7C8D-0000-4000-8000-000000000001","DBInstanceId":"rm-uf6wjk5xxxxxxxxxx","OrderId":"1007xxxxxxxx","ConnectionString":"rm-uf6wjk5xxxxxxxxxx.mysql.rds.aliyuncs.com","Port":"3306"}"#,
@@ -49,8 +51,8 @@ fn create_db_instance_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     let threshold = threshold.to_string();
     spec.check_wire(
         &params,
@@ -69,7 +71,10 @@ fn create_db_instance_is_signed_and_carries_what_the_spec_requires() {
     )
     .expect("the request is what the spec asks for");
 
-    assert_eq!(output.db_instance_id.as_deref(), Some("rm-uf6wjk5xxxxxxxxxx"));
+    assert_eq!(
+        output.db_instance_id.as_deref(),
+        Some("rm-uf6wjk5xxxxxxxxxx")
+    );
     assert_eq!(output.port.as_deref(), Some("3306"));
 }
 
@@ -99,11 +104,16 @@ fn a_storage_threshold_outside_the_spec_values_is_refused_before_sending() {
         matches!(&violation.rule, Rule::OneOfInt(values) if *values == allowed.as_slice()),
         "the spec's values: {violation}"
     );
-    assert_eq!(violation.value.as_deref(), Some(outside.to_string().as_str()));
+    assert_eq!(
+        violation.value.as_deref(),
+        Some(outside.to_string().as_str())
+    );
 
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let sent = block_on(client(server.url()).send(&request));
     let refused = sent.expect_err("an invalid request is not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

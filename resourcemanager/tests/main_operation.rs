@@ -33,7 +33,9 @@ fn create_resource_group_is_signed_and_carries_what_the_spec_requires() {
         .name("payments-prod")
         .display_name("Payments (production)")
         .build();
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"2D69A58F-345C-4FDE-88E4-BF5189484043","ResourceGroup":{"Id":"rg-9gLOoK****","Name":"payments-prod","DisplayName":"Payments (production)","AccountId":"151266687691****","Status":"Creating","CreateDate":"2026-12-03T06:40:00+08:00","RegionStatuses":{"RegionStatus":[{"RegionId":"cn-hangzhou","Status":"Creating"}]}}}"#,
@@ -42,8 +44,8 @@ fn create_resource_group_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     spec.check_wire(
         &params,
         &[
@@ -84,5 +86,7 @@ fn a_page_size_above_the_spec_range_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

@@ -41,7 +41,9 @@ fn create_load_balancer_is_signed_and_carries_what_the_spec_requires() {
         .load_balancer_name("web-frontend")
         .load_balancer_spec("slb.s1.small")
         .build();
-    request.validate().expect("a request within the rules validates");
+    request
+        .validate()
+        .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
         r#"{"RequestId":"365F4154-92F6-4AE4-92F8-7FF34B540710","LoadBalancerId":"lb-bp1o94dp5i6earr9g6d1l","Address":"192.0.2.10","NetworkType":"classic","AddressIPVersion":"ipv4","LoadBalancerName":"web-frontend","OrderId":1234567890}"#,
@@ -50,8 +52,8 @@ fn create_load_balancer_is_signed_and_carries_what_the_spec_requires() {
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
     let received = server.request().expect("one request arrived");
 
-    let params = verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET)
-        .expect("the signature verifies");
+    let params =
+        verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
     let within = within.to_string();
     spec.check_wire(
         &params,
@@ -95,5 +97,7 @@ fn a_bandwidth_above_the_spec_range_is_refused_before_sending() {
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
     assert_eq!(refused.validation_errors(), Some(&errors));
-    server.assert_no_connection().expect("nothing reached the server");
+    server
+        .assert_no_connection()
+        .expect("nothing reached the server");
 }

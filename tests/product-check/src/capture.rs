@@ -209,7 +209,9 @@ mod tests {
             .write_all(b"POST /?Action=X HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\na=b")
             .expect("writes");
         let mut answer = String::new();
-        stream.read_to_string(&mut answer).expect("reads the answer");
+        stream
+            .read_to_string(&mut answer)
+            .expect("reads the answer");
         assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
         assert!(answer.ends_with("\r\n\r\n{\"ok\":true}"), "{answer}");
 
@@ -227,9 +229,7 @@ mod tests {
 
         let server = CaptureServer::start("{}").expect("starts");
         let mut stream = TcpStream::connect(server.addr).expect("connects");
-        stream
-            .write_all(b"GET / HTTP/1.1\r\n\r\n")
-            .expect("writes");
+        stream.write_all(b"GET / HTTP/1.1\r\n\r\n").expect("writes");
         let mut answer = Vec::new();
         stream.set_read_timeout(Some(IO_TIMEOUT)).expect("timeout");
         stream.read_to_end(&mut answer).expect("reads the answer");
@@ -240,7 +240,10 @@ mod tests {
     fn an_oversized_body_is_refused_without_reading_it() {
         let server = CaptureServer::start("{}").expect("starts");
         let mut stream = TcpStream::connect(server.addr).expect("connects");
-        let head = format!("POST / HTTP/1.1\r\nContent-Length: {}\r\n\r\n", MAX_BODY + 1);
+        let head = format!(
+            "POST / HTTP/1.1\r\nContent-Length: {}\r\n\r\n",
+            MAX_BODY + 1
+        );
         stream.write_all(head.as_bytes()).expect("writes");
         let error = server.request().expect_err("refused");
         assert!(error.contains("over"), "{error}");

@@ -50,9 +50,7 @@ pub fn verify_rpc_v1(
         let body = std::str::from_utf8(&request.body).map_err(|_| "form body is not UTF-8")?;
         decode_into(body, &mut params)?;
     }
-    let signature = params
-        .remove("Signature")
-        .ok_or("no Signature parameter")?;
+    let signature = params.remove("Signature").ok_or("no Signature parameter")?;
     for (name, expected) in [
         ("SignatureMethod", "HMAC-SHA1"),
         ("SignatureVersion", "1.0"),

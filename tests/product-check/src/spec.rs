@@ -117,12 +117,18 @@ impl OperationSpec {
         let mut problems = Vec::new();
         for (name, expected) in [("Action", self.name()), ("Version", self.version())] {
             if params.get(name).map(String::as_str) != Some(expected) {
-                problems.push(format!("{name} is {:?}, the spec says {expected:?}", params.get(name)));
+                problems.push(format!(
+                    "{name} is {:?}, the spec says {expected:?}",
+                    params.get(name)
+                ));
             }
         }
         for (name, value) in sent {
             if params.get(*name).map(String::as_str) != Some(*value) {
-                problems.push(format!("{name} arrived as {:?}, set to {value:?}", params.get(*name)));
+                problems.push(format!(
+                    "{name} arrived as {:?}, set to {value:?}",
+                    params.get(*name)
+                ));
             }
         }
         let covers = |required: &str, name: &str| {
@@ -133,7 +139,9 @@ impl OperationSpec {
         };
         for required in self.required_parameters() {
             if !sent.iter().any(|(name, _)| covers(required, name)) {
-                problems.push(format!("required parameter {required} was not set by the test"));
+                problems.push(format!(
+                    "required parameter {required} was not set by the test"
+                ));
             }
         }
         if problems.is_empty() {
@@ -233,7 +241,10 @@ mod tests {
             ("RegionId", "cn-hangzhou"),
             ("Zones.1.Addresses.1", "10.0.0.1"),
         ]);
-        let sent = [("RegionId", "cn-hangzhou"), ("Zones.1.Addresses.1", "10.0.0.1")];
+        let sent = [
+            ("RegionId", "cn-hangzhou"),
+            ("Zones.1.Addresses.1", "10.0.0.1"),
+        ];
         assert_eq!(spec.check_wire(&good, &sent), Ok(()));
 
         let mut wrong = good.clone();
