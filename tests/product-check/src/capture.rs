@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 const ACCEPT_DEADLINE: Duration = Duration::from_secs(20);
 /// Read and write timeout on the accepted connection.
 const IO_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long reading one whole request may take, however the bytes trickle in.
+const REQUEST_DEADLINE: Duration = Duration::from_secs(20);
 /// Largest request head accepted.
 const MAX_HEAD: usize = 64 * 1024;
 /// Largest request body accepted.
@@ -121,6 +123,7 @@ fn handle(mut stream: TcpStream, body: &str) -> Result<CapturedRequest, String> 
         .and_then(|()| stream.set_read_timeout(Some(IO_TIMEOUT)))
         .and_then(|()| stream.set_write_timeout(Some(IO_TIMEOUT)))
         .map_err(|e| format!("configuring the connection: {e}"))?;
+    let deadline = Instant::now() + REQUEST_DEADLINE;
     let mut buffer = Vec::new();
     let head_end = loop {
         if let Some(i) = find(&buffer, b"\r\n\r\n") {
@@ -129,7 +132,7 @@ fn handle(mut stream: TcpStream, body: &str) -> Result<CapturedRequest, String> 
         if buffer.len() > MAX_HEAD {
             return Err(format!("request head longer than {MAX_HEAD} bytes"));
         }
-        read_some(&mut stream, &mut buffer)?;
+        read_some(&mut stream, &mut buffer, deadline)?;
     };
     let head = std::str::from_utf8(&buffer[..head_end])
         .map_err(|_| "request head is not UTF-8".to_owned())?;
@@ -158,7 +161,7 @@ fn handle(mut stream: TcpStream, body: &str) -> Result<CapturedRequest, String> 
     }
     let body_start = head_end + 4;
     while buffer.len() < body_start + length {
-        read_some(&mut stream, &mut buffer)?;
+        read_some(&mut stream, &mut buffer, deadline)?;
     }
     let request_body = buffer[body_start..body_start + length].to_vec();
 
@@ -178,7 +181,10 @@ fn handle(mut stream: TcpStream, body: &str) -> Result<CapturedRequest, String> 
     })
 }
 
-fn read_some(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> Result<(), String> {
+fn read_some(stream: &mut TcpStream, buffer: &mut Vec<u8>, deadline: Instant) -> Result<(), String> {
+    if Instant::now() >= deadline {
+        return Err(format!("the request took longer than {REQUEST_DEADLINE:?} to arrive"));
+    }
     let mut chunk = [0u8; 8192];
     match stream.read(&mut chunk) {
         Ok(0) => Err("the client closed the connection mid-request".to_owned()),
