@@ -181,9 +181,15 @@ fn handle(mut stream: TcpStream, body: &str) -> Result<CapturedRequest, String> 
     })
 }
 
-fn read_some(stream: &mut TcpStream, buffer: &mut Vec<u8>, deadline: Instant) -> Result<(), String> {
+fn read_some(
+    stream: &mut TcpStream,
+    buffer: &mut Vec<u8>,
+    deadline: Instant,
+) -> Result<(), String> {
     if Instant::now() >= deadline {
-        return Err(format!("the request took longer than {REQUEST_DEADLINE:?} to arrive"));
+        return Err(format!(
+            "the request took longer than {REQUEST_DEADLINE:?} to arrive"
+        ));
     }
     let mut chunk = [0u8; 8192];
     match stream.read(&mut chunk) {
