@@ -90,6 +90,49 @@ pub trait WireObject: Sized + Default {
     fn read_fields(reader: &mut Reader<'_>, prefix: &str) -> Self;
 }
 
+/// A free-form object (`type: object` without declared properties) as an item of a
+/// `repeatList`/`flat` array: `Name.1.key=value`, flattened the way Alibaba's SDKs flatten maps
+/// (nested objects and arrays continue the dotted path, arrays from 1; `null` is not sent).
+impl WireObject for serde_json::Map<String, serde_json::Value> {
+    fn write_fields(&self, prefix: &str, params: &mut Params) {
+        for (key, value) in self {
+            write_flat(params, format!("{prefix}.{key}"), value);
+        }
+    }
+
+    /// Every `Prefix.…` entry, as a string value under the rest of its name (the wire does not
+    /// say whether `1` was a number or a string).
+    fn read_fields(reader: &mut Reader<'_>, prefix: &str) -> Self {
+        let prefix = format!("{prefix}.");
+        reader
+            .with_prefix(&prefix)
+            .map(|(name, value)| {
+                let key = name[prefix.len()..].to_owned();
+                (key, serde_json::Value::String(value.to_owned()))
+            })
+            .collect()
+    }
+}
+
+fn write_flat(params: &mut Params, name: String, value: &serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Null => {}
+        Value::String(s) => params.push(name, s),
+        Value::Bool(_) | Value::Number(_) => params.push(name, value.to_string()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                write_flat(params, format!("{name}.{}", i + 1), item);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                write_flat(params, format!("{name}.{key}"), item);
+            }
+        }
+    }
+}
+
 /// `Name.1=a&Name.2=b`.
 pub fn write_repeat_list<T: WireScalar>(params: &mut Params, name: &str, items: &[T]) {
     for (i, item) in items.iter().enumerate() {
@@ -514,5 +557,33 @@ mod tests {
             assert_eq!(i32::from_wire(lenient), None, "{lenient:?}");
             assert_eq!(f64::from_wire(lenient), None, "{lenient:?}");
         }
+    }
+
+    #[test]
+    fn free_form_items_flatten_as_the_official_sdks_do_and_read_back() {
+        use super::{Reader, WireObject};
+        use crate::operation::Params;
+        let item: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
+            r##"{"#6#mobile":"1380000****","n":1,"ok":true,"none":null,"tags":["a",{"k":"v"}]}"##,
+        )
+        .unwrap();
+        let mut params = Params::new();
+        super::write_repeat_list_objects(&mut params, "Mobiles", std::slice::from_ref(&item));
+        let wire: Vec<(&str, &str)> = params.iter().collect();
+        assert_eq!(
+            wire,
+            [
+                ("Mobiles.1.#6#mobile", "1380000****"),
+                ("Mobiles.1.n", "1"),
+                ("Mobiles.1.ok", "true"),
+                ("Mobiles.1.tags.1", "a"),
+                ("Mobiles.1.tags.2.k", "v"),
+            ]
+        );
+        let mut reader = Reader::new(&params);
+        let read = serde_json::Map::read_fields(&mut reader, "Mobiles.1");
+        assert_eq!(read.len(), 5);
+        assert_eq!(read["#6#mobile"], "1380000****");
+        assert_eq!(read["tags.2.k"], "v");
     }
 }

@@ -519,7 +519,10 @@ fn nested_checks(f: &Field, value: &TokenStream, name: &TokenStream) -> Vec<Toke
     match &f.ty {
         ty if is_free_form(ty) => Vec::new(),
         TypeSpec::Object { .. } => vec![quote!(#value.validate_fields(&#name, v);)],
-        TypeSpec::Array { items, .. } if matches!(**items, TypeSpec::Object { .. }) => {
+        // Free-form items have no declared fields to check.
+        TypeSpec::Array { items, .. }
+            if matches!(**items, TypeSpec::Object { .. }) && !is_free_form(items) =>
+        {
             vec![quote! {
                 for (index, item) in #value.iter().enumerate() {
                     item.validate_fields(&format!("{}.{}", #name, index + 1), v);

@@ -64,6 +64,8 @@ acs-runtime.workspace = true
             json!({ "name": "default-operations", "operations": default_operations }),
         );
     }
+    // The crate as a Rust path: `r-kvstore` is `r_kvstore` in code.
+    let crate_path = name.replace('-', "_");
     let mut facade_json = serde_json::to_string_pretty(&Value::Object(config)).unwrap_or_default();
     facade_json.push('\n');
     let lib = format!(
@@ -73,7 +75,7 @@ acs-runtime.workspace = true
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {{
-//! let client = {name}::client().region("cn-hangzhou").build()?;
+//! let client = {crate_path}::client().region("cn-hangzhou").build()?;
 //! # let _ = client;
 //! # Ok(()) }}
 //! ```
