@@ -22,21 +22,19 @@ pub use acs_runtime::{
     ServiceError, UnexpectedResponse, ValidationErrors, Violation,
 };
 
-/// Region id → endpoint host, as published in the vendor metadata.
-pub use endpoints::ENDPOINTS;
+pub use acs_runtime::Network;
 
-mod endpoints {
-    acs_macros::generate!(
-        spec = "../specs/dysmsapi-2017-05-25/_service.json",
-        runtime = crate::__private::runtime
-    );
-}
+/// Region id → endpoint host, and how other regions resolve: written by
+/// `acs-codegen import --facade dysmsapi` from the vendor metadata and the official SDK's facts.
+pub use endpoints::{ENDPOINTS, ENDPOINT_RULES};
 
-/// A [`ClientBuilder`] preset with this product's regional endpoints ([`ENDPOINTS`]). Set
-/// `.region(..)` (or `.endpoint(..)`), optionally credentials (default: the provider chain), then
-/// `.build()`.
+mod endpoints;
+
+/// A [`ClientBuilder`] preset with this product's endpoints ([`ENDPOINT_RULES`]). Set
+/// `.region(..)` (or `.endpoint(..)`, which always wins), `.network(Network::Vpc)` for VPC
+/// endpoints, optionally credentials (default: the provider chain), then `.build()`.
 pub fn client() -> ClientBuilder {
-    Client::builder().regional_endpoints(crate::ENDPOINTS)
+    Client::builder().product_endpoints(crate::ENDPOINT_RULES)
 }
 
 // One `generate!` per imported operation, behind the feature of its group: written by
