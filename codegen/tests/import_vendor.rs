@@ -600,7 +600,7 @@ fn the_overlay_makes_create_instances_carry_every_curated_fact() {
     );
     assert_eq!(merged.discrepancies[5].vendor_metadata, json!("absent"));
     assert_eq!(merged.discrepancies[12].vendor_metadata, json!(true));
-    assert_eq!(merged.discrepancies[12].reference_page, json!(false));
+    assert_eq!(merged.discrepancies[12].reference_page, Some(json!(false)));
     // Both sources are recorded.
     let spec =
         acs_codegen::parse_spec("t", &find(&imported, "CreateInstances").to_string()).unwrap();

@@ -40,6 +40,7 @@ pub mod facade;
 pub mod layers;
 pub mod overlay;
 mod params;
+pub mod repair;
 pub mod shapes;
 pub mod types;
 pub mod vendor;
@@ -106,6 +107,12 @@ pub struct Imported {
     pub reports: Vec<Report>,
     /// How a value's shape was inferred (the JSON-string array rule), for the log.
     pub inferences: Vec<Report>,
+    /// Repairs of inconsistent vendor facts, by kind ([`repair::KINDS`]); each is also a report
+    /// line and a `discrepancies` entry of its operation.
+    pub repairs: BTreeMap<String, usize>,
+    /// Vendor facts the import cannot write right and no repair applies to (a required header
+    /// parameter): `run` writes nothing and reports each as a check error.
+    pub errors: Vec<Report>,
     /// Operations an overlay was applied to.
     pub overlaid: Vec<String>,
     /// Per operation, the parts a layered import took from older snapshots.

@@ -88,13 +88,15 @@ pub(super) fn merge_duplicates(params: Params, cx: &mut Cx) -> Params {
                 ),
             );
         } else {
-            cx.report(
+            cx.repair_dropped(
                 &at,
                 &name,
+                "parameters",
+                super::repair::FIELD_NAME_CLASH,
                 &format!(
-                    "defined twice with different schemas (first at {first_at}: {}; here: {}); the first is kept",
-                    a["schema"], b["schema"]
+                    "defined twice with different schemas (first at {first_at}); the first is kept"
                 ),
+                b["schema"].clone(),
             );
         }
     }

@@ -1,10 +1,11 @@
 //! Vendor schema → spec field: types, constraints, defaults, examples, descriptions, the
 //! JSON-string array rule, the 200 response and the error table.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
+use super::repair;
 use super::vendor::{str_at, text, Cx, NameSet};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -380,40 +381,16 @@ pub(super) fn field(
         }
     }
     if let Some(v) = s.get("default") {
-        match (typed_value(v, &ty_name), side) {
-            (Some(d), Side::Request) if !required => {
-                let breaks = constraints.iter().any(|c| {
-                    let Some(i) = d.as_i64() else { return false };
-                    c["kind"] == "range"
-                        && (c.get("min").and_then(Value::as_i64).is_some_and(|m| i < m)
-                            || c.get("max").and_then(Value::as_i64).is_some_and(|m| i > m))
-                });
-                if breaks {
-                    cx.report(
-                        &pointer_join(at, "default"),
-                        "default",
-                        &format!("default {d} is outside the field's own range; dropped"),
-                    );
-                } else {
-                    f.insert("default".into(), d);
-                }
-            }
-            (Some(_), Side::Request) => cx.report(
-                &pointer_join(at, "default"),
-                "default",
-                "a default on a required parameter is never used; dropped",
-            ),
-            (Some(_), Side::Response) => cx.report(
-                &pointer_join(at, "default"),
-                "default",
-                "defaults of response fields are not mapped",
-            ),
-            (None, _) => cx.report(
-                &pointer_join(at, "default"),
-                "default",
-                &format!("default {v} is not a valid {ty_name}; dropped"),
-            ),
-        }
+        default(
+            &mut f,
+            v,
+            &ty_name,
+            side,
+            required,
+            &mut constraints,
+            at,
+            cx,
+        );
     }
     if let Some(ex) = s.get("example") {
         let ex = match ex {
@@ -443,6 +420,127 @@ pub(super) fn field(
         f.insert("constraints".into(), Value::Array(constraints));
     }
     Some(Value::Object(f))
+}
+
+/// The field's default, repaired when the metadata contradicts itself (see [`repair`]).
+#[allow(clippy::too_many_arguments)]
+fn default(
+    f: &mut Map<String, Value>,
+    v: &Value,
+    ty_name: &str,
+    side: Side,
+    required: bool,
+    constraints: &mut [Value],
+    at: &str,
+    cx: &mut Cx,
+) {
+    let at = pointer_join(at, "default");
+    let name = f
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let typed = typed_value(v, ty_name);
+    if side == Side::Response {
+        cx.report(&at, "default", "defaults of response fields are not mapped");
+        return;
+    }
+    let Some(d) = typed else {
+        let why = format!("{v} is not a valid {ty_name}");
+        cx.repair(
+            &at,
+            &name,
+            repair::DEFAULT_NOT_TYPED,
+            &format!("default {why}; dropped"),
+        );
+        repair::mark(
+            f,
+            "default",
+            repair::DEFAULT_NOT_TYPED,
+            &format!("default of `{name}`: {why}"),
+            v.clone(),
+            "default dropped",
+        );
+        return;
+    };
+    if required {
+        cx.repair(
+            &at,
+            &name,
+            repair::DEFAULT_ON_REQUIRED,
+            "a default on a required parameter is never used; dropped",
+        );
+        repair::mark(
+            f,
+            "default",
+            repair::DEFAULT_ON_REQUIRED,
+            &format!("default of the required `{name}`"),
+            v.clone(),
+            "default dropped (never used)",
+        );
+        return;
+    }
+    let Some(why) = repair::default_problem(&d, constraints) else {
+        f.insert("default".into(), d);
+        return;
+    };
+    if let Some(near) = typo_of(f, &d, constraints) {
+        let message = format!("default {d} is not a published value but is one or two letters from {near:?}: one of them is a typo, both are accepted and the default kept");
+        cx.repair(&at, &name, repair::ENUM_VALUE_TYPO, &message);
+        repair::mark(
+            f,
+            "constraints",
+            repair::ENUM_VALUE_TYPO,
+            &format!("default {d} of `{name}` vs the published value {near:?}"),
+            v.clone(),
+            &format!("both {d} and {near:?} accepted, default kept"),
+        );
+        f.insert("default".into(), d);
+        return;
+    }
+    cx.repair(
+        &at,
+        &name,
+        repair::DEFAULT_OUTSIDE_RULE,
+        &format!("default {d} breaks the field's own rule ({why}); dropped"),
+    );
+    repair::mark(
+        f,
+        "default",
+        repair::DEFAULT_OUTSIDE_RULE,
+        &format!("default of `{name}`: {why}"),
+        v.clone(),
+        "default dropped, rule kept",
+    );
+}
+
+/// When the default is a near miss of exactly one published value, adds it to the accepted
+/// values (and to the Rust enum, if its variant is free) and returns that value.
+fn typo_of(f: &mut Map<String, Value>, d: &Value, constraints: &mut [Value]) -> Option<String> {
+    let text = d.as_str()?;
+    let one_of = constraints.iter().position(|c| c["kind"] == "oneOf")?;
+    let near = repair::near_value(text, constraints[one_of]["values"].as_array()?)?.to_owned();
+    let variant = crate::naming::type_name(text);
+    if let Some(Value::Array(list)) = f.get("enum") {
+        let taken = list
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|x| crate::naming::type_name(x) == variant);
+        if taken || variant == "Unknown" {
+            return None;
+        }
+    }
+    // Accepted only if every other rule accepts it too.
+    let mut widened = constraints.to_vec();
+    widened[one_of]["values"].as_array_mut()?.push(d.clone());
+    if repair::default_problem(d, &widened).is_some() {
+        return None;
+    }
+    constraints[one_of] = widened.swap_remove(one_of);
+    if let Some(Value::Array(list)) = f.get_mut("enum") {
+        list.push(d.clone());
+    }
+    Some(near)
 }
 
 /// The values of a string `enum`, when they can become Rust variants (see `check`): distinct,
@@ -745,7 +843,7 @@ pub(super) fn error_codes(codes: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen: BTreeMap<String, (u16, String)> = BTreeMap::new();
     let mut variants = BTreeSet::new();
     for (status, list) in map {
         let s_at = pointer_join(at, status);
@@ -784,20 +882,39 @@ pub(super) fn error_codes(codes: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
                 );
                 continue;
             };
-            if !seen.insert(code.to_owned()) {
-                cx.report(&e_at, code, "error code listed twice; the first is kept");
+            let message = str_at(e, "errorMessage").unwrap_or_default().trim();
+            if let Some((first_status, first_message)) = seen.get(code) {
+                if (*first_status, first_message.as_str()) == (http, message) {
+                    cx.report(
+                        &e_at,
+                        code,
+                        "error code listed twice, the same both times; merged",
+                    );
+                } else {
+                    cx.repair_dropped(
+                        &e_at,
+                        code,
+                        "errors",
+                        repair::DUPLICATE_ERROR_CODE,
+                        &format!("error code listed twice (first as HTTP {first_status} {first_message:?}); the first entry is kept"),
+                        e.clone(),
+                    );
+                }
                 continue;
             }
+            seen.insert(code.to_owned(), (http, message.to_owned()));
             let variant = pascal_case(code);
             if variant == "Unknown" || !variants.insert(variant.clone()) {
-                cx.report(
+                cx.repair_dropped(
                     &e_at,
                     code,
-                    &format!("would become the enum variant `{variant}`, which is taken; skipped"),
+                    "errors",
+                    repair::ERROR_VARIANT_CLASH,
+                    &format!("would become the enum variant `{variant}`, which an earlier code (or `Unknown`) has; left out of the table (it still arrives as `Unknown` with its code)"),
+                    e.clone(),
                 );
                 continue;
             }
-            let message = str_at(e, "errorMessage").unwrap_or_default().trim();
             let mut err = Map::new();
             err.insert("httpStatus".into(), json!(http));
             err.insert("code".into(), json!(code));

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{json, Map, Value};
 
 use super::params;
+use super::repair;
 use super::types::{error_codes, field, json_string_array, responses_200, Side};
 use super::{group_name, overlay, ImportOptions, Imported, Report, SERVICE_FILE};
 use crate::diagnostics::{kind_of, parse_json, pointer_join};
@@ -36,6 +37,9 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
         .ok_or_else(|| fatal("/info/product", "expected a string".to_owned()))?;
     let version = str_at(info, "version")
         .ok_or_else(|| fatal("/info/version", "expected a string".to_owned()))?;
+    if let Some(sentence) = unsupported_style(info) {
+        return Err(fatal("/info/style", sentence));
+    }
     let apis = match root.get("apis") {
         Some(Value::Object(apis)) => apis,
         Some(other) => {
@@ -190,6 +194,8 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
             })?;
             overlaid.push(name.clone());
         }
+        let dropped = cx.dropped.take();
+        repair::hoist(&mut op, dropped);
         let mut doc = Map::new();
         doc.insert("specVersion".into(), json!(1));
         doc.insert("product".into(), json!(product));
@@ -209,8 +215,30 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
         files,
         reports: cx.reports,
         inferences: cx.inferences,
+        repairs: cx.repairs,
+        errors: cx.errors,
         overlaid,
         carried: options.carried.clone(),
+    })
+}
+
+/// Styles the issue tracker plans next; any other non-RPC style is simply not supported.
+const PLANNED_STYLES: &[&str] = &["ROA", "FC", "V3"];
+
+/// One sentence saying why a document of another API style than RPC cannot be imported
+/// (`info.style`; a document without one is taken as RPC, as every RPC snapshot names it).
+pub fn unsupported_style(info: &Value) -> Option<String> {
+    let style = info.get("style")?;
+    let name = style
+        .as_str()
+        .map_or_else(|| style.to_string(), str::to_owned);
+    if name == "RPC" {
+        return None;
+    }
+    Some(if PLANNED_STYLES.contains(&name.as_str()) {
+        format!("this API is {name}-style (`info.style`); the import writes RPC-style APIs only, {name} is not supported yet")
+    } else {
+        format!("this API is {name}-style (`info.style`); the import writes RPC-style APIs only, {name} is not supported")
     })
 }
 
@@ -218,9 +246,41 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
 pub(super) struct Cx {
     pub(super) reports: Vec<Report>,
     pub(super) inferences: Vec<Report>,
+    /// Facts no repair can make true: the import writes nothing and exits 1.
+    pub(super) errors: Vec<Report>,
+    /// Repairs by kind (see [`repair`]).
+    pub(super) repairs: BTreeMap<String, usize>,
+    /// Repairs of the current operation that concern nothing written.
+    pub(super) dropped: repair::Repairs,
 }
 
 impl Cx {
+    /// Reports a repair (see [`repair`]); the caller records it in the spec.
+    pub(super) fn repair(&mut self, pointer: &str, name: &str, kind: &str, message: &str) {
+        *self.repairs.entry(kind.to_owned()).or_default() += 1;
+        self.report(pointer, name, &format!("repair `{kind}`: {message}"));
+    }
+
+    /// Reports a repair of something not written at all, and records it for the operation.
+    pub(super) fn repair_dropped(
+        &mut self,
+        pointer: &str,
+        name: &str,
+        list: &str,
+        kind: &str,
+        message: &str,
+        vendor: Value,
+    ) {
+        self.repair(pointer, name, kind, message);
+        self.dropped.dropped(
+            list,
+            kind,
+            &format!("`{name}`: {message}"),
+            vendor,
+            "left out",
+        );
+    }
+
     pub(super) fn report(&mut self, pointer: &str, name: &str, message: &str) {
         self.reports.push(Report {
             pointer: pointer.to_owned(),
@@ -493,22 +553,19 @@ pub(super) struct NameSet {
 impl NameSet {
     pub(super) fn admit(&mut self, field: &Value, at: &str, cx: &mut Cx) -> bool {
         let name = str_at(field, "name").unwrap_or_default();
-        if !self.names.insert(name.to_owned()) {
-            cx.report(at, name, "defined twice; the first definition is kept");
-            return false;
-        }
-        if !self.idents.insert(snake_case(name)) {
-            cx.report(
-                at,
-                name,
-                &format!(
-                    "would become the same Rust field `{}` as an earlier one; dropped",
-                    snake_case(name)
-                ),
-            );
-            return false;
-        }
-        true
+        let problem = if !self.names.insert(name.to_owned()) {
+            "defined twice; the first definition is kept".to_owned()
+        } else if !self.idents.insert(snake_case(name)) {
+            format!(
+                "would become the same Rust field `{}` as an earlier one; the first is kept",
+                snake_case(name)
+            )
+        } else {
+            return true;
+        };
+        let vendor = json!({ "name": name, "pointer": at });
+        cx.repair_dropped(at, name, "", repair::FIELD_NAME_CLASH, &problem, vendor);
+        false
     }
 }
 
@@ -530,6 +587,26 @@ fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
         Some("query") | None => false,
         // Sent form-encoded in the request body, as Alibaba's SDK does.
         Some("formData") => true,
+        Some("header") => {
+            let required = p.pointer("/schema/required") == Some(&json!(true));
+            if required {
+                cx.errors.push(Report {
+                    pointer: pointer_join(at, "in"),
+                    name: name.to_owned(),
+                    message: format!("`{name}` is a required `in: header` parameter; specs send query and form parameters only, so this operation cannot be written right"),
+                });
+            } else {
+                cx.repair_dropped(
+                    at,
+                    name,
+                    "parameters",
+                    repair::HEADER_PARAMETER_DROPPED,
+                    "an optional `in: header` parameter; specs send query and form parameters only, so it is left out (a header can be added with `ClientBuilder::on_request`)",
+                    json!({ "name": name, "in": "header" }),
+                );
+            }
+            return None;
+        }
         Some(other) => {
             cx.report(
                 &pointer_join(at, "in"),
