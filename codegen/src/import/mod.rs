@@ -83,6 +83,18 @@ pub struct ImportOptions {
     /// Set by a layered import ([`layers`]): per operation, the older snapshots that provided
     /// parts of it. Recorded in the operation's `sources`.
     pub carried: BTreeMap<String, Vec<Carried>>,
+    /// Set by a layered import: per operation, the oldest snapshot whose request side is the
+    /// same as the newest's (recorded as the request side's source instead of the newest).
+    pub request_since: BTreeMap<String, Published>,
+    /// Likewise for the endpoints table (`_service.json`).
+    pub endpoints_since: Option<Published>,
+}
+
+/// The snapshot that first published a fact as it still is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    pub file: String,
+    pub date: Option<String>,
 }
 
 /// Parts of an operation that a layered import took from an older snapshot.

@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::params;
 use super::repair;
 use super::types::{error_codes, field, json_string_array, responses_200, Side};
-use super::{group_name, overlay, ImportOptions, Imported, Report, SERVICE_FILE};
+use super::{group_name, overlay, ImportOptions, Imported, Published, Report, SERVICE_FILE};
 use crate::diagnostics::{kind_of, parse_json, pointer_join};
 use crate::naming::snake_case;
 use crate::SpecError;
@@ -91,12 +91,18 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
     let groups = directories(root.get("directories"), &mut cx);
     let endpoints = endpoints(root.get("endpoints"), &mut cx);
 
-    let vendor_source = |title: String| {
+    // A fact is credited to the oldest snapshot that already published it as it is now, so a
+    // newer snapshot that only repeats it leaves the written spec unchanged.
+    let vendor_source = |title: String, since: Option<&Published>| {
+        let (file, date) = match since {
+            Some(p) => (&p.file, &p.date),
+            None => (&options.source_file, &options.date),
+        };
         let mut s = Map::new();
         s.insert("kind".into(), json!("vendorMetadata"));
         s.insert("title".into(), json!(title));
-        s.insert("file".into(), json!(options.source_file));
-        if let Some(date) = &options.date {
+        s.insert("file".into(), json!(file));
+        if let Some(date) = date {
             s.insert("date".into(), json!(date));
         }
         Value::Object(s)
@@ -108,7 +114,13 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
     service.insert("specVersion".into(), json!(1));
     service.insert("product".into(), json!(product));
     service.insert("version".into(), json!(version));
-    service.insert("sources".into(), json!([vendor_source(base_title.clone())]));
+    service.insert(
+        "sources".into(),
+        json!([vendor_source(
+            base_title.clone(),
+            options.endpoints_since.as_ref()
+        )]),
+    );
     service.insert("endpoints".into(), Value::Array(endpoints));
     service.insert("operations".into(), json!([]));
     files.push((SERVICE_FILE.to_owned(), Value::Object(service)));
@@ -158,11 +170,18 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
         {
             title.push_str(&format!(" / {}", t.trim()));
         }
-        let mut sources = vec![vendor_source(title)];
+        let since = options.request_since.get(name.as_str());
+        let request_file = since.map_or(&options.source_file, |p| &p.file);
+        let mut sources = vec![vendor_source(title, since)];
         if let Some(carried) = options.carried.get(name.as_str()) {
-            // Layered: the newest snapshot gave the request side, older ones the rest.
-            sources[0]["sections"] = json!(["request"]);
+            // Layered: one snapshot gave the request side, others the rest; sections carried
+            // from the request side's own snapshot are credited to its entry.
+            let mut own = vec![json!("request")];
             for c in carried {
+                if &c.file == request_file {
+                    own.extend(c.sections.iter().map(|x| json!(x)));
+                    continue;
+                }
                 let mut s = Map::new();
                 s.insert("kind".into(), json!("vendorMetadata"));
                 s.insert("title".into(), json!(base_title));
@@ -172,6 +191,10 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
                 }
                 s.insert("sections".into(), json!(c.sections));
                 sources.push(Value::Object(s));
+            }
+            // One snapshot gave it all: no sections, as for a single snapshot.
+            if sources.len() > 1 {
+                sources[0]["sections"] = Value::Array(own);
             }
         }
         if !op.contains_key("response") {

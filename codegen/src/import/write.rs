@@ -236,6 +236,8 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         date: newest.date.clone(),
         overlays,
         carried: layered.carried.clone(),
+        request_since: layered.request_since.clone(),
+        endpoints_since: Some(layered.endpoints_since.clone()),
     };
     let mut imported = vendor::import_value(&layered.value, &import_options)?;
     imported.reports.extend(layered.reports);
