@@ -76,7 +76,11 @@ fn request_side(api: &Value) -> Value {
         }
     }
     let pick = |key: &str| api.get(key).map(strip).unwrap_or(Value::Null);
-    Value::Array(vec![pick("methods"), pick("parameters"), pick("deprecated")])
+    Value::Array(vec![
+        pick("methods"),
+        pick("parameters"),
+        pick("deprecated"),
+    ])
 }
 
 /// The oldest of the newest run of snapshots (newest last) in which `fact` is the same.
