@@ -24,8 +24,9 @@ pub const KINDS: &[(&str, &str)] = &[
     (DEFAULT_ON_REQUIRED, "a default on a required parameter (never used): dropped"),
     (HEADER_PARAMETER_DROPPED, "an optional `in: header` parameter of an RPC operation (`Content-Type`): the spec model sends query and form parameters only, so it is left out (set such a header with `ClientBuilder::on_request`); a required one stops the import"),
     (DUPLICATE_ERROR_CODE, "an error code listed twice in one operation: the first entry is kept"),
-    (ERROR_VARIANT_CLASH, "two error codes that differ only in case or punctuation (`BIZ_NOT_FOUND`, `BizNotFound`) would be one enum variant: the first is kept; the other still arrives as `Unknown` with its code"),
+    (ERROR_VARIANT_CLASH, "two error codes that differ only in case or punctuation (`Biz.NotFound`, `BizNotFound`) would be one enum variant: the first is kept; the other still arrives as `Unknown` with its code"),
     (FIELD_NAME_CLASH, "two fields of one struct that give the same Rust field (`RegionId`, `regionId`) or are defined twice differently: the first is kept"),
+    (NAME_NOT_IDENTIFIER, "a response field whose JSON key is not an identifier (`Area.en`, `x-acs-id`): kept as the wire name, the Rust field named after its words (`area_en`)"),
     (DOTTED_PROPERTY_GROUPED, "a property spelled with dots inside an object (`Escalations.Critical.Threshold`): nested as objects sent flat, so the wire name stays exact"),
 ];
 
@@ -38,6 +39,7 @@ pub const DUPLICATE_ERROR_CODE: &str = "duplicateErrorCode";
 pub const ERROR_VARIANT_CLASH: &str = "errorVariantClash";
 pub const FIELD_NAME_CLASH: &str = "fieldNameClash";
 pub const DOTTED_PROPERTY_GROUPED: &str = "dottedPropertyGrouped";
+pub const NAME_NOT_IDENTIFIER: &str = "nameNotIdentifier";
 
 /// The key a field carries its repairs under until [`hoist`] moves them (never written).
 const MARK: &str = "x-importRepairs";

@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::repair;
 use super::vendor::{str_at, text, Cx, NameSet};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Side {
     Request,
     Response,
@@ -722,24 +722,19 @@ fn type_of(
             let mut names = NameSet::default();
             match s.get("properties") {
                 Some(Value::Object(props)) => {
-                    let own_prefix = format!("{name}.");
-                    for (pname, pschema) in props {
-                        let p_at = pointer_join(&pointer_join(at, "properties"), pname);
-                        // Some objects spell their properties with the object's own name in
-                        // front (`SystemDisk` → `SystemDisk.Size`): the property is `Size`.
-                        let pname = pname.strip_prefix(&own_prefix).unwrap_or(pname);
-                        if pname.is_empty()
-                            || !pname.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                        {
+                    let props = super::params::nest_dotted_properties(name, props, at, side, cx);
+                    for (p_at, pname, pschema) in &props {
+                        let (p_at, pname) = (p_at.as_str(), pname.as_str());
+                        if !is_wire_name(pname, side) {
                             cx.report(
-                                &p_at,
+                                p_at,
                                 pname,
                                 "property name is not a valid wire name; skipped",
                             );
                             continue;
                         }
-                        if let Some(f) = field(pname, pschema, &p_at, side, cx) {
-                            if names.admit(&f, &p_at, cx) {
+                        if let Some(f) = json_key_field(pname, pschema, p_at, side, cx) {
+                            if names.admit(&f, p_at, cx) {
                                 properties.push(f);
                             }
                         }
@@ -770,6 +765,46 @@ fn type_of(
             None
         }
     }
+}
+
+/// Whether `name` can name a field on this side: letters, digits and `_` for parameters (dots
+/// are flattened names, grouped before this); any printable ASCII without spaces for a response
+/// field, which is a JSON key (`Area.en`), with at least one letter or digit.
+fn is_wire_name(name: &str, side: Side) -> bool {
+    match side {
+        Side::Request => {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        }
+        Side::Response => {
+            name.chars().all(|c| c.is_ascii_graphic()) && crate::naming::has_word(name)
+        }
+    }
+}
+
+/// [`field`], and for a response field whose JSON key is not an identifier, the repair that
+/// keeps the key as the wire name with a Rust name derived from its words.
+fn json_key_field(name: &str, schema: &Value, at: &str, side: Side, cx: &mut Cx) -> Option<Value> {
+    let mut f = field(name, schema, at, side, cx)?;
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        let rust = crate::naming::field_name(name);
+        cx.repair(
+            at,
+            name,
+            repair::NAME_NOT_IDENTIFIER,
+            &format!("kept as the JSON key; the Rust field is `{rust}`"),
+        );
+        if let Some(obj) = f.as_object_mut() {
+            repair::mark(
+                obj,
+                "name",
+                repair::NAME_NOT_IDENTIFIER,
+                &format!("JSON key `{name}`"),
+                json!(name),
+                &format!("kept as the wire name, Rust field `{rust}`"),
+            );
+        }
+    }
+    Some(f)
 }
 
 pub(super) fn responses_200(responses: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
@@ -816,11 +851,11 @@ pub(super) fn responses_200(responses: &Value, at: &str, cx: &mut Cx) -> Vec<Val
     if let Some(props) = schema.get("properties").and_then(Value::as_object) {
         for (name, p) in props {
             let p_at = pointer_join(&pointer_join(&s_at, "properties"), name);
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            if !is_wire_name(name, Side::Response) {
                 cx.report(&p_at, name, "field name is not a valid wire name; skipped");
                 continue;
             }
-            if let Some(f) = field(name, p, &p_at, Side::Response, cx) {
+            if let Some(f) = json_key_field(name, p, &p_at, Side::Response, cx) {
                 if names.admit(&f, &p_at, cx) {
                     out.push(f);
                 }
