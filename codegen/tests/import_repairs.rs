@@ -426,9 +426,10 @@ fn dotted_request_properties_nest_and_dotted_response_keys_stay_json_keys() {
         .collect();
     assert_eq!(levels, [("Critical", 2), ("Info", 1)]);
     // The response keys stay as published; the Rust fields come from their words.
+    let city = op.response.iter().find(|f| f.name == "City").unwrap();
     let acs_codegen::spec::TypeSpec::Object {
         properties: city, ..
-    } = &op.response[1].ty
+    } = &city.ty
     else {
         panic!("an object")
     };

@@ -36,6 +36,7 @@
 //! everything and only then writes, and [`facade`] writes a product crate's operation list and
 //! Cargo features.
 
+mod defaults;
 pub mod facade;
 pub mod layers;
 pub mod overlay;
