@@ -472,3 +472,38 @@ fn only_response_fields_may_have_json_keys_that_are_not_identifiers() {
         errors[1]
     );
 }
+
+#[test]
+fn diff_labels_a_repaired_fact_curated_not_an_api_change() {
+    let dir = tempdir();
+    let api = |default: &str, max: &str| {
+        json!({ "methods": ["post"], "parameters": [
+            param("Zone", json!({ "type": "string", "enum": ["east", "west"], "default": default })),
+            param("Size", json!({ "type": "integer", "format": "int32", "maximum": max })),
+        ]})
+    };
+    let old = dir.join("2020-01-01.api-docs.json");
+    let new = dir.join("2020-02-01.api-docs.json");
+    std::fs::write(&old, document("RPC", api("east", "100")).to_string()).unwrap();
+    // The newer snapshot's default contradicts its own values; its limit really narrows.
+    std::fs::write(&new, document("RPC", api("", "50")).to_string()).unwrap();
+    let report = acs_codegen::diff::diff(
+        &acs_codegen::diff::load(&old).unwrap(),
+        &acs_codegen::diff::load(&new).unwrap(),
+    );
+    let changes: Vec<(String, bool)> = report.operations[0]
+        .changes
+        .iter()
+        .map(|c| (c.kind.to_owned(), c.curated))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("defaultRemoved".to_owned(), true),
+            ("rangeNarrowed".to_owned(), false)
+        ],
+        "{}",
+        report.to_text()
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -403,7 +403,7 @@ pub(super) fn nest_dotted_properties(
                         parts.join(" → ")
                     ),
                 );
-                cx.dropped.dropped(
+                cx.op_repairs.record(
                     "",
                     repair::DOTTED_PROPERTY_GROUPED,
                     &format!(

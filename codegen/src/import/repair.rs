@@ -9,8 +9,8 @@
 //!
 //! Field-level repairs are marked on the field while it is built ([`mark`]) and moved into the
 //! operation's `discrepancies` once the operation is complete ([`hoist`]), when the field's final
-//! JSON Pointer is known; repairs of things that are not written at all (a dropped parameter or
-//! error code) are collected per operation in [`Repairs`].
+//! JSON Pointer is known; repairs of things that are not written as they were (a dropped
+//! parameter or error code, a nested property) are collected per operation in [`Repairs`].
 
 use serde_json::{json, Map, Value};
 
@@ -76,7 +76,8 @@ pub(super) fn mark(
     }
 }
 
-/// Repairs of one operation that concern nothing written (a dropped parameter or error code).
+/// Repairs of one operation recorded at the operation rather than on a written field: a
+/// parameter or error code left out, a property nested.
 #[derive(Default)]
 pub(super) struct Repairs {
     entries: Vec<Value>,
@@ -85,7 +86,7 @@ pub(super) struct Repairs {
 impl Repairs {
     /// `list` is the operation key the dropped thing belonged to (`parameters`, `errors`; empty
     /// for the operation as a whole).
-    pub(super) fn dropped(
+    pub(super) fn record(
         &mut self,
         list: &str,
         kind: &str,

@@ -217,7 +217,7 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
             })?;
             overlaid.push(name.clone());
         }
-        let dropped = cx.dropped.take();
+        let dropped = cx.op_repairs.take();
         repair::hoist(&mut op, dropped);
         let mut doc = Map::new();
         doc.insert("specVersion".into(), json!(1));
@@ -273,8 +273,8 @@ pub(super) struct Cx {
     pub(super) errors: Vec<Report>,
     /// Repairs by kind (see [`repair`]).
     pub(super) repairs: BTreeMap<String, usize>,
-    /// Repairs of the current operation that concern nothing written.
-    pub(super) dropped: repair::Repairs,
+    /// Repairs of the current operation recorded at the operation (see [`repair::Repairs`]).
+    pub(super) op_repairs: repair::Repairs,
 }
 
 impl Cx {
@@ -295,7 +295,7 @@ impl Cx {
         vendor: Value,
     ) {
         self.repair(pointer, name, kind, message);
-        self.dropped.dropped(
+        self.op_repairs.record(
             list,
             kind,
             &format!("`{name}`: {message}"),
