@@ -7,10 +7,10 @@
 //! API change and the generated docs say what the metadata said. The kinds are listed in
 //! [`KINDS`] and in `specs/README.md`.
 //!
-//! Field-level repairs are marked on the field while it is built ([`mark`]) and moved into the
-//! operation's `discrepancies` once the operation is complete ([`hoist`]), when the field's final
+//! Field-level repairs are marked on the field while it is built (`mark`) and moved into the
+//! operation's `discrepancies` once the operation is complete (`hoist`), when the field's final
 //! JSON Pointer is known; repairs of things that are not written as they were (a dropped
-//! parameter or error code, a nested property) are collected per operation in [`Repairs`].
+//! parameter or error code, a nested property) are collected per operation in `Repairs`.
 
 use serde_json::{json, Map, Value};
 
