@@ -28,15 +28,20 @@
 //!   are kept in the vendor source's `title`.
 //! - Everything else (`schemes`, `security`, `responseDemo`, …) is reported by name and JSON
 //!   Pointer into the vendor file: nothing is dropped silently.
-
+//! - Metadata that contradicts itself is repaired and recorded ([`repair`]); a document of
+//!   another API style than RPC is refused in one sentence.
 //!
-//! Layout: [`vendor`] walks one metadata document, [`types`] maps schemas onto spec fields,
-//! [`layers`] stacks several snapshots of one API version (newest request side, older responses,
-//! errors, groups and docs carried forward), [`overlay`] merges curated facts, [`write`](mod@write) checks
-//! everything and only then writes, and [`facade`] writes a product crate's operation list and
-//! Cargo features.
+//! Layout: [`vendor`] walks one metadata document (its working state in `cx`), [`types`] maps
+//! schemas onto spec fields (`defaults` and `error_table` the defaults and error codes),
+//! [`repair`] records repairs, [`layers`] stacks several snapshots of one API version (newest
+//! request side, older responses, errors, groups and docs carried forward; each fact credited
+//! to the snapshot that first published it as it is), [`overlay`] merges curated facts,
+//! [`write`](mod@write) checks everything and only then writes, and [`facade`] writes a product
+//! crate's operation list and Cargo features.
 
+mod cx;
 mod defaults;
+mod error_table;
 pub mod facade;
 pub mod layers;
 pub mod overlay;
@@ -52,7 +57,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-pub use types::is_retryable;
+pub use error_table::is_retryable;
 pub use vendor::import;
 pub use write::{run, Outcome};
 

@@ -5,12 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
+pub(super) use super::cx::{str_at, Cx, NameSet};
+use super::error_table::error_codes;
 use super::params;
 use super::repair;
-use super::types::{error_codes, field, json_string_array, responses_200, Side};
+use super::types::{field, json_string_array, responses_200, Side};
 use super::{group_name, overlay, ImportOptions, Imported, Published, Report, SERVICE_FILE};
 use crate::diagnostics::{kind_of, parse_json, pointer_join};
-use crate::naming::snake_case;
 use crate::SpecError;
 
 /// Imports vendor metadata text. Fails only when the document as a whole is unusable; every
@@ -265,82 +266,6 @@ pub fn unsupported_style(info: &Value) -> Option<String> {
     })
 }
 
-#[derive(Default)]
-pub(super) struct Cx {
-    pub(super) reports: Vec<Report>,
-    pub(super) inferences: Vec<Report>,
-    /// Facts no repair can make true: the import writes nothing and exits 1.
-    pub(super) errors: Vec<Report>,
-    /// Repairs by kind (see [`repair`]).
-    pub(super) repairs: BTreeMap<String, usize>,
-    /// Repairs of the current operation recorded at the operation (see [`repair::Repairs`]).
-    pub(super) op_repairs: repair::Repairs,
-}
-
-impl Cx {
-    /// Reports a repair (see [`repair`]); the caller records it in the spec.
-    pub(super) fn repair(&mut self, pointer: &str, name: &str, kind: &str, message: &str) {
-        *self.repairs.entry(kind.to_owned()).or_default() += 1;
-        self.report(pointer, name, &format!("repair `{kind}`: {message}"));
-    }
-
-    /// Reports a repair of something not written at all, and records it for the operation.
-    pub(super) fn repair_dropped(
-        &mut self,
-        pointer: &str,
-        name: &str,
-        list: &str,
-        kind: &str,
-        message: &str,
-        vendor: Value,
-    ) {
-        self.repair(pointer, name, kind, message);
-        self.op_repairs.record(
-            list,
-            kind,
-            &format!("`{name}`: {message}"),
-            vendor,
-            "left out",
-        );
-    }
-
-    pub(super) fn report(&mut self, pointer: &str, name: &str, message: &str) {
-        self.reports.push(Report {
-            pointer: pointer.to_owned(),
-            name: name.to_owned(),
-            message: message.to_owned(),
-        });
-    }
-
-    /// Reports every key of `obj` not in `known`.
-    pub(super) fn unmapped(
-        &mut self,
-        obj: &Map<String, Value>,
-        pointer: &str,
-        known: &[&str],
-        what: &str,
-    ) {
-        for (key, value) in obj {
-            if known.contains(&key.as_str()) {
-                continue;
-            }
-            // Blank placeholders (`"extraInfo": " "`) say nothing.
-            if value.as_str().is_some_and(|s| s.trim().is_empty()) {
-                continue;
-            }
-            self.report(
-                &pointer_join(pointer, key),
-                key,
-                &format!("{what} key not mapped"),
-            );
-        }
-    }
-}
-
-pub(super) fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key)?.as_str()
-}
-
 /// Operation name → (group identifier, Chinese directory title).
 fn directories<'a>(
     value: Option<&'a Value>,
@@ -564,32 +489,6 @@ fn operation(
         }
     }
     op
-}
-
-/// Field names of one struct, so that clashes are reported instead of failing the check.
-#[derive(Default)]
-pub(super) struct NameSet {
-    names: BTreeSet<String>,
-    idents: BTreeSet<String>,
-}
-
-impl NameSet {
-    pub(super) fn admit(&mut self, field: &Value, at: &str, cx: &mut Cx) -> bool {
-        let name = str_at(field, "name").unwrap_or_default();
-        let problem = if !self.names.insert(name.to_owned()) {
-            "defined twice; the first definition is kept".to_owned()
-        } else if !self.idents.insert(snake_case(name)) {
-            format!(
-                "would become the same Rust field `{}` as an earlier one; the first is kept",
-                snake_case(name)
-            )
-        } else {
-            return true;
-        };
-        let vendor = json!({ "name": name, "pointer": at });
-        cx.repair_dropped(at, name, "", repair::FIELD_NAME_CLASH, &problem, vendor);
-        false
-    }
 }
 
 fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
