@@ -51,7 +51,7 @@ for doc in "$catalogue"/*/*/api-docs.json; do
     continue
   fi
   if ! "$bin" check "$work/$id/specs" >"$work/$id/check.log" 2>&1; then
-    blocked+=("$id: check: $(grep -m1 '^error' "$work/$id/check.log")")
+    blocked+=("$id: check: $(grep -m1 '^error' "$work/$id/check.log" || tail -1 "$work/$id/check.log")")
     continue
   fi
   rpc_clean=$((rpc_clean + 1))
