@@ -237,7 +237,7 @@ fn check_fields(
     let mut types: BTreeMap<String, &str> = BTreeMap::new();
     for f in fields {
         let at = pointer_join(&f.pointer, "name");
-        if let Some(problem) = wire_name_problem(&f.name) {
+        if let Some(problem) = wire_name_problem(&f.name, side == Side::Response) {
             diags.error(&at, problem);
         }
         if let Some(first) = names.insert(&f.name, &f.pointer) {

@@ -1,7 +1,6 @@
 //! The import's endpoint table: a host published with stray whitespace is trimmed and reported,
 //! one that is not a host name is reported and left out, never written as given.
 
-use std::collections::BTreeMap;
 
 use acs_codegen::import::{self, ImportOptions};
 use serde_json::json;
@@ -20,8 +19,7 @@ fn stray_whitespace_is_trimmed_and_non_hosts_are_reported_and_skipped() {
     let options = ImportOptions {
         source_file: "2020-01-01.api-docs.json".into(),
         date: Some("2020-01-01".into()),
-        overlays: BTreeMap::new(),
-        carried: BTreeMap::new(),
+        ..Default::default()
     };
     let imported = import::import(&doc.to_string(), &options).unwrap();
     let (_, service) = &imported.files[0];

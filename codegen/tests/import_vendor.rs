@@ -25,7 +25,7 @@ fn import_full() -> import::Imported {
         source_file: "2024-06-24.api-docs.json".into(),
         date: Some("2024-06-24".into()),
         overlays: overlay::load_dir(&root().join("specs/overlays")).unwrap(),
-        carried: BTreeMap::new(),
+        ..Default::default()
     };
     import::import(&text, &options).unwrap()
 }
@@ -61,7 +61,7 @@ fn import_mini(api: Value) -> import::Imported {
         source_file: "2020-01-01.api-docs.json".into(),
         date: Some("2020-01-01".into()),
         overlays: BTreeMap::new(),
-        carried: BTreeMap::new(),
+        ..Default::default()
     };
     import::import(&mini(api), &options).unwrap()
 }
@@ -600,7 +600,7 @@ fn the_overlay_makes_create_instances_carry_every_curated_fact() {
     );
     assert_eq!(merged.discrepancies[5].vendor_metadata, json!("absent"));
     assert_eq!(merged.discrepancies[12].vendor_metadata, json!(true));
-    assert_eq!(merged.discrepancies[12].reference_page, json!(false));
+    assert_eq!(merged.discrepancies[12].reference_page, Some(json!(false)));
     // Both sources are recorded.
     let spec =
         acs_codegen::parse_spec("t", &find(&imported, "CreateInstances").to_string()).unwrap();
@@ -622,7 +622,7 @@ fn overlays_win_per_fact_and_record_what_they_override() {
         source_file: "x.json".into(),
         date: None,
         overlays: [("Op".to_owned(), overlay)].into_iter().collect(),
-        carried: BTreeMap::new(),
+        ..Default::default()
     };
     let text = mini(json!({
         "methods": ["post"],

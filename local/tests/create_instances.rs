@@ -471,7 +471,7 @@ async fn neighbouring_list_operations() {
         .send(
             &ListInstances::builder()
                 .region_id("cn-hangzhou")
-                .page_size(101)
+                .page_size(max_page_size("ListInstances") + 1)
                 .build(),
         )
         .await

@@ -83,7 +83,7 @@ async fn idempotency_under_internal_errors_and_drops() {
     let listed = acs_runtime::paginate::fetch_all_items(
         &ListInstances::builder()
             .region_id("cn-hangzhou")
-            .page_size(100)
+            .page_size(max_page_size("ListInstances"))
             .build(),
         |page| {
             let client = client.clone();

@@ -95,31 +95,26 @@ async fn resending_the_same_request_value_never_buys_twice_nor_loses_one() {
     assert_eq!(told.len(), CALLS, "one instance per call");
     assert_eq!(told_set.len(), CALLS, "no id reported twice");
 
-    let listed = client
-        .send_all_items(
-            &ListInstances::builder()
-                .region_id("cn-hangzhou")
-                .page_size(100)
-                .build(),
-        )
-        .await;
-    // The listing itself may meet the faults; re-send until it gets through.
-    let listed = match listed {
-        Ok(listed) => listed,
-        Err(_) => loop {
-            if let Ok(listed) = client
-                .send_all_items(
-                    &ListInstances::builder()
-                        .region_id("cn-hangzhou")
-                        .page_size(100)
-                        .build(),
-                )
-                .await
-            {
-                break listed;
+    // The listing itself may meet the faults: re-send while the error is retryable, a bounded
+    // number of times; a permanent error (e.g. local validation) ends the test with its message.
+    let listing = ListInstances::builder()
+        .region_id("cn-hangzhou")
+        .page_size(max_page_size("ListInstances"))
+        .build();
+    let mut listed = None;
+    for attempt in 1..=20 {
+        match client.send_all_items(&listing).await {
+            Ok(items) => {
+                listed = Some(items);
+                break;
             }
-        },
-    };
+            Err(error) if error.is_retryable() => {
+                eprintln!("listing attempt {attempt} failed: {error}");
+            }
+            Err(error) => panic!("the listing failed for good: {error}"),
+        }
+    }
+    let listed = listed.expect("20 listing attempts in a row failed");
     let listed_set: HashSet<String> = listed
         .iter()
         .filter_map(|i| i.instance_id.clone())

@@ -71,7 +71,7 @@ async fn list_all(client: &Client) -> Vec<String> {
     acs_runtime::paginate::fetch_all_items(
         &ListInstances::builder()
             .region_id("cn-hangzhou")
-            .page_size(100)
+            .page_size(max_page_size("ListInstances"))
             .build(),
         |page| {
             let client = client.clone();

@@ -20,7 +20,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate specs (the macro's messages); exit 1 on errors.
+    /// Validate specs (the macro's messages): files, or folders (every `*.json` in them), all
+    /// errors at once; exit 1 on errors.
     Check {
         #[arg(required = true)]
         specs: Vec<PathBuf>,
@@ -105,27 +106,81 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in paths {
         let shown = path.display().to_string();
-        match acs_codegen::load_spec(path, &shown) {
-            Ok(spec) => println!(
-                "{shown}: ok ({} {}, {} operation(s))",
-                spec.product,
-                spec.version,
-                spec.operations.len()
-            ),
-            Err(errors) => {
+        if !path.is_dir() {
+            match check_file(path) {
+                Some(spec) => println!(
+                    "{shown}: ok ({} {}, {} operation(s))",
+                    spec.product,
+                    spec.version,
+                    spec.operations.len()
+                ),
+                None => failed = true,
+            }
+            continue;
+        }
+        // A folder: every spec in it, every error of each, then one line for the folder.
+        let files = match spec_files(path) {
+            Ok(files) if !files.is_empty() => files,
+            Ok(_) => {
+                eprintln!("error: {shown}: no *.json spec in this folder");
                 failed = true;
-                for e in &errors {
-                    eprintln!("error: {e}");
+                continue;
+            }
+            Err(e) => {
+                eprintln!("error: {shown}: cannot read: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let (mut ok, mut bad, mut operations) = (0, 0, 0);
+        for file in &files {
+            match check_file(file) {
+                Some(spec) => {
+                    ok += 1;
+                    operations += spec.operations.len();
                 }
-                eprintln!("{shown}: {} error(s)", errors.len());
+                None => bad += 1,
             }
         }
+        failed |= bad > 0;
+        println!(
+            "{shown}: {} spec(s), {ok} ok, {bad} with errors ({operations} operation(s) in the good ones)",
+            files.len()
+        );
     }
     if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Loads and checks one spec; prints its errors and returns `None` when it has any.
+fn check_file(path: &Path) -> Option<acs_codegen::ServiceSpec> {
+    let shown = path.display().to_string();
+    match acs_codegen::load_spec(path, &shown) {
+        Ok(spec) => Some(spec),
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            eprintln!("{shown}: {} error(s)", errors.len());
+            None
+        }
+    }
+}
+
+/// The `*.json` files directly in `dir`, sorted by name.
+fn spec_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_file() && path.extension().is_some_and(|x| x == "json") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 fn expand(path: &Path, operations: Vec<String>) -> ExitCode {

@@ -170,9 +170,25 @@ pub(super) fn check_enum(f: &Field, diags: &mut Diagnostics) {
 
 /// Why a wire name cannot name a field, if it cannot. Dotted names are the vendor's flattened
 /// spelling of nested parameters; the message says how the spec writes them.
-pub(super) fn wire_name_problem(name: &str) -> Option<String> {
+///
+/// A response field is a JSON key, not a flattened name: any printable ASCII without spaces
+/// (`Area.en`, `x-acs-id`) is kept as it is, the Rust name derived from its words (`area_en`).
+pub(super) fn wire_name_problem(name: &str, json_key: bool) -> Option<String> {
     if name.is_empty() {
         return Some("a name must not be empty".to_owned());
+    }
+    if json_key {
+        if !name.chars().all(|c| c.is_ascii_graphic()) {
+            return Some(format!(
+                "name `{name}` must be printable ASCII without spaces"
+            ));
+        }
+        if !has_word(name) {
+            return Some(format!(
+                "name `{name}` cannot become a Rust identifier: it needs at least one ASCII letter or digit"
+            ));
+        }
+        return None;
     }
     if name.contains('.') {
         let parts: Vec<&str> = name.split('.').collect();

@@ -183,8 +183,7 @@ pub fn load_text(origin: &str, text: &str) -> Result<SpecSet, LoadErrors> {
         let options = crate::import::ImportOptions {
             date: crate::import::source_date(&file_name),
             source_file: file_name,
-            overlays: BTreeMap::new(),
-            carried: BTreeMap::new(),
+            ..Default::default()
         };
         let imported = crate::import::import(text, &options).map_err(|mut e| {
             e.file = origin.to_owned();

@@ -154,13 +154,26 @@ fn operation_doc(cx: &Context<'_>) -> Vec<String> {
         d.blank();
         d.line("Where the sources disagree:");
         for x in &op.discrepancies {
-            d.line(format!(
-                "- {}: reference page says {}, vendor metadata says {}; this client follows the {}.",
-                x.subject,
-                render_value(&x.reference_page),
-                render_value(&x.vendor_metadata),
-                x.followed
-            ));
+            match &x.reference_page {
+                Some(page) => {
+                    d.line(format!(
+                    "- {}: reference page says {}, vendor metadata says {}; this client follows the {}.",
+                    x.subject,
+                    render_value(page),
+                    render_value(&x.vendor_metadata),
+                    x.followed
+                ));
+                }
+                // An import repair: the metadata contradicts itself.
+                None => {
+                    d.line(format!(
+                        "- {}: vendor metadata says {}; {}.",
+                        x.subject,
+                        render_value(&x.vendor_metadata),
+                        x.followed
+                    ));
+                }
+            }
         }
     }
     let methods: Vec<&str> = op.methods.iter().map(|m| m.as_str()).collect();

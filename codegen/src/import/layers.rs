@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::{Carried, Report};
+use super::{Carried, Published, Report};
 use crate::diagnostics::pointer_join;
 use crate::SpecError;
 
@@ -44,6 +44,60 @@ pub struct Layered {
     pub carried: BTreeMap<String, Vec<Carried>>,
     /// Operations dropped and other facts of the layering, for the import report.
     pub reports: Vec<Report>,
+    /// Per operation, the oldest snapshot from which on its request side is what the newest says.
+    pub request_since: BTreeMap<String, Published>,
+    /// The oldest snapshot from which on the endpoints are what the newest says.
+    pub endpoints_since: Published,
+}
+
+/// The request side of an operation as published, without documentation (which request-side
+/// snapshots leave out): what decides whether an operation changed between two snapshots.
+fn request_side(api: &Value) -> Value {
+    fn strip(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .filter(|(k, _)| {
+                        !matches!(
+                            k.as_str(),
+                            "description"
+                                | "title"
+                                | "summary"
+                                | "example"
+                                | "docRequired"
+                                | "enumValueTitles"
+                        )
+                    })
+                    .map(|(k, v)| (k.clone(), strip(v)))
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(strip).collect()),
+            other => other.clone(),
+        }
+    }
+    let pick = |key: &str| api.get(key).map(strip).unwrap_or(Value::Null);
+    Value::Array(vec![
+        pick("methods"),
+        pick("parameters"),
+        pick("deprecated"),
+    ])
+}
+
+/// The oldest of the newest run of snapshots (newest last) in which `fact` is the same.
+fn since(snapshots: &[Snapshot], fact: impl Fn(&Value) -> Option<Value>) -> Published {
+    let newest = snapshots.last().expect("at least one snapshot");
+    let now = fact(&newest.value);
+    let mut first = newest;
+    for older in snapshots.iter().rev().skip(1) {
+        if fact(&older.value) != now {
+            break;
+        }
+        first = older;
+    }
+    Published {
+        file: first.file.clone(),
+        date: first.date.clone(),
+    }
 }
 
 const DOC_KEYS: &[&str] = &["title", "summary", "description"];
@@ -160,6 +214,15 @@ pub fn layer(snapshots: &[Snapshot]) -> Result<Layered, SpecError> {
     // An operation removed in one snapshot is reported once, not once per older snapshot.
     reports.sort_by(|a, b| a.name.cmp(&b.name));
     reports.dedup_by(|a, b| a.name == b.name);
+    let request_since = apis
+        .keys()
+        .map(|name| {
+            let at = pointer_join("/apis", name);
+            let first = since(snapshots, |v| v.pointer(&at).map(request_side));
+            (name.clone(), first)
+        })
+        .collect();
+    let endpoints_since = since(snapshots, |v| v.get("endpoints").cloned());
     if let Some(map) = value.as_object_mut() {
         map.insert("apis".into(), Value::Object(apis));
     }
@@ -167,6 +230,8 @@ pub fn layer(snapshots: &[Snapshot]) -> Result<Layered, SpecError> {
         value,
         carried,
         reports,
+        request_since,
+        endpoints_since,
     })
 }
 

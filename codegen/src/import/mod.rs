@@ -29,19 +29,26 @@
 //!   are kept in the vendor source's `title`.
 //! - Everything else (`schemes`, `security`, `responseDemo`, …) is reported by name and JSON
 //!   Pointer into the vendor file: nothing is dropped silently.
-
+//! - Metadata that contradicts itself is repaired and recorded ([`repair`]); a document of
+//!   another API style than RPC is refused in one sentence.
 //!
-//! Layout: [`vendor`] walks one metadata document, [`types`] maps schemas onto spec fields,
-//! [`layers`] stacks several snapshots of one API version (newest request side, older responses,
-//! errors, groups and docs carried forward), [`overlay`] merges curated facts, [`write`](mod@write) checks
-//! everything and only then writes, and [`facade`] writes a product crate's operation list and
-//! Cargo features.
+//! Layout: [`vendor`] walks one metadata document (its working state in `cx`), [`types`] maps
+//! schemas onto spec fields (`defaults` and `error_table` the defaults and error codes),
+//! [`repair`] records repairs, [`layers`] stacks several snapshots of one API version (newest
+//! request side, older responses, errors, groups and docs carried forward; each fact credited
+//! to the snapshot that first published it as it is), [`overlay`] merges curated facts,
+//! [`write`](mod@write) checks everything and only then writes, and [`facade`] writes a product
+//! crate's operation list and Cargo features.
 
+mod cx;
+mod defaults;
 pub mod docs_en;
+mod error_table;
 pub mod facade;
 pub mod layers;
 pub mod overlay;
 mod params;
+pub mod repair;
 pub mod shapes;
 pub mod types;
 pub mod vendor;
@@ -52,7 +59,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-pub use types::is_retryable;
+pub use error_table::is_retryable;
 pub use vendor::import;
 pub use write::{run, Outcome};
 
@@ -84,6 +91,18 @@ pub struct ImportOptions {
     /// Set by a layered import ([`layers`]): per operation, the older snapshots that provided
     /// parts of it. Recorded in the operation's `sources`.
     pub carried: BTreeMap<String, Vec<Carried>>,
+    /// Set by a layered import: per operation, the oldest snapshot whose request side is the
+    /// same as the newest's (recorded as the request side's source instead of the newest).
+    pub request_since: BTreeMap<String, Published>,
+    /// Likewise for the endpoints table (`_service.json`).
+    pub endpoints_since: Option<Published>,
+}
+
+/// The snapshot that first published a fact as it still is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Published {
+    pub file: String,
+    pub date: Option<String>,
 }
 
 /// Parts of an operation that a layered import took from an older snapshot.
@@ -108,6 +127,12 @@ pub struct Imported {
     pub reports: Vec<Report>,
     /// How a value's shape was inferred (the JSON-string array rule), for the log.
     pub inferences: Vec<Report>,
+    /// Repairs of inconsistent vendor facts, by kind ([`repair::KINDS`]); each is also a report
+    /// line and a `discrepancies` entry of its operation.
+    pub repairs: BTreeMap<String, usize>,
+    /// Vendor facts the import cannot write right and no repair applies to (a required header
+    /// parameter): `run` writes nothing and reports each as a check error.
+    pub errors: Vec<Report>,
     /// Operations an overlay was applied to.
     pub overlaid: Vec<String>,
     /// Per operation, the parts a layered import took from older snapshots.

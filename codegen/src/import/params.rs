@@ -16,6 +16,8 @@
 
 use serde_json::{json, Map, Value};
 
+use super::repair;
+use super::types::Side;
 use super::vendor::{str_at, Cx};
 use crate::diagnostics::pointer_join;
 
@@ -88,13 +90,15 @@ pub(super) fn merge_duplicates(params: Params, cx: &mut Cx) -> Params {
                 ),
             );
         } else {
-            cx.report(
+            cx.repair_dropped(
                 &at,
                 &name,
+                "parameters",
+                super::repair::FIELD_NAME_CLASH,
                 &format!(
-                    "defined twice with different schemas (first at {first_at}: {}; here: {}); the first is kept",
-                    a["schema"], b["schema"]
+                    "defined twice with different schemas (first at {first_at}); the first is kept"
                 ),
+                b["schema"].clone(),
             );
         }
     }
@@ -344,6 +348,105 @@ fn add_property(
         }
         None => {
             props.insert(property.to_owned(), schema);
+        }
+    }
+}
+
+/// An object's vendor properties as `(pointer, name, schema)`, with dotted names nested.
+///
+/// Some objects spell their properties with the object's own name in front (`SystemDisk` →
+/// `SystemDisk.Size`): the property is `Size`. Request objects also spell nested objects flat
+/// (`Escalations.Critical.Threshold` inside the items of a list): those become objects inside the
+/// object (sent flat, so the wire name stays exactly the vendor's), a repair recorded per name.
+/// Names with an index part, and dotted response fields (whose JSON key is the dotted name), are
+/// left for the caller to report.
+pub(super) fn nest_dotted_properties(
+    object: &str,
+    props: &Map<String, Value>,
+    at: &str,
+    side: Side,
+    cx: &mut Cx,
+) -> Vec<(String, String, Value)> {
+    let own_prefix = format!("{object}.");
+    let mut out: Vec<(String, String, Value)> = Vec::new();
+    for (raw, schema) in props {
+        let p_at = pointer_join(&pointer_join(at, "properties"), raw);
+        let name = raw.strip_prefix(&own_prefix).unwrap_or(raw);
+        let parts: Vec<&str> = name.split('.').collect();
+        let nestable = side == Side::Request
+            && parts.len() > 1
+            && parts.iter().all(|p| is_wire_name(p) && !is_index(p));
+        if !nestable {
+            out.push((p_at, name.to_owned(), schema.clone()));
+            continue;
+        }
+        let root = parts[0];
+        if !out.iter().any(|(_, n, _)| n == root) {
+            out.push((
+                p_at.clone(),
+                root.to_owned(),
+                json!({ "type": "object", "properties": {} }),
+            ));
+        }
+        let (_, _, target) = out
+            .iter_mut()
+            .find(|(_, n, _)| n == root)
+            .expect("just ensured");
+        match insert_nested(target, &parts[1..], schema) {
+            Ok(()) => {
+                cx.repair(
+                    &p_at,
+                    name,
+                    repair::DOTTED_PROPERTY_GROUPED,
+                    &format!(
+                        "nested as `{}` (objects sent flat; the wire name stays exact)",
+                        parts.join(" → ")
+                    ),
+                );
+                cx.op_repairs.record(
+                    "",
+                    repair::DOTTED_PROPERTY_GROUPED,
+                    &format!(
+                        "`{name}` inside `{object}`: nested as {}",
+                        parts.join(" → ")
+                    ),
+                    json!(raw),
+                    "nested objects sent flat, wire name unchanged",
+                );
+            }
+            Err(why) => cx.report(&p_at, name, &format!("{why}; skipped")),
+        }
+    }
+    out
+}
+
+/// Puts `schema` at `path` inside the object schema `target`, creating objects on the way.
+fn insert_nested(target: &mut Value, path: &[&str], schema: &Value) -> Result<(), String> {
+    if target.get("type") != Some(&json!("object")) {
+        return Err(format!("`{}` is not an object", path.join(".")));
+    }
+    let props = target
+        .as_object_mut()
+        .ok_or("not an object")?
+        .entry("properties")
+        .or_insert_with(|| json!({}));
+    let props = props
+        .as_object_mut()
+        .ok_or("`properties` is not an object")?;
+    match path {
+        [] => Err("an empty name".to_owned()),
+        [leaf] => {
+            if props.contains_key(*leaf) {
+                return Err(format!("`{leaf}` is defined twice"));
+            }
+            props.insert((*leaf).to_owned(), schema.clone());
+            Ok(())
+        }
+        [next, rest @ ..] => {
+            let child = props
+                .entry((*next).to_owned())
+                .or_insert_with(|| json!({ "type": "object", "properties": {} }));
+            insert_nested(child, rest, schema)
         }
     }
 }

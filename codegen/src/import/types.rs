@@ -5,16 +5,16 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
+use super::repair;
 use super::vendor::{str_at, text, Cx, NameSet};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Side {
     Request,
     Response,
 }
 use super::Report;
 use crate::diagnostics::{kind_of, pointer_join};
-use crate::naming::pascal_case;
 
 /// The JSON-string array rule (see the module docs).
 pub(super) fn json_string_array(f: &mut Value, at: &str, cx: &mut Cx) {
@@ -380,40 +380,16 @@ pub(super) fn field(
         }
     }
     if let Some(v) = s.get("default") {
-        match (typed_value(v, &ty_name), side) {
-            (Some(d), Side::Request) if !required => {
-                let breaks = constraints.iter().any(|c| {
-                    let Some(i) = d.as_i64() else { return false };
-                    c["kind"] == "range"
-                        && (c.get("min").and_then(Value::as_i64).is_some_and(|m| i < m)
-                            || c.get("max").and_then(Value::as_i64).is_some_and(|m| i > m))
-                });
-                if breaks {
-                    cx.report(
-                        &pointer_join(at, "default"),
-                        "default",
-                        &format!("default {d} is outside the field's own range; dropped"),
-                    );
-                } else {
-                    f.insert("default".into(), d);
-                }
-            }
-            (Some(_), Side::Request) => cx.report(
-                &pointer_join(at, "default"),
-                "default",
-                "a default on a required parameter is never used; dropped",
-            ),
-            (Some(_), Side::Response) => cx.report(
-                &pointer_join(at, "default"),
-                "default",
-                "defaults of response fields are not mapped",
-            ),
-            (None, _) => cx.report(
-                &pointer_join(at, "default"),
-                "default",
-                &format!("default {v} is not a valid {ty_name}; dropped"),
-            ),
-        }
+        super::defaults::default(
+            &mut f,
+            v,
+            &ty_name,
+            side,
+            required,
+            &mut constraints,
+            at,
+            cx,
+        );
     }
     if let Some(ex) = s.get("example") {
         let ex = match ex {
@@ -480,7 +456,7 @@ fn enum_values(v: &Value, at: &str, cx: &mut Cx) -> Option<Vec<String>> {
 }
 
 /// A metadata value (usually a string) as a JSON value of the spec type.
-fn typed_value(v: &Value, ty: &str) -> Option<Value> {
+pub(super) fn typed_value(v: &Value, ty: &str) -> Option<Value> {
     let raw = match v {
         Value::String(s) => s.trim().to_owned(),
         Value::Number(_) | Value::Bool(_) => v.to_string(),
@@ -624,24 +600,19 @@ fn type_of(
             let mut names = NameSet::default();
             match s.get("properties") {
                 Some(Value::Object(props)) => {
-                    let own_prefix = format!("{name}.");
-                    for (pname, pschema) in props {
-                        let p_at = pointer_join(&pointer_join(at, "properties"), pname);
-                        // Some objects spell their properties with the object's own name in
-                        // front (`SystemDisk` → `SystemDisk.Size`): the property is `Size`.
-                        let pname = pname.strip_prefix(&own_prefix).unwrap_or(pname);
-                        if pname.is_empty()
-                            || !pname.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                        {
+                    let props = super::params::nest_dotted_properties(name, props, at, side, cx);
+                    for (p_at, pname, pschema) in &props {
+                        let (p_at, pname) = (p_at.as_str(), pname.as_str());
+                        if !is_wire_name(pname, side) {
                             cx.report(
-                                &p_at,
+                                p_at,
                                 pname,
                                 "property name is not a valid wire name; skipped",
                             );
                             continue;
                         }
-                        if let Some(f) = field(pname, pschema, &p_at, side, cx) {
-                            if names.admit(&f, &p_at, cx) {
+                        if let Some(f) = json_key_field(pname, pschema, p_at, side, cx) {
+                            if names.admit(&f, p_at, cx) {
                                 properties.push(f);
                             }
                         }
@@ -672,6 +643,46 @@ fn type_of(
             None
         }
     }
+}
+
+/// Whether `name` can name a field on this side: letters, digits and `_` for parameters (dots
+/// are flattened names, grouped before this); any printable ASCII without spaces for a response
+/// field, which is a JSON key (`Area.en`), with at least one letter or digit.
+fn is_wire_name(name: &str, side: Side) -> bool {
+    match side {
+        Side::Request => {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        }
+        Side::Response => {
+            name.chars().all(|c| c.is_ascii_graphic()) && crate::naming::has_word(name)
+        }
+    }
+}
+
+/// [`field`], and for a response field whose JSON key is not an identifier, the repair that
+/// keeps the key as the wire name with a Rust name derived from its words.
+fn json_key_field(name: &str, schema: &Value, at: &str, side: Side, cx: &mut Cx) -> Option<Value> {
+    let mut f = field(name, schema, at, side, cx)?;
+    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        let rust = crate::naming::field_name(name);
+        cx.repair(
+            at,
+            name,
+            repair::NAME_NOT_IDENTIFIER,
+            &format!("kept as the JSON key; the Rust field is `{rust}`"),
+        );
+        if let Some(obj) = f.as_object_mut() {
+            repair::mark(
+                obj,
+                "name",
+                repair::NAME_NOT_IDENTIFIER,
+                &format!("JSON key `{name}`"),
+                json!(name),
+                &format!("kept as the wire name, Rust field `{rust}`"),
+            );
+        }
+    }
+    Some(f)
 }
 
 pub(super) fn responses_200(responses: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
@@ -718,11 +729,11 @@ pub(super) fn responses_200(responses: &Value, at: &str, cx: &mut Cx) -> Vec<Val
     if let Some(props) = schema.get("properties").and_then(Value::as_object) {
         for (name, p) in props {
             let p_at = pointer_join(&pointer_join(&s_at, "properties"), name);
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            if !is_wire_name(name, Side::Response) {
                 cx.report(&p_at, name, "field name is not a valid wire name; skipped");
                 continue;
             }
-            if let Some(f) = field(name, p, &p_at, Side::Response, cx) {
+            if let Some(f) = json_key_field(name, p, &p_at, Side::Response, cx) {
                 if names.admit(&f, &p_at, cx) {
                     out.push(f);
                 }
@@ -730,89 +741,4 @@ pub(super) fn responses_200(responses: &Value, at: &str, cx: &mut Cx) -> Vec<Val
         }
     }
     out
-}
-
-pub(super) fn error_codes(codes: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
-    let Some(map) = codes.as_object() else {
-        cx.report(
-            at,
-            "errorCodes",
-            &format!(
-                "expected an object keyed by HTTP status, found {}",
-                kind_of(codes)
-            ),
-        );
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut seen = BTreeSet::new();
-    let mut variants = BTreeSet::new();
-    for (status, list) in map {
-        let s_at = pointer_join(at, status);
-        let Some(http) = status
-            .parse::<u16>()
-            .ok()
-            .filter(|s| (100..=599).contains(s))
-        else {
-            cx.report(&s_at, status, "not an HTTP status; its codes are skipped");
-            continue;
-        };
-        let Some(list) = list.as_array() else {
-            cx.report(&s_at, status, "expected an array of error codes");
-            continue;
-        };
-        for (i, e) in list.iter().enumerate() {
-            let e_at = pointer_join(&s_at, i);
-            let Some(obj) = e.as_object() else {
-                cx.report(&e_at, "errorCodes", "expected an object; skipped");
-                continue;
-            };
-            cx.unmapped(
-                obj,
-                &e_at,
-                &["errorCode", "errorMessage", "description"],
-                "error",
-            );
-            let Some(code) = str_at(e, "errorCode")
-                .map(str::trim)
-                .filter(|c| !c.is_empty() && !c.contains(char::is_whitespace))
-            else {
-                cx.report(
-                    &e_at,
-                    "errorCode",
-                    "missing, empty or containing whitespace; skipped",
-                );
-                continue;
-            };
-            if !seen.insert(code.to_owned()) {
-                cx.report(&e_at, code, "error code listed twice; the first is kept");
-                continue;
-            }
-            let variant = pascal_case(code);
-            if variant == "Unknown" || !variants.insert(variant.clone()) {
-                cx.report(
-                    &e_at,
-                    code,
-                    &format!("would become the enum variant `{variant}`, which is taken; skipped"),
-                );
-                continue;
-            }
-            let message = str_at(e, "errorMessage").unwrap_or_default().trim();
-            let mut err = Map::new();
-            err.insert("httpStatus".into(), json!(http));
-            err.insert("code".into(), json!(code));
-            err.insert("message".into(), json!(message));
-            if let Some(t) = text(str_at(e, "description")) {
-                err.insert("description".into(), t);
-            }
-            err.insert("retryable".into(), json!(is_retryable(http, code)));
-            out.push(Value::Object(err));
-        }
-    }
-    out
-}
-
-/// The import's retry rule: server errors (5xx) and throttling codes.
-pub fn is_retryable(http_status: u16, code: &str) -> bool {
-    http_status >= 500 || code.starts_with("Throttling")
 }

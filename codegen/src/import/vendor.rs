@@ -5,11 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
+pub(super) use super::cx::{str_at, Cx, NameSet};
+use super::error_table::error_codes;
 use super::params;
-use super::types::{error_codes, field, json_string_array, responses_200, Side};
-use super::{group_name, overlay, ImportOptions, Imported, Report, SERVICE_FILE};
+use super::repair;
+use super::types::{field, json_string_array, responses_200, Side};
+use super::{group_name, overlay, ImportOptions, Imported, Published, Report, SERVICE_FILE};
 use crate::diagnostics::{kind_of, parse_json, pointer_join};
-use crate::naming::snake_case;
 use crate::SpecError;
 
 /// Imports vendor metadata text. Fails only when the document as a whole is unusable; every
@@ -36,6 +38,9 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
         .ok_or_else(|| fatal("/info/product", "expected a string".to_owned()))?;
     let version = str_at(info, "version")
         .ok_or_else(|| fatal("/info/version", "expected a string".to_owned()))?;
+    if let Some(sentence) = unsupported_style(info) {
+        return Err(fatal("/info/style", sentence));
+    }
     let apis = match root.get("apis") {
         Some(Value::Object(apis)) => apis,
         Some(other) => {
@@ -87,12 +92,18 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
     let groups = directories(root.get("directories"), &mut cx);
     let endpoints = endpoints(root.get("endpoints"), &mut cx);
 
-    let vendor_source = |title: String| {
+    // A fact is credited to the oldest snapshot that already published it as it is now, so a
+    // newer snapshot that only repeats it leaves the written spec unchanged.
+    let vendor_source = |title: String, since: Option<&Published>| {
+        let (file, date) = match since {
+            Some(p) => (&p.file, &p.date),
+            None => (&options.source_file, &options.date),
+        };
         let mut s = Map::new();
         s.insert("kind".into(), json!("vendorMetadata"));
         s.insert("title".into(), json!(title));
-        s.insert("file".into(), json!(options.source_file));
-        if let Some(date) = &options.date {
+        s.insert("file".into(), json!(file));
+        if let Some(date) = date {
             s.insert("date".into(), json!(date));
         }
         Value::Object(s)
@@ -104,7 +115,13 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
     service.insert("specVersion".into(), json!(1));
     service.insert("product".into(), json!(product));
     service.insert("version".into(), json!(version));
-    service.insert("sources".into(), json!([vendor_source(base_title.clone())]));
+    service.insert(
+        "sources".into(),
+        json!([vendor_source(
+            base_title.clone(),
+            options.endpoints_since.as_ref()
+        )]),
+    );
     service.insert("endpoints".into(), Value::Array(endpoints));
     service.insert("operations".into(), json!([]));
     files.push((SERVICE_FILE.to_owned(), Value::Object(service)));
@@ -154,11 +171,18 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
         {
             title.push_str(&format!(" / {}", t.trim()));
         }
-        let mut sources = vec![vendor_source(title)];
+        let since = options.request_since.get(name.as_str());
+        let request_file = since.map_or(&options.source_file, |p| &p.file);
+        let mut sources = vec![vendor_source(title, since)];
         if let Some(carried) = options.carried.get(name.as_str()) {
-            // Layered: the newest snapshot gave the request side, older ones the rest.
-            sources[0]["sections"] = json!(["request"]);
+            // Layered: one snapshot gave the request side, others the rest; sections carried
+            // from the request side's own snapshot are credited to its entry.
+            let mut own = vec![json!("request")];
             for c in carried {
+                if &c.file == request_file {
+                    own.extend(c.sections.iter().map(|x| json!(x)));
+                    continue;
+                }
                 let mut s = Map::new();
                 s.insert("kind".into(), json!("vendorMetadata"));
                 s.insert("title".into(), json!(base_title));
@@ -168,6 +192,10 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
                 }
                 s.insert("sections".into(), json!(c.sections));
                 sources.push(Value::Object(s));
+            }
+            // One snapshot gave it all: no sections, as for a single snapshot.
+            if sources.len() > 1 {
+                sources[0]["sections"] = Value::Array(own);
             }
         }
         if !op.contains_key("response") {
@@ -190,6 +218,8 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
             })?;
             overlaid.push(name.clone());
         }
+        let dropped = cx.op_repairs.take();
+        repair::hoist(&mut op, dropped);
         let mut doc = Map::new();
         doc.insert("specVersion".into(), json!(1));
         doc.insert("product".into(), json!(product));
@@ -209,53 +239,31 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
         files,
         reports: cx.reports,
         inferences: cx.inferences,
+        repairs: cx.repairs,
+        errors: cx.errors,
         overlaid,
         carried: options.carried.clone(),
     })
 }
 
-#[derive(Default)]
-pub(super) struct Cx {
-    pub(super) reports: Vec<Report>,
-    pub(super) inferences: Vec<Report>,
-}
+/// Styles the issue tracker plans next; any other non-RPC style is simply not supported.
+const PLANNED_STYLES: &[&str] = &["ROA", "FC", "V3"];
 
-impl Cx {
-    pub(super) fn report(&mut self, pointer: &str, name: &str, message: &str) {
-        self.reports.push(Report {
-            pointer: pointer.to_owned(),
-            name: name.to_owned(),
-            message: message.to_owned(),
-        });
+/// One sentence saying why a document of another API style than RPC cannot be imported
+/// (`info.style`; a document without one is taken as RPC, as every RPC snapshot names it).
+pub fn unsupported_style(info: &Value) -> Option<String> {
+    let style = info.get("style")?;
+    let name = style
+        .as_str()
+        .map_or_else(|| style.to_string(), str::to_owned);
+    if name == "RPC" {
+        return None;
     }
-
-    /// Reports every key of `obj` not in `known`.
-    pub(super) fn unmapped(
-        &mut self,
-        obj: &Map<String, Value>,
-        pointer: &str,
-        known: &[&str],
-        what: &str,
-    ) {
-        for (key, value) in obj {
-            if known.contains(&key.as_str()) {
-                continue;
-            }
-            // Blank placeholders (`"extraInfo": " "`) say nothing.
-            if value.as_str().is_some_and(|s| s.trim().is_empty()) {
-                continue;
-            }
-            self.report(
-                &pointer_join(pointer, key),
-                key,
-                &format!("{what} key not mapped"),
-            );
-        }
-    }
-}
-
-pub(super) fn str_at<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
-    v.get(key)?.as_str()
+    Some(if PLANNED_STYLES.contains(&name.as_str()) {
+        format!("this API is {name}-style (`info.style`); the import writes RPC-style APIs only, {name} is not supported yet")
+    } else {
+        format!("this API is {name}-style (`info.style`); the import writes RPC-style APIs only, {name} is not supported")
+    })
 }
 
 /// Operation name → (group identifier, Chinese directory title).
@@ -496,35 +504,6 @@ fn operation(
     op
 }
 
-/// Field names of one struct, so that clashes are reported instead of failing the check.
-#[derive(Default)]
-pub(super) struct NameSet {
-    names: BTreeSet<String>,
-    idents: BTreeSet<String>,
-}
-
-impl NameSet {
-    pub(super) fn admit(&mut self, field: &Value, at: &str, cx: &mut Cx) -> bool {
-        let name = str_at(field, "name").unwrap_or_default();
-        if !self.names.insert(name.to_owned()) {
-            cx.report(at, name, "defined twice; the first definition is kept");
-            return false;
-        }
-        if !self.idents.insert(snake_case(name)) {
-            cx.report(
-                at,
-                name,
-                &format!(
-                    "would become the same Rust field `{}` as an earlier one; dropped",
-                    snake_case(name)
-                ),
-            );
-            return false;
-        }
-        true
-    }
-}
-
 fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
     let Some(obj) = p.as_object() else {
         cx.report(
@@ -543,6 +522,26 @@ fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
         Some("query") | None => false,
         // Sent form-encoded in the request body, as Alibaba's SDK does.
         Some("formData") => true,
+        Some("header") => {
+            let required = p.pointer("/schema/required") == Some(&json!(true));
+            if required {
+                cx.errors.push(Report {
+                    pointer: pointer_join(at, "in"),
+                    name: name.to_owned(),
+                    message: format!("`{name}` is a required `in: header` parameter; specs send query and form parameters only, so this operation cannot be written right"),
+                });
+            } else {
+                cx.repair_dropped(
+                    at,
+                    name,
+                    "parameters",
+                    repair::HEADER_PARAMETER_DROPPED,
+                    "an optional `in: header` parameter; specs send query and form parameters only, so it is left out (a header can be added with `ClientBuilder::on_request`)",
+                    json!({ "name": name, "in": "header" }),
+                );
+            }
+            return None;
+        }
         Some(other) => {
             cx.report(
                 &pointer_join(at, "in"),

@@ -51,6 +51,35 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// A document the import does not write at all (another API style): one check error.
+    fn refused(doc: &Value, snapshots: Vec<String>, error: SpecError) -> Outcome {
+        let text = |p: &str| {
+            doc.pointer(p)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Outcome {
+            imported: Imported {
+                product: text("/info/product"),
+                version: text("/info/version"),
+                files: Vec::new(),
+                reports: Vec::new(),
+                inferences: Vec::new(),
+                repairs: BTreeMap::new(),
+                errors: Vec::new(),
+                overlaid: Vec::new(),
+                carried: BTreeMap::new(),
+            },
+            snapshots,
+            files: Vec::new(),
+            changed: Vec::new(),
+            check_errors: vec![error],
+            stale: Vec::new(),
+            english: (Vec::new(), 0),
+        }
+    }
+
     /// Operations whose parts came from an older snapshot, per carried section.
     pub fn carried_counts(&self) -> BTreeMap<String, usize> {
         let mut counts = BTreeMap::new();
@@ -62,6 +91,20 @@ impl Outcome {
             }
         }
         counts
+    }
+
+    /// `defaultOutsideRule ×2, duplicateErrorCode ×1`, or `none`.
+    pub fn repairs_text(&self) -> String {
+        if self.imported.repairs.is_empty() {
+            return "none".to_owned();
+        }
+        let parts: Vec<String> = self
+            .imported
+            .repairs
+            .iter()
+            .map(|(k, n)| format!("{k} ×{n}"))
+            .collect();
+        parts.join(", ")
     }
 
     /// One paragraph: snapshots, operations, carried sections, overlays, reports, checks.
@@ -80,7 +123,7 @@ impl Outcome {
             .map(|(s, n)| format!("{s} ×{n}"))
             .collect();
         format!(
-            "imported {} operation(s) of {} {} from {} snapshot(s) ({}); carried forward: {}; {} overlay(s) applied ({}); {} JSON-string array(s) inferred; {} warning(s) and unmapped construct(s) reported{}; {} file(s) changed; {} check error(s){}",
+            "imported {} operation(s) of {} {} from {} snapshot(s) ({}); carried forward: {}; {} overlay(s) applied ({}); {} JSON-string array(s) inferred; repairs: {}; {} warning(s) and unmapped construct(s) reported{}; {} file(s) changed; {} check error(s){}",
             self.imported.files.len().saturating_sub(1),
             self.imported.product,
             self.imported.version,
@@ -90,6 +133,7 @@ impl Outcome {
             self.imported.overlaid.len(),
             self.imported.overlaid.join(", "),
             self.imported.inferences.len(),
+            self.repairs_text(),
             self.imported.reports.len(),
             if common.is_empty() { String::new() } else { format!(" (most frequent: {})", common.join(", ")) },
             self.changed.len(),
@@ -177,6 +221,20 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
             value,
         });
     }
+    // Another API style is refused in one sentence, before any mapping reports.
+    for snapshot in &snapshots {
+        if let Some(sentence) = snapshot
+            .value
+            .get("info")
+            .and_then(vendor::unsupported_style)
+        {
+            return Ok(Outcome::refused(
+                &snapshot.value,
+                snapshots.iter().map(|s| s.file.clone()).collect(),
+                SpecError::new(&snapshot.file, "/info/style", sentence),
+            ));
+        }
+    }
     let layered = layers::layer(&snapshots)?;
     let newest = snapshots.last().expect("layer() refuses an empty list");
     let overlays = match &options.overlay_dir {
@@ -188,6 +246,8 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         date: newest.date.clone(),
         overlays,
         carried: layered.carried.clone(),
+        request_since: layered.request_since.clone(),
+        endpoints_since: Some(layered.endpoints_since.clone()),
     };
     let mut imported = vendor::import_value(&layered.value, &import_options)?;
     imported.reports.extend(layered.reports);
@@ -215,7 +275,11 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
 
     // Every document goes through the spec reader and checks, and is written as the model
     // serializes it: what is written always reads back to the same model.
-    let mut check_errors = Vec::new();
+    let mut check_errors: Vec<SpecError> = imported
+        .errors
+        .iter()
+        .map(|r| SpecError::new(&newest.file, &r.pointer, r.message.clone()))
+        .collect();
     let mut out_files = Vec::new();
     let mut specs = Vec::new();
     for (name, doc) in &imported.files {

@@ -514,16 +514,24 @@ pub struct ErrorSpec {
     pub retryable: bool,
 }
 
-/// Where two sources disagree, what each says and which one the spec follows.
+/// Where two sources disagree, what each says and which one the spec follows; or, with
+/// `repair`, where the vendor metadata contradicts itself and what the import wrote instead.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Discrepancy {
     /// JSON Pointer (in this file) of the fact concerned.
     pub pointer: String,
     pub subject: String,
-    pub reference_page: Value,
+    /// What the reference page (or overlay) says; `None` for an import repair, which has no
+    /// second source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_page: Option<Value>,
     pub vendor_metadata: Value,
     pub followed: String,
+    /// The kind of import repair (`defaultOutsideRule`, `headerParameterDropped`, …; listed in
+    /// `specs/README.md`), when the import changed an inconsistent vendor fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repair: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]

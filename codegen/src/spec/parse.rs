@@ -800,7 +800,12 @@ fn parse_discrepancy(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Optio
     let mut o = Obj::new(v, pointer, diags)?;
     let at = o.string("pointer", true);
     let subject = o.string("subject", true);
-    let reference_page = o.required("referencePage").cloned();
+    let repair = o.string("repair", false);
+    // An import repair has no second source; any other discrepancy names both.
+    let reference_page = match repair {
+        Some(_) => Some(o.get("referencePage").cloned()),
+        None => o.required("referencePage").cloned().map(Some),
+    };
     let vendor_metadata = o.required("vendorMetadata").cloned();
     let followed = o.string("followed", true);
     o.finish();
@@ -810,5 +815,6 @@ fn parse_discrepancy(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Optio
         reference_page: reference_page?,
         vendor_metadata: vendor_metadata?,
         followed: followed?,
+        repair,
     })
 }

@@ -9,6 +9,30 @@ use acs_runtime::{Credentials, RetryConfig};
 use swas::CreateInstances;
 use swas_local::{Config, RunningServer, Server};
 
+/// The largest `PageSize` the shipped spec of `operation` allows (its `range` rule), so tests
+/// list with what the API allows now rather than a number that a regenerated spec may narrow.
+pub fn max_page_size(operation: &str) -> i32 {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../specs/swas-open-2020-06-01")
+        .join(format!("{operation}.json"));
+    let text = std::fs::read_to_string(&path).expect("the shipped spec");
+    let spec: serde_json::Value = serde_json::from_str(&text).expect("spec JSON");
+    spec["operations"][0]["parameters"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["name"] == "PageSize")
+        .and_then(|p| {
+            p["constraints"]
+                .as_array()?
+                .iter()
+                .find(|c| c["kind"] == "range")?["max"]
+                .as_i64()
+        })
+        .and_then(|max| i32::try_from(max).ok())
+        .unwrap_or_else(|| panic!("{operation}.PageSize has no maximum in {}", path.display()))
+}
+
 /// The page's example image and plan.
 pub const PAGE_IMAGE: &str = "e2c9c365024a44369c9b955a998a****";
 /// The wire-protocol document's unmasked image.
