@@ -210,6 +210,22 @@ fn doc_links(text: &str, site: Site) -> String {
             .replace_all(&text, "https://www.alibabacloud.com/help/doc-detail/$1.htm")
             .into_owned();
     }
+    // `[ListResources](158866)`: a link to a help-centre document by its number.
+    static NUMBERED: OnceLock<Regex> = OnceLock::new();
+    let numbered = cached(&NUMBERED, r"\]\((\d+)(#[^)\s]*)?\)");
+    let text = numbered.replace_all(&text, |c: &Captures<'_>| {
+        let anchor = c.get(2).map_or("", |m| m.as_str());
+        match site {
+            Site::English => format!(
+                "](https://www.alibabacloud.com/help/doc-detail/{}.htm{anchor})",
+                &c[1]
+            ),
+            Site::Chinese => format!(
+                "](https://help.aliyun.com/document_detail/{}.html{anchor})",
+                &c[1]
+            ),
+        }
+    });
     re.replace_all(&text, |c: &Captures<'_>| {
         let anchor = c.get(3).map_or("", |m| m.as_str());
         let url = match site {
@@ -307,13 +323,28 @@ fn layout(text: &str) -> Vec<String> {
         let col = lists.last().map_or(0, |(_, c)| *c);
         if let Some(rest) = t.strip_prefix("```") {
             let ticks = 3 + rest.bytes().take_while(|b| *b == b'`').count();
-            let info = rest.trim_start_matches('`').trim();
-            let info = if info.is_empty() || info.eq_ignore_ascii_case("rust") {
+            let after = rest.trim_start_matches('`').trim();
+            // An info string with a backtick is no fence (CommonMark): the line is inline code
+            // such as ```()` ~!@#```, kept as written.
+            if after.contains('`') {
+                out.push(format!("{}{t}", " ".repeat(col)));
+                previous_blank = false;
+                continue;
+            }
+            // A language tag, or code written on the fence line itself (```[{ …): the code
+            // then starts a `text` block.
+            let is_tag = after
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_-+.".contains(&b));
+            let info = if !is_tag || after.is_empty() || after.eq_ignore_ascii_case("rust") {
                 "text"
             } else {
-                info
+                after
             };
             out.push(format!("{}{}{info}", " ".repeat(col), "`".repeat(ticks)));
+            if !is_tag {
+                out.push(format!("{}{after}", " ".repeat(col)));
+            }
             fence = Some(("`".repeat(ticks), indent, col));
             previous_blank = false;
             continue;
@@ -373,11 +404,13 @@ fn is_html_block(t: &str) -> bool {
 
 /// HTML tags rustdoc may receive as written; any other `<` is text.
 const HTML_TAGS: &[&str] = &[
-    "a", "b", "br", "code", "details", "div", "em", "i", "li", "ol", "p", "pre", "span", "strong",
-    "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a", "b", "br", "code", "details", "div", "em", "i", "li", "ol", "pre", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 ];
-/// Vendor tags with no meaning outside the help centre: dropped, their content kept.
-const VENDOR_TAGS: &[&str] = &["ph", "notice", "props"];
+/// Vendor tags with no meaning outside the help centre: dropped, their content kept. `p` and
+/// `note` come with help-centre attributes (`<p id=… props="china">…</p>`); a paragraph needs no
+/// tag in Markdown, and keeping only one half of a pair would be an unopened tag.
+const VENDOR_TAGS: &[&str] = &["ph", "notice", "props", "p", "note"];
 
 /// Escapes, outside code spans: `<` of anything but a known HTML tag (vendor tags dropped),
 /// `[`/`]` that are not a Markdown link (rustdoc would resolve them as intra-doc links), and
@@ -608,6 +641,31 @@ mod tests {
                 "```text",
                 "```"
             ]
+        );
+    }
+
+    /// Shapes found in the texts of the products added with issue 19 that rustdoc refused.
+    #[test]
+    fn vendor_slips_in_fences_links_and_paragraph_tags() {
+        // Inline code written with triple backticks at the start of a line: not a fence.
+        assert_eq!(
+            render("```()` ~!@#$%```\n\nNext.", Site::Chinese),
+            ["```()` ~!@#$%```", "", "Next."]
+        );
+        // Code on the fence line itself.
+        assert_eq!(
+            render("```[{\n  \"a\": 1\n}]\n```", Site::English),
+            ["```text", "[{", "  \"a\": 1", "}]", "```"]
+        );
+        // A link to a help-centre document by its number.
+        assert_eq!(
+            render("Call [ListResources](158866) first.", Site::English),
+            ["Call [ListResources](https://www.alibabacloud.com/help/doc-detail/158866.htm) first."]
+        );
+        // Help-centre paragraph tags with attributes: dropped, text kept.
+        assert_eq!(
+            render(r#"<p id="p_1" props="china" icmsditafragmentmagic=1>IOPS.</p>"#, Site::English),
+            ["IOPS."]
         );
     }
 
