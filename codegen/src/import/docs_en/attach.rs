@@ -85,7 +85,48 @@ pub fn attach(
             out.unmatched.insert(package.id(), unmatched);
         }
     }
+    if let Some(Value::Array(fields)) = op.get_mut("response") {
+        out.texts += wrapper_text_onto_list(fields);
+    }
     out
+}
+
+/// The XML-shaped responses wrap each list in an object with one array field (`Instances` →
+/// `Instance[]`); the packages describe the wrapper ("The instances.") and the items' fields but
+/// not the inner list field. The wrapper has nothing but that list, so its text describes the
+/// same data: the list gets the wrapper's English where nothing (no package, no overlay) gave the
+/// list its own. Runs after every package so that a real text for the list, from any version,
+/// wins. Returns the texts attached.
+fn wrapper_text_onto_list(fields: &mut [Value]) -> usize {
+    let mut texts = 0;
+    for field in fields.iter_mut().filter_map(Value::as_object_mut) {
+        let wrapper_en = field
+            .get("description")
+            .and_then(|d| d.get("en"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let children = match field.get_mut("properties") {
+            Some(Value::Array(p)) => p,
+            _ => match field.get_mut("items").and_then(|i| i.get_mut("properties")) {
+                Some(Value::Array(p)) => p,
+                _ => continue,
+            },
+        };
+        if let (Some(text), [Value::Object(list)]) = (&wrapper_en, children.as_mut_slice()) {
+            if list.get("type").and_then(Value::as_str) == Some("array")
+                && set_en(list, "description", text)
+            {
+                texts += 1;
+                if let Some(Value::Object(items)) = list.get_mut("items") {
+                    if items.contains_key("description") {
+                        set_en(items, "description", text);
+                    }
+                }
+            }
+        }
+        texts += wrapper_text_onto_list(children);
+    }
+    texts
 }
 
 /// [`attach`] over every operation document of an import; adds the reports (texts and
