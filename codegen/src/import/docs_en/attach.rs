@@ -387,4 +387,92 @@ mod tests {
             .starts_with("2 English text(s) of @alicloud/ecs20140526@7.11.6"));
         assert_eq!(sources[0]["file"], "@alicloud/ecs20140526@7.11.6");
     }
+
+    fn package(version: &str, response: BTreeMap<String, DocNode>) -> DocsPackage {
+        let mut ops = BTreeMap::new();
+        ops.insert(
+            "DescribeAccounts".to_owned(),
+            OperationDocs {
+                summary: None,
+                description: None,
+                request: BTreeMap::new(),
+                response,
+                sources: Vec::new(),
+            },
+        );
+        DocsPackage {
+            registry: "pypi".into(),
+            name: "alibabacloud-dds20151201".into(),
+            version: version.into(),
+            operations: ops,
+        }
+    }
+
+    fn accounts_response() -> Value {
+        json!({ "name": "DescribeAccounts", "response": [
+            { "name": "Accounts", "type": "object", "properties": [
+                { "name": "Account", "type": "array", "items": { "type": "object",
+                  "description": { "zh": "账号" },
+                  "properties": [ { "name": "AccountName", "type": "string" } ] } }
+            ] },
+            { "name": "Pair", "type": "object", "properties": [
+                { "name": "A", "type": "array", "items": { "type": "string" } },
+                { "name": "B", "type": "array", "items": { "type": "string" } }
+            ] }
+        ] })
+    }
+
+    #[test]
+    fn a_wrappers_text_documents_its_single_list_unless_some_package_documents_the_list() {
+        let wrapper = |list: Option<&str>| -> BTreeMap<String, DocNode> {
+            let account_node = node(list, &[("AccountName", node(Some("The name."), &[]))]);
+            [
+                (
+                    "Accounts".to_owned(),
+                    node(Some("The accounts."), &[("Account", account_node)]),
+                ),
+                ("Pair".to_owned(), node(Some("Two lists."), &[])),
+            ]
+            .into_iter()
+            .collect()
+        };
+        // Only the wrapper and the items' fields documented (the packages' usual shape).
+        let mut op = accounts_response();
+        let op = op.as_object_mut().unwrap();
+        let got = attach(
+            &[package("9.0.0", wrapper(None))],
+            "DescribeAccounts",
+            op,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        );
+        let list = &op["response"][0]["properties"][0];
+        assert_eq!(list["description"]["en"], "The accounts.");
+        assert_eq!(list["items"]["description"]["en"], "The accounts.");
+        assert_eq!(
+            list["items"]["properties"][0]["description"]["en"],
+            "The name."
+        );
+        // Two lists in one object: the wrapper's text is not theirs.
+        assert!(op["response"][1]["properties"][0]["description"].is_null());
+        assert_eq!(got.texts, 4);
+
+        // An older package's own text for the list wins over the newer wrapper's text.
+        let mut op = accounts_response();
+        let op = op.as_object_mut().unwrap();
+        attach(
+            &[
+                package("9.0.0", wrapper(None)),
+                package("6.0.0", wrapper(Some("One account."))),
+            ],
+            "DescribeAccounts",
+            op,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            op["response"][0]["properties"][0]["description"]["en"],
+            "One account."
+        );
+    }
 }
