@@ -96,7 +96,9 @@ pub fn attach(
 /// not the inner list field. The wrapper has nothing but that list, so its text describes the
 /// same data: the list gets the wrapper's English where nothing (no package, no overlay) gave the
 /// list its own. Runs after every package so that a real text for the list, from any version,
-/// wins. Returns the texts attached.
+/// wins. The items keep their own description: it is part of what makes a nested type one shared
+/// shape across operations, and each operation words its wrapper differently. Returns the texts
+/// attached.
 fn wrapper_text_onto_list(fields: &mut [Value]) -> usize {
     let mut texts = 0;
     for field in fields.iter_mut().filter_map(Value::as_object_mut) {
@@ -117,11 +119,6 @@ fn wrapper_text_onto_list(fields: &mut [Value]) -> usize {
                 && set_en(list, "description", text)
             {
                 texts += 1;
-                if let Some(Value::Object(items)) = list.get_mut("items") {
-                    if items.contains_key("description") {
-                        set_en(items, "description", text);
-                    }
-                }
             }
         }
         texts += wrapper_text_onto_list(children);
@@ -448,7 +445,7 @@ mod tests {
         );
         let list = &op["response"][0]["properties"][0];
         assert_eq!(list["description"]["en"], "The accounts.");
-        assert_eq!(list["items"]["description"]["en"], "The accounts.");
+        assert_eq!(list["items"]["description"], json!({ "zh": "账号" }));
         assert_eq!(
             list["items"]["properties"][0]["description"]["en"],
             "The name."
