@@ -1,7 +1,6 @@
 //! The import's endpoint table: a host published with stray whitespace is trimmed and reported,
 //! one that is not a host name is reported and left out, never written as given.
 
-
 use acs_codegen::import::{self, ImportOptions};
 use serde_json::json;
 

@@ -271,9 +271,10 @@ fn layered_import_carries_older_sections_and_says_where_from() {
     assert_eq!(response_from.file.as_deref(), Some(full.0.as_str()));
     // The English texts, carried from the specs (imported from the pinned SDK package).
     assert!(
-        list.sources.iter().any(|s| s.file.as_deref()
-            == Some("@alicloud/swas-open20200601@4.0.0")
-            && s.sections.iter().any(|x| x == "docs (en)")),
+        list.sources.iter().any(
+            |s| s.file.as_deref() == Some("@alicloud/swas-open20200601@4.0.0")
+                && s.sections.iter().any(|x| x == "docs (en)")
+        ),
         "{:?}",
         list.sources
     );

@@ -85,7 +85,45 @@ pub fn attach(
             out.unmatched.insert(package.id(), unmatched);
         }
     }
+    if let Some(Value::Array(fields)) = op.get_mut("response") {
+        out.texts += wrapper_text_onto_list(fields);
+    }
     out
+}
+
+/// The XML-shaped responses wrap each list in an object with one array field (`Instances` →
+/// `Instance[]`); the packages describe the wrapper ("The instances.") and the items' fields but
+/// not the inner list field. The wrapper has nothing but that list, so its text describes the
+/// same data: the list gets the wrapper's English where nothing (no package, no overlay) gave the
+/// list its own. Runs after every package so that a real text for the list, from any version,
+/// wins. The items keep their own description: it is part of what makes a nested type one shared
+/// shape across operations, and each operation words its wrapper differently. Returns the texts
+/// attached.
+fn wrapper_text_onto_list(fields: &mut [Value]) -> usize {
+    let mut texts = 0;
+    for field in fields.iter_mut().filter_map(Value::as_object_mut) {
+        let wrapper_en = field
+            .get("description")
+            .and_then(|d| d.get("en"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let children = match field.get_mut("properties") {
+            Some(Value::Array(p)) => p,
+            _ => match field.get_mut("items").and_then(|i| i.get_mut("properties")) {
+                Some(Value::Array(p)) => p,
+                _ => continue,
+            },
+        };
+        if let (Some(text), [Value::Object(list)]) = (&wrapper_en, children.as_mut_slice()) {
+            if list.get("type").and_then(Value::as_str) == Some("array")
+                && set_en(list, "description", text)
+            {
+                texts += 1;
+            }
+        }
+        texts += wrapper_text_onto_list(children);
+    }
+    texts
 }
 
 /// [`attach`] over every operation document of an import; adds the reports (texts and
@@ -345,5 +383,93 @@ mod tests {
             .message
             .starts_with("2 English text(s) of @alicloud/ecs20140526@7.11.6"));
         assert_eq!(sources[0]["file"], "@alicloud/ecs20140526@7.11.6");
+    }
+
+    fn package(version: &str, response: BTreeMap<String, DocNode>) -> DocsPackage {
+        let mut ops = BTreeMap::new();
+        ops.insert(
+            "DescribeAccounts".to_owned(),
+            OperationDocs {
+                summary: None,
+                description: None,
+                request: BTreeMap::new(),
+                response,
+                sources: Vec::new(),
+            },
+        );
+        DocsPackage {
+            registry: "pypi".into(),
+            name: "alibabacloud-dds20151201".into(),
+            version: version.into(),
+            operations: ops,
+        }
+    }
+
+    fn accounts_response() -> Value {
+        json!({ "name": "DescribeAccounts", "response": [
+            { "name": "Accounts", "type": "object", "properties": [
+                { "name": "Account", "type": "array", "items": { "type": "object",
+                  "description": { "zh": "账号" },
+                  "properties": [ { "name": "AccountName", "type": "string" } ] } }
+            ] },
+            { "name": "Pair", "type": "object", "properties": [
+                { "name": "A", "type": "array", "items": { "type": "string" } },
+                { "name": "B", "type": "array", "items": { "type": "string" } }
+            ] }
+        ] })
+    }
+
+    #[test]
+    fn a_wrappers_text_documents_its_single_list_unless_some_package_documents_the_list() {
+        let wrapper = |list: Option<&str>| -> BTreeMap<String, DocNode> {
+            let account_node = node(list, &[("AccountName", node(Some("The name."), &[]))]);
+            [
+                (
+                    "Accounts".to_owned(),
+                    node(Some("The accounts."), &[("Account", account_node)]),
+                ),
+                ("Pair".to_owned(), node(Some("Two lists."), &[])),
+            ]
+            .into_iter()
+            .collect()
+        };
+        // Only the wrapper and the items' fields documented (the packages' usual shape).
+        let mut op = accounts_response();
+        let op = op.as_object_mut().unwrap();
+        let got = attach(
+            &[package("9.0.0", wrapper(None))],
+            "DescribeAccounts",
+            op,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        );
+        let list = &op["response"][0]["properties"][0];
+        assert_eq!(list["description"]["en"], "The accounts.");
+        assert_eq!(list["items"]["description"], json!({ "zh": "账号" }));
+        assert_eq!(
+            list["items"]["properties"][0]["description"]["en"],
+            "The name."
+        );
+        // Two lists in one object: the wrapper's text is not theirs.
+        assert!(op["response"][1]["properties"][0]["description"].is_null());
+        assert_eq!(got.texts, 4);
+
+        // An older package's own text for the list wins over the newer wrapper's text.
+        let mut op = accounts_response();
+        let op = op.as_object_mut().unwrap();
+        attach(
+            &[
+                package("9.0.0", wrapper(None)),
+                package("6.0.0", wrapper(Some("One account."))),
+            ],
+            "DescribeAccounts",
+            op,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            op["response"][0]["properties"][0]["description"]["en"],
+            "One account."
+        );
     }
 }

@@ -92,8 +92,15 @@ fn nodes(fields: Option<&Value>) -> BTreeMap<String, DocNode> {
         let children = f
             .get("properties")
             .or_else(|| f.get("items").and_then(|i| i.get("properties")));
+        // A list whose English the wrapper rule gave (`attach::wrapper_text_onto_list`) is not
+        // carried as the list's own: the rule gives it again, and as the list's own text it would
+        // also reach the items' description (which a package's text for the list does, and the
+        // rule does not), so the re-import would differ. Its sign: items described, not in English.
+        let items_description = f.get("items").and_then(|i| i.get("description"));
+        let from_wrapper = f.get("type").and_then(Value::as_str) == Some("array")
+            && items_description.is_some_and(|d| en(Some(d)).is_none());
         let node = DocNode {
-            text: en(f.get("description")),
+            text: en(f.get("description")).filter(|_| !from_wrapper),
             children: nodes(children),
         };
         if node.text.is_some() || !node.children.is_empty() {
@@ -101,4 +108,36 @@ fn nodes(fields: Option<&Value>) -> BTreeMap<String, DocNode> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_list_text_the_wrapper_rule_gave_is_not_carried_as_the_lists_own() {
+        let response = json!([{ "name": "Accounts", "type": "object",
+            "description": { "en": "The accounts." },
+            "properties": [
+                // From the wrapper rule: items described, not in English.
+                { "name": "Account", "type": "array", "description": { "en": "The accounts." },
+                  "items": { "type": "object", "description": { "zh": "账号" },
+                    "properties": [ { "name": "Name", "type": "string", "description": { "en": "The name." } } ] } },
+                // A package's own text: it reached the items' description too.
+                { "name": "Ids", "type": "array", "description": { "en": "The IDs." },
+                  "items": { "type": "string", "description": { "en": "The IDs.", "zh": "ID" } } }
+            ] }]);
+        let got = nodes(Some(&response));
+        let accounts = &got["Accounts"];
+        assert_eq!(accounts.text.as_deref(), Some("The accounts."));
+        assert_eq!(accounts.children["Account"].text, None);
+        assert_eq!(
+            accounts.children["Account"].children["Name"]
+                .text
+                .as_deref(),
+            Some("The name.")
+        );
+        assert_eq!(accounts.children["Ids"].text.as_deref(), Some("The IDs."));
+    }
 }
