@@ -23,7 +23,7 @@ use std::marker::PhantomData;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::client::prepared::percent_decode;
+use crate::client::request::Body;
 use crate::client::{Client, HttpMethod, PreparedRequest};
 use crate::credentials::Credentials;
 use crate::error::ServiceError;
@@ -207,18 +207,27 @@ impl CallCount {
     }
 }
 
-/// One request the mock received: the action and its own parameters, decoded (signing
-/// parameters left out, secrets never kept).
+/// One request the mock received, whole: method, path, query, headers and body, with the
+/// operation's own parameters picked out (signing parameters left out, secrets never kept).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordedRequest {
     /// The `Action`.
     pub action: String,
     /// The HTTP method.
     pub method: HttpMethod,
-    /// The operation's parameters in wire form, in sending order.
+    /// The operation's parameters in wire form: the query's (signing parameters left out), then
+    /// a form body's, in sending order. What [`decode`](Self::decode) and typed rules read.
     pub params: Params,
+    /// The path, percent-encoded.
+    pub path: String,
+    /// The query as sent, decoded, with the values of `Signature`, `SecurityToken` and
+    /// `OIDCToken` replaced by `<redacted>`.
+    pub query: Params,
     /// Headers as [`PreparedRequest::headers`] shows them (secrets redacted).
     pub headers: Vec<(String, String)>,
+    /// The body as sent; a stream is read into [`Body::Bytes`] (up to
+    /// [`MAX_RESPONSE_BYTES`](crate::transport::MAX_RESPONSE_BYTES); the call fails past it).
+    pub body: Body,
 }
 
 impl RecordedRequest {
@@ -291,40 +300,44 @@ impl MockTransport {
         self.requests().iter().filter_map(|r| r.decode()).collect()
     }
 
-    fn record(request: &PreparedRequest) -> RecordedRequest {
+    /// Reads a prepared request into a record: from its parts, nothing parsed back.
+    async fn record(request: &PreparedRequest) -> Result<RecordedRequest, TransportError> {
         let mut params = Params::new();
-        let mut action = String::new();
-        if let Some((_, query)) = request.url.split_once('?') {
-            for pair in query.split('&').filter(|p| !p.is_empty()) {
-                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                let (name, value) = (percent_decode(name), percent_decode(value));
-                if name == "Action" {
-                    action = value;
-                } else if !SIGNING_PARAMS.contains(&name.as_str()) {
-                    params.push(name, value);
-                }
+        let mut query = Params::new();
+        for (name, value) in request.query() {
+            query.push(name.to_owned(), value);
+            if !SIGNING_PARAMS.contains(&name) {
+                params.push(name.to_owned(), value);
             }
         }
-        if action.is_empty() {
-            action = request.action.to_owned();
+        let body = match request.body() {
+            Body::Stream(stream) => Body::Bytes {
+                content_type: stream_content_type(request),
+                bytes: read_stream(stream.open()).await?,
+            },
+            other => other.clone(),
+        };
+        if let Body::Form(form) = &body {
+            for (name, value) in form.params().iter() {
+                params.push(name.to_owned(), value);
+            }
         }
-        RecordedRequest {
-            action,
-            method: request.method,
+        Ok(RecordedRequest {
+            action: request.action().to_owned(),
+            method: request.method(),
             params,
+            path: request.path().to_owned(),
+            query,
             headers: request
                 .headers()
                 .map(|(n, v)| (n.to_owned(), v.to_owned()))
                 .collect(),
-        }
+            body,
+        })
     }
-}
 
-impl Transport for MockTransport {
-    fn send<'a>(&'a self, request: &'a PreparedRequest) -> TransportFuture<'a> {
-        let recorded = Self::record(request);
-        let answer = self
-            .state
+    fn answer(&self, recorded: &RecordedRequest) -> Result<HttpResponse, TransportError> {
+        self.state
             .rules
             .iter()
             .filter(|rule| rule.action == recorded.action && (rule.matcher)(&recorded.params))
@@ -336,13 +349,50 @@ impl Transport for MockTransport {
                     "Message": format!("no mock rule answers this {} request", recorded.action),
                 });
                 Ok(HttpResponse::json(400, body.to_string()))
+            })
+    }
+}
+
+fn stream_content_type(request: &PreparedRequest) -> std::borrow::Cow<'static, str> {
+    let content_type = request.body().content_type().unwrap_or_default();
+    std::borrow::Cow::Owned(content_type.to_owned())
+}
+
+/// Reads a stream body whole, refusing more than [`MAX_RESPONSE_BYTES`](crate::transport::MAX_RESPONSE_BYTES).
+async fn read_stream(
+    mut stream: crate::client::request::ByteStream,
+) -> Result<bytes::Bytes, TransportError> {
+    use futures_util::StreamExt as _;
+    let limit = crate::transport::MAX_RESPONSE_BYTES;
+    let mut out = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| TransportError::NoResponse {
+            message: format!("mock: the request body stream failed: {e}"),
+            timeout: false,
+        })?;
+        if out.len() + chunk.len() > limit {
+            return Err(TransportError::NoResponse {
+                message: format!("mock: the request body stream is longer than {limit} bytes"),
+                timeout: false,
             });
-        self.state
-            .requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(recorded);
-        Box::pin(std::future::ready(answer))
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out.into())
+}
+
+impl Transport for MockTransport {
+    fn send<'a>(&'a self, request: &'a PreparedRequest) -> TransportFuture<'a> {
+        Box::pin(async move {
+            let recorded = Self::record(request).await?;
+            let answer = self.answer(&recorded);
+            self.state
+                .requests
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(recorded);
+            answer
+        })
     }
 }
 

@@ -2,10 +2,11 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
+use super::request::RequestParts;
 use super::{Client, PreparedRequest};
 use crate::error::{Error, ErrorMeta, ServiceError, UnexpectedResponse};
 use crate::error_body::{parse_error_body, ErrorFields};
-use crate::operation::{Operation, Params};
+use crate::operation::Operation;
 use crate::retry::parse_retry_after;
 use crate::sign;
 use crate::transport::{HttpResponse, TransportError};
@@ -28,23 +29,23 @@ enum Outcome<T, E> {
 }
 
 impl Client {
-    /// Runs the attempts for already validated `params`; `first`, when given, is sent as is
-    /// for the first attempt. Every error carries the idempotency token of `params`.
+    /// Runs the attempts for already validated `parts`; `first`, when given, is sent as is
+    /// for the first attempt. Every error carries the idempotency token of `parts`.
     pub(super) async fn send_attempts<O: Operation>(
         &self,
-        params: &Params,
+        parts: &RequestParts,
         first: Option<PreparedRequest>,
         started: Instant,
     ) -> Result<O::Output, Error<O::Error>> {
-        let token = O::IDEMPOTENCY_TOKEN.and_then(|name| params.get(name));
-        self.attempt_loop::<O>(params, first, started)
+        let token = O::IDEMPOTENCY_TOKEN.and_then(|name| parts.query.get(name));
+        self.attempt_loop::<O>(parts, first, started)
             .await
             .map_err(|e| e.with_client_token(token))
     }
 
     async fn attempt_loop<O: Operation>(
         &self,
-        params: &Params,
+        parts: &RequestParts,
         mut first: Option<PreparedRequest>,
         started: Instant,
     ) -> Result<O::Output, Error<O::Error>> {
@@ -77,12 +78,12 @@ impl Client {
                         }
                         None => self.resolve_credentials().await?,
                     };
-                    self.sign_params::<O>(
-                        params,
+                    self.sign_parts::<O>(
+                        parts,
                         credentials.as_ref(),
                         &sign::format_timestamp(SystemTime::now()),
                         &sign::new_nonce(),
-                    )
+                    )?
                 }
             };
             for interceptor in &inner.interceptors {
@@ -251,7 +252,7 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
                 retry_after,
             };
         }
-        return match serde_json::from_slice::<O::Output>(body) {
+        return match O::read_output(response) {
             Ok(output) => {
                 if let Some(id) = header_request_id {
                     tracing::Span::current().record("request_id", id.as_str());
