@@ -172,7 +172,9 @@ impl Transport for ReqwestTransport {
                     if let Some(length) = stream.length() {
                         request = request.header(reqwest::header::CONTENT_LENGTH, length);
                     }
-                    request.body(reqwest::Body::wrap_stream(stream.open()))
+                    request.body(reqwest::Body::wrap(StreamingBody(std::sync::Mutex::new(
+                        stream.open(),
+                    ))))
                 }
             };
             let mut response = request.send().await.map_err(no_response)?;
@@ -195,6 +197,30 @@ impl Transport for ReqwestTransport {
                 body,
             })
         })
+    }
+}
+
+/// A [`ByteStream`](crate::client::request::ByteStream) as an HTTP body. The mutex only makes
+/// it `Sync` (the HTTP stack asks for it); polling takes it through `&mut`, never locking.
+struct StreamingBody(std::sync::Mutex<crate::client::request::ByteStream>);
+
+impl http_body::Body for StreamingBody {
+    type Data = bytes::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let stream = self
+            .get_mut()
+            .0
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        stream
+            .as_mut()
+            .poll_next(cx)
+            .map(|chunk| chunk.map(|chunk| chunk.map(http_body::Frame::data)))
     }
 }
 

@@ -6,7 +6,8 @@ use super::request::RequestParts;
 use super::{Client, PreparedRequest};
 use crate::error::{Error, ErrorMeta, ServiceError, UnexpectedResponse};
 use crate::error_body::{parse_error_body, ErrorFields};
-use crate::operation::Operation;
+use crate::error_body_roa::{parse_roa_error_body, roa_request_id_header};
+use crate::operation::{Operation, Style};
 use crate::retry::parse_retry_after;
 use crate::sign;
 use crate::transport::{HttpResponse, TransportError};
@@ -234,16 +235,30 @@ impl Client {
 }
 
 /// Maps a finished response onto an outcome.
+///
+/// ROA operations read their error bodies with [`parse_roa_error_body`] and take no 2xx body
+/// for an error: their services answer errors with an error status, and a 2xx body may be
+/// anything (a function's output).
 fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Error> {
+    let roa = matches!(O::STYLE, Style::Roa { .. });
     let status = response.status;
     let content_type = response.header("content-type");
-    let header_request_id = response.header("x-acs-request-id").map(str::to_owned);
+    let header_request_id = if roa {
+        roa_request_id_header(response).map(str::to_owned)
+    } else {
+        response.header("x-acs-request-id").map(str::to_owned)
+    };
     let retry_after = response
         .header("x-acs-retry-after")
         .and_then(parse_retry_after);
     let body = response.body.as_slice();
     if (200..300).contains(&status) {
-        if let Some(mut meta) = error_in_success_body(status, content_type, body) {
+        let error = if roa {
+            None
+        } else {
+            error_in_success_body(status, content_type, body)
+        };
+        if let Some(mut meta) = error {
             if meta.request_id.is_none() {
                 meta.request_id = header_request_id;
             }
@@ -275,7 +290,12 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
             }
         };
     }
-    match parse_error_body(status, content_type, body) {
+    let meta = if roa {
+        parse_roa_error_body(response)
+    } else {
+        parse_error_body(status, content_type, body)
+    };
+    match meta {
         Some(mut meta) => {
             if meta.request_id.is_none() {
                 meta.request_id = header_request_id;
