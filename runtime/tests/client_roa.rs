@@ -336,3 +336,58 @@ async fn throttled_roa_calls_honour_x_acs_retry_after() {
         "each attempt is signed afresh"
     );
 }
+
+#[tokio::test]
+async fn the_mock_records_a_roa_request_whole_stream_included() {
+    use acs_runtime::{mock, mock_client};
+    let rule = mock!(InvokeFunctionBytes)
+        .match_requests(|op| op.0.query.get("qualifier") == Some("LATEST"))
+        .then_http(|| acs_runtime::HttpResponse {
+            status: 200,
+            headers: Default::default(),
+            body: b"out".to_vec(),
+        });
+    let (client, mock) = mock_client!([rule]);
+    let payload = b"\x00binary\xff";
+    let stream = StreamBody::new(
+        Some(payload.len() as u64),
+        v3::hashed_payload(payload),
+        || {
+            Box::pin(futures_util::stream::iter([Ok(bytes::Bytes::from_static(
+                b"\x00binary\xff",
+            ))]))
+        },
+    );
+    let output = client
+        .send(&InvokeFunctionBytes(RequestParts {
+            path: params(&[("functionName", "fn/1")]),
+            query: params(&[("qualifier", "LATEST")]),
+            headers: params(&[("x-fc-log-type", "Tail")]),
+            body: Body::Stream(stream),
+        }))
+        .await
+        .expect("the rule answers");
+    assert_eq!(output, b"out");
+    let recorded = &mock.requests()[0];
+    assert_eq!(recorded.action, "InvokeFunction");
+    assert_eq!(recorded.method, acs_runtime::HttpMethod::Post);
+    assert_eq!(recorded.path, "/2023-03-30/functions/fn%2F1/invocations");
+    assert_eq!(recorded.query.get("qualifier"), Some("LATEST"));
+    assert_eq!(recorded.params.get("qualifier"), Some("LATEST"));
+    let header = |name: &str| {
+        recorded
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    assert_eq!(header("x-fc-log-type"), Some("Tail"));
+    assert_eq!(header("authorization"), Some("<redacted>"));
+    assert_eq!(
+        recorded.body,
+        Body::Bytes {
+            content_type: "application/octet-stream".into(),
+            bytes: bytes::Bytes::from_static(payload),
+        }
+    );
+}

@@ -90,3 +90,16 @@ impl Operation for InvokeFunctionBytes {
         Ok(response.body.clone())
     }
 }
+
+/// Typed mock rules read a ROA request back from its query (what [`RecordedRequest::params`]
+/// holds); the path, headers and body are in the record itself.
+///
+/// [`RecordedRequest::params`]: acs_runtime::mock::RecordedRequest::params
+impl acs_runtime::FromWire for InvokeFunctionBytes {
+    fn read_wire(params: &Params) -> Result<Self, ValidationErrors> {
+        Ok(Self(RequestParts {
+            query: params.clone(),
+            ..RequestParts::default()
+        }))
+    }
+}
