@@ -59,9 +59,10 @@ pub trait Operation {
     const VERSION: &'static str;
     /// The `Action` parameter, e.g. `CreateInstances`.
     const ACTION: &'static str;
-    /// Wire name of the idempotency-token parameter (`ClientToken`), when the operation has one.
-    /// Generated builders fill it in `build()` (see [`idempotency`](crate::idempotency)); the
-    /// runtime fills a token that is still empty once per call and keeps it on retries.
+    /// Wire name of the idempotency-token parameter (`ClientToken`), when the operation has one
+    /// and it travels in the query. Generated builders fill it in `build()` (see
+    /// [`idempotency`](crate::idempotency)); the runtime fills a token that is still empty once
+    /// per call and keeps it on retries. (A ROA token in a JSON body is the builder's alone.)
     const IDEMPOTENCY_TOKEN: Option<&'static str> = None;
     /// Wire names of the parameters the spec marks `in: formData`: they (and their `Name.…`
     /// entries) travel form-encoded in the request body rather than in the query string.
@@ -102,6 +103,13 @@ pub trait Operation {
 pub trait FromWire: Operation + Sized {
     /// Reads the request from wire parameters, reporting every missing or malformed one.
     fn read_wire(params: &Params) -> Result<Self, ValidationErrors>;
+
+    /// Reads the request from everything it was sent with: path parameters, query, the
+    /// operation's own headers and body (what a ROA operation reads). The default reads the
+    /// query alone with [`read_wire`](Self::read_wire) (for RPC: query and form parameters).
+    fn read_parts(parts: &RequestParts) -> Result<Self, ValidationErrors> {
+        Self::read_wire(&parts.query)
+    }
 }
 
 /// Wire parameters of a request: names and values exactly as they go on the wire, before

@@ -341,7 +341,12 @@ async fn throttled_roa_calls_honour_x_acs_retry_after() {
 async fn the_mock_records_a_roa_request_whole_stream_included() {
     use acs_runtime::{mock, mock_client};
     let rule = mock!(InvokeFunctionBytes)
-        .match_requests(|op| op.0.query.get("qualifier") == Some("LATEST"))
+        // Path parameter, header and body as the operation wrote them.
+        .match_requests(|op| {
+            op.0.path.get("functionName") == Some("fn/1")
+                && op.0.headers.get("x-fc-log-type") == Some("Tail")
+                && op.0.body.as_bytes() == Some(b"\x00binary\xff")
+        })
         .then_http(|| acs_runtime::HttpResponse {
             status: 200,
             headers: Default::default(),
@@ -358,16 +363,28 @@ async fn the_mock_records_a_roa_request_whole_stream_included() {
             ))]))
         },
     );
-    let output = client
-        .send(&InvokeFunctionBytes(RequestParts {
-            path: params(&[("functionName", "fn/1")]),
+    let invoke = |function: &str| {
+        InvokeFunctionBytes(RequestParts {
+            path: params(&[("functionName", function)]),
             query: params(&[("qualifier", "LATEST")]),
             headers: params(&[("x-fc-log-type", "Tail")]),
-            body: Body::Stream(stream),
-        }))
+            body: Body::Stream(stream.clone()),
+        })
+    };
+    let output = client
+        .send(&invoke("fn/1"))
         .await
         .expect("the rule answers");
     assert_eq!(output, b"out");
+    // Another path parameter: the rule does not match.
+    let refused = client.send(&invoke("fn/2")).await;
+    assert!(
+        refused
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("Mock.NoMatchingRule")),
+        "{refused:?}"
+    );
+    assert_eq!(mock.requests_for::<InvokeFunctionBytes>().len(), 2);
     let recorded = &mock.requests()[0];
     assert_eq!(recorded.action, "InvokeFunction");
     assert_eq!(recorded.method, acs_runtime::HttpMethod::Post);

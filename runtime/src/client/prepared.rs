@@ -6,7 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub use super::request::HttpMethod;
-use super::request::{Body, HttpRequest, RequestParts};
+use super::request::{is_secret_header, is_secret_param, Body, HttpRequest, RequestParts};
 
 /// Which signature to put on requests.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -47,11 +47,6 @@ pub struct PreparedRequest {
     /// The operation's parameters, kept by `prepare` so that retries of `send_prepared` can be
     /// signed afresh; `None` for the per-attempt copies the send loop makes.
     pub(crate) parts: Option<RequestParts>,
-}
-
-/// Query parameters whose values are secrets.
-fn is_secret_param(name: &str) -> bool {
-    matches!(name, "Signature" | "SecurityToken" | "OIDCToken")
 }
 
 impl PreparedRequest {
@@ -117,7 +112,7 @@ impl PreparedRequest {
     /// because it is signed (V3); the HTTP stack sends the same value from the URL.
     pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.expose_headers().map(|(name, value)| {
-            let value = if is_sensitive_header(name) {
+            let value = if is_secret_header(name) {
                 REDACTED
             } else {
                 value
@@ -198,10 +193,6 @@ impl PreparedRequest {
     }
 }
 
-fn is_sensitive_header(name: &str) -> bool {
-    name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("x-acs-security-token")
-}
-
 impl fmt::Debug for PreparedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let headers: Vec<(&str, &str)> = self.headers().collect();
@@ -266,5 +257,21 @@ mod tests {
         assert_eq!(request.query_param("Signature"), None);
         assert_eq!(request.query_param("B").as_deref(), Some("2"));
         assert_eq!(prepared(Params::new()).url(), "http://h/");
+        let mut signed = prepared(Params::new());
+        signed.insert_header(
+            "Authorization",
+            "ACS3-HMAC-SHA256 Credential=a,Signature=s3cr3t",
+        );
+        signed.insert_header("x-acs-security-token", "t0k3n");
+        for shown in [
+            format!("{:?}", request.expose_request()),
+            format!("{:?}", signed.expose_request()),
+            format!("{signed:?}"),
+        ] {
+            assert!(
+                !shown.contains("abc=") && !shown.contains("s3cr3t") && !shown.contains("t0k3n"),
+                "{shown}"
+            );
+        }
     }
 }

@@ -287,7 +287,10 @@ pub struct RequestParts {
 
 /// A request as data. Signers read it and add their headers (and for v1 their query
 /// parameters); the transport renders it once.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// `Debug` shows `<redacted>` for the values of `Signature`, `SecurityToken`, `OIDCToken`,
+/// `Authorization` and `x-acs-security-token`; the fields themselves hold the exact values.
+#[derive(Clone, PartialEq, Eq)]
 pub struct HttpRequest {
     /// The method.
     pub method: HttpMethod,
@@ -299,6 +302,45 @@ pub struct HttpRequest {
     pub headers: Vec<(Cow<'static, str>, String)>,
     /// The body.
     pub body: Body,
+}
+
+/// Query parameters whose values are secrets.
+pub(crate) fn is_secret_param(name: &str) -> bool {
+    matches!(name, "Signature" | "SecurityToken" | "OIDCToken")
+}
+
+/// Headers whose values are secrets.
+pub(crate) fn is_secret_header(name: &str) -> bool {
+    name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("x-acs-security-token")
+}
+
+impl fmt::Debug for HttpRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn redact(secret: bool, value: &str) -> &str {
+            if secret {
+                crate::client::prepared::REDACTED
+            } else {
+                value
+            }
+        }
+        let query: Vec<(&str, &str)> = self
+            .query
+            .iter()
+            .map(|(n, v)| (n, redact(is_secret_param(n), v)))
+            .collect();
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_ref(), redact(is_secret_header(n), v.as_str())))
+            .collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &query)
+            .field("headers", &headers)
+            .field("body", &self.body)
+            .finish()
+    }
 }
 
 impl HttpRequest {

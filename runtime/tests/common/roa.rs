@@ -91,15 +91,16 @@ impl Operation for InvokeFunctionBytes {
     }
 }
 
-/// Typed mock rules read a ROA request back from its query (what [`RecordedRequest::params`]
-/// holds); the path, headers and body are in the record itself.
-///
-/// [`RecordedRequest::params`]: acs_runtime::mock::RecordedRequest::params
+/// Typed mock rules read a ROA request back from all its parts, as generated code will.
 impl acs_runtime::FromWire for InvokeFunctionBytes {
     fn read_wire(params: &Params) -> Result<Self, ValidationErrors> {
         Ok(Self(RequestParts {
             query: params.clone(),
             ..RequestParts::default()
         }))
+    }
+
+    fn read_parts(parts: &RequestParts) -> Result<Self, ValidationErrors> {
+        Ok(Self(parts.clone()))
     }
 }
