@@ -197,10 +197,17 @@ impl Params {
     }
 
     /// Names that start with `prefix` (used to find `Name.N` / `Name.N.Key` entries).
+    /// Room for `entries` more parameters holding `bytes` more bytes of values.
+    pub fn reserve(&mut self, entries: usize, bytes: usize) {
+        self.entries.reserve(entries);
+        self.values.reserve(bytes);
+    }
+
     /// Sorts the entries by name, then value, in byte order (the order signatures use).
     pub fn sort(&mut self) {
         let values = &self.values;
-        self.entries.sort_by(|(a, ra), (b, rb)| {
+        // Entries equal in name and value are interchangeable: no need for a stable sort.
+        self.entries.sort_unstable_by(|(a, ra), (b, rb)| {
             a.as_bytes().cmp(b.as_bytes()).then_with(|| {
                 values[ra.clone()]
                     .as_bytes()

@@ -222,7 +222,7 @@ mod tests {
             origin: Arc::from("http://h"),
             request: HttpRequest {
                 method: HttpMethod::Get,
-                path: "/".to_owned(),
+                path: Cow::Borrowed("/"),
                 query,
                 headers: Vec::new(),
                 body: Body::Empty,

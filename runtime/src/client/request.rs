@@ -295,7 +295,7 @@ pub struct HttpRequest {
     /// The method.
     pub method: HttpMethod,
     /// The path, percent-encoded, starting with `/` (`/` for RPC calls).
-    pub path: String,
+    pub path: Cow<'static, str>,
     /// Query parameters, decoded, in sending order.
     pub query: Params,
     /// Headers in sending order, names in lower case except `Authorization`.

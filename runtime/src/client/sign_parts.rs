@@ -155,10 +155,9 @@ impl Client {
             Style::Rpc => self.rpc_request::<O>(parts, credentials, timestamp, nonce),
             Style::Roa { method, path } => {
                 let path = check_roa(method, path, parts).map_err(Error::InvalidRequest)?;
-                (
-                    self.roa_request::<O>(method, path, parts, credentials, timestamp, nonce),
-                    false,
-                )
+                let request =
+                    self.roa_request::<O>(method, path, parts, credentials, timestamp, nonce);
+                (request, false)
             }
         };
         Ok(PreparedRequest {
@@ -209,6 +208,8 @@ impl Client {
         };
         let v1_query = |mut query: Params, signed: Option<&Credentials>| {
             query.retain(|n, _| !is_rpc_common(n));
+            // The common parameters: 9 entries, about 160 bytes with an STS-less key.
+            query.reserve(10, 160);
             query.push("Action", O::ACTION);
             query.push("Version", O::VERSION);
             query.push("Format", "JSON");
@@ -233,7 +234,7 @@ impl Client {
                 let query = v1_query(own, None);
                 let request = HttpRequest {
                     method,
-                    path: "/".to_owned(),
+                    path: Cow::Borrowed("/"),
                     query,
                     headers: content_type.into_iter().collect(),
                     body,
@@ -257,7 +258,7 @@ impl Client {
                 query.push(v1::SIGNATURE_PARAM, signature);
                 let request = HttpRequest {
                     method,
-                    path: "/".to_owned(),
+                    path: Cow::Borrowed("/"),
                     query,
                     headers: content_type.into_iter().collect(),
                     body,
@@ -280,7 +281,7 @@ impl Client {
                 );
                 let request = HttpRequest {
                     method,
-                    path: "/".to_owned(),
+                    path: Cow::Borrowed("/"),
                     query,
                     headers,
                     body,
@@ -362,7 +363,7 @@ impl Client {
         }
         HttpRequest {
             method,
-            path,
+            path: Cow::Owned(path),
             query,
             headers,
             body,
