@@ -22,6 +22,59 @@
 //! The success body becomes [`Output`](Operation::Output) through
 //! [`read_output`](Operation::read_output): JSON by default; an operation whose response is an
 //! array, text, bytes or headers only overrides it.
+//!
+//! A ROA operation as generated code writes one (Container Service `ModifyCluster`,
+//! `PUT /api/v2/clusters/{ClusterId}` with a JSON body):
+//!
+//! ```
+//! use acs_runtime::{
+//!     AnyServiceError, HttpMethod, Operation, Params, RequestParts, Style,
+//!     ValidationErrors, Validator,
+//! };
+//!
+//! #[derive(serde::Serialize)]
+//! struct ModifyClusterBody { cluster_name: Option<String>, deletion_protection: Option<bool> }
+//!
+//! struct ModifyCluster { cluster_id: String, body: ModifyClusterBody }
+//!
+//! impl Operation for ModifyCluster {
+//!     const PRODUCT: &'static str = "CS";
+//!     const VERSION: &'static str = "2015-12-15";
+//!     const ACTION: &'static str = "ModifyCluster";
+//!     const STYLE: Style = Style::Roa {
+//!         method: HttpMethod::Put,
+//!         path: "/api/v2/clusters/{ClusterId}",
+//!     };
+//!     type Output = serde_json::Value;
+//!     type Error = AnyServiceError;
+//!
+//!     fn validate(&self) -> Result<(), ValidationErrors> {
+//!         let mut v = Validator::new();
+//!         v.required_str("ClusterId", &self.cluster_id, "MissingClusterId");
+//!         v.finish()
+//!     }
+//!
+//!     fn write_params(&self, _query: &mut Params) {} // no query parameters
+//!
+//!     fn write_request(&self, parts: &mut RequestParts) -> Result<(), ValidationErrors> {
+//!         parts.path.push("ClusterId", &self.cluster_id);
+//!         parts.set_json_body(&self.body)
+//!     }
+//! }
+//!
+//! let client = acs_runtime::Client::builder()
+//!     .endpoint("https://cs.cn-hangzhou.aliyuncs.com")
+//!     .credentials(acs_runtime::Credentials::new("id", "secret"))
+//!     .build()?;
+//! let op = ModifyCluster {
+//!     cluster_id: "c-1 a".into(),
+//!     body: ModifyClusterBody { cluster_name: Some("prod".into()), deletion_protection: None },
+//! };
+//! let prepared = client.prepare(&op)?;
+//! assert_eq!(prepared.to_string(), "PUT https://cs.cn-hangzhou.aliyuncs.com/api/v2/clusters/c-1%20a");
+//! assert_eq!(prepared.header("content-type"), Some("application/json; charset=utf-8"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
@@ -85,9 +138,12 @@ pub trait Operation {
 
     /// Fills the request's path parameters, query, headers and body. The default (RPC) writes
     /// [`write_params`](Self::write_params) into the query; the client then moves the
-    /// [`FORM_PARAMETERS`](Self::FORM_PARAMETERS) into a form body.
-    fn write_request(&self, parts: &mut RequestParts) {
+    /// [`FORM_PARAMETERS`](Self::FORM_PARAMETERS) into a form body. An error (a body that does
+    /// not serialize) fails the call with [`Error::InvalidRequest`](crate::Error::InvalidRequest)
+    /// before anything is sent.
+    fn write_request(&self, parts: &mut RequestParts) -> Result<(), ValidationErrors> {
         self.write_params(&mut parts.query);
+        Ok(())
     }
 
     /// Reads a successful (2xx) response into the output: JSON by default. The error says what

@@ -285,6 +285,27 @@ pub struct RequestParts {
     pub body: Body,
 }
 
+impl RequestParts {
+    /// Sets a JSON body; a value that does not serialize (a map with non-string keys, a failing
+    /// `Serialize`) is a violation of parameter `body`.
+    pub fn set_json_body(
+        &mut self,
+        value: &impl serde::Serialize,
+    ) -> Result<(), crate::ValidationErrors> {
+        self.body = Body::json(value).map_err(|e| {
+            crate::ValidationErrors::new(vec![crate::Violation {
+                parameter: Cow::Borrowed("body"),
+                rule: crate::Rule::Type {
+                    expected: "a body that serializes to JSON",
+                },
+                value: Some(e.to_string()),
+                code: crate::wire::INVALID_PARAMETER,
+            }])
+        })?;
+        Ok(())
+    }
+}
+
 /// A request as data. Signers read it and add their headers (and for v1 their query
 /// parameters); the transport renders it once.
 ///
@@ -502,6 +523,20 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_body_that_does_not_serialize_is_a_violation() {
+        let mut parts = RequestParts::default();
+        let map: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
+        let errors = parts.set_json_body(&map).expect_err("non-string keys");
+        assert_eq!(
+            errors.to_string(),
+            "1 rule(s) broken: body must be a body that serializes to JSON (got \"key must be a string\") [InvalidParameter]"
+        );
+        assert_eq!(parts.body, Body::Empty);
+        parts.set_json_body(&[1, 2]).expect("serializes");
+        assert_eq!(parts.body.as_bytes(), Some(&b"[1,2]"[..]));
     }
 
     #[test]

@@ -129,7 +129,8 @@ impl Client {
             query: Params::with_capacity(16),
             ..RequestParts::default()
         };
-        op.write_request(&mut parts);
+        op.write_request(&mut parts)
+            .map_err(Error::InvalidRequest)?;
         if let Some(name) = O::IDEMPOTENCY_TOKEN {
             if parts.query.get(name).is_none_or(str::is_empty) {
                 parts.query.set(name, crate::idempotency::new_token());

@@ -28,8 +28,9 @@ macro_rules! roa_operation {
                 *params = self.0.query.clone();
             }
 
-            fn write_request(&self, parts: &mut RequestParts) {
+            fn write_request(&self, parts: &mut RequestParts) -> Result<(), ValidationErrors> {
                 *parts = self.0.clone();
+                Ok(())
             }
         }
     };
@@ -82,8 +83,9 @@ impl Operation for InvokeFunctionBytes {
         *params = self.0.query.clone();
     }
 
-    fn write_request(&self, parts: &mut RequestParts) {
+    fn write_request(&self, parts: &mut RequestParts) -> Result<(), ValidationErrors> {
         *parts = self.0.clone();
+        Ok(())
     }
 
     fn read_output(response: &acs_runtime::HttpResponse) -> Result<Vec<u8>, String> {
