@@ -1,4 +1,4 @@
-//! Runtime for generated Alibaba Cloud RPC clients.
+//! Runtime for generated Alibaba Cloud clients (RPC and ROA).
 //!
 //! Generated operation types implement [`Operation`]; this crate does everything between a
 //! validated request and a typed result: credentials, endpoints, signing (RPC v1 HMAC-SHA1 and
@@ -14,6 +14,7 @@ pub mod de;
 pub mod endpoint;
 pub mod error;
 pub mod error_body;
+pub mod error_body_roa;
 pub mod idempotency;
 pub mod mock;
 pub mod operation;
@@ -28,8 +29,8 @@ pub mod wire;
 
 pub use any_error::{AnyError, AnyServiceError};
 pub use client::{
-    BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
-    DEFAULT_OPERATION_DEADLINE,
+    Body, BuildError, Client, ClientBuilder, HttpMethod, HttpRequest, PreparedRequest,
+    RequestParts, SignatureVersion, StreamBody, DEFAULT_OPERATION_DEADLINE,
 };
 pub use common_errors::CommonError;
 pub use credentials::{
@@ -37,7 +38,7 @@ pub use credentials::{
 };
 pub use endpoint::{Endpoint, EndpointError, EndpointRule, Network, ProductEndpoints};
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
-pub use operation::{FromWire, Operation, Params};
+pub use operation::{FromWire, Operation, Params, Style};
 pub use retry::RetryConfig;
 pub use transport::{HttpResponse, Interceptor, Transport, TransportError};
 pub use validate::{Pattern, Rule, ValidationErrors, Validator, Violation};

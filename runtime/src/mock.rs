@@ -23,11 +23,11 @@ use std::marker::PhantomData;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::client::prepared::percent_decode;
+use crate::client::request::Body;
 use crate::client::{Client, HttpMethod, PreparedRequest};
 use crate::credentials::Credentials;
 use crate::error::ServiceError;
-use crate::operation::{FromWire, Params};
+use crate::operation::{FromWire, Params, RequestParts, Style};
 use crate::retry::RetryConfig;
 use crate::transport::{HttpResponse, Transport, TransportError, TransportFuture};
 
@@ -45,7 +45,7 @@ const SIGNING_PARAMS: &[&str] = &[
     "Signature",
 ];
 
-type Matcher = Box<dyn Fn(&Params) -> bool + Send + Sync>;
+type Matcher = Box<dyn Fn(&RecordedRequest) -> bool + Send + Sync>;
 type Responder = Arc<dyn Fn() -> Result<HttpResponse, TransportError> + Send + Sync>;
 
 /// What one operation answers, in order; the last answer repeats.
@@ -99,7 +99,11 @@ impl<O> From<TypedRule<O>> for Rule {
 impl<O: FromWire + 'static> TypedRule<O> {
     /// Answers only requests for which `accept` holds (the request is read back from the wire).
     pub fn match_requests(mut self, accept: impl Fn(&O) -> bool + Send + Sync + 'static) -> Self {
-        self.rule.matcher = Box::new(move |params| O::read_wire(params).is_ok_and(|r| accept(&r)));
+        self.rule.matcher = Box::new(move |recorded| {
+            recorded
+                .decode::<O>()
+                .is_some_and(|request| accept(&request))
+        });
         self
     }
 
@@ -207,27 +211,114 @@ impl CallCount {
     }
 }
 
-/// One request the mock received: the action and its own parameters, decoded (signing
-/// parameters left out, secrets never kept).
+/// One request the mock received, whole: method, path, query, headers and body, with the
+/// operation's own parameters picked out (signing parameters left out, secrets never kept).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordedRequest {
     /// The `Action`.
     pub action: String,
     /// The HTTP method.
     pub method: HttpMethod,
-    /// The operation's parameters in wire form, in sending order.
+    /// The operation's parameters in wire form: the query's (signing parameters left out), then
+    /// a form body's, in sending order. What [`decode`](Self::decode) and typed rules read.
     pub params: Params,
+    /// The path, percent-encoded.
+    pub path: String,
+    /// The query as sent, decoded, with the values of `Signature`, `SecurityToken` and
+    /// `OIDCToken` replaced by `<redacted>`.
+    pub query: Params,
     /// Headers as [`PreparedRequest::headers`] shows them (secrets redacted).
     pub headers: Vec<(String, String)>,
+    /// The body as sent; a stream is read into [`Body::Bytes`] (up to
+    /// [`MAX_RESPONSE_BYTES`](crate::transport::MAX_RESPONSE_BYTES); the call fails past it).
+    pub body: Body,
 }
 
 impl RecordedRequest {
-    /// The request read back as `O`, when it was one.
+    /// The request read back as `O`, when it was one (through [`FromWire::read_parts`]).
     pub fn decode<O: FromWire>(&self) -> Option<O> {
-        (self.action == O::ACTION)
-            .then(|| O::read_wire(&self.params).ok())
-            .flatten()
+        if self.action != O::ACTION {
+            return None;
+        }
+        O::read_parts(&self.parts_for(O::STYLE)?).ok()
     }
+
+    /// The request's parts as an operation of `style` wrote them: for ROA, path parameters read
+    /// back from the path by the template, and the operation's own headers (those the runtime
+    /// and the HTTP stack set left out). `None` when the path does not fit the template.
+    pub fn parts_for(&self, style: Style) -> Option<RequestParts> {
+        let mut parts = RequestParts {
+            query: self.params.clone(),
+            body: self.body.clone(),
+            ..RequestParts::default()
+        };
+        if let Style::Roa { path, .. } = style {
+            parts.path = path_params(path, &self.path)?;
+            parts.query = self.query.clone();
+            for (name, value) in &self.headers {
+                if !is_runtime_header(name) {
+                    parts.headers.push(name.clone(), value);
+                }
+            }
+        }
+        Some(parts)
+    }
+}
+
+/// Headers the runtime or the HTTP stack sets, not the operation.
+fn is_runtime_header(name: &str) -> bool {
+    [
+        "host",
+        "authorization",
+        "content-type",
+        "user-agent",
+        "accept",
+    ]
+    .iter()
+    .any(|h| name.eq_ignore_ascii_case(h))
+        || name
+            .get(..6)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("x-acs-"))
+}
+
+/// The values of `template`'s `{Name}` placeholders in `path`, percent-decoded; a placeholder
+/// fills its whole segment or sits between a literal prefix and suffix in it.
+fn path_params(template: &str, path: &str) -> Option<Params> {
+    let mut params = Params::new();
+    let (template_segments, path_segments) = (template.split('/'), path.split('/'));
+    if template_segments.clone().count() != path_segments.clone().count() {
+        return None;
+    }
+    for (pattern, segment) in template_segments.zip(path_segments) {
+        match pattern.split_once('{') {
+            None if pattern == segment => {}
+            None => return None,
+            Some((prefix, rest)) => {
+                let (name, suffix) = rest.split_once('}')?;
+                let value = segment.strip_prefix(prefix)?.strip_suffix(suffix)?;
+                params.push(name.to_owned(), percent_decode(value)?);
+            }
+        }
+    }
+    Some(params)
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 #[derive(Default)]
@@ -291,43 +382,47 @@ impl MockTransport {
         self.requests().iter().filter_map(|r| r.decode()).collect()
     }
 
-    fn record(request: &PreparedRequest) -> RecordedRequest {
+    /// Reads a prepared request into a record: from its parts, nothing parsed back.
+    async fn record(request: &PreparedRequest) -> Result<RecordedRequest, TransportError> {
         let mut params = Params::new();
-        let mut action = String::new();
-        if let Some((_, query)) = request.url.split_once('?') {
-            for pair in query.split('&').filter(|p| !p.is_empty()) {
-                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                let (name, value) = (percent_decode(name), percent_decode(value));
-                if name == "Action" {
-                    action = value;
-                } else if !SIGNING_PARAMS.contains(&name.as_str()) {
-                    params.push(name, value);
-                }
+        let mut query = Params::new();
+        for (name, value) in request.query() {
+            query.push(name.to_owned(), value);
+            if !SIGNING_PARAMS.contains(&name) {
+                params.push(name.to_owned(), value);
             }
         }
-        if action.is_empty() {
-            action = request.action.to_owned();
+        let body = match request.body() {
+            Body::Stream(stream) => Body::Bytes {
+                content_type: stream_content_type(request),
+                bytes: read_stream(stream.open()).await?,
+            },
+            other => other.clone(),
+        };
+        if let Body::Form(form) = &body {
+            for (name, value) in form.params().iter() {
+                params.push(name.to_owned(), value);
+            }
         }
-        RecordedRequest {
-            action,
-            method: request.method,
+        Ok(RecordedRequest {
+            action: request.action().to_owned(),
+            method: request.method(),
             params,
+            path: request.path().to_owned(),
+            query,
             headers: request
                 .headers()
                 .map(|(n, v)| (n.to_owned(), v.to_owned()))
                 .collect(),
-        }
+            body,
+        })
     }
-}
 
-impl Transport for MockTransport {
-    fn send<'a>(&'a self, request: &'a PreparedRequest) -> TransportFuture<'a> {
-        let recorded = Self::record(request);
-        let answer = self
-            .state
+    fn answer(&self, recorded: &RecordedRequest) -> Result<HttpResponse, TransportError> {
+        self.state
             .rules
             .iter()
-            .filter(|rule| rule.action == recorded.action && (rule.matcher)(&recorded.params))
+            .filter(|rule| rule.action == recorded.action && (rule.matcher)(recorded))
             .find_map(Rule::answer)
             .unwrap_or_else(|| {
                 let body = serde_json::json!({
@@ -336,13 +431,50 @@ impl Transport for MockTransport {
                     "Message": format!("no mock rule answers this {} request", recorded.action),
                 });
                 Ok(HttpResponse::json(400, body.to_string()))
+            })
+    }
+}
+
+fn stream_content_type(request: &PreparedRequest) -> std::borrow::Cow<'static, str> {
+    let content_type = request.body().content_type().unwrap_or_default();
+    std::borrow::Cow::Owned(content_type.to_owned())
+}
+
+/// Reads a stream body whole, refusing more than [`MAX_RESPONSE_BYTES`](crate::transport::MAX_RESPONSE_BYTES).
+async fn read_stream(
+    mut stream: crate::client::request::ByteStream,
+) -> Result<bytes::Bytes, TransportError> {
+    use futures_util::StreamExt as _;
+    let limit = crate::transport::MAX_RESPONSE_BYTES;
+    let mut out = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| TransportError::NoResponse {
+            message: format!("mock: the request body stream failed: {e}"),
+            timeout: false,
+        })?;
+        if out.len() + chunk.len() > limit {
+            return Err(TransportError::NoResponse {
+                message: format!("mock: the request body stream is longer than {limit} bytes"),
+                timeout: false,
             });
-        self.state
-            .requests
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(recorded);
-        Box::pin(std::future::ready(answer))
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out.into())
+}
+
+impl Transport for MockTransport {
+    fn send<'a>(&'a self, request: &'a PreparedRequest) -> TransportFuture<'a> {
+        Box::pin(async move {
+            let recorded = Self::record(request).await?;
+            let answer = self.answer(&recorded);
+            self.state
+                .requests
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(recorded);
+            answer
+        })
     }
 }
 
@@ -363,4 +495,25 @@ macro_rules! mock_client {
         let mock = $crate::mock::MockTransport::new(rules);
         (mock.client(), mock)
     }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_parameters_are_read_back_by_the_template() {
+        let params = path_params(
+            "/2023-03-30/functions/{functionName}/invocations",
+            "/2023-03-30/functions/fn%2F1%20%E4%B8%AD/invocations",
+        )
+        .expect("fits");
+        assert_eq!(params.get("functionName"), Some("fn/1 中"));
+        let params = path_params("/a/{A}.json/b/{B}", "/a/x.json/b/y").expect("fits");
+        assert_eq!(params.iter().collect::<Vec<_>>(), [("A", "x"), ("B", "y")]);
+        assert!(path_params("/clusters/{Id}", "/clusters").is_none());
+        assert!(path_params("/clusters/{Id}", "/nodes/c-1").is_none());
+        assert!(path_params("/clusters/{Id}", "/clusters/%zz").is_none());
+        assert!(path_params("/clusters", "/clusters").is_some_and(|p| p.is_empty()));
+    }
 }

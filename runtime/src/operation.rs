@@ -2,15 +2,104 @@
 //!
 //! A generated request type implements [`Operation`]; everything after that — signing, sending,
 //! retrying, mapping error bodies — is done by the runtime against this trait alone.
+//!
+//! # The HTTP seam
+//!
+//! An operation says how it travels with [`Operation::STYLE`] and writes its parameters by
+//! location:
+//!
+//! * **RPC** ([`Style::Rpc`], the default): `Action`/`Version` travel as common parameters (v1) or
+//!   `x-acs-*` headers (V3); [`write_params`](Operation::write_params) writes every parameter,
+//!   those named in [`FORM_PARAMETERS`](Operation::FORM_PARAMETERS) go into a form body, the rest
+//!   into the query. The method is the client's (`POST` or `GET`).
+//! * **ROA** ([`Style::Roa`]): the spec's method and path template (`DELETE
+//!   /clusters/{ClusterId}`); [`write_request`](Operation::write_request) fills
+//!   [`RequestParts`]: path parameters (percent-encoded into the template by the runtime), query,
+//!   the operation's own headers, and one body (JSON, form, bytes or a stream). Always signed
+//!   with `ACS3-HMAC-SHA256`, every header the runtime sets (`host`, `x-acs-*`, `content-type`)
+//!   and every operation header signed.
+//!
+//! The success body becomes [`Output`](Operation::Output) through
+//! [`read_output`](Operation::read_output): JSON by default; an operation whose response is an
+//! array, text, bytes or headers only overrides it.
+//!
+//! A ROA operation as generated code writes one (Container Service `ModifyCluster`,
+//! `PUT /api/v2/clusters/{ClusterId}` with a JSON body):
+//!
+//! ```
+//! use acs_runtime::{
+//!     AnyServiceError, HttpMethod, Operation, Params, RequestParts, Style,
+//!     ValidationErrors, Validator,
+//! };
+//!
+//! #[derive(serde::Serialize)]
+//! struct ModifyClusterBody { cluster_name: Option<String>, deletion_protection: Option<bool> }
+//!
+//! struct ModifyCluster { cluster_id: String, body: ModifyClusterBody }
+//!
+//! impl Operation for ModifyCluster {
+//!     const PRODUCT: &'static str = "CS";
+//!     const VERSION: &'static str = "2015-12-15";
+//!     const ACTION: &'static str = "ModifyCluster";
+//!     const STYLE: Style = Style::Roa {
+//!         method: HttpMethod::Put,
+//!         path: "/api/v2/clusters/{ClusterId}",
+//!     };
+//!     type Output = serde_json::Value;
+//!     type Error = AnyServiceError;
+//!
+//!     fn validate(&self) -> Result<(), ValidationErrors> {
+//!         let mut v = Validator::new();
+//!         v.required_str("ClusterId", &self.cluster_id, "MissingClusterId");
+//!         v.finish()
+//!     }
+//!
+//!     fn write_params(&self, _query: &mut Params) {} // no query parameters
+//!
+//!     fn write_request(&self, parts: &mut RequestParts) -> Result<(), ValidationErrors> {
+//!         parts.path.push("ClusterId", &self.cluster_id);
+//!         parts.set_json_body(&self.body)
+//!     }
+//! }
+//!
+//! let client = acs_runtime::Client::builder()
+//!     .endpoint("https://cs.cn-hangzhou.aliyuncs.com")
+//!     .credentials(acs_runtime::Credentials::new("id", "secret"))
+//!     .build()?;
+//! let op = ModifyCluster {
+//!     cluster_id: "c-1 a".into(),
+//!     body: ModifyClusterBody { cluster_name: Some("prod".into()), deletion_protection: None },
+//! };
+//! let prepared = client.prepare(&op)?;
+//! assert_eq!(prepared.to_string(), "PUT https://cs.cn-hangzhou.aliyuncs.com/api/v2/clusters/c-1%20a");
+//! assert_eq!(prepared.header("content-type"), Some("application/json; charset=utf-8"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::ops::Range;
 
+pub use crate::client::request::{Body, HttpMethod, RequestParts, StreamBody};
 use crate::error::ServiceError;
+use crate::transport::HttpResponse;
 use crate::validate::ValidationErrors;
 
-/// One RPC-style API operation: a validated request that knows its wire parameters.
+/// How an operation maps onto HTTP (see the [module documentation](self)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// `Action`-style: parameters in the query (or a form body), path `/`.
+    Rpc,
+    /// Resource-style: the spec's method and path template.
+    Roa {
+        /// The method the spec names.
+        method: HttpMethod,
+        /// The path template, `{Name}` for each path parameter (`/clusters/{ClusterId}`).
+        path: &'static str,
+    },
+}
+
+/// One API operation: a validated request that knows its wire parameters and how they travel.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a request the client can send",
     label = "expected a built request",
@@ -23,13 +112,16 @@ pub trait Operation {
     const VERSION: &'static str;
     /// The `Action` parameter, e.g. `CreateInstances`.
     const ACTION: &'static str;
-    /// Wire name of the idempotency-token parameter (`ClientToken`), when the operation has one.
-    /// Generated builders fill it in `build()` (see [`idempotency`](crate::idempotency)); the
-    /// runtime fills a token that is still empty once per call and keeps it on retries.
+    /// Wire name of the idempotency-token parameter (`ClientToken`), when the operation has one
+    /// and it travels in the query. Generated builders fill it in `build()` (see
+    /// [`idempotency`](crate::idempotency)); the runtime fills a token that is still empty once
+    /// per call and keeps it on retries. (A ROA token in a JSON body is the builder's alone.)
     const IDEMPOTENCY_TOKEN: Option<&'static str> = None;
     /// Wire names of the parameters the spec marks `in: formData`: they (and their `Name.…`
     /// entries) travel form-encoded in the request body rather than in the query string.
     const FORM_PARAMETERS: &'static [&'static str] = &[];
+    /// RPC (the default) or ROA with its method and path template.
+    const STYLE: Style = Style::Rpc;
 
     /// The deserialized body of a successful (2xx) response.
     type Output: serde::de::DeserializeOwned;
@@ -39,8 +131,26 @@ pub trait Operation {
     /// Checks every rule that can be checked locally and returns all violations at once.
     fn validate(&self) -> Result<(), ValidationErrors>;
 
-    /// Appends the operation's own parameters (no common parameters) in wire form.
+    /// Appends the operation's own parameters (no common parameters) in wire form. For RPC
+    /// operations these are all of them; ROA operations write the query here and override
+    /// [`write_request`](Self::write_request) for the rest.
     fn write_params(&self, params: &mut Params);
+
+    /// Fills the request's path parameters, query, headers and body. The default (RPC) writes
+    /// [`write_params`](Self::write_params) into the query; the client then moves the
+    /// [`FORM_PARAMETERS`](Self::FORM_PARAMETERS) into a form body. An error (a body that does
+    /// not serialize) fails the call with [`Error::InvalidRequest`](crate::Error::InvalidRequest)
+    /// before anything is sent.
+    fn write_request(&self, parts: &mut RequestParts) -> Result<(), ValidationErrors> {
+        self.write_params(&mut parts.query);
+        Ok(())
+    }
+
+    /// Reads a successful (2xx) response into the output: JSON by default. The error says what
+    /// did not fit (it ends up in [`UnexpectedResponse`](crate::UnexpectedResponse)).
+    fn read_output(response: &HttpResponse) -> Result<Self::Output, String> {
+        serde_json::from_slice(&response.body).map_err(|e| e.to_string())
+    }
 }
 
 /// A request that can be read back from its wire parameters: generated for every operation
@@ -49,6 +159,13 @@ pub trait Operation {
 pub trait FromWire: Operation + Sized {
     /// Reads the request from wire parameters, reporting every missing or malformed one.
     fn read_wire(params: &Params) -> Result<Self, ValidationErrors>;
+
+    /// Reads the request from everything it was sent with: path parameters, query, the
+    /// operation's own headers and body (what a ROA operation reads). The default reads the
+    /// query alone with [`read_wire`](Self::read_wire) (for RPC: query and form parameters).
+    fn read_parts(parts: &RequestParts) -> Result<Self, ValidationErrors> {
+        Self::read_wire(&parts.query)
+    }
 }
 
 /// Wire parameters of a request: names and values exactly as they go on the wire, before
@@ -136,6 +253,32 @@ impl Params {
     }
 
     /// Names that start with `prefix` (used to find `Name.N` / `Name.N.Key` entries).
+    /// Room for `entries` more parameters holding `bytes` more bytes of values.
+    pub fn reserve(&mut self, entries: usize, bytes: usize) {
+        self.entries.reserve(entries);
+        self.values.reserve(bytes);
+    }
+
+    /// Sorts the entries by name, then value, in byte order (the order signatures use).
+    pub fn sort(&mut self) {
+        let values = &self.values;
+        // Entries equal in name and value are interchangeable: no need for a stable sort.
+        self.entries.sort_unstable_by(|(a, ra), (b, rb)| {
+            a.as_bytes().cmp(b.as_bytes()).then_with(|| {
+                values[ra.clone()]
+                    .as_bytes()
+                    .cmp(values[rb.clone()].as_bytes())
+            })
+        });
+    }
+
+    /// Keeps only the entries for which `keep(name, value)` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &str) -> bool) {
+        let values = &self.values;
+        self.entries
+            .retain(|(name, range)| keep(name, &values[range.clone()]));
+    }
+
     pub fn names_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.entries
             .iter()

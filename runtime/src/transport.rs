@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use reqwest::header::HeaderMap;
 
+use crate::client::request::Body;
 use crate::client::{HttpMethod, PreparedRequest};
 
 /// Response bodies larger than this are not read: the call fails with
@@ -91,8 +92,9 @@ pub type TransportFuture<'a> =
 /// Sends one signed request and reads the whole answer. The client bounds the call with its
 /// overall deadline, so an implementation need not.
 pub trait Transport: Send + Sync + fmt::Debug + 'static {
-    /// Sends `request` (use [`PreparedRequest::expose_url`] and
-    /// [`PreparedRequest::expose_headers`] for the exact bytes).
+    /// Sends `request`: [`PreparedRequest::expose_url`] (or the parts in
+    /// [`PreparedRequest::expose_request`]), [`PreparedRequest::expose_headers`] and
+    /// [`PreparedRequest::body`] are the exact request.
     fn send<'a>(&'a self, request: &'a PreparedRequest) -> TransportFuture<'a>;
 }
 
@@ -141,11 +143,15 @@ impl ReqwestTransport {
 impl Transport for ReqwestTransport {
     fn send<'a>(&'a self, prepared: &'a PreparedRequest) -> TransportFuture<'a> {
         Box::pin(async move {
-            let method = match prepared.method {
+            let method = match prepared.method() {
                 HttpMethod::Post => reqwest::Method::POST,
                 HttpMethod::Get => reqwest::Method::GET,
+                HttpMethod::Put => reqwest::Method::PUT,
+                HttpMethod::Delete => reqwest::Method::DELETE,
+                HttpMethod::Patch => reqwest::Method::PATCH,
+                HttpMethod::Head => reqwest::Method::HEAD,
             };
-            let mut request = self.http.request(method, prepared.url.as_str());
+            let mut request = self.http.request(method, prepared.expose_url());
             for (name, value) in prepared.expose_headers() {
                 // The HTTP stack derives `host` from the URL (same value); HTTP/2 sends it as
                 // `:authority`.
@@ -153,13 +159,24 @@ impl Transport for ReqwestTransport {
                     request = request.header(name, value);
                 }
             }
-            if prepared.method == HttpMethod::Post {
-                // Like the official SDK, say `Content-Length: 0` explicitly for the empty body
+            request = match prepared.body() {
+                // Like the official SDK, say `Content-Length: 0` explicitly for an empty body
                 // (the HTTP stack omits it), which some servers and proxies require on POST.
-                request = request
-                    .header(reqwest::header::CONTENT_LENGTH, prepared.body.len())
-                    .body(prepared.body.clone());
-            }
+                Body::Empty if prepared.method().allows_body() => request
+                    .header(reqwest::header::CONTENT_LENGTH, 0)
+                    .body(Vec::new()),
+                Body::Empty => request,
+                Body::Form(form) => request.body(form.encoded_bytes()),
+                Body::Bytes { bytes, .. } => request.body(bytes.clone()),
+                Body::Stream(stream) => {
+                    if let Some(length) = stream.length() {
+                        request = request.header(reqwest::header::CONTENT_LENGTH, length);
+                    }
+                    request.body(reqwest::Body::wrap(StreamingBody(std::sync::Mutex::new(
+                        stream.open(),
+                    ))))
+                }
+            };
             let mut response = request.send().await.map_err(no_response)?;
             let status = response.status().as_u16();
             let headers = std::mem::take(response.headers_mut());
@@ -180,6 +197,30 @@ impl Transport for ReqwestTransport {
                 body,
             })
         })
+    }
+}
+
+/// A [`ByteStream`](crate::client::request::ByteStream) as an HTTP body. The mutex only makes
+/// it `Sync` (the HTTP stack asks for it); polling takes it through `&mut`, never locking.
+struct StreamingBody(std::sync::Mutex<crate::client::request::ByteStream>);
+
+impl http_body::Body for StreamingBody {
+    type Data = bytes::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        let stream = self
+            .get_mut()
+            .0
+            .get_mut()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        stream
+            .as_mut()
+            .poll_next(cx)
+            .map(|chunk| chunk.map(|chunk| chunk.map(http_body::Frame::data)))
     }
 }
 

@@ -177,8 +177,8 @@ fn empty_client_token_is_filled_once_with_a_uuid() {
         let prepared = client
             .prepare_at(&op, fixed_time(), NONCE)
             .expect("prepares");
-        let value = prepared
-            .expose_url()
+        let url = prepared.expose_url();
+        let value = url
             .split('&')
             .find_map(|p| p.strip_prefix("ClientToken="))
             .expect("ClientToken present");

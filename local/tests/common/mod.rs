@@ -149,7 +149,11 @@ impl From<&acs_runtime::PreparedRequest> for Raw {
                 .expose_headers()
                 .map(|(n, v)| (n.to_owned(), v.to_owned()))
                 .collect(),
-            body: prepared.body().to_vec(),
+            body: prepared
+                .body()
+                .as_bytes()
+                .expect("RPC bodies are in memory")
+                .to_vec(),
         }
     }
 }
@@ -168,10 +172,7 @@ impl From<&mut Raw> for Raw {
 /// Sends a prepared request (or its tampered parts) as is, with a plain reqwest client.
 pub async fn send_raw(http: &reqwest::Client, request: impl Into<Raw>) -> reqwest::Response {
     let raw: Raw = request.into();
-    let method = match raw.method {
-        acs_runtime::HttpMethod::Post => reqwest::Method::POST,
-        acs_runtime::HttpMethod::Get => reqwest::Method::GET,
-    };
+    let method = reqwest::Method::from_bytes(raw.method.as_str().as_bytes()).expect("a method");
     let mut request = http.request(method, &raw.url);
     for (name, value) in &raw.headers {
         if name != "host" {

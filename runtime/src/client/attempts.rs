@@ -2,10 +2,12 @@
 
 use std::time::{Duration, Instant, SystemTime};
 
+use super::request::RequestParts;
 use super::{Client, PreparedRequest};
 use crate::error::{Error, ErrorMeta, ServiceError, UnexpectedResponse};
 use crate::error_body::{parse_error_body, ErrorFields};
-use crate::operation::{Operation, Params};
+use crate::error_body_roa::{parse_roa_error_body, roa_request_id_header};
+use crate::operation::{Operation, Style};
 use crate::retry::parse_retry_after;
 use crate::sign;
 use crate::transport::{HttpResponse, TransportError};
@@ -28,23 +30,23 @@ enum Outcome<T, E> {
 }
 
 impl Client {
-    /// Runs the attempts for already validated `params`; `first`, when given, is sent as is
-    /// for the first attempt. Every error carries the idempotency token of `params`.
+    /// Runs the attempts for already validated `parts`; `first`, when given, is sent as is
+    /// for the first attempt. Every error carries the idempotency token of `parts`.
     pub(super) async fn send_attempts<O: Operation>(
         &self,
-        params: &Params,
+        parts: &RequestParts,
         first: Option<PreparedRequest>,
         started: Instant,
     ) -> Result<O::Output, Error<O::Error>> {
-        let token = O::IDEMPOTENCY_TOKEN.and_then(|name| params.get(name));
-        self.attempt_loop::<O>(params, first, started)
+        let token = O::IDEMPOTENCY_TOKEN.and_then(|name| parts.query.get(name));
+        self.attempt_loop::<O>(parts, first, started)
             .await
             .map_err(|e| e.with_client_token(token))
     }
 
     async fn attempt_loop<O: Operation>(
         &self,
-        params: &Params,
+        parts: &RequestParts,
         mut first: Option<PreparedRequest>,
         started: Instant,
     ) -> Result<O::Output, Error<O::Error>> {
@@ -77,12 +79,12 @@ impl Client {
                         }
                         None => self.resolve_credentials().await?,
                     };
-                    self.sign_params::<O>(
-                        params,
+                    self.sign_parts::<O>(
+                        parts,
                         credentials.as_ref(),
                         &sign::format_timestamp(SystemTime::now()),
                         &sign::new_nonce(),
-                    )
+                    )?
                 }
             };
             for interceptor in &inner.interceptors {
@@ -233,16 +235,30 @@ impl Client {
 }
 
 /// Maps a finished response onto an outcome.
+///
+/// ROA operations read their error bodies with [`parse_roa_error_body`] and take no 2xx body
+/// for an error: their services answer errors with an error status, and a 2xx body may be
+/// anything (a function's output).
 fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Error> {
+    let roa = matches!(O::STYLE, Style::Roa { .. });
     let status = response.status;
     let content_type = response.header("content-type");
-    let header_request_id = response.header("x-acs-request-id").map(str::to_owned);
+    let header_request_id = if roa {
+        roa_request_id_header(response).map(str::to_owned)
+    } else {
+        response.header("x-acs-request-id").map(str::to_owned)
+    };
     let retry_after = response
         .header("x-acs-retry-after")
         .and_then(parse_retry_after);
     let body = response.body.as_slice();
     if (200..300).contains(&status) {
-        if let Some(mut meta) = error_in_success_body(status, content_type, body) {
+        let error = if roa {
+            None
+        } else {
+            error_in_success_body(status, content_type, body)
+        };
+        if let Some(mut meta) = error {
             if meta.request_id.is_none() {
                 meta.request_id = header_request_id;
             }
@@ -251,7 +267,7 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
                 retry_after,
             };
         }
-        return match serde_json::from_slice::<O::Output>(body) {
+        return match O::read_output(response) {
             Ok(output) => {
                 if let Some(id) = header_request_id {
                     tracing::Span::current().record("request_id", id.as_str());
@@ -274,7 +290,12 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
             }
         };
     }
-    match parse_error_body(status, content_type, body) {
+    let meta = if roa {
+        parse_roa_error_body(response)
+    } else {
+        parse_error_body(status, content_type, body)
+    };
+    match meta {
         Some(mut meta) => {
             if meta.request_id.is_none() {
                 meta.request_id = header_request_id;

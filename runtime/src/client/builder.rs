@@ -185,7 +185,8 @@ impl ClientBuilder {
         self
     }
 
-    /// The HTTP method (default [`HttpMethod::Post`]).
+    /// The HTTP method of RPC calls: [`HttpMethod::Post`] (the default) or [`HttpMethod::Get`];
+    /// `build()` refuses others. ROA operations always use the method their spec names.
     pub fn http_method(mut self, method: HttpMethod) -> Self {
         self.method = method;
         self
@@ -257,6 +258,12 @@ impl ClientBuilder {
     /// send path (the first call, then whenever cached temporary ones near expiry); static ones
     /// are checked here.
     pub fn build(mut self) -> Result<Client, BuildError> {
+        if !matches!(self.method, HttpMethod::Post | HttpMethod::Get) {
+            return Err(BuildError::InvalidConfig(format!(
+                "RPC calls are sent with POST or GET, not {}",
+                self.method
+            )));
+        }
         let provider: SharedCredentialsProvider =
             match (self.credentials.take(), self.profile.take()) {
                 (Some(provider), _) => provider,
@@ -324,7 +331,7 @@ impl ClientBuilder {
                 credentials: provider,
                 anonymous: self.anonymous,
                 host_header: endpoint.host_header(),
-                base_url: endpoint.base_url(),
+                origin: Arc::from(endpoint.to_string()),
                 endpoint,
                 region: self.region,
                 signature_version: self.signature_version,

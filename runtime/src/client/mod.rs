@@ -14,12 +14,15 @@
 //! ```
 //!
 //! Jobs: [`builder`] configures, this module prepares (validate, serialize, sign), `attempts`
-//! runs the send/retry loop under the overall deadline, [`prepared`] is the signed request and how
-//! it prints, and [`crate::transport`] moves bytes.
+//! runs the send/retry loop under the overall deadline, [`request`] is the HTTP request as data,
+//! `sign_parts` turns an operation's parts into a signed request (RPC v1/V3, ROA V3),
+//! [`prepared`] is the signed request and how it prints, and [`crate::transport`] moves bytes.
 
 mod attempts;
 pub mod builder;
 pub mod prepared;
+pub mod request;
+mod sign_parts;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -31,14 +34,15 @@ use tracing::{field, Instrument as _};
 
 pub use crate::transport::MAX_RESPONSE_BYTES;
 pub use builder::{BuildError, ClientBuilder, DEFAULT_OPERATION_DEADLINE};
-pub use prepared::{HttpMethod, PreparedRequest, SignatureVersion};
+pub use prepared::{PreparedRequest, SignatureVersion};
+pub use request::{Body, HttpMethod, HttpRequest, RequestParts, StreamBody};
 
 use crate::credentials::{Credentials, CredentialsError, SharedCredentialsProvider};
 use crate::endpoint::Endpoint;
 use crate::error::Error;
-use crate::operation::{Operation, Params};
+use crate::operation::Operation;
 use crate::retry::RetryConfig;
-use crate::sign::{self, v1, v3};
+use crate::sign;
 use crate::transport::{Interceptors, Transport};
 use crate::validate::{Rule, ValidationErrors, Violation};
 
@@ -63,7 +67,8 @@ pub(crate) struct Inner {
     anonymous: bool,
     endpoint: Endpoint,
     host_header: String,
-    base_url: String,
+    /// `scheme://host[:port]`, shared by every request.
+    origin: Arc<str>,
     region: Option<String>,
     signature_version: SignatureVersion,
     method: HttpMethod,
@@ -71,49 +76,6 @@ pub(crate) struct Inner {
     deadline: Option<Duration>,
     validate: bool,
     user_agent: String,
-}
-
-/// Whether wire parameter `name` is (part of) one of the `in: formData` parameters.
-fn is_form(name: &str, form: &[&str]) -> bool {
-    form.iter()
-        .any(|f| name == *f || (name.starts_with(f) && name.as_bytes().get(f.len()) == Some(&b'.')))
-}
-
-/// Moves the `in: formData` pairs out of a signed v1 URL's query into a form body.
-fn move_form_parameters(url: String, form: &[&str]) -> (String, Vec<u8>) {
-    if form.is_empty() {
-        return (url, Vec::new());
-    }
-    let Some((base, query)) = url.split_once('?') else {
-        return (url, Vec::new());
-    };
-    let (mut kept, mut body) = (String::with_capacity(query.len()), String::new());
-    for pair in query.split('&') {
-        // Encoded names keep `.`, letters and digits as they are: compare them directly.
-        let name = pair.split_once('=').map_or(pair, |(n, _)| n);
-        let out = if is_form(name, form) {
-            &mut body
-        } else {
-            &mut kept
-        };
-        if !out.is_empty() {
-            out.push('&');
-        }
-        out.push_str(pair);
-    }
-    (format!("{base}?{kept}"), body.into_bytes())
-}
-
-/// `content-type` for a form body (none for an empty one).
-fn form_headers(body: &[u8]) -> Vec<(Cow<'static, str>, String)> {
-    if body.is_empty() {
-        Vec::new()
-    } else {
-        vec![(
-            Cow::Borrowed("content-type"),
-            "application/x-www-form-urlencoded".to_owned(),
-        )]
-    }
 }
 
 impl fmt::Debug for Client {
@@ -245,165 +207,6 @@ impl Client {
         &self.inner.retry
     }
 
-    /// Validates `op` (unless turned off) and writes its parameters. An empty idempotency token
-    /// (a request whose token was cleared after `build()`) is filled with a fresh UUID here, for
-    /// this call only.
-    fn params_for<O: Operation>(&self, op: &O) -> Result<Params, Error<O::Error>> {
-        if self.inner.validate {
-            op.validate().map_err(Error::InvalidRequest)?;
-        }
-        let mut params = Params::with_capacity(16);
-        op.write_params(&mut params);
-        if let Some(name) = O::IDEMPOTENCY_TOKEN {
-            if params.get(name).is_none_or(str::is_empty) {
-                params.set(name, crate::idempotency::new_token());
-            }
-        }
-        Ok(params)
-    }
-
-    /// Signs `params` for `O` with the given credentials, timestamp and nonce (unsigned without
-    /// credentials).
-    fn sign_params<O: Operation>(
-        &self,
-        params: &Params,
-        credentials: Option<&Credentials>,
-        timestamp: &str,
-        nonce: &str,
-    ) -> PreparedRequest {
-        let inner = &*self.inner;
-        let method = inner.method;
-        let Some(credentials) = credentials else {
-            return self.unsigned_params::<O>(params, timestamp, nonce);
-        };
-        match inner.signature_version {
-            SignatureVersion::V1 => {
-                let common = v1::CommonParams {
-                    action: O::ACTION,
-                    version: O::VERSION,
-                    format: "JSON",
-                    access_key_id: credentials.access_key_id(),
-                    security_token: credentials.security_token(),
-                    signature_nonce: nonce,
-                    timestamp,
-                };
-                let mut url = String::with_capacity(inner.base_url.len() + 480 + params.len() * 40);
-                url.push_str(&inner.base_url);
-                url.push('?');
-                v1::sign_request_into(
-                    method.as_str(),
-                    &common,
-                    params.iter(),
-                    credentials.v1_signing_key(),
-                    &mut url,
-                );
-                // v1 signs every parameter alike; `in: formData` ones then travel in the body.
-                let (url, body) = move_form_parameters(url, O::FORM_PARAMETERS);
-                let headers = form_headers(&body);
-                PreparedRequest {
-                    method,
-                    url,
-                    fixed: Arc::clone(&inner.v1_headers),
-                    fixed_first: true,
-                    headers,
-                    body,
-                    action: O::ACTION,
-                    token_param: O::IDEMPOTENCY_TOKEN,
-                    params: None,
-                }
-            }
-            SignatureVersion::V3 => {
-                let common = v3::CommonHeaders {
-                    host: &inner.host_header,
-                    action: O::ACTION,
-                    version: O::VERSION,
-                    access_key_id: credentials.access_key_id(),
-                    security_token: credentials.security_token(),
-                    signature_nonce: nonce,
-                    date: timestamp,
-                };
-                // `in: formData` parameters form the body, which V3 signs through its hash.
-                let form = O::FORM_PARAMETERS;
-                let body = if form.is_empty() {
-                    Vec::new()
-                } else {
-                    v1::canonical_query(params.iter().filter(|(n, _)| is_form(n, form)))
-                        .into_bytes()
-                };
-                let signed = v3::sign_request(
-                    method.as_str(),
-                    "/",
-                    &common,
-                    params.iter().filter(|(n, _)| !is_form(n, form)),
-                    &body,
-                    credentials.access_key_secret(),
-                );
-                let mut url = String::with_capacity(inner.base_url.len() + 1 + signed.query.len());
-                url.push_str(&inner.base_url);
-                if !signed.query.is_empty() {
-                    url.push('?');
-                    url.push_str(&signed.query);
-                }
-                let mut headers: Vec<(Cow<'static, str>, String)> =
-                    Vec::with_capacity(signed.headers.len());
-                headers.extend(
-                    signed
-                        .headers
-                        .into_iter()
-                        .map(|(n, v)| (Cow::Borrowed(n), v)),
-                );
-                headers.extend(form_headers(&body));
-                PreparedRequest {
-                    method,
-                    url,
-                    fixed: Arc::clone(&inner.v3_headers),
-                    fixed_first: false,
-                    headers,
-                    body,
-                    action: O::ACTION,
-                    token_param: O::IDEMPOTENCY_TOKEN,
-                    params: None,
-                }
-            }
-        }
-    }
-
-    /// The RPC query without credentials or signature: `Action`, `Version`, `Format`,
-    /// `Timestamp`, `SignatureNonce` and the operation's parameters.
-    fn unsigned_params<O: Operation>(
-        &self,
-        params: &Params,
-        timestamp: &str,
-        nonce: &str,
-    ) -> PreparedRequest {
-        let inner = &*self.inner;
-        let common = [
-            ("Action", O::ACTION),
-            ("Version", O::VERSION),
-            ("Format", "JSON"),
-            ("Timestamp", timestamp),
-            ("SignatureNonce", nonce),
-        ];
-        let own = params.iter().filter(|(name, _)| {
-            !matches!(
-                *name,
-                "Action" | "Version" | "Format" | "Timestamp" | "SignatureNonce"
-            )
-        });
-        let query = v1::canonical_query(common.into_iter().chain(own));
-        PreparedRequest {
-            method: inner.method,
-            url: format!("{}?{query}", inner.base_url),
-            fixed: Arc::clone(&inner.v1_headers),
-            fixed_first: true,
-            headers: Vec::new(),
-            body: Vec::new(),
-            action: O::ACTION,
-            token_param: O::IDEMPOTENCY_TOKEN,
-            params: None,
-        }
-    }
-
     /// Validates and signs `op` with the current time and a fresh nonce, without sending it.
     /// Signs with the credentials at hand (static ones, or cached ones still valid); a provider
     /// that has not fetched yet gives [`CredentialsError::NotResolved`] — send a request or call
@@ -424,15 +227,15 @@ impl Client {
         time: SystemTime,
         nonce: &str,
     ) -> Result<PreparedRequest, Error<O::Error>> {
-        let params = self.params_for(op)?;
+        let parts = self.parts_for(op)?;
         let credentials = self.credentials_at_hand()?;
-        let mut prepared = self.sign_params::<O>(
-            &params,
+        let mut prepared = self.sign_parts::<O>(
+            &parts,
             credentials.as_ref(),
             &sign::format_timestamp(time),
             nonce,
-        );
-        prepared.params = Some(params);
+        )?;
+        prepared.parts = Some(parts);
         Ok(prepared)
     }
 
@@ -447,8 +250,8 @@ impl Client {
         let started = Instant::now();
         let span = self.call_span::<O>();
         let result = async {
-            let params = self.params_for(op)?;
-            self.send_attempts::<O>(&params, None, started).await
+            let parts = self.parts_for(op)?;
+            self.send_attempts::<O>(&parts, None, started).await
         }
         .instrument(span.clone())
         .await;
@@ -466,13 +269,13 @@ impl Client {
         let started = Instant::now();
         let span = self.call_span::<O>();
         let result = async {
-            let expected = if prepared.params.is_none() {
+            let expected = if prepared.parts.is_none() {
                 "a request made by Client::prepare"
             } else {
                 O::ACTION
             };
-            let params = match prepared.params.take() {
-                Some(params) if prepared.action == O::ACTION => params,
+            let parts = match prepared.parts.take() {
+                Some(parts) if prepared.action == O::ACTION => parts,
                 _ => {
                     return Err(Error::InvalidRequest(ValidationErrors::new(vec![
                         Violation {
@@ -484,7 +287,7 @@ impl Client {
                     ])))
                 }
             };
-            self.send_attempts::<O>(&params, Some(prepared), started)
+            self.send_attempts::<O>(&parts, Some(prepared), started)
                 .await
         }
         .instrument(span.clone())

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
-use crate::operation::Params;
+pub use super::request::HttpMethod;
+use super::request::{is_secret_header, is_secret_param, Body, HttpRequest, RequestParts};
 
 /// Which signature to put on requests.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -15,26 +16,6 @@ pub enum SignatureVersion {
     V1,
     /// `ACS3-HMAC-SHA256` (`Authorization` header; no common parameters in the query).
     V3,
-}
-
-/// The HTTP method of RPC calls. Parameters always travel in the query; the body is empty.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum HttpMethod {
-    /// `POST` with an empty body, like the official SDK. The default.
-    #[default]
-    Post,
-    /// `GET`.
-    Get,
-}
-
-impl HttpMethod {
-    /// `POST` or `GET`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HttpMethod::Post => "POST",
-            HttpMethod::Get => "GET",
-        }
-    }
 }
 
 /// Headers every request of a client carries, shared rather than copied per request.
@@ -52,27 +33,26 @@ pub const REDACTED: &str = "<redacted>";
 /// [`Transport`](crate::transport::Transport) needs them).
 #[derive(Clone, PartialEq, Eq)]
 pub struct PreparedRequest {
-    pub(crate) method: HttpMethod,
-    pub(crate) url: String,
+    /// `scheme://host[:port]`.
+    pub(crate) origin: Arc<str>,
+    /// Method, path, query, the signed (and interceptors') headers, body.
+    pub(crate) request: HttpRequest,
     /// The client's fixed headers (host, user agent, accept), shared by every request.
     pub(crate) fixed: FixedHeaders,
-    /// Whether the fixed headers come before `headers` (V1) or after them (V3).
+    /// Whether the fixed headers come before the request's headers (V1) or after them (V3).
     pub(crate) fixed_first: bool,
-    /// Per-request headers: V3's signed ones, and what interceptors add.
-    pub(crate) headers: Vec<(Cow<'static, str>, String)>,
-    pub(crate) body: Vec<u8>,
     pub(crate) action: &'static str,
     /// Wire name of the idempotency token, when the operation has one.
     pub(crate) token_param: Option<&'static str>,
     /// The operation's parameters, kept by `prepare` so that retries of `send_prepared` can be
     /// signed afresh; `None` for the per-attempt copies the send loop makes.
-    pub(crate) params: Option<Params>,
+    pub(crate) parts: Option<RequestParts>,
 }
 
 impl PreparedRequest {
     /// The HTTP method.
     pub fn method(&self) -> HttpMethod {
-        self.method
+        self.request.method
     }
 
     /// The `Action` this request calls.
@@ -80,14 +60,51 @@ impl PreparedRequest {
         self.action
     }
 
-    /// The URL with the values of `Signature`, `SecurityToken` and `OIDCToken` replaced by `<redacted>`.
-    pub fn url(&self) -> String {
-        redact_url(&self.url)
+    /// The path, percent-encoded (`/` for RPC calls).
+    pub fn path(&self) -> &str {
+        &self.request.path
     }
 
-    /// The exact URL, signature and security token included. Do not log it.
-    pub fn expose_url(&self) -> &str {
-        &self.url
+    /// The URL with the values of `Signature`, `SecurityToken` and `OIDCToken` replaced by `<redacted>`.
+    pub fn url(&self) -> String {
+        let mut url = String::with_capacity(self.origin.len() + self.request.path.len() + 256);
+        url.push_str(&self.origin);
+        url.push_str(&self.request.path);
+        for (i, (name, value)) in self.request.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            crate::sign::percent_encode(name, &mut url);
+            url.push('=');
+            // Shown as is, not encoded: `Signature=<redacted>` reads as what it is.
+            if is_secret_param(name) {
+                url.push_str(REDACTED);
+            } else {
+                crate::sign::percent_encode(value, &mut url);
+            }
+        }
+        url
+    }
+
+    /// The exact URL, signature and security token included, rendered from the request's parts.
+    /// Do not log it.
+    pub fn expose_url(&self) -> String {
+        let mut url = String::from(&*self.origin);
+        url.push_str(&self.request.path_and_query());
+        url
+    }
+
+    /// Query parameters, decoded, in sending order; `<redacted>` for `Signature`,
+    /// `SecurityToken` and `OIDCToken`.
+    pub fn query(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        self.request.query.iter().map(|(name, value)| {
+            (
+                name,
+                if is_secret_param(name) {
+                    REDACTED
+                } else {
+                    value
+                },
+            )
+        })
     }
 
     /// Headers in sending order, names in lower case except `Authorization`, with the values of
@@ -95,7 +112,7 @@ impl PreparedRequest {
     /// because it is signed (V3); the HTTP stack sends the same value from the URL.
     pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.expose_headers().map(|(name, value)| {
-            let value = if is_sensitive_header(name) {
+            let value = if is_secret_header(name) {
                 REDACTED
             } else {
                 value
@@ -118,7 +135,8 @@ impl PreparedRequest {
             .iter()
             .map(fixed)
             .chain(
-                self.headers
+                self.request
+                    .headers
                     .iter()
                     .map(|(name, value)| (name.as_ref(), value.as_str())),
             )
@@ -143,46 +161,46 @@ impl PreparedRequest {
     /// Adds a header (after signing: it is not covered by a V3 signature). For
     /// [`Interceptor`](crate::transport::Interceptor)s that tag requests.
     pub fn insert_header(&mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) {
-        self.headers.push((name.into(), value.into()));
+        self.request.headers.push((name.into(), value.into()));
     }
 
-    /// The body (empty for RPC calls).
-    pub fn body(&self) -> &[u8] {
-        &self.body
+    /// The body: empty for most RPC calls, a form for `in: formData` parameters, JSON, bytes or
+    /// a stream for ROA operations.
+    pub fn body(&self) -> &Body {
+        &self.request.body
+    }
+
+    /// The request as data: method, path, query, the request's own headers (without the
+    /// client's fixed ones, see [`expose_headers`](Self::expose_headers)) and body, secrets
+    /// included. Do not log it.
+    pub fn expose_request(&self) -> &HttpRequest {
+        &self.request
     }
 
     /// The idempotency token (`ClientToken`) this request carries, when it was prepared with
     /// [`Client::prepare`](super::Client::prepare) for an operation that has one.
     pub fn client_token(&self) -> Option<&str> {
-        self.params.as_ref()?.get(self.token_param?)
+        self.parts.as_ref()?.query.get(self.token_param?)
     }
 
-    /// A query parameter's decoded value, e.g. `Action` or `Amount` (`Signature` and
-    /// `SecurityToken` are never returned).
+    /// A query parameter's decoded value, e.g. `Action` or `Amount` (`Signature`,
+    /// `SecurityToken` and `OIDCToken` are never returned).
     pub fn query_param(&self, name: &str) -> Option<String> {
-        if matches!(name, "Signature" | "SecurityToken" | "OIDCToken") {
+        if is_secret_param(name) {
             return None;
         }
-        let (_, query) = self.url.split_once('?')?;
-        query.split('&').find_map(|pair| {
-            let (n, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(n) == name).then(|| percent_decode(v))
-        })
+        self.request.query.get(name).map(str::to_owned)
     }
-}
-
-fn is_sensitive_header(name: &str) -> bool {
-    name.eq_ignore_ascii_case("authorization") || name.eq_ignore_ascii_case("x-acs-security-token")
 }
 
 impl fmt::Debug for PreparedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let headers: Vec<(&str, &str)> = self.headers().collect();
         f.debug_struct("PreparedRequest")
-            .field("method", &self.method)
+            .field("method", &self.request.method)
             .field("url", &self.url())
             .field("headers", &headers)
-            .field("body_len", &self.body.len())
+            .field("body", &self.request.body)
             .finish()
     }
 }
@@ -190,78 +208,70 @@ impl fmt::Debug for PreparedRequest {
 /// `POST <url>`, redacted.
 impl fmt::Display for PreparedRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.method.as_str(), self.url())
+        write!(f, "{} {}", self.request.method, self.url())
     }
-}
-
-/// The URL with the values of `Signature`, `SecurityToken` and `OIDCToken` replaced.
-pub(crate) fn redact_url(url: &str) -> String {
-    let Some((base, query)) = url.split_once('?') else {
-        return url.to_owned();
-    };
-    let pairs: Vec<String> = query
-        .split('&')
-        .map(|pair| match pair.split_once('=') {
-            Some((name, _)) if matches!(name, "Signature" | "SecurityToken" | "OIDCToken") => {
-                format!("{name}={REDACTED}")
-            }
-            _ => pair.to_owned(),
-        })
-        .collect();
-    format!("{base}?{}", pairs.join("&"))
-}
-
-/// Decodes `%XX` escapes (and `+` as a space); invalid escapes stay as they are.
-pub(crate) fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 3;
-                    }
-                    None => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::operation::Params;
 
-    #[test]
-    fn redacts_url_secrets() {
-        assert_eq!(
-            redact_url("http://h/?A=1&Signature=abc%3D&SecurityToken=t&B=2"),
-            "http://h/?A=1&Signature=<redacted>&SecurityToken=<redacted>&B=2"
-        );
-        assert_eq!(redact_url("http://h/"), "http://h/");
+    fn prepared(query: Params) -> PreparedRequest {
+        PreparedRequest {
+            origin: Arc::from("http://h"),
+            request: HttpRequest {
+                method: HttpMethod::Get,
+                path: Cow::Borrowed("/"),
+                query,
+                headers: Vec::new(),
+                body: Body::Empty,
+            },
+            fixed: Arc::from(Vec::new()),
+            fixed_first: true,
+            action: "A",
+            token_param: None,
+            parts: None,
+        }
     }
 
     #[test]
-    fn decodes_percent_escapes() {
-        assert_eq!(percent_decode("a%20b%2Fc+d"), "a b/c d");
-        assert_eq!(percent_decode("%E4%B8%AD"), "中");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz"), "%zz");
+    fn redacts_url_secrets() {
+        let query: Params = [
+            ("A", "1"),
+            ("Signature", "abc="),
+            ("SecurityToken", "t"),
+            ("B", "2"),
+        ]
+        .into_iter()
+        .collect();
+        let request = prepared(query);
+        assert_eq!(
+            request.url(),
+            "http://h/?A=1&Signature=<redacted>&SecurityToken=<redacted>&B=2"
+        );
+        assert_eq!(
+            request.expose_url(),
+            "http://h/?A=1&Signature=abc%3D&SecurityToken=t&B=2"
+        );
+        assert_eq!(request.query_param("Signature"), None);
+        assert_eq!(request.query_param("B").as_deref(), Some("2"));
+        assert_eq!(prepared(Params::new()).url(), "http://h/");
+        let mut signed = prepared(Params::new());
+        signed.insert_header(
+            "Authorization",
+            "ACS3-HMAC-SHA256 Credential=a,Signature=s3cr3t",
+        );
+        signed.insert_header("x-acs-security-token", "t0k3n");
+        for shown in [
+            format!("{:?}", request.expose_request()),
+            format!("{:?}", signed.expose_request()),
+            format!("{signed:?}"),
+        ] {
+            assert!(
+                !shown.contains("abc=") && !shown.contains("s3cr3t") && !shown.contains("t0k3n"),
+                "{shown}"
+            );
+        }
     }
 }

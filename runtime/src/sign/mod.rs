@@ -5,7 +5,8 @@
 //! same functions to verify what a client sent:
 //!
 //! * [`v1`] — RPC signature version 1.0 (`HMAC-SHA1`, `Signature` query parameter).
-//! * [`v3`] — `ACS3-HMAC-SHA256` (`Authorization` header).
+//! * [`v3`] — `ACS3-HMAC-SHA256` (`Authorization` header), for RPC and ROA requests alike
+//!   ([`v3::sign_headers`] signs every header a request carries, as the official SDKs do).
 //! * [`percent_encode`] — the RFC 3986 encoding both use.
 //!
 //! Verifying on a server:

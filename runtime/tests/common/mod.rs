@@ -2,6 +2,8 @@
 //! crate), and a scripted HTTP/1.1 server on 127.0.0.1.
 #![allow(dead_code)]
 
+pub mod roa;
+
 use std::collections::VecDeque;
 use std::fmt;
 use std::net::SocketAddr;
