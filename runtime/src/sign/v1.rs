@@ -400,6 +400,50 @@ mod tests {
         );
     }
 
+    /// The one-pass path (own parameters sorted, merged with the common ones, encoded once and
+    /// twice in one go) signs exactly like the plain definition ([`canonical_query`] and
+    /// [`signature`] over every parameter), with a security token and up to 40 parameters.
+    #[test]
+    fn fast_path_matches_the_definition_with_many_parameters_and_a_token() {
+        for count in [0, 1, 17, 40] {
+            let names: Vec<String> = (0..count).map(|i| format!("Param{i:02}.Key")).collect();
+            // Reverse order, so that sorting is needed; values that need escaping.
+            let own: Vec<(&str, &str)> = names
+                .iter()
+                .rev()
+                .map(|n| (n.as_str(), "v a:l/中"))
+                .collect();
+            let common = CommonParams {
+                action: "RunInstances",
+                version: "2014-05-26",
+                format: "JSON",
+                access_key_id: "LTAI5tExampleAccessKeyId",
+                security_token: Some("tok/en+=="),
+                signature_nonce: "0123456789abcdef0123456789abcdef",
+                timestamp: "2026-11-26T04:34:32Z",
+            };
+            let query = sign_request("POST", &common, own.iter().copied(), "secret");
+            let mut all = own.clone();
+            all.extend([
+                ("Action", "RunInstances"),
+                ("Version", "2014-05-26"),
+                ("Format", "JSON"),
+                ("AccessKeyId", "LTAI5tExampleAccessKeyId"),
+                ("SecurityToken", "tok/en+=="),
+                ("SignatureMethod", "HMAC-SHA1"),
+                ("SignatureVersion", "1.0"),
+                ("SignatureNonce", "0123456789abcdef0123456789abcdef"),
+                ("Timestamp", "2026-11-26T04:34:32Z"),
+            ]);
+            let expected = format!(
+                "{}&Signature={}",
+                canonical_query(all.iter().copied()),
+                super::super::percent_encoded(&signature("POST", all.iter().copied(), "secret"))
+            );
+            assert_eq!(query, expected, "{count} operation parameters");
+        }
+    }
+
     #[test]
     fn long_secret_is_supported() {
         // Keys longer than the SHA-1 block are hashed first; expected value from Python's
