@@ -14,6 +14,7 @@ pub mod de;
 pub mod endpoint;
 pub mod error;
 pub mod error_body;
+pub mod error_table;
 pub mod idempotency;
 pub mod mock;
 pub mod operation;

@@ -61,12 +61,21 @@ fn measured(mode: &str, calls: u32, v1: &Client, v3: &Client, request: &CreateIn
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     // `cargo bench` passes `--bench`; run only when given a mode.
-    let Some(mode) = args.get(1).filter(|m| matches!(m.as_str(), "fresh" | "fixed" | "v3")) else {
-        eprintln!("usage: prepare_instructions fresh|fixed|v3 [CALLS [cpu]]  (under callgrind, or cpu)");
+    let Some(mode) = args
+        .get(1)
+        .filter(|m| matches!(m.as_str(), "fresh" | "fixed" | "v3"))
+    else {
+        eprintln!(
+            "usage: prepare_instructions fresh|fixed|v3 [CALLS [cpu]]  (under callgrind, or cpu)"
+        );
         return;
     };
     let calls: u32 = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(2000);
-    let (v1, v3, request) = (client(SignatureVersion::V1), client(SignatureVersion::V3), request());
+    let (v1, v3, request) = (
+        client(SignatureVersion::V1),
+        client(SignatureVersion::V3),
+        request(),
+    );
     for _ in 0..200 {
         once(mode, &v1, &v3, &request);
     }
@@ -96,6 +105,11 @@ fn cpu_ticks() -> u64 {
         .split_whitespace()
         .collect();
     // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-    let field = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    let field = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     field(11) + field(12)
 }
