@@ -315,27 +315,52 @@ pub fn sign_request_into<'a>(
         .map(|(_, n, v)| n.len() + v.len() + 2)
         .sum();
     out.reserve(payload + payload / 2 + 40);
-    let mut to_sign = Vec::with_capacity(method.len() + 5 + payload * 2);
-    to_sign.extend_from_slice(method.as_bytes());
-    to_sign.extend_from_slice(b"&%2F&");
-    let mut common_iter = common_list.iter().peekable();
-    let mut own_iter = own.iter().peekable();
-    let mut first = true;
-    loop {
-        let next = match (common_iter.peek(), own_iter.peek()) {
-            (Some(a), Some(b)) if a <= b => common_iter.next(),
-            (_, Some(_)) => own_iter.next(),
-            (Some(_), None) => common_iter.next(),
-            (None, None) => break,
-        };
-        if let Some(&(_, name, value)) = next {
-            write_pair(first, name, value, out, &mut to_sign);
-            first = false;
+    let sign = |to_sign: &mut Vec<u8>, out: &mut String| {
+        to_sign.reserve(method.len() + 5 + payload * 2);
+        to_sign.extend_from_slice(method.as_bytes());
+        to_sign.extend_from_slice(b"&%2F&");
+        let mut common_iter = common_list.iter().peekable();
+        let mut own_iter = own.iter().peekable();
+        let mut first = true;
+        loop {
+            let next = match (common_iter.peek(), own_iter.peek()) {
+                (Some(a), Some(b)) if a <= b => common_iter.next(),
+                (_, Some(_)) => own_iter.next(),
+                (Some(_), None) => common_iter.next(),
+                (None, None) => break,
+            };
+            if let Some(&(_, name, value)) = next {
+                write_pair(first, name, value, out, to_sign);
+                first = false;
+            }
         }
+        out.push_str("&Signature=");
+        key.sign_bytes_encoded_into(to_sign, out);
+    };
+    // The string to sign goes to a per-thread buffer, reused: no allocation per request once it
+    // has grown. Only this function borrows it and nothing here calls back out, so the borrow
+    // cannot fail; if it did, a fresh buffer does.
+    let reused = STRING_TO_SIGN.try_with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut to_sign) => {
+            to_sign.clear();
+            sign(&mut to_sign, out);
+            if to_sign.capacity() > KEPT_BUFFER_BYTES {
+                *to_sign = Vec::new();
+            }
+            true
+        }
+        Err(_) => false,
+    });
+    if reused != Ok(true) {
+        sign(&mut Vec::new(), out);
     }
+}
 
-    out.push_str("&Signature=");
-    key.sign_bytes_encoded_into(&to_sign, out);
+/// The largest string-to-sign buffer a thread keeps for the next request.
+const KEPT_BUFFER_BYTES: usize = 16 * 1024;
+
+thread_local! {
+    static STRING_TO_SIGN: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[cfg(test)]
