@@ -224,6 +224,27 @@ fn write_pair(first: bool, name: &str, value: &str, query: &mut String, to_sign:
     percent_encode_twice(value, query, to_sign);
 }
 
+/// [`write_pair`] for a name known to need no escaping (one of the common parameters).
+#[inline]
+fn write_plain_name_pair(
+    first: bool,
+    name: &str,
+    value: &str,
+    query: &mut String,
+    to_sign: &mut Vec<u8>,
+) {
+    debug_assert!(name.bytes().all(super::is_unreserved));
+    if !first {
+        query.push('&');
+        to_sign.extend_from_slice(b"%26");
+    }
+    query.push_str(name);
+    query.push('=');
+    to_sign.extend_from_slice(name.as_bytes());
+    to_sign.extend_from_slice(b"%3D");
+    percent_encode_twice(value, query, to_sign);
+}
+
 /// Names the client sets itself; operation parameters with these names are dropped.
 fn is_common(name: &str) -> bool {
     matches!(
@@ -323,14 +344,19 @@ pub fn sign_request_into<'a>(
         let mut own_iter = own.iter().peekable();
         let mut first = true;
         loop {
-            let next = match (common_iter.peek(), own_iter.peek()) {
-                (Some(a), Some(b)) if a <= b => common_iter.next(),
-                (_, Some(_)) => own_iter.next(),
-                (Some(_), None) => common_iter.next(),
+            // The common names are unreserved: they are written without a scan.
+            let (next, plain_name) = match (common_iter.peek(), own_iter.peek()) {
+                (Some(a), Some(b)) if a <= b => (common_iter.next(), true),
+                (_, Some(_)) => (own_iter.next(), false),
+                (Some(_), None) => (common_iter.next(), true),
                 (None, None) => break,
             };
             if let Some(&(_, name, value)) = next {
-                write_pair(first, name, value, out, to_sign);
+                if plain_name {
+                    write_plain_name_pair(first, name, value, out, to_sign);
+                } else {
+                    write_pair(first, name, value, out, to_sign);
+                }
                 first = false;
             }
         }
