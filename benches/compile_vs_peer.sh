@@ -67,6 +67,7 @@ debug = false
 TOML
 echo 'pub use ali_acs;' >"$scratch/src/lib.rs"
 peer() { cargo "$1" -q --manifest-path "$scratch/Cargo.toml"; }
+peer_cmd() { cmd=(cargo "$1" -q --manifest-path "$scratch/Cargo.toml"); }
 peer_clean() { cargo clean -q --manifest-path "$scratch/Cargo.toml" -p ali-acs -p peer_probe; }
 
 # Ours: the facade and every crate under ecs/groups (group crates and the shared shapes).
@@ -75,6 +76,7 @@ for manifest in ecs/groups/*/Cargo.toml; do
   packages+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)")
 done
 ours() { cargo "$1" -q -p ecs --features full; }
+ours_cmd() { cmd=(cargo "$1" -q -p ecs --features full); }
 ours_clean() { cargo clean -q "${packages[@]}"; }
 ops=$(grep -ho '/[A-Z][A-Za-z0-9]*\.json"' ecs/groups/*/src/lib.rs | grep -c .)
 
@@ -93,7 +95,8 @@ for round in $(seq "$runs"); do
     for side in "${sides[@]}"; do
       "${side}_clean"
       check_load "round $round/$runs: $side cargo $step"
-      timed "$side" "$step" >>"$scratch/$side.$step"
+      "${side}_cmd" "$step"
+      timed "${cmd[@]}" >>"$scratch/$side.$step"
     done
   done
 done
