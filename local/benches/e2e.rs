@@ -7,8 +7,10 @@
 //! cargo bench -p swas-local --bench e2e -- --warm-up-time 1 --measurement-time 5
 //! ```
 //!
-//! Criterion reports time per call and calls/s ("elem/s") for each mode; afterwards a fixed-length
-//! pass per mode prints calls/s, median latency and the SDK's overhead against the bare client.
+//! Criterion reports time per call and calls/s ("elem/s") for each mode; afterwards interleaved
+//! fixed-length rounds print calls/s and the SDK's cost against the bare client, as medians over
+//! rounds with their spread (`E2E_SUMMARY_ONLY=1` runs only these; `benches/run_all.sh` does,
+//! pinned to cores).
 //! The server runs with in-memory state, no latency, no faults, and limits high enough for
 //! hundreds of thousands of orders.
 
@@ -268,9 +270,36 @@ async fn run_for(
     (latencies.len() as f64 / elapsed, median)
 }
 
+/// Median and spread of a list of figures.
+struct Spread {
+    median: f64,
+    min: f64,
+    max: f64,
+}
+
+fn spread(values: &[f64]) -> Spread {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    let median = if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    };
+    Spread {
+        median,
+        min: sorted[0],
+        max: sorted[n - 1],
+    }
+}
+
 /// Interleaved fixed-length runs of every mode (`E2E_SUMMARY_ROUNDS` rounds of
-/// `E2E_SUMMARY_SECS` seconds each, default 5 × 1 s); medians over the rounds, so that drift and
-/// neighbours on the machine hit all modes alike.
+/// `E2E_SUMMARY_SECS` seconds each, default 9 × 1 s, after one discarded warm-up round).
+///
+/// Within a round the SDK and the bare client run back to back, in an order that alternates
+/// from round to round, so drift and neighbours on the machine hit both alike; the SDK's cost is
+/// computed per round from the two adjacent runs and reported as the median over rounds with its
+/// spread. Lines starting `E2E ` are for `benches/run_all.sh`.
 fn summary(runtime: &tokio::runtime::Runtime, setup: &Arc<Setup>) {
     let env = |name: &str, default: f64| {
         std::env::var(name)
@@ -279,50 +308,78 @@ fn summary(runtime: &tokio::runtime::Runtime, setup: &Arc<Setup>) {
             .unwrap_or(default)
     };
     let secs = env("E2E_SUMMARY_SECS", 1.0);
-    let rounds = env("E2E_SUMMARY_ROUNDS", 5.0).max(1.0) as usize;
+    let rounds = env("E2E_SUMMARY_ROUNDS", 9.0).max(1.0) as usize;
     let window = Duration::from_secs_f64(secs);
-    let modes = [
-        ("sdk        sequential", Mode::Sdk, 1),
-        ("bare       sequential", Mode::Bare, 1),
-        ("bare+sdk-http sequential", Mode::BareTimeouts, 1),
-        ("sdk        32 in flight", Mode::Sdk, IN_FLIGHT),
-        ("bare       32 in flight", Mode::Bare, IN_FLIGHT),
-        ("bare+sdk-http 32 in flight", Mode::BareTimeouts, IN_FLIGHT),
+    // (name, in flight, the SDK's mode, the compared bare mode)
+    let pairs = [
+        ("sequential", 1, Mode::Sdk, Mode::Bare),
+        ("32_in_flight", IN_FLIGHT, Mode::Sdk, Mode::Bare),
+        ("sequential_sdk_http", 1, Mode::Sdk, Mode::BareTimeouts),
+        (
+            "32_in_flight_sdk_http",
+            IN_FLIGHT,
+            Mode::Sdk,
+            Mode::BareTimeouts,
+        ),
     ];
-    let mut rates = vec![Vec::new(); modes.len()];
-    let mut medians = vec![Vec::new(); modes.len()];
-    for _ in 0..rounds {
-        for (i, (_, mode, in_flight)) in modes.iter().enumerate() {
-            let (rate, median) = runtime.block_on(run_for(setup, *mode, *in_flight, window));
-            rates[i].push(rate);
-            medians[i].push(median);
+    let mut sdk_rates = vec![Vec::new(); pairs.len()];
+    let mut bare_rates = vec![Vec::new(); pairs.len()];
+    let mut costs = vec![Vec::new(); pairs.len()];
+    let mut sdk_latency = vec![Vec::new(); pairs.len()];
+    for round in 0..=rounds {
+        for (i, (_, in_flight, sdk, bare)) in pairs.iter().enumerate() {
+            let order = if round % 2 == 0 {
+                [*sdk, *bare]
+            } else {
+                [*bare, *sdk]
+            };
+            let mut rate = [0.0; 2];
+            let mut latency = Duration::ZERO;
+            for mode in order {
+                let (r, median) = runtime.block_on(run_for(setup, mode, *in_flight, window));
+                if mode == Mode::Sdk {
+                    rate[0] = r;
+                    latency = median;
+                } else {
+                    rate[1] = r;
+                }
+            }
+            // Round 0 warms up connections, pools and caches; it is not counted.
+            if round > 0 {
+                sdk_rates[i].push(rate[0]);
+                bare_rates[i].push(rate[1]);
+                costs[i].push((1.0 - rate[0] / rate[1]) * 100.0);
+                sdk_latency[i].push(latency.as_secs_f64() * 1e6);
+            }
         }
     }
-    let mid_f = |v: &mut Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        v[v.len() / 2]
-    };
-    println!("\nSummary: {rounds} interleaved rounds of {secs} s per mode, medians over rounds");
-    println!("{:<28} {:>10} {:>16}", "mode", "calls/s", "median latency");
-    let mut rate = Vec::new();
-    for (i, (name, _, _)) in modes.iter().enumerate() {
-        let r = mid_f(&mut rates[i]);
-        medians[i].sort_unstable();
-        let m = medians[i][medians[i].len() / 2];
-        println!("{name:<28} {r:>10.0} {:>13.1} µs", m.as_secs_f64() * 1e6);
-        rate.push(r);
+    println!(
+        "\nSummary: {rounds} interleaved rounds of {secs} s per mode (after a warm-up round), \
+         medians over rounds [min–max]"
+    );
+    println!(
+        "{:<24} {:>22} {:>22} {:>22}",
+        "mode", "SDK calls/s", "bare calls/s", "SDK cost %"
+    );
+    for (i, (name, ..)) in pairs.iter().enumerate() {
+        let (s, b, c) = (
+            spread(&sdk_rates[i]),
+            spread(&bare_rates[i]),
+            spread(&costs[i]),
+        );
+        let l = spread(&sdk_latency[i]);
+        println!(
+            "{name:<24} {:>8.0} [{:.0}–{:.0}] {:>8.0} [{:.0}–{:.0}] {:>6.1} [{:.1}–{:.1}]",
+            s.median, s.min, s.max, b.median, b.min, b.max, c.median, c.min, c.max
+        );
+        println!(
+            "E2E {name} rounds={rounds} sdk={:.0} sdk_min={:.0} sdk_max={:.0} bare={:.0} \
+             bare_min={:.0} bare_max={:.0} cost={:.2} cost_min={:.2} cost_max={:.2} \
+             sdk_latency_us={:.1}",
+            s.median, s.min, s.max, b.median, b.min, b.max, c.median, c.min, c.max, l.median
+        );
     }
-    let cost = |sdk: f64, bare: f64| (1.0 - sdk / bare) * 100.0;
-    println!(
-        "SDK throughput cost vs bare: sequential {:.1}%, {IN_FLIGHT} in flight {:.1}% (goal: at most 5%, issue 10)",
-        cost(rate[0], rate[1]),
-        cost(rate[3], rate[4]),
-    );
-    println!(
-        "SDK throughput cost vs bare with the SDK's HTTP settings: sequential {:.1}%, {IN_FLIGHT} in flight {:.1}%",
-        cost(rate[0], rate[2]),
-        cost(rate[3], rate[5]),
-    );
+    println!("Goal (issue 21): SDK cost at most 5 % sequential and {IN_FLIGHT} in flight.");
 }
 
 fn main() {
@@ -348,8 +405,10 @@ fn main() {
         setup.one(Mode::BareTimeouts).await;
     });
 
+    // `E2E_SUMMARY_ONLY=1` (what `benches/run_all.sh` sets) skips the Criterion groups.
+    let summary_only = std::env::var_os("E2E_SUMMARY_ONLY").is_some_and(|v| v == "1");
     let mut criterion = Criterion::default().configure_from_args();
-    {
+    if !summary_only {
         let mut group = criterion.benchmark_group("create_instances");
         group.throughput(Throughput::Elements(1));
         for (name, mode, in_flight) in [
@@ -364,7 +423,7 @@ fn main() {
         }
         group.finish();
     }
-    {
+    if !summary_only {
         // Client-side work only, no I/O: what the SDK adds before a request leaves.
         let mut group = criterion.benchmark_group("sign_only");
         group.throughput(Throughput::Elements(1));

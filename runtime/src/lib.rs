@@ -15,6 +15,7 @@ pub mod endpoint;
 pub mod error;
 pub mod error_body;
 pub mod error_body_roa;
+pub mod error_table;
 pub mod idempotency;
 pub mod mock;
 pub mod operation;

@@ -38,28 +38,24 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         let status = Literal::u16_unsuffixed(e.http_status);
         let message = &e.message;
         let retryable = e.retryable;
-        quote!(#rt::PublishedError { code: #code, http_status: #status, message: #message, retryable: #retryable },)
+        quote!(#code #status #retryable #message;)
     });
-    let from_meta_arms = errors.iter().zip(&variants).map(|(e, v)| {
-        let code = &e.code;
-        quote!(#code => Self::#v(meta),)
+    // Table position → variant: the one per-code piece `from_meta` needs; the lookup itself is
+    // runtime code (`error_table::position`), as are retryability and everything below.
+    let from_meta_arms = variants.iter().enumerate().map(|(i, v)| {
+        let index = Literal::usize_unsuffixed(i);
+        quote!(Some(#index) => Self::#v(meta),)
     });
-    let retryable: Vec<_> = errors
-        .iter()
-        .zip(&variants)
-        .filter(|(e, _)| e.retryable)
-        .map(|(_, v)| v)
-        .collect();
-    let retryable_arm = if retryable.is_empty() {
-        quote!()
+    let unpublished = quote!(#rt::error_table::unpublished(meta, Self::Common, Self::Unknown));
+    let from_meta_body = if errors.is_empty() {
+        unpublished
     } else {
-        quote!(#(Self::#retryable(_))|* => true,)
-    };
-    // Without a non-retryable published code, a catch-all arm would be unreachable.
-    let other_arm = if retryable.len() == errors.len() {
-        quote!()
-    } else {
-        quote!(_ => false,)
+        quote! {
+            match #rt::error_table::position(Self::PUBLISHED, &meta.code) {
+                #(#from_meta_arms)*
+                _ => #unpublished,
+            }
+        }
     };
     let action = &cx.op.name;
     let doc = doc_attrs(&[
@@ -80,70 +76,18 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             Unknown(Box<#rt::ErrorMeta>),
         }
 
-        impl #error_ty {
-            /// The error code exactly as the service sent it.
-            pub fn code(&self) -> &str {
-                &#rt::ServiceError::meta(self).code
-            }
-
-            /// The message the service sent (or the published one).
-            pub fn message(&self) -> &str {
-                &#rt::ServiceError::meta(self).message
-            }
-
-            /// The HTTP status of the response (or the published one).
-            pub fn http_status(&self) -> u16 {
-                #rt::ServiceError::meta(self).http_status
-            }
-
-            /// The request id the service assigned, when a response carried one.
-            pub fn request_id(&self) -> Option<&str> {
-                #rt::ServiceError::meta(self).request_id.as_deref()
-            }
-
-            /// The host id of the response, when it carried one.
-            pub fn host_id(&self) -> Option<&str> {
-                #rt::ServiceError::meta(self).host_id.as_deref()
-            }
-
-            /// The troubleshooting URL (`Recommend`), when the response carried one.
-            pub fn recommend(&self) -> Option<&str> {
-                #rt::ServiceError::meta(self).recommend.as_deref()
-            }
-
-            /// Whether retrying the same request may succeed.
-            pub fn is_retryable(&self) -> bool {
-                #rt::ServiceError::is_retryable(self)
-            }
-
-            /// Everything the response said about the error.
-            pub fn meta(&self) -> &#rt::ErrorMeta {
-                #rt::ServiceError::meta(self)
-            }
-
-            /// The common error (signature, access key, throttling, RAM permission, …) this is,
-            /// whether or not the operation publishes the code itself.
-            pub fn common(&self) -> Option<#rt::CommonError> {
-                #rt::CommonError::from_code(self.code())
-            }
-        }
+        #rt::service_error_methods!(#error_ty);
 
         impl #rt::ServiceError for #error_ty {
             const ACTION: &'static str = #action;
-            const PUBLISHED: &'static [#rt::PublishedError] = &[
+            const PUBLISHED: &'static [#rt::PublishedError] = #rt::published_errors![
                 #(#published)*
             ];
 
             fn from_meta(meta: #rt::ErrorMeta) -> Self {
                 // Boxed so that `Result<_, Error<Self>>` stays small.
                 let meta = Box::new(meta);
-                match meta.code.as_str() {
-                    #(#from_meta_arms)*
-                    code => match #rt::CommonError::from_code(code) {
-                        Some(common) => Self::Common(common, meta),
-                        None => Self::Unknown(meta),
-                    },
-                }
+                #from_meta_body
             }
 
             fn meta(&self) -> &#rt::ErrorMeta {
@@ -153,30 +97,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             }
 
             fn is_retryable(&self) -> bool {
-                match self {
-                    #retryable_arm
-                    Self::Common(common, meta) => common.is_retryable() || meta.is_transient(),
-                    Self::Unknown(meta) => meta.is_transient(),
-                    #other_arm
-                }
-            }
-        }
-
-        impl ::core::fmt::Display for #error_ty {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Display::fmt(#rt::ServiceError::meta(self), f)
-            }
-        }
-
-        impl ::std::error::Error for #error_ty {}
-
-        impl ::core::str::FromStr for #error_ty {
-            type Err = ::core::convert::Infallible;
-
-            /// The variant for a code; unknown codes become [`Self::Unknown`]. Status and message
-            /// are the published ones.
-            fn from_str(code: &str) -> Result<Self, Self::Err> {
-                Ok(<Self as #rt::ServiceError>::from_meta(#rt::error::published_meta::<Self>(code)))
+                #rt::error_table::is_retryable(Self::PUBLISHED, #rt::ServiceError::meta(self))
             }
         }
     }

@@ -59,23 +59,27 @@ pub fn format_timestamp(time: SystemTime) -> String {
     // The text changes once a second and every attempt formats the current time, so each thread
     // keeps the last second it formatted (the calendar arithmetic is most of the cost).
     thread_local! {
-        static LAST: std::cell::Cell<Option<(u64, [u8; 20])>> = const { std::cell::Cell::new(None) };
+        static LAST: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((u64::MAX, String::new())) };
     }
     let Ok(since_epoch) = time.duration_since(std::time::UNIX_EPOCH) else {
         return format_timestamp_uncached(time);
     };
     let second = since_epoch.as_secs();
-    if let Some((cached_second, text)) = LAST.get() {
-        if cached_second == second {
-            if let Ok(text) = std::str::from_utf8(&text) {
-                return text.to_owned();
-            }
-        }
+    // A copy of the cached text (no UTF-8 check, unlike rebuilding it from bytes); the cell is
+    // borrowed nowhere else, so the borrows cannot fail, and if they did the text is formatted.
+    let cached = LAST.try_with(|last| {
+        let last = last.try_borrow().ok()?;
+        (last.0 == second).then(|| last.1.clone())
+    });
+    if let Ok(Some(text)) = cached {
+        return text;
     }
     let text = format_timestamp_uncached(time);
-    if let Ok(bytes) = <[u8; 20]>::try_from(text.as_bytes()) {
-        LAST.set(Some((second, bytes)));
-    }
+    let _ = LAST.try_with(|last| {
+        if let Ok(mut last) = last.try_borrow_mut() {
+            *last = (second, text.clone());
+        }
+    });
     text
 }
 

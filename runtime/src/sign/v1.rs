@@ -224,6 +224,27 @@ fn write_pair(first: bool, name: &str, value: &str, query: &mut String, to_sign:
     percent_encode_twice(value, query, to_sign);
 }
 
+/// [`write_pair`] for a name known to need no escaping (one of the common parameters).
+#[inline]
+fn write_plain_name_pair(
+    first: bool,
+    name: &str,
+    value: &str,
+    query: &mut String,
+    to_sign: &mut Vec<u8>,
+) {
+    debug_assert!(name.bytes().all(super::is_unreserved));
+    if !first {
+        query.push('&');
+        to_sign.extend_from_slice(b"%26");
+    }
+    query.push_str(name);
+    query.push('=');
+    to_sign.extend_from_slice(name.as_bytes());
+    to_sign.extend_from_slice(b"%3D");
+    percent_encode_twice(value, query, to_sign);
+}
+
 /// Names the client sets itself; operation parameters with these names are dropped.
 fn is_common(name: &str) -> bool {
     matches!(
@@ -315,27 +336,57 @@ pub fn sign_request_into<'a>(
         .map(|(_, n, v)| n.len() + v.len() + 2)
         .sum();
     out.reserve(payload + payload / 2 + 40);
-    let mut to_sign = Vec::with_capacity(method.len() + 5 + payload * 2);
-    to_sign.extend_from_slice(method.as_bytes());
-    to_sign.extend_from_slice(b"&%2F&");
-    let mut common_iter = common_list.iter().peekable();
-    let mut own_iter = own.iter().peekable();
-    let mut first = true;
-    loop {
-        let next = match (common_iter.peek(), own_iter.peek()) {
-            (Some(a), Some(b)) if a <= b => common_iter.next(),
-            (_, Some(_)) => own_iter.next(),
-            (Some(_), None) => common_iter.next(),
-            (None, None) => break,
-        };
-        if let Some(&(_, name, value)) = next {
-            write_pair(first, name, value, out, &mut to_sign);
-            first = false;
+    let sign = |to_sign: &mut Vec<u8>, out: &mut String| {
+        to_sign.reserve(method.len() + 5 + payload * 2);
+        to_sign.extend_from_slice(method.as_bytes());
+        to_sign.extend_from_slice(b"&%2F&");
+        let mut common_iter = common_list.iter().peekable();
+        let mut own_iter = own.iter().peekable();
+        let mut first = true;
+        loop {
+            // The common names are unreserved: they are written without a scan.
+            let (next, plain_name) = match (common_iter.peek(), own_iter.peek()) {
+                (Some(a), Some(b)) if a <= b => (common_iter.next(), true),
+                (_, Some(_)) => (own_iter.next(), false),
+                (Some(_), None) => (common_iter.next(), true),
+                (None, None) => break,
+            };
+            if let Some(&(_, name, value)) = next {
+                if plain_name {
+                    write_plain_name_pair(first, name, value, out, to_sign);
+                } else {
+                    write_pair(first, name, value, out, to_sign);
+                }
+                first = false;
+            }
         }
+        out.push_str("&Signature=");
+        key.sign_bytes_encoded_into(to_sign, out);
+    };
+    // The string to sign goes to a per-thread buffer, reused: no allocation per request once it
+    // has grown. Only this function borrows it and nothing here calls back out, so the borrow
+    // cannot fail; if it did, a fresh buffer does.
+    let reused = STRING_TO_SIGN.try_with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut to_sign) => {
+            to_sign.clear();
+            sign(&mut to_sign, out);
+            if to_sign.capacity() > KEPT_BUFFER_BYTES {
+                *to_sign = Vec::new();
+            }
+            true
+        }
+        Err(_) => false,
+    });
+    if reused != Ok(true) {
+        sign(&mut Vec::new(), out);
     }
+}
 
-    out.push_str("&Signature=");
-    key.sign_bytes_encoded_into(&to_sign, out);
+/// The largest string-to-sign buffer a thread keeps for the next request.
+const KEPT_BUFFER_BYTES: usize = 16 * 1024;
+
+thread_local! {
+    static STRING_TO_SIGN: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 #[cfg(test)]
@@ -398,6 +449,50 @@ mod tests {
              &Timestamp=2016-02-23T12%3A46%3A24Z&Version=2014-05-26\
              &Signature=OLeaidS1JvxuMvnyHOwuJ%2BuX5qY%3D"
         );
+    }
+
+    /// The one-pass path (own parameters sorted, merged with the common ones, encoded once and
+    /// twice in one go) signs exactly like the plain definition ([`canonical_query`] and
+    /// [`signature`] over every parameter), with a security token and up to 40 parameters.
+    #[test]
+    fn fast_path_matches_the_definition_with_many_parameters_and_a_token() {
+        for count in [0, 1, 17, 40] {
+            let names: Vec<String> = (0..count).map(|i| format!("Param{i:02}.Key")).collect();
+            // Reverse order, so that sorting is needed; values that need escaping.
+            let own: Vec<(&str, &str)> = names
+                .iter()
+                .rev()
+                .map(|n| (n.as_str(), "v a:l/中"))
+                .collect();
+            let common = CommonParams {
+                action: "RunInstances",
+                version: "2014-05-26",
+                format: "JSON",
+                access_key_id: "LTAI5tExampleAccessKeyId",
+                security_token: Some("tok/en+=="),
+                signature_nonce: "0123456789abcdef0123456789abcdef",
+                timestamp: "2026-11-26T04:34:32Z",
+            };
+            let query = sign_request("POST", &common, own.iter().copied(), "secret");
+            let mut all = own.clone();
+            all.extend([
+                ("Action", "RunInstances"),
+                ("Version", "2014-05-26"),
+                ("Format", "JSON"),
+                ("AccessKeyId", "LTAI5tExampleAccessKeyId"),
+                ("SecurityToken", "tok/en+=="),
+                ("SignatureMethod", "HMAC-SHA1"),
+                ("SignatureVersion", "1.0"),
+                ("SignatureNonce", "0123456789abcdef0123456789abcdef"),
+                ("Timestamp", "2026-11-26T04:34:32Z"),
+            ]);
+            let expected = format!(
+                "{}&Signature={}",
+                canonical_query(all.iter().copied()),
+                super::super::percent_encoded(&signature("POST", all.iter().copied(), "secret"))
+            );
+            assert_eq!(query, expected, "{count} operation parameters");
+        }
     }
 
     #[test]
