@@ -22,7 +22,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     refresh.validate()?;
     let prepared = client.prepare(&refresh)?;
     println!("RefreshObjectCaches, as it would be sent:\n{prepared:#?}");
-    println!("form body: {}\n", String::from_utf8_lossy(prepared.body().as_bytes().unwrap_or_default()));
+    println!(
+        "form body: {}\n",
+        String::from_utf8_lossy(prepared.body().as_bytes().unwrap_or_default())
+    );
 
     // Local validation lists every broken rule at once, with the server's own codes.
     let broken = PushObjectCache::builder()

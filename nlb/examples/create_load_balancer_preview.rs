@@ -37,7 +37,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     order.validate()?;
     let prepared = client.prepare(&order)?;
     println!("CreateLoadBalancer, as it would be sent:\n{prepared:#?}");
-    println!("form body: {}\n", String::from_utf8_lossy(prepared.body().as_bytes().unwrap_or_default()));
+    println!(
+        "form body: {}\n",
+        String::from_utf8_lossy(prepared.body().as_bytes().unwrap_or_default())
+    );
 
     // Local validation lists every broken rule at once, with the server's own codes.
     let crowded = ZoneMappings {

@@ -404,8 +404,8 @@ fn is_html_block(t: &str) -> bool {
 
 /// HTML tags rustdoc may receive as written; any other `<` is text.
 const HTML_TAGS: &[&str] = &[
-    "a", "b", "br", "code", "details", "div", "em", "i", "li", "ol", "pre", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a", "b", "br", "code", "details", "div", "em", "i", "li", "ol", "pre", "span", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
 ];
 /// Vendor tags with no meaning outside the help centre: dropped, their content kept. `p` and
 /// `note` come with help-centre attributes (`<p id=… props="china">…</p>`); a paragraph needs no
@@ -664,7 +664,10 @@ mod tests {
         );
         // Help-centre paragraph tags with attributes: dropped, text kept.
         assert_eq!(
-            render(r#"<p id="p_1" props="china" icmsditafragmentmagic=1>IOPS.</p>"#, Site::English),
+            render(
+                r#"<p id="p_1" props="china" icmsditafragmentmagic=1>IOPS.</p>"#,
+                Site::English
+            ),
             ["IOPS."]
         );
     }
