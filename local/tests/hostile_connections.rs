@@ -262,11 +262,13 @@ async fn a_peer_that_never_reads_its_answers_loses_its_slot() {
             (reader, writer)
         });
     }
-    let mut non_readers = Vec::new();
-    while let Some(pair) = writers.join_next().await {
-        non_readers.push(pair.expect("writer"));
+    // The peers' connections, sampled while their pipelines are being written: on an idle
+    // machine the server may already have shed them all by the time the writers give up.
+    let mut held_fds = open_fds(pid);
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(25)).await;
+        held_fds = held_fds.max(open_fds(pid));
     }
-    let held_fds = open_fds(pid);
     let started = Instant::now();
     let (during, answer) = timed_post(
         &server.url,
@@ -283,6 +285,11 @@ async fn a_peer_that_never_reads_its_answers_loses_its_slot() {
         fds = open_fds(pid);
     }
     let released_after = started.elapsed();
+    // The peers' sockets stay open until here: finished writer tasks keep them in the set.
+    let mut non_readers = Vec::new();
+    while let Some(pair) = writers.join_next().await {
+        non_readers.push(pair.expect("writer"));
+    }
     eprintln!(
         "{NON_READERS} peers pipelining {PIPELINED} requests each and reading nothing, {SLOTS} slots: normal ListRegions {usual:?} alone, {during:?} meanwhile ({answer:?}); server descriptors {idle_fds} idle, {held_fds} with the peers, {fds} after {released_after:?}"
     );
