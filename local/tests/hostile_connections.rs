@@ -269,6 +269,10 @@ async fn a_peer_that_never_reads_its_answers_loses_its_slot() {
         tokio::time::sleep(Duration::from_millis(25)).await;
         held_fds = held_fds.max(open_fds(pid));
     }
+    let mut non_readers = Vec::new();
+    while let Some(pair) = writers.join_next().await {
+        non_readers.push(pair.expect("writer"));
+    }
     let started = Instant::now();
     let (during, answer) = timed_post(
         &server.url,
@@ -285,11 +289,6 @@ async fn a_peer_that_never_reads_its_answers_loses_its_slot() {
         fds = open_fds(pid);
     }
     let released_after = started.elapsed();
-    // The peers' sockets stay open until here: finished writer tasks keep them in the set.
-    let mut non_readers = Vec::new();
-    while let Some(pair) = writers.join_next().await {
-        non_readers.push(pair.expect("writer"));
-    }
     eprintln!(
         "{NON_READERS} peers pipelining {PIPELINED} requests each and reading nothing, {SLOTS} slots: normal ListRegions {usual:?} alone, {during:?} meanwhile ({answer:?}); server descriptors {idle_fds} idle, {held_fds} with the peers, {fds} after {released_after:?}"
     );
@@ -299,8 +298,10 @@ async fn a_peer_that_never_reads_its_answers_loses_its_slot() {
         Ok((200, String::new())),
         "a normal call is answered"
     );
+    // Before the write deadline the call got no answer in 10 s; a few ms is usual on an idle
+    // machine, up to ~2 s while another build loads both cores.
     assert!(
-        during < Duration::from_secs(2),
+        during < Duration::from_secs(5),
         "the normal call took {during:?}"
     );
     assert!(held_fds > idle_fds, "the peers were connected");
