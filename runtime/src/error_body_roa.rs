@@ -46,6 +46,9 @@ fn error_code_fields(status: u16, body: &[u8]) -> Option<ErrorMeta> {
                 serde_json::Value::Number(n) => Some(n.to_string()),
                 _ => None,
             })
+            // Server text, like every field `ErrorFields::parse` reads: a message can echo a
+            // string to sign with its token.
+            .map(|text| crate::redact::redacted(&text))
     };
     let code = text("ErrorCode", "errorCode").filter(|c| !c.is_empty())?;
     let fields = ErrorFields::parse(Some("application/json"), body);
@@ -122,6 +125,20 @@ mod tests {
         assert_eq!(meta.code, "ServiceNotFound");
         assert_eq!(meta.message, "service 's' does not exist");
         assert_eq!(meta.request_id.as_deref(), Some("R-ACS"));
+    }
+
+    #[test]
+    fn an_older_style_message_is_redacted_too() {
+        let body = r#"{"ErrorCode":"SignatureDoesNotMatch","ErrorMessage":"string to sign: GET&%2F&SecurityToken%3Dsecret-token-123%26Version%3D1"}"#;
+        let meta =
+            parse_roa_error_body(&response(403, "application/json", body, &[])).expect("an error");
+        assert_eq!(meta.code, "SignatureDoesNotMatch");
+        assert!(
+            !meta.message.contains("secret-token-123"),
+            "{}",
+            meta.message
+        );
+        assert!(meta.message.contains("<redacted>"), "{}", meta.message);
     }
 
     #[test]
