@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 mod constructs;
+mod http;
 
 use constructs::{
     check_enum, check_shape_reference, check_shapes, nested_fields, reject_location,
@@ -92,7 +93,7 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
     if op.methods.is_empty() {
         diags.error(
             &pointer_join(&op.pointer, "methods"),
-            "an operation needs at least one HTTP method (GET or POST)",
+            "an operation needs at least one HTTP method (RPC: GET or POST; ROA: exactly one)",
         );
     }
 
@@ -132,7 +133,13 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
         }
     }
 
-    check_fields(&op.parameters, Side::Request, &codes, diags);
+    // ROA names are the vendor's JSON keys and header names (`max-keys`, `x-fc-log-type`).
+    let request_side = match op.style {
+        OperationStyle::Rpc => Side::Request,
+        OperationStyle::Roa => Side::RoaRequest,
+    };
+    check_fields(&op.parameters, request_side, &codes, diags);
+    http::check_http(op, diags);
     check_fields(&op.response, Side::Response, &codes, diags);
     if op.deprecation_note.is_some() && !op.deprecated {
         diags.error(
@@ -223,6 +230,8 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
     Request,
+    /// A ROA request: names are JSON keys or header names, as the vendor spells them.
+    RoaRequest,
     Response,
 }
 
@@ -237,7 +246,7 @@ fn check_fields(
     let mut types: BTreeMap<String, &str> = BTreeMap::new();
     for f in fields {
         let at = pointer_join(&f.pointer, "name");
-        if let Some(problem) = wire_name_problem(&f.name, side == Side::Response) {
+        if let Some(problem) = wire_name_problem(&f.name, side != Side::Request) {
             diags.error(&at, problem);
         }
         if let Some(first) = names.insert(&f.name, &f.pointer) {

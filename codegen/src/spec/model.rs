@@ -118,6 +118,11 @@ pub struct RegionEndpoint {
 pub enum HttpMethod {
     Get,
     Post,
+    /// ROA only, like the three below.
+    Put,
+    Delete,
+    Patch,
+    Head,
 }
 
 impl Serialize for HttpMethod {
@@ -131,7 +136,107 @@ impl HttpMethod {
         match self {
             HttpMethod::Get => "GET",
             HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Head => "HEAD",
         }
+    }
+
+    /// The method named `name` (any case), if it is one.
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name.to_ascii_uppercase().as_str() {
+            "GET" => HttpMethod::Get,
+            "POST" => HttpMethod::Post,
+            "PUT" => HttpMethod::Put,
+            "DELETE" => HttpMethod::Delete,
+            "PATCH" => HttpMethod::Patch,
+            "HEAD" => HttpMethod::Head,
+            _ => return None,
+        })
+    }
+
+    /// Whether a request with this method may carry a body.
+    pub fn allows_body(self) -> bool {
+        !matches!(self, HttpMethod::Get | HttpMethod::Head)
+    }
+}
+
+/// How an operation maps onto HTTP (`style`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OperationStyle {
+    /// `Action`-style: parameters in the query or a form body, path `/` (the default, omitted).
+    #[default]
+    Rpc,
+    /// Resource-style: one method and a path template, V3 `ACS3-HMAC-SHA256` (cs, fc, …).
+    Roa,
+}
+
+impl Serialize for OperationStyle {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl OperationStyle {
+    pub fn name(self) -> &'static str {
+        match self {
+            OperationStyle::Rpc => "RPC",
+            OperationStyle::Roa => "ROA",
+        }
+    }
+
+    fn is_rpc(&self) -> bool {
+        *self == OperationStyle::Rpc
+    }
+}
+
+/// What the body of a successful response is (`responseBody`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ResponseBody {
+    /// A JSON object whose fields are `response` (the default, omitted).
+    #[default]
+    Json,
+    /// A JSON array: `response` holds one array field, `items`, describing it.
+    JsonArray,
+    /// Plain text: the output's `body: String`.
+    Text,
+    /// Bytes: the output's `body`, a byte stream.
+    Binary,
+    /// No body: the output holds the response headers only.
+    None,
+}
+
+impl Serialize for ResponseBody {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl ResponseBody {
+    pub fn name(self) -> &'static str {
+        match self {
+            ResponseBody::Json => "json",
+            ResponseBody::JsonArray => "jsonArray",
+            ResponseBody::Text => "text",
+            ResponseBody::Binary => "binary",
+            ResponseBody::None => "none",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "json" => ResponseBody::Json,
+            "jsonArray" => ResponseBody::JsonArray,
+            "text" => ResponseBody::Text,
+            "binary" => ResponseBody::Binary,
+            "none" => ResponseBody::None,
+            _ => return None,
+        })
+    }
+
+    fn is_json(&self) -> bool {
+        *self == ResponseBody::Json
     }
 }
 
@@ -143,7 +248,13 @@ pub struct OperationSpec {
     /// JSON Pointer of this operation in its file, for diagnostics.
     #[serde(skip)]
     pub pointer: String,
+    /// `RPC` (omitted) or `ROA`.
+    #[serde(skip_serializing_if = "OperationStyle::is_rpc")]
+    pub style: OperationStyle,
     pub methods: Vec<HttpMethod>,
+    /// ROA: the path template as published (`/clusters/{ClusterId}`); `None` for RPC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// Operation group (the vendor's `directories`), used for feature selection.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
@@ -162,6 +273,12 @@ pub struct OperationSpec {
     pub parameters: Vec<Field>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub response: Vec<Field>,
+    /// What the 2xx body is (`json`, the default, is omitted).
+    #[serde(skip_serializing_if = "ResponseBody::is_json")]
+    pub response_body: ResponseBody,
+    /// Response headers the output carries (`name` as sent, e.g. `x-fc-request-id`; scalars).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub response_headers: Vec<Field>,
     /// No source publishes the response schema: the generated response keeps `RequestId` and
     /// every other field of the body as raw JSON.
     #[serde(skip_serializing_if = "is_false")]
@@ -207,6 +324,13 @@ pub struct Field {
     pub pointer: String,
     #[serde(flatten)]
     pub ty: TypeSpec,
+    /// `format: binary` on a string: bytes (a ROA request body or a binary response).
+    #[serde(
+        rename = "format",
+        skip_serializing_if = "is_false",
+        serialize_with = "serialize_binary"
+    )]
+    pub binary: bool,
     #[serde(skip_serializing_if = "is_false")]
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -241,6 +365,10 @@ pub struct Field {
     pub constraints: Vec<Constraint>,
 }
 
+fn serialize_binary<S: Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("binary")
+}
+
 /// Where a request parameter is sent (`in` in the spec, as in the vendor metadata).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParameterLocation {
@@ -248,6 +376,12 @@ pub enum ParameterLocation {
     Query,
     /// `formData`: form-encoded in the request body.
     FormData,
+    /// `path`: ROA, substituted into the path template.
+    Path,
+    /// `header`: ROA, a request header named as sent.
+    Header,
+    /// `body`: ROA, the request body itself (JSON, or bytes for `format: binary`).
+    Body,
 }
 
 impl Serialize for ParameterLocation {
@@ -261,6 +395,9 @@ impl ParameterLocation {
         match self {
             ParameterLocation::Query => "query",
             ParameterLocation::FormData => "formData",
+            ParameterLocation::Path => "path",
+            ParameterLocation::Header => "header",
+            ParameterLocation::Body => "body",
         }
     }
 }

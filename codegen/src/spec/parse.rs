@@ -379,22 +379,36 @@ fn parse_endpoint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<R
 fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<OperationSpec> {
     let mut o = Obj::new(v, pointer, diags)?;
     let name = o.string("name", true);
+    let style = match o.string("style", false).as_deref() {
+        None | Some("RPC") => OperationStyle::Rpc,
+        Some("ROA") => OperationStyle::Roa,
+        Some(other) => {
+            let at = o.at("style");
+            o.diags.error(
+                &at,
+                format!("unsupported operation style `{other}` (expected RPC or ROA)"),
+            );
+            OperationStyle::Rpc
+        }
+    };
     let methods = {
         let base = o.at("methods");
         let names = o.strings("methods");
         let mut methods = Vec::new();
         for (i, m) in names.iter().enumerate() {
-            match m.to_ascii_uppercase().as_str() {
-                "GET" => methods.push(HttpMethod::Get),
-                "POST" => methods.push(HttpMethod::Post),
-                _ => o.diags.error(
+            match HttpMethod::parse(m) {
+                Some(method) => methods.push(method),
+                None => o.diags.error(
                     &pointer_join(&base, i),
-                    format!("unsupported HTTP method `{m}` (expected GET or POST)"),
+                    format!(
+                        "unsupported HTTP method `{m}` (expected GET, POST, PUT, DELETE, PATCH or HEAD)"
+                    ),
                 ),
             }
         }
         methods
     };
+    let path = o.string("path", false);
     let group = o.string("group", false);
     let deprecated = o.boolean("deprecated");
     let deprecation_note = o.string("deprecationNote", false);
@@ -406,6 +420,20 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
     });
     let parameters = parse_fields(&mut o, "parameters", FieldContext::Request);
     let response = parse_fields(&mut o, "response", FieldContext::Response);
+    let response_body = match o.string("responseBody", false) {
+        None => ResponseBody::Json,
+        Some(name) => ResponseBody::parse(&name).unwrap_or_else(|| {
+            let at = o.at("responseBody");
+            o.diags.error(
+                &at,
+                format!(
+                    "unknown response body `{name}` (expected json, jsonArray, text, binary or none)"
+                ),
+            );
+            ResponseBody::Json
+        }),
+    };
+    let response_headers = parse_fields(&mut o, "responseHeaders", FieldContext::Response);
     let raw_response = o.boolean("rawResponse");
     let errors = o
         .array("errors", false)
@@ -469,7 +497,9 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
     Some(OperationSpec {
         name: name?,
         pointer: pointer.to_owned(),
+        style,
         methods,
+        path,
         group,
         deprecated,
         deprecation_note,
@@ -478,6 +508,8 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
         ram,
         parameters,
         response,
+        response_body,
+        response_headers,
         raw_response,
         errors,
         notes,
@@ -553,6 +585,16 @@ fn parse_field(
     let mut o = Obj::new(v, pointer, diags)?;
     let name = o.string("name", true);
     let ty = parse_type(&mut o, cx);
+    let binary = match o.string("format", false).as_deref() {
+        None => false,
+        Some("binary") => true,
+        Some(other) => {
+            let at = o.at("format");
+            o.diags
+                .error(&at, format!("unsupported format `{other}` (expected binary)"));
+            false
+        }
+    };
     let required = o.boolean("required");
     let default = o.get("default").cloned();
     let example = o.get("example").map(|e| match e {
@@ -568,12 +610,18 @@ fn parse_field(
     let location = o.string("in", false).and_then(|l| match l.as_str() {
         "query" => Some(ParameterLocation::Query),
         "formData" => Some(ParameterLocation::FormData),
+        "path" => Some(ParameterLocation::Path),
+        "header" => Some(ParameterLocation::Header),
+        "body" => Some(ParameterLocation::Body),
         other => {
             let at = o.at("in");
-            o.diags.error(
-                &at,
-                format!("unsupported parameter location `{other}` (expected query or formData)"),
-            );
+            let why = if other == "host" {
+                ": `host` parameters are not supported by this generator"
+            } else {
+                " (expected query, formData, path, header or body)"
+            };
+            o.diags
+                .error(&at, format!("unsupported parameter location `{other}`{why}"));
             None
         }
     });
@@ -594,6 +642,7 @@ fn parse_field(
         name: name?,
         pointer: pointer.to_owned(),
         ty: ty?,
+        binary,
         required,
         default,
         example,
