@@ -22,6 +22,7 @@ pub mod operation;
 pub mod paginate;
 pub mod redact;
 pub mod retry;
+pub mod roa;
 pub mod sign;
 pub mod transport;
 pub mod validate;
