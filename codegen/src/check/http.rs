@@ -242,6 +242,14 @@ fn check_binary(op: &OperationSpec, diags: &mut Diagnostics) {
         f.location == Some(ParameterLocation::Body) && f.ty == TypeSpec::Scalar(Scalar::String)
     };
     walk(&op.parameters, &top, diags);
+    for p in op.parameters.iter().filter(|p| p.binary && top(p)) {
+        if !p.constraints.is_empty() || !p.enum_values.is_empty() || p.default.is_some() {
+            diags.error(
+                &pointer_join(&p.pointer, "format"),
+                format!("binary body `{}` carries no constraints, enum or default (bytes are not text)", p.name),
+            );
+        }
+    }
     walk(&op.response, &|_| false, diags);
     walk(&op.response_headers, &|_| false, diags);
 }

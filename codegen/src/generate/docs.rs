@@ -127,8 +127,18 @@ pub fn field_doc(f: &Field, request: bool) -> Vec<String> {
             values.join(", ")
         ));
     }
-    if f.location == Some(ParameterLocation::FormData) {
-        d.line("Sent form-encoded in the request body.");
+    let travels = match f.location {
+        Some(ParameterLocation::FormData) => Some("Sent form-encoded in the request body.".to_owned()),
+        Some(ParameterLocation::Path) => Some("Sent in the request path.".to_owned()),
+        Some(ParameterLocation::Header) => Some(format!("Sent as the request header `{}`.", f.name)),
+        Some(ParameterLocation::Body) if f.binary => Some(
+            "Sent as the request body: bytes (`application/octet-stream`), streamed.".to_owned(),
+        ),
+        Some(ParameterLocation::Body) => Some("Sent as the request body, JSON-encoded.".to_owned()),
+        Some(ParameterLocation::Query) | None => None,
+    };
+    if let Some(travels) = travels {
+        d.line(travels);
     }
     if !f.constraints.is_empty() {
         d.blank();

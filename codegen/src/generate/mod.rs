@@ -8,6 +8,7 @@ mod client_glue;
 mod docs;
 mod enums;
 mod errors;
+mod http;
 pub mod markup;
 pub(crate) mod names;
 mod paginate;

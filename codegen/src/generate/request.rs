@@ -16,12 +16,14 @@ use crate::spec::*;
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let mut nested = Vec::new();
     for p in &cx.op.parameters {
-        collect_nested(cx, p, &mut nested, false);
+        // A JSON body's structs (de)serialize themselves.
+        let json = p.location == Some(ParameterLocation::Body);
+        collect_nested(cx, p, &mut nested, json);
     }
     let request = request_struct(cx);
     let builder = builder(cx);
     let operation = operation_impl(cx);
-    let from_wire = from_wire(cx);
+    let from_wire = super::http::from_wire(cx).unwrap_or_else(|| from_wire(cx));
     quote! {
         #request
         #from_wire
@@ -32,7 +34,10 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
 }
 
 /// The Rust type of a request field's value (without `Option`).
-fn value_type(cx: &Context<'_>, f: &Field) -> TokenStream {
+pub(super) fn value_type(cx: &Context<'_>, f: &Field) -> TokenStream {
+    if f.binary {
+        return super::http::binary_type();
+    }
     match &f.ty {
         TypeSpec::Scalar(_) if !f.enum_values.is_empty() => named_type(cx, f),
         TypeSpec::Scalar(s) => scalar_type(*s),
@@ -178,7 +183,10 @@ fn operation_doc(cx: &Context<'_>) -> Vec<String> {
     }
     let methods: Vec<&str> = op.methods.iter().map(|m| m.as_str()).collect();
     d.blank();
-    d.line(format!("HTTP methods: {}.", methods.join(", ")));
+    match &op.path {
+        Some(path) => d.line(format!("HTTP: `{} {path}` (ROA).", methods.join(", "))),
+        None => d.line(format!("HTTP methods: {}.", methods.join(", "))),
+    };
     for s in &spec.sources {
         let mut line = format!("Source ({})", s.kind);
         if let Some(t) = &s.title {
@@ -387,6 +395,10 @@ fn setter_argument(cx: &Context<'_>, p: &Field) -> (TokenStream, TokenStream) {
         Some(ty) if !p.enum_values.is_empty() => quote!(#ty),
         _ => quote!(String),
     };
+    if p.binary {
+        let ty = super::http::binary_type();
+        return (quote!(impl Into<#ty>), quote!(#ident.into()));
+    }
     match &p.ty {
         TypeSpec::Scalar(Scalar::String) => (quote!(impl Into<#string>), quote!(#ident.into())),
         TypeSpec::Array { items, .. } if **items == TypeSpec::Scalar(Scalar::String) => (
@@ -565,7 +577,7 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
         let mut inner = value_checks(p, &value, &name_tokens);
         inner.extend(nested_checks(p, &value, &name_tokens));
         if p.required {
-            if p.ty == TypeSpec::Scalar(Scalar::String) {
+            if p.ty == TypeSpec::Scalar(Scalar::String) && !p.binary {
                 let text = if p.enum_values.is_empty() {
                     quote!(&self.#ident)
                 } else {
@@ -611,13 +623,22 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
         }
     };
 
-    let writes: Vec<TokenStream> = op.parameters.iter().map(|p| write_param(cx, p)).collect();
+    let writes: Vec<TokenStream> = op
+        .parameters
+        .iter()
+        .filter(|p| super::http::in_params(cx, p))
+        .map(|p| write_param(cx, p))
+        .collect();
     let params_arg = if writes.is_empty() {
         quote!(_params)
     } else {
         quote!(params)
     };
-    let token = match op.parameters.iter().find(|p| p.idempotency_token) {
+    let token = match op
+        .parameters
+        .iter()
+        .find(|p| p.idempotency_token && super::http::in_params(cx, p))
+    {
         Some(p) => {
             let name = &p.name;
             quote!(const IDEMPOTENCY_TOKEN: Option<&'static str> = Some(#name);)
@@ -627,9 +648,10 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
     let form: Vec<&str> = op
         .parameters
         .iter()
-        .filter(|p| p.location == Some(ParameterLocation::FormData))
+        .filter(|p| p.location == Some(ParameterLocation::FormData) && super::http::in_params(cx, p))
         .map(|p| p.name.as_str())
         .collect();
+    let http = super::http::operation_items(cx);
     let form = if form.is_empty() {
         quote!()
     } else {
@@ -644,6 +666,7 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
             #form
             type Output = #response_ty;
             type Error = #error_ty;
+            #http
 
             fn validate(&self) -> Result<(), #rt::ValidationErrors> {
                 #validate_body
@@ -664,7 +687,7 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
 }
 
 /// `params.push(...)` for one top-level parameter.
-fn write_param(cx: &Context<'_>, p: &Field) -> TokenStream {
+pub(super) fn write_param(cx: &Context<'_>, p: &Field) -> TokenStream {
     let rt = &cx.rt;
     let ident = field_ident(&p.name);
     let name = &p.name;
@@ -693,7 +716,7 @@ pub(super) struct WireName {
 }
 
 impl WireName {
-    fn top_level(name: &str) -> Self {
+    pub(super) fn top_level(name: &str) -> Self {
         Self {
             borrowed: quote!(#name),
             owned: quote!(#name),
@@ -740,7 +763,7 @@ fn write_value(
 }
 
 /// Reads one field from a `Reader` (server side).
-fn read_value(cx: &Context<'_>, f: &Field, wire_name: &WireName) -> TokenStream {
+pub(super) fn read_value(cx: &Context<'_>, f: &Field, wire_name: &WireName) -> TokenStream {
     let name = &wire_name.borrowed;
     let ty = value_type(cx, f);
     match &f.ty {

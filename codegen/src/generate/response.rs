@@ -16,6 +16,9 @@ use crate::spec::*;
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let mut out = Vec::new();
     let ident = cx.response_ty.clone();
+    if let Some(roa) = super::http::output_fields(cx) {
+        return response_struct(cx, &ident, &roa.fields, roa.doc, true, &roa.extra);
+    }
     let mut d = Doc::default();
     d.line(format!(
         "The body of a successful `{}` response.",
@@ -29,7 +32,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         d.blank();
         d.line("No source publishes this response's schema: every field but `RequestId` is kept as raw JSON in `raw`.");
     }
-    out.push(response_struct(cx, &ident, &cx.op.response, d, true));
+    out.push(response_struct(cx, &ident, &cx.op.response, d, true, &quote!()));
     quote!(#(#out)*)
 }
 
@@ -45,7 +48,7 @@ pub(super) fn shape(cx: &Context<'_>, f: &Field) -> TokenStream {
     ));
     d.blank();
     d.text(&f.description);
-    response_struct(cx, ident, properties, d, false)
+    response_struct(cx, ident, properties, d, false, &quote!())
 }
 
 /// How a response field is read from JSON.
@@ -73,6 +76,7 @@ fn response_struct(
     fields: &[Field],
     doc: Doc,
     top: bool,
+    extra: &TokenStream,
 ) -> TokenStream {
     let rt = &cx.rt;
     let mut nested = Vec::new();
@@ -125,7 +129,7 @@ fn response_struct(
                                 } else {
                                     item_description
                                 });
-                                nested.push(response_struct(cx, child, properties, d, false));
+                                nested.push(response_struct(cx, child, properties, d, false, &quote!()));
                             }
                             quote!(#child)
                         }
@@ -143,7 +147,7 @@ fn response_struct(
                             d.line(format!("The `{name}` object."));
                             d.blank();
                             d.text(&f.description);
-                            nested.push(response_struct(cx, child, properties, d, false));
+                            nested.push(response_struct(cx, child, properties, d, false, &quote!()));
                         }
                         quote!(#child)
                     }
@@ -249,6 +253,7 @@ fn response_struct(
         pub struct #ident {
             #(#field_defs)*
             #raw
+            #extra
         }
 
         impl #rt::de::Object for #ident {
