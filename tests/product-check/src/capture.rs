@@ -41,6 +41,45 @@ impl CapturedRequest {
     }
 }
 
+/// What the server answers its one request with.
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub status: u16,
+    /// Headers besides `content-length` and `connection`, which the server writes itself.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    /// `200` with a JSON body.
+    pub fn json(body: &str) -> Self {
+        Self {
+            status: 200,
+            headers: vec![(
+                "content-type".to_owned(),
+                "application/json;charset=utf-8".to_owned(),
+            )],
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    /// The answer as written on the connection.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut head = format!("HTTP/1.1 {} Answer\r\n", self.status);
+        for (name, value) in &self.headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        // A 204 has no body and, per RFC 9110, no content-length either.
+        if self.status != 204 {
+            head.push_str(&format!("content-length: {}\r\n", self.body.len()));
+        }
+        head.push_str("connection: close\r\n\r\n");
+        let mut bytes = head.into_bytes();
+        bytes.extend_from_slice(&self.body);
+        bytes
+    }
+}
+
 /// The server; [`request`](Self::request) or [`assert_no_connection`](Self::assert_no_connection)
 /// ends it.
 pub struct CaptureServer {
@@ -53,11 +92,16 @@ impl CaptureServer {
     /// Listens on 127.0.0.1 (any free port) and answers the one request with `200` and
     /// `json_body`.
     pub fn start(json_body: &str) -> std::io::Result<Self> {
+        Self::start_answer(Answer::json(json_body))
+    }
+
+    /// Listens on 127.0.0.1 (any free port) and answers the one request with `answer`.
+    pub fn start_answer(answer: Answer) -> std::io::Result<Self> {
         let listener = TcpListener::bind("127.0.0.1:0")?;
         listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
         let stop = Arc::new(AtomicBool::new(false));
-        let body = json_body.to_owned();
+        let body = answer.to_bytes();
         let thread = {
             let stop = Arc::clone(&stop);
             std::thread::spawn(move || serve_one(&listener, &stop, &body))
@@ -98,7 +142,7 @@ impl CaptureServer {
 fn serve_one(
     listener: &TcpListener,
     stop: &AtomicBool,
-    body: &str,
+    body: &[u8],
 ) -> Result<Option<CapturedRequest>, String> {
     let deadline = Instant::now() + ACCEPT_DEADLINE;
     let stream = loop {
@@ -117,7 +161,7 @@ fn serve_one(
     handle(stream, body).map(Some)
 }
 
-fn handle(mut stream: TcpStream, body: &str) -> Result<CapturedRequest, String> {
+fn handle(mut stream: TcpStream, answer: &[u8]) -> Result<CapturedRequest, String> {
     stream
         .set_nonblocking(false)
         .and_then(|()| stream.set_read_timeout(Some(IO_TIMEOUT)))
@@ -165,12 +209,8 @@ fn handle(mut stream: TcpStream, body: &str) -> Result<CapturedRequest, String> 
     }
     let request_body = buffer[body_start..body_start + length].to_vec();
 
-    let answer = format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json;charset=utf-8\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-        body.len()
-    );
     stream
-        .write_all(answer.as_bytes())
+        .write_all(answer)
         .and_then(|()| stream.flush())
         .map_err(|e| format!("writing the answer: {e}"))?;
     Ok(CapturedRequest {
@@ -224,7 +264,7 @@ mod tests {
         stream
             .read_to_string(&mut answer)
             .expect("reads the answer");
-        assert!(answer.starts_with("HTTP/1.1 200 OK\r\n"), "{answer}");
+        assert!(answer.starts_with("HTTP/1.1 200 Answer\r\n"), "{answer}");
         assert!(answer.ends_with("\r\n\r\n{\"ok\":true}"), "{answer}");
 
         let request = server.request().expect("captured");

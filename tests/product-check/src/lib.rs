@@ -1,15 +1,17 @@
 //! What every product crate's `tests/main_operation.rs` needs, written without the runtime so
 //! that a bug there cannot hide itself: a server on 127.0.0.1 that captures one request
 //! ([`CaptureServer`]), a verifier of the RPC signature v1 as the wire protocol defines it
-//! ([`verify_rpc_v1`]), and a reader of one operation's spec ([`OperationSpec`]), so tests take
+//! ([`verify_rpc_v1`]) and of V3 `ACS3-HMAC-SHA256` ([`verify_v3`], RPC and ROA), and a reader of one operation's spec ([`OperationSpec`]), so tests take
 //! names, limits and values from the spec rather than from literals.
 
 mod capture;
 mod signature;
+mod signature_v3;
 mod spec;
 
-pub use capture::{CaptureServer, CapturedRequest};
+pub use capture::{Answer, CaptureServer, CapturedRequest};
 pub use signature::{verify_rpc_v1, WireParams};
+pub use signature_v3::verify_v3;
 pub use spec::OperationSpec;
 
 /// Runs a future (a `client.send(..)`) to completion on a current-thread runtime, so tests need

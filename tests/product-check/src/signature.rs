@@ -14,7 +14,7 @@ use sha1::Sha1;
 use crate::CapturedRequest;
 
 /// Every character but the RFC 3986 unreserved ones is encoded.
-const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'_')
     .remove(b'.')
