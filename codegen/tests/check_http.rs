@@ -125,7 +125,10 @@ fn binary_only_on_a_body_string_and_response_kinds_fit_their_fields() {
                 { "name": "x_a", "type": "string" } ] },
             { "name": "E", "methods": ["GET"], "responseBody": "text" },
             { "name": "F", "style": "ROA", "methods": ["GET"], "path": "/f", "responseBody": "binary",
-              "responseHeaders": [ { "name": "Body", "type": "string" } ] }
+              "responseHeaders": [ { "name": "Body", "type": "string" } ] },
+            { "name": "G", "style": "ROA", "methods": ["POST"], "path": "/g",
+              "parameters": [ { "name": "body", "in": "body", "type": "string", "format": "binary",
+                                "constraints": [ { "kind": "length", "max": 3 } ] } ] }
         ]),
         &[
             "/operations/0/parameters/0/format `format: binary` applies to a string parameter with `in: body` only (`q` is not one",
@@ -138,6 +141,7 @@ fn binary_only_on_a_body_string_and_response_kinds_fit_their_fields() {
             "/operations/3/responseHeaders/2/name response header `x_a` and x-a would both become the output field `x_a`",
             "/operations/4/responseBody `responseBody` applies to ROA operations only",
             "/operations/5/responseHeaders/0/name response header `Body` and the response body would both become the output field `body`",
+            "/operations/6/parameters/0/format binary body `body` carries no constraints, enum or default",
         ],
     );
 }

@@ -286,7 +286,7 @@ pub(super) fn from_wire(cx: &Context<'_>) -> Option<TokenStream> {
             /// body parameter is missing here (see [`from_parts`](Self::from_parts)). Call
             /// [`validate`](Self::validate) afterwards for the spec's value rules.
             pub fn from_wire(params: &#rt::Params) -> Result<Self, #rt::ValidationErrors> {
-                Self::read(params, &#rt::Body::Empty)
+                Self::from_params_and_body(params, &#rt::Body::Empty)
             }
 
             /// Reads a request from everything it was sent with: path parameters, query,
@@ -301,10 +301,10 @@ pub(super) fn from_wire(cx: &Context<'_>) -> Option<TokenStream> {
                         params.push(name.to_owned(), value);
                     }
                 }
-                Self::read(&params, &parts.body)
+                Self::from_params_and_body(&params, &parts.body)
             }
 
-            fn read(params: &#rt::Params, #body_arg: &#rt::Body) -> Result<Self, #rt::ValidationErrors> {
+            fn from_params_and_body(params: &#rt::Params, #body_arg: &#rt::Body) -> Result<Self, #rt::ValidationErrors> {
                 #reader_decl
                 #(#reads)*
                 reader.finish()?;

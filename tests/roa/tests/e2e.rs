@@ -321,3 +321,41 @@ fn hyphenated_query_names_keep_their_wire_names() {
     assert_eq!(output.functions[0].memory_size, Some(128));
     assert_eq!(output.next_token.as_deref(), Some("n"));
 }
+
+/// The mock reads ROA requests back through `FromWire::read_parts`: path parameters by the
+/// template, headers, and the JSON or binary body, so typed rules match on them.
+#[test]
+fn mock_rules_match_roa_requests_by_path_headers_and_body() {
+    use acs_runtime::{mock, mock_client};
+    let modify = mock!(cs::ModifyCluster)
+        .match_requests(|r| {
+            r.cluster_id == "c 1" && r.body.as_ref().and_then(|b| b.deletion_protection) == Some(true)
+        })
+        .then_http(|| acs_runtime::HttpResponse::json(200, br#"{"task_id":"T-9"}"#.to_vec()));
+    let invoke = mock!(fc::InvokeFunction)
+        .match_requests(|r| {
+            r.function_name == "f"
+                && r.x_fc_log_type == Some(fc::invoke_function::XFcLogType::Tail)
+                && r.body.as_ref().and_then(|b| b.as_bytes()) == Some(&b"\x01\x02"[..])
+        })
+        .then_http(|| acs_runtime::HttpResponse::json(200, b"\x03".to_vec()));
+    let (client, mock) = mock_client!([modify, invoke]);
+    let modify_op = cs::ModifyCluster::builder()
+        .cluster_id("c 1")
+        .body(cs::modify_cluster::Body {
+            deletion_protection: Some(true),
+            ..Default::default()
+        })
+        .build();
+    let output = block_on(client.send(&modify_op)).expect("the rule matched");
+    assert_eq!(output.task_id.as_deref(), Some("T-9"));
+    let invoke_op = fc::InvokeFunction::builder()
+        .function_name("f")
+        .x_fc_log_type("Tail")
+        .body(&b"\x01\x02"[..])
+        .build();
+    let output = block_on(client.send(&invoke_op)).expect("the rule matched");
+    assert_eq!(output.body.bytes().as_ref(), b"\x03");
+    assert_eq!(mock.requests_for::<cs::ModifyCluster>(), vec![modify_op]);
+    assert_eq!(mock.requests_for::<fc::InvokeFunction>(), vec![invoke_op]);
+}
