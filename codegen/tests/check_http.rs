@@ -165,3 +165,34 @@ fn unknown_styles_locations_and_formats_are_parse_errors() {
         ],
     );
 }
+
+/// A waiter whose path does not resolve is a `check` error; generation from an unchecked model
+/// makes it a compile error naming it, never a silently missing method.
+#[test]
+fn a_waiter_that_does_not_resolve_is_never_dropped() {
+    let spec = json!({
+        "specVersion": 1, "product": "DEMO", "version": "2024-01-01",
+        "operations": [{
+            "name": "GetThing", "style": "ROA", "methods": ["GET"], "path": "/things",
+            "response": [ { "name": "status", "type": "string" } ],
+            "waiters": [ { "name": "Ready", "path": "state", "success": ["ok"] } ]
+        }]
+    })
+    .to_string();
+    let errors = expand_str("s.json", &spec, &Options::default()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("`state` is not a response field here"),
+        "{}",
+        errors[0]
+    );
+    let mut diags = acs_codegen::diagnostics::Diagnostics::new("s.json");
+    let model = acs_codegen::spec::parse::parse_spec(&spec, &mut diags).expect("parses");
+    let code = acs_codegen::generate(&model, &Options::default()).to_string();
+    assert!(
+        code.contains(
+            "compile_error ! (\"waiter `Ready` of `GetThing`: path `state` does not resolve: `state` is not a response field here (fields: status)\")"
+        ),
+        "{code}"
+    );
+}

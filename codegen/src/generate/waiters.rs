@@ -10,7 +10,7 @@ use crate::naming::snake_case;
 use crate::spec::waiters::WaiterSpec;
 
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
-    let methods: Vec<TokenStream> = cx.op.waiters.iter().filter_map(|w| waiter(cx, w)).collect();
+    let methods: Vec<TokenStream> = cx.op.waiters.iter().map(|w| waiter(cx, w)).collect();
     if methods.is_empty() {
         return quote!();
     }
@@ -22,11 +22,21 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     }
 }
 
-fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<TokenStream> {
+fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> TokenStream {
     let rt = &cx.rt;
     let response_ty = &cx.response_ty;
-    // The spec check guarantees the path resolves.
-    let steps = resolve(&cx.op.response, &w.path).ok()?;
+    // `check` reports a path that does not resolve; should an unchecked spec reach generation
+    // anyway, the waiter becomes a compile error naming it, never a silently missing method.
+    let steps = match resolve(&cx.op.response, &w.path) {
+        Ok(steps) => steps,
+        Err(why) => {
+            let message = format!(
+                "waiter `{}` of `{}`: path `{}` does not resolve: {why}",
+                w.name, cx.op.name, w.path_text
+            );
+            return quote!(::core::compile_error!(#message););
+        }
+    };
     let walk = walk(&steps, quote!(out), 0);
     let method = format_ident!("wait_until_{}", snake_case(&w.name));
     let name = &w.name;
@@ -66,7 +76,7 @@ fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<TokenStream> {
         "Delays from {min} s doubling to {max} s with jitter; at most {time} s in all (`WaitError::TimedOut` with the last answer). Change them on the returned `Wait`, add `.on_progress(..)`, then `.wait().await`."
     ));
     let doc = doc_attrs(&doc);
-    Some(quote! {
+    quote! {
         #doc
         pub fn #method<'a>(&'a self, client: &'a #rt::Client) -> #rt::waiter::Wait<'a, Self> {
             fn states<'o>(out: &'o #response_ty, sink: &mut dyn FnMut(&'o str)) {
@@ -84,7 +94,7 @@ fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<TokenStream> {
                 max_time: ::core::time::Duration::from_secs(#time),
             })
         }
-    })
+    }
 }
 
 /// Code that feeds every state under `expr` along `steps` to `sink`.
