@@ -182,7 +182,9 @@ fn a_waiter_that_does_not_resolve_is_never_dropped() {
     let errors = expand_str("s.json", &spec, &Options::default()).unwrap_err();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        errors[0].message.contains("`state` is not a response field here"),
+        errors[0]
+            .message
+            .contains("`state` is not a response field here"),
         "{}",
         errors[0]
     );

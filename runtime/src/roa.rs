@@ -209,10 +209,12 @@ pub fn read_output<T: DeserializeOwned>(
             Value::Object(map) => map,
             other => return Err(format!("expected a JSON object, found {}", kind_of(&other))),
         },
-        BodyKind::JsonArray => match serde_json::from_slice::<Value>(body).map_err(|e| e.to_string())? {
-            Value::Array(items) => Map::from_iter([("items".to_owned(), Value::Array(items))]),
-            other => return Err(format!("expected a JSON array, found {}", kind_of(&other))),
-        },
+        BodyKind::JsonArray => {
+            match serde_json::from_slice::<Value>(body).map_err(|e| e.to_string())? {
+                Value::Array(items) => Map::from_iter([("items".to_owned(), Value::Array(items))]),
+                other => return Err(format!("expected a JSON array, found {}", kind_of(&other))),
+            }
+        }
         BodyKind::Text => {
             let text = std::str::from_utf8(body)
                 .map_err(|e| format!("the body is not UTF-8 text: {e}"))?;
@@ -330,7 +332,9 @@ mod tests {
 
     #[tokio::test]
     async fn a_response_stream_yields_its_bytes_in_bounded_chunks() {
-        let bytes: Vec<u8> = (0..ResponseStream::CHUNK * 2 + 5).map(|i| i as u8).collect();
+        let bytes: Vec<u8> = (0..ResponseStream::CHUNK * 2 + 5)
+            .map(|i| i as u8)
+            .collect();
         let chunks: Vec<bytes::Bytes> = ResponseStream::from(bytes.clone())
             .into_stream()
             .try_collect()
@@ -352,7 +356,11 @@ mod tests {
         assert_eq!(v, Some(serde_json::json!({"a": 1})));
         assert_eq!(read_json_body::<Value>(&Body::Empty, "body").unwrap(), None);
         let e = read_json_body::<Vec<u8>>(&body, "body").unwrap_err();
-        assert!(e.to_string().contains("body must be a JSON body of the declared type"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("body must be a JSON body of the declared type"),
+            "{e}"
+        );
         let binary = read_binary_body(&Body::binary(&b"\x00\x01"[..])).unwrap();
         assert_eq!(binary.as_bytes(), Some(&b"\x00\x01"[..]));
         assert_eq!(binary.to_body(), Body::binary(&b"\x00\x01"[..]));

@@ -29,9 +29,11 @@ pub(super) fn check_http(op: &OperationSpec, diags: &mut Diagnostics) {
                 }
             }
             for p in &op.parameters {
-                if let Some(location @ (ParameterLocation::Path
-                | ParameterLocation::Header
-                | ParameterLocation::Body)) = p.location
+                if let Some(
+                    location @ (ParameterLocation::Path
+                    | ParameterLocation::Header
+                    | ParameterLocation::Body),
+                ) = p.location
                 {
                     diags.error(
                         &pointer_join(&p.pointer, "in"),
@@ -95,7 +97,10 @@ pub(super) fn check_http(op: &OperationSpec, diags: &mut Diagnostics) {
         if p.location == Some(ParameterLocation::Path) && !p.required {
             diags.error(
                 &pointer_join(&p.pointer, "required"),
-                format!("path parameter `{}` must be required: the path has no segment without it", p.name),
+                format!(
+                    "path parameter `{}` must be required: the path has no segment without it",
+                    p.name
+                ),
             );
         }
         if p.location == Some(ParameterLocation::Header) {
@@ -145,7 +150,10 @@ fn check_path(op: &OperationSpec, path: &str, diags: &mut Diagnostics) {
         if p.location == Some(ParameterLocation::Path) && !seen.contains_key(p.name.as_str()) {
             diags.error(
                 &pointer_join(&p.pointer, "in"),
-                format!("path parameter `{}` does not appear in the path template `{path}`", p.name),
+                format!(
+                    "path parameter `{}` does not appear in the path template `{path}`",
+                    p.name
+                ),
             );
         }
     }
@@ -246,7 +254,10 @@ fn check_binary(op: &OperationSpec, diags: &mut Diagnostics) {
         if !p.constraints.is_empty() || !p.enum_values.is_empty() || p.default.is_some() {
             diags.error(
                 &pointer_join(&p.pointer, "format"),
-                format!("binary body `{}` carries no constraints, enum or default (bytes are not text)", p.name),
+                format!(
+                    "binary body `{}` carries no constraints, enum or default (bytes are not text)",
+                    p.name
+                ),
             );
         }
     }

@@ -128,9 +128,13 @@ pub fn field_doc(f: &Field, request: bool) -> Vec<String> {
         ));
     }
     let travels = match f.location {
-        Some(ParameterLocation::FormData) => Some("Sent form-encoded in the request body.".to_owned()),
+        Some(ParameterLocation::FormData) => {
+            Some("Sent form-encoded in the request body.".to_owned())
+        }
         Some(ParameterLocation::Path) => Some("Sent in the request path.".to_owned()),
-        Some(ParameterLocation::Header) => Some(format!("Sent as the request header `{}`.", f.name)),
+        Some(ParameterLocation::Header) => {
+            Some(format!("Sent as the request header `{}`.", f.name))
+        }
         Some(ParameterLocation::Body) if f.binary => Some(
             "Sent as the request body: bytes (`application/octet-stream`), streamed.".to_owned(),
         ),

@@ -648,7 +648,9 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
     let form: Vec<&str> = op
         .parameters
         .iter()
-        .filter(|p| p.location == Some(ParameterLocation::FormData) && super::http::in_params(cx, p))
+        .filter(|p| {
+            p.location == Some(ParameterLocation::FormData) && super::http::in_params(cx, p)
+        })
         .map(|p| p.name.as_str())
         .collect();
     let http = super::http::operation_items(cx);

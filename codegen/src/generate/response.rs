@@ -32,7 +32,14 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         d.blank();
         d.line("No source publishes this response's schema: every field but `RequestId` is kept as raw JSON in `raw`.");
     }
-    out.push(response_struct(cx, &ident, &cx.op.response, d, true, &quote!()));
+    out.push(response_struct(
+        cx,
+        &ident,
+        &cx.op.response,
+        d,
+        true,
+        &quote!(),
+    ));
     quote!(#(#out)*)
 }
 
@@ -129,7 +136,14 @@ fn response_struct(
                                 } else {
                                     item_description
                                 });
-                                nested.push(response_struct(cx, child, properties, d, false, &quote!()));
+                                nested.push(response_struct(
+                                    cx,
+                                    child,
+                                    properties,
+                                    d,
+                                    false,
+                                    &quote!(),
+                                ));
                             }
                             quote!(#child)
                         }
@@ -147,7 +161,14 @@ fn response_struct(
                             d.line(format!("The `{name}` object."));
                             d.blank();
                             d.text(&f.description);
-                            nested.push(response_struct(cx, child, properties, d, false, &quote!()));
+                            nested.push(response_struct(
+                                cx,
+                                child,
+                                properties,
+                                d,
+                                false,
+                                &quote!(),
+                            ));
                         }
                         quote!(#child)
                     }

@@ -590,8 +590,10 @@ fn parse_field(
         Some("binary") => true,
         Some(other) => {
             let at = o.at("format");
-            o.diags
-                .error(&at, format!("unsupported format `{other}` (expected binary)"));
+            o.diags.error(
+                &at,
+                format!("unsupported format `{other}` (expected binary)"),
+            );
             false
         }
     };
@@ -620,8 +622,10 @@ fn parse_field(
             } else {
                 " (expected query, formData, path, header or body)"
             };
-            o.diags
-                .error(&at, format!("unsupported parameter location `{other}`{why}"));
+            o.diags.error(
+                &at,
+                format!("unsupported parameter location `{other}`{why}"),
+            );
             None
         }
     });

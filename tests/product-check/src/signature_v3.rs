@@ -46,7 +46,9 @@ pub fn verify_v3(
     }
     let credential = credential.ok_or("no Credential")?;
     if credential != access_key_id {
-        return Err(format!("Credential is {credential:?}, expected {access_key_id:?}"));
+        return Err(format!(
+            "Credential is {credential:?}, expected {access_key_id:?}"
+        ));
     }
     let signed_headers = signed_headers.ok_or("no SignedHeaders")?;
     let signature = signature.ok_or("no Signature")?;
@@ -55,7 +57,9 @@ pub fn verify_v3(
     sorted.sort_unstable();
     sorted.dedup();
     if sorted != names {
-        return Err(format!("SignedHeaders {signed_headers:?} are not sorted and unique"));
+        return Err(format!(
+            "SignedHeaders {signed_headers:?} are not sorted and unique"
+        ));
     }
     // What must be signed: every header the runtime and the operation set.
     for (name, _) in &request.headers {
@@ -163,8 +167,9 @@ mod tests {
     fn the_published_example_signs_to_the_published_signature() {
         let request = CapturedRequest {
             method: "POST".to_owned(),
-            target: "/?ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai"
-                .to_owned(),
+            target:
+                "/?ImageId=win2019_1809_x64_dtc_zh-cn_40G_alibase_20230811.vhd&RegionId=cn-shanghai"
+                    .to_owned(),
             headers: [
                 ("host", "ecs.cn-shanghai.aliyuncs.com"),
                 ("x-acs-action", "RunInstances"),
@@ -198,7 +203,12 @@ mod tests {
             ),
         ));
         assert_eq!(
-            verify_v3(&signed_request, "YourAccessKeyId", "YourAccessKeySecret", &[]),
+            verify_v3(
+                &signed_request,
+                "YourAccessKeyId",
+                "YourAccessKeySecret",
+                &[]
+            ),
             Ok(())
         );
         // One changed byte of the query, or an unsigned x-acs header, fails.

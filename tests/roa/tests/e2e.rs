@@ -66,7 +66,10 @@ fn get_with_a_path_parameter_reads_json_and_a_response_header() {
         &op,
         answer(
             200,
-            &[("content-type", "application/json"), ("x-acs-request-id", "R-1")],
+            &[
+                ("content-type", "application/json"),
+                ("x-acs-request-id", "R-1"),
+            ],
             body,
         ),
         &[],
@@ -209,11 +212,7 @@ fn a_text_response_becomes_body() {
 #[test]
 fn a_headers_only_response() {
     let op = fc::DeleteFunction::builder().function_name("fn-1").build();
-    let (output, request) = exchange(
-        &op,
-        answer(204, &[("x-fc-request-id", "R-4")], b""),
-        &[],
-    );
+    let (output, request) = exchange(&op, answer(204, &[("x-fc-request-id", "R-4")], b""), &[]);
     assert_eq!(request.target, "/2023-03-30/functions/fn-1");
     assert!(request.body.is_empty());
     assert_eq!(
@@ -279,7 +278,12 @@ fn a_streamed_binary_invoke_sends_and_receives_bytes_with_fc_headers() {
     assert_eq!(output.body.bytes().as_ref(), reply.as_slice());
     let chunks: Vec<bytes::Bytes> =
         block_on(output.body.into_stream().try_collect()).expect("the chunks");
-    assert_eq!(chunks.len(), reply.len().div_ceil(acs_runtime::roa::ResponseStream::CHUNK));
+    assert_eq!(
+        chunks.len(),
+        reply
+            .len()
+            .div_ceil(acs_runtime::roa::ResponseStream::CHUNK)
+    );
     assert_eq!(chunks.concat(), reply);
 }
 
@@ -329,7 +333,8 @@ fn mock_rules_match_roa_requests_by_path_headers_and_body() {
     use acs_runtime::{mock, mock_client};
     let modify = mock!(cs::ModifyCluster)
         .match_requests(|r| {
-            r.cluster_id == "c 1" && r.body.as_ref().and_then(|b| b.deletion_protection) == Some(true)
+            r.cluster_id == "c 1"
+                && r.body.as_ref().and_then(|b| b.deletion_protection) == Some(true)
         })
         .then_http(|| acs_runtime::HttpResponse::json(200, br#"{"task_id":"T-9"}"#.to_vec()));
     let invoke = mock!(fc::InvokeFunction)
