@@ -27,7 +27,7 @@ use crate::client::request::Body;
 use crate::client::{Client, HttpMethod, PreparedRequest};
 use crate::credentials::Credentials;
 use crate::error::ServiceError;
-use crate::operation::{FromWire, Params, RequestParts, Style};
+use crate::operation::{FromWire, Operation, Params, RequestParts, Style};
 use crate::retry::RetryConfig;
 use crate::transport::{HttpResponse, Transport, TransportError, TransportFuture};
 
@@ -112,7 +112,7 @@ impl<O: FromWire + 'static> TypedRule<O> {
     where
         O::Output: serde::Serialize,
     {
-        self.push(Rule::output_answer(output))
+        self.push(Rule::output_answer::<O>(output))
     }
 
     /// Answers with this service error: its HTTP status (400 when it has none) and an Alibaba
@@ -152,15 +152,19 @@ impl<O: FromWire + 'static> TypedRule<O> {
 }
 
 impl Rule {
-    fn output_answer<T: serde::Serialize + 'static>(
-        output: impl Fn() -> T + Send + Sync + 'static,
-    ) -> Responder {
+    /// The answer `O::read_output` reads back as the output (`O::write_output`: a JSON body
+    /// for RPC; for ROA the operation's body kind and response headers).
+    fn output_answer<O: Operation>(
+        output: impl Fn() -> O::Output + Send + Sync + 'static,
+    ) -> Responder
+    where
+        O::Output: serde::Serialize,
+    {
         Arc::new(move || {
-            let body = serde_json::to_vec(&output()).map_err(|e| TransportError::NoResponse {
+            O::write_output(&output()).map_err(|e| TransportError::NoResponse {
                 message: format!("the mock output does not serialize: {e}"),
                 timeout: false,
-            })?;
-            Ok(HttpResponse::json(200, body))
+            })
         })
     }
 

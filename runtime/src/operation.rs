@@ -151,6 +151,18 @@ pub trait Operation {
     fn read_output(response: &HttpResponse) -> Result<Self::Output, String> {
         serde_json::from_slice(&response.body).map_err(|e| e.to_string())
     }
+
+    /// The 2xx answer that [`read_output`](Self::read_output) reads back as `output`: what
+    /// [`mock`](mod@crate::mock) rules and local services send. JSON by default; a ROA operation
+    /// whose response is an array, text, bytes or headers overrides it.
+    fn write_output(output: &Self::Output) -> Result<HttpResponse, String>
+    where
+        Self::Output: serde::Serialize,
+    {
+        serde_json::to_vec(output)
+            .map(|body| HttpResponse::json(200, body))
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// A request that can be read back from its wire parameters: generated for every operation

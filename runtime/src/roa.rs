@@ -233,6 +233,67 @@ pub fn read_output<T: DeserializeOwned>(
     serde_json::from_value(Value::Object(object)).map_err(|e| e.to_string())
 }
 
+/// The 2xx answer that [`read_output`] reads back as `output` (what mocks and local services
+/// send): each of `headers` present in the output as a response header, the rest as the body
+/// `kind` says. A [`BodyKind::Binary`] body is left empty for the caller to fill.
+pub fn write_output<T: serde::Serialize>(
+    output: &T,
+    kind: BodyKind,
+    headers: &[&str],
+) -> Result<HttpResponse, String> {
+    let mut object = match serde_json::to_value(output).map_err(|e| e.to_string())? {
+        Value::Object(map) => map,
+        other => return Err(format!("the output is {}, not an object", kind_of(&other))),
+    };
+    let mut response = HttpResponse {
+        status: 200,
+        ..HttpResponse::default()
+    };
+    for name in headers {
+        let Some(value) = object.remove(*name) else {
+            continue;
+        };
+        let text = match value {
+            Value::String(text) => text,
+            Value::Null => continue,
+            other => other.to_string(),
+        };
+        let header_name = reqwest::header::HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| format!("{name} is not a header name"))?;
+        let header_value = reqwest::header::HeaderValue::from_str(&text)
+            .map_err(|_| format!("response header {name} is not visible ASCII"))?;
+        response.headers.insert(header_name, header_value);
+    }
+    let (content_type, body) = match kind {
+        BodyKind::Json => (
+            "application/json;charset=utf-8",
+            serde_json::to_vec(&object).map_err(|e| e.to_string())?,
+        ),
+        BodyKind::JsonArray => {
+            let items = object
+                .remove("items")
+                .unwrap_or_else(|| Value::Array(Vec::new()));
+            (
+                "application/json;charset=utf-8",
+                serde_json::to_vec(&items).map_err(|e| e.to_string())?,
+            )
+        }
+        BodyKind::Text => match object.remove("body") {
+            Some(Value::String(text)) => ("text/plain;charset=utf-8", text.into_bytes()),
+            None | Some(Value::Null) => ("text/plain;charset=utf-8", Vec::new()),
+            Some(other) => return Err(format!("the text body is {}", kind_of(&other))),
+        },
+        BodyKind::Binary => ("application/octet-stream", Vec::new()),
+        BodyKind::None => return Ok(response),
+    };
+    response.headers.insert(
+        reqwest::header::CONTENT_TYPE,
+        reqwest::header::HeaderValue::from_static(content_type),
+    );
+    response.body = body;
+    Ok(response)
+}
+
 fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -328,6 +389,27 @@ mod tests {
         );
         let e = read_output::<Value>(&r, BodyKind::None, &["x-id"]).unwrap_err();
         assert_eq!(e, "response header x-id is not visible ASCII");
+    }
+
+    #[test]
+    fn what_write_output_writes_read_output_reads_back() {
+        let output = serde_json::json!({"items": [1, 2], "x-id": 7, "x-none": null});
+        let response = write_output(&output, BodyKind::JsonArray, &["x-id", "x-none"]).unwrap();
+        assert_eq!(response.body, b"[1,2]");
+        assert_eq!(response.header("x-id"), Some("7"));
+        assert_eq!(response.header("x-none"), None);
+        let back: Value = read_output(&response, BodyKind::JsonArray, &["x-id"]).unwrap();
+        assert_eq!(back, serde_json::json!({"items": [1, 2], "x-id": "7"}));
+        let text = write_output(&serde_json::json!({"body": "hi"}), BodyKind::Text, &[]).unwrap();
+        assert_eq!(text.body, b"hi");
+        assert_eq!(
+            text.header("content-type"),
+            Some("text/plain;charset=utf-8")
+        );
+        let none =
+            write_output(&serde_json::json!({"x-id": "R"}), BodyKind::None, &["x-id"]).unwrap();
+        assert!(none.body.is_empty());
+        assert_eq!(none.header("x-id"), Some("R"));
     }
 
     #[tokio::test]

@@ -1,5 +1,6 @@
 //! ROA operations: `STYLE` (method and path template), `write_request` (path parameters,
-//! query, headers, one body), `read_output` (the body kind and the declared response headers),
+//! query, headers, one body), `read_output`/`write_output` (the body kind and the declared
+//! response headers),
 //! the output struct, and reading a request back from its parts (`from_parts`).
 //!
 //! RPC operations get none of this: every hook here returns nothing for them.
@@ -122,6 +123,18 @@ pub(super) fn operation_items(cx: &Context<'_>) -> TokenStream {
     };
     let headers = op.response_headers.iter().map(|h| &h.name);
     let read = quote!(#rt::roa::read_output(response, #rt::roa::BodyKind::#kind, &[#(#headers),*]));
+    let headers_again = op.response_headers.iter().map(|h| &h.name);
+    let write =
+        quote!(#rt::roa::write_output(output, #rt::roa::BodyKind::#kind, &[#(#headers_again),*]));
+    let write_output = if op.response_body == ResponseBody::Binary {
+        quote! {
+            let mut response = #write?;
+            response.body = output.body.bytes().to_vec();
+            Ok(response)
+        }
+    } else {
+        write
+    };
     let read_output = if op.response_body == ResponseBody::Binary {
         quote! {
             let mut output: Self::Output = #read?;
@@ -144,6 +157,10 @@ pub(super) fn operation_items(cx: &Context<'_>) -> TokenStream {
 
         fn read_output(response: &#rt::HttpResponse) -> Result<Self::Output, String> {
             #read_output
+        }
+
+        fn write_output(output: &Self::Output) -> Result<#rt::HttpResponse, String> {
+            #write_output
         }
     }
 }

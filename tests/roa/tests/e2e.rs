@@ -364,3 +364,52 @@ fn mock_rules_match_roa_requests_by_path_headers_and_body() {
     assert_eq!(mock.requests_for::<cs::ModifyCluster>(), vec![modify_op]);
     assert_eq!(mock.requests_for::<fc::InvokeFunction>(), vec![invoke_op]);
 }
+
+/// `then_output` answers each ROA body kind as the service would (`Operation::write_output`):
+/// the generated `read_output` reads back exactly the output the rule was given.
+#[test]
+fn mock_outputs_round_trip_through_every_body_kind() {
+    use acs_runtime::{mock, mock_client};
+    let mut logs = cs::DescribeClusterLogsResponse::default();
+    logs.items = vec![cs::describe_cluster_logs::Item {
+        id: Some(7),
+        cluster_log: Some("up".into()),
+        ..Default::default()
+    }];
+    let mut script = cs::DescribeClusterAttachScriptsResponse::default();
+    script.body = Some("echo attach\n".into());
+    let mut deleted = fc::DeleteFunctionResponse::default();
+    deleted.x_fc_request_id = Some("R-7".into());
+    let mut invoked = fc::InvokeFunctionResponse::default();
+    invoked.body = acs_runtime::roa::ResponseStream::from(b"\x00\x01\xfe".to_vec());
+    invoked.x_fc_instance_count = Some(3);
+    invoked.x_fc_request_id = Some("R-8".into());
+    let (client, _mock) = {
+        let (logs, script, deleted, invoked) = (
+            logs.clone(),
+            script.clone(),
+            deleted.clone(),
+            invoked.clone(),
+        );
+        mock_client!([
+            mock!(cs::DescribeClusterLogs).then_output(move || logs.clone()),
+            mock!(cs::DescribeClusterAttachScripts).then_output(move || script.clone()),
+            mock!(fc::DeleteFunction).then_output(move || deleted.clone()),
+            mock!(fc::InvokeFunction).then_output(move || invoked.clone()),
+        ])
+    };
+    let got = block_on(client.send(&cs::DescribeClusterLogs::builder().cluster_id("c").build()));
+    assert_eq!(got.expect("logs"), logs);
+    let got = block_on(
+        client.send(
+            &cs::DescribeClusterAttachScripts::builder()
+                .cluster_id("c")
+                .build(),
+        ),
+    );
+    assert_eq!(got.expect("script"), script);
+    let got = block_on(client.send(&fc::DeleteFunction::builder().function_name("f").build()));
+    assert_eq!(got.expect("deleted"), deleted);
+    let got = block_on(client.send(&fc::InvokeFunction::builder().function_name("f").build()));
+    assert_eq!(got.expect("invoked"), invoked);
+}
