@@ -6,12 +6,7 @@
 use acs_product_check::{block_on, verify_v3, Answer, CaptureServer, CapturedRequest};
 use acs_runtime::{Client, Credentials, Error, Operation, RetryConfig, Style};
 
-mod cs {
-    acs_macros::generate!("specs/cs.json");
-}
-mod fc {
-    acs_macros::generate!("specs/fc.json");
-}
+use acs_roa_tests::{cs, fc};
 
 const ID: &str = acs_product_check::ACCESS_KEY_ID;
 const SECRET: &str = acs_product_check::ACCESS_KEY_SECRET;
@@ -370,25 +365,21 @@ fn mock_rules_match_roa_requests_by_path_headers_and_body() {
 #[test]
 fn mock_outputs_round_trip_through_every_body_kind() {
     use acs_runtime::{mock, mock_client};
-    let logs = cs::DescribeClusterLogsResponse {
-        items: vec![cs::describe_cluster_logs::Item {
-            id: Some(7),
-            cluster_log: Some("up".into()),
-            ..Default::default()
-        }],
-    };
-    let script = cs::DescribeClusterAttachScriptsResponse {
-        body: Some("echo attach\n".into()),
-    };
-    let deleted = fc::DeleteFunctionResponse {
-        x_fc_request_id: Some("R-7".into()),
-    };
-    let invoked = fc::InvokeFunctionResponse {
-        body: acs_runtime::roa::ResponseStream::from(b"\x00\x01\xfe".to_vec()),
-        x_fc_instance_count: Some(3),
-        x_fc_request_id: Some("R-8".into()),
+    // Outputs are `non_exhaustive`: built from their defaults.
+    let mut logs = cs::DescribeClusterLogsResponse::default();
+    logs.items = vec![cs::describe_cluster_logs::Item {
+        id: Some(7),
+        cluster_log: Some("up".into()),
         ..Default::default()
-    };
+    }];
+    let mut script = cs::DescribeClusterAttachScriptsResponse::default();
+    script.body = Some("echo attach\n".into());
+    let mut deleted = fc::DeleteFunctionResponse::default();
+    deleted.x_fc_request_id = Some("R-7".into());
+    let mut invoked = fc::InvokeFunctionResponse::default();
+    invoked.body = acs_runtime::roa::ResponseStream::from(b"\x00\x01\xfe".to_vec());
+    invoked.x_fc_instance_count = Some(3);
+    invoked.x_fc_request_id = Some("R-8".into());
     let (client, _mock) = {
         let (logs, script, deleted, invoked) = (
             logs.clone(),
