@@ -90,7 +90,11 @@ fn one_method_one_body_and_no_body_on_get() {
             { "name": "D", "style": "ROA", "methods": ["HEAD"], "path": "/d",
               "parameters": [ { "name": "Form", "in": "formData", "type": "string" } ] },
             { "name": "E", "methods": ["DELETE"],
-              "parameters": [ { "name": "Id", "in": "header", "type": "string" } ] }
+              "parameters": [ { "name": "Id", "in": "header", "type": "string" } ] },
+            { "name": "F", "style": "ROA", "methods": ["GET"], "path": "/f",
+              "parameters": [
+                { "name": "x-acs-date", "in": "header", "type": "string" },
+                { "name": "Content-Type", "in": "header", "type": "string" } ] }
         ]),
         &[
             "/operations/0/methods a ROA operation has exactly one method, not 2",
@@ -100,6 +104,8 @@ fn one_method_one_body_and_no_body_on_get() {
             "/operations/3/parameters/0/in a HEAD request has no body, but `Form` is `in: formData`",
             "/operations/4/methods/0 an RPC operation is sent with GET or POST, not DELETE",
             "/operations/4/parameters/0/in `in: header` applies to ROA operations only",
+            "/operations/5/parameters/0/name header `x-acs-date` is set and signed by the runtime itself",
+            "/operations/5/parameters/1/name header `Content-Type` is set and signed by the runtime itself",
         ],
     );
 }

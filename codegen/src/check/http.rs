@@ -106,6 +106,11 @@ pub(super) fn check_http(op: &OperationSpec, diags: &mut Diagnostics) {
         if p.location == Some(ParameterLocation::Header) {
             if let Some(problem) = header_name_problem(&p.name) {
                 diags.error(&pointer_join(&p.pointer, "name"), problem);
+            } else if is_runtime_header(&p.name) {
+                diags.error(
+                    &pointer_join(&p.pointer, "name"),
+                    format!("header `{}` is set and signed by the runtime itself; an operation cannot send it", p.name),
+                );
             }
         }
     }
@@ -340,6 +345,15 @@ fn check_response(op: &OperationSpec, diags: &mut Diagnostics) {
         }
         super::constructs::reject_location(h, "response headers are received", diags);
     }
+}
+
+/// Headers the runtime writes and signs itself (it refuses them from an operation).
+fn is_runtime_header(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "host" | "authorization" | "content-type" | "content-length"
+    ) || lower.starts_with("x-acs-")
 }
 
 /// Why `name` cannot be an HTTP header name (RFC 9110 token with a letter or digit), if it
