@@ -132,8 +132,15 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
         }
     }
 
-    check_fields(&op.parameters, Side::Request, &codes, diags);
+    // ROA parameters are named as sent (`x-fc-log-type`, `max-keys`); the generator derives Rust names.
+    let request = if op.style.is_some() {
+        Side::NamedAsSent
+    } else {
+        Side::Request
+    };
+    check_fields(&op.parameters, request, &codes, diags);
     check_fields(&op.response, Side::Response, &codes, diags);
+    check_fields(&op.response_headers, Side::Response, &codes, diags);
     if op.deprecation_note.is_some() && !op.deprecated {
         diags.error(
             &pointer_join(&op.pointer, "deprecationNote"),
@@ -223,6 +230,8 @@ fn check_operation(op: &OperationSpec, diags: &mut Diagnostics) {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Side {
     Request,
+    /// Request parameters of a ROA operation: names are wire names (header, JSON key), not identifiers.
+    NamedAsSent,
     Response,
 }
 
@@ -237,7 +246,7 @@ fn check_fields(
     let mut types: BTreeMap<String, &str> = BTreeMap::new();
     for f in fields {
         let at = pointer_join(&f.pointer, "name");
-        if let Some(problem) = wire_name_problem(&f.name, side == Side::Response) {
+        if let Some(problem) = wire_name_problem(&f.name, side != Side::Request) {
             diags.error(&at, problem);
         }
         if let Some(first) = names.insert(&f.name, &f.pointer) {

@@ -118,6 +118,10 @@ pub struct RegionEndpoint {
 pub enum HttpMethod {
     Get,
     Post,
+    Put,
+    Delete,
+    Patch,
+    Head,
 }
 
 impl Serialize for HttpMethod {
@@ -131,6 +135,10 @@ impl HttpMethod {
         match self {
             HttpMethod::Get => "GET",
             HttpMethod::Post => "POST",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Head => "HEAD",
         }
     }
 }
@@ -143,7 +151,13 @@ pub struct OperationSpec {
     /// JSON Pointer of this operation in its file, for diagnostics.
     #[serde(skip)]
     pub pointer: String,
+    /// `style`: `ROA` (method + path, see specs/README.md); `None` is RPC.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub style: Option<String>,
     pub methods: Vec<HttpMethod>,
+    /// `path`: the ROA path template (`/clusters/{ClusterId}`); RPC operations have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// Operation group (the vendor's `directories`), used for feature selection.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
@@ -166,6 +180,12 @@ pub struct OperationSpec {
     /// every other field of the body as raw JSON.
     #[serde(skip_serializing_if = "is_false")]
     pub raw_response: bool,
+    /// `responseBody`: `jsonArray`, `text`, `binary` or `none`; `None` is a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_body: Option<String>,
+    /// `responseHeaders`: response headers the metadata declares (scalars, named as sent).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub response_headers: Vec<Field>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ErrorSpec>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -207,6 +227,9 @@ pub struct Field {
     pub pointer: String,
     #[serde(flatten)]
     pub ty: TypeSpec,
+    /// `format`: `binary` on a string request body or binary response (bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     #[serde(skip_serializing_if = "is_false")]
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -248,6 +271,12 @@ pub enum ParameterLocation {
     Query,
     /// `formData`: form-encoded in the request body.
     FormData,
+    /// `path`: substituted into the ROA path template.
+    Path,
+    /// `header`: a request header, named as sent.
+    Header,
+    /// `body`: the ROA request body (JSON, or bytes with `format: binary`).
+    Body,
 }
 
 impl Serialize for ParameterLocation {
@@ -261,6 +290,9 @@ impl ParameterLocation {
         match self {
             ParameterLocation::Query => "query",
             ParameterLocation::FormData => "formData",
+            ParameterLocation::Path => "path",
+            ParameterLocation::Header => "header",
+            ParameterLocation::Body => "body",
         }
     }
 }

@@ -379,6 +379,15 @@ fn parse_endpoint(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<R
 fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<OperationSpec> {
     let mut o = Obj::new(v, pointer, diags)?;
     let name = o.string("name", true);
+    let style = o.string("style", false);
+    if let Some(st) = style.as_deref().filter(|st| !matches!(*st, "RPC" | "ROA")) {
+        let at = o.at("style");
+        o.diags.error(
+            &at,
+            format!("unsupported operation style `{st}` (expected RPC or ROA)"),
+        );
+    }
+    let path = o.string("path", false);
     let methods = {
         let base = o.at("methods");
         let names = o.strings("methods");
@@ -387,9 +396,13 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
             match m.to_ascii_uppercase().as_str() {
                 "GET" => methods.push(HttpMethod::Get),
                 "POST" => methods.push(HttpMethod::Post),
+                "PUT" => methods.push(HttpMethod::Put),
+                "DELETE" => methods.push(HttpMethod::Delete),
+                "PATCH" => methods.push(HttpMethod::Patch),
+                "HEAD" => methods.push(HttpMethod::Head),
                 _ => o.diags.error(
                     &pointer_join(&base, i),
-                    format!("unsupported HTTP method `{m}` (expected GET or POST)"),
+                    format!("unsupported HTTP method `{m}` (expected GET, POST, PUT, DELETE, PATCH or HEAD)"),
                 ),
             }
         }
@@ -407,6 +420,18 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
     let parameters = parse_fields(&mut o, "parameters", FieldContext::Request);
     let response = parse_fields(&mut o, "response", FieldContext::Response);
     let raw_response = o.boolean("rawResponse");
+    let response_body = o.string("responseBody", false);
+    if let Some(kind) = response_body
+        .as_deref()
+        .filter(|k| !matches!(*k, "json" | "jsonArray" | "text" | "binary" | "none"))
+    {
+        let at = o.at("responseBody");
+        o.diags.error(
+            &at,
+            format!("unknown response body `{kind}` (expected json, jsonArray, text, binary or none)"),
+        );
+    }
+    let response_headers = parse_fields(&mut o, "responseHeaders", FieldContext::Response);
     let errors = o
         .array("errors", false)
         .map(|items| {
@@ -469,7 +494,9 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
     Some(OperationSpec {
         name: name?,
         pointer: pointer.to_owned(),
+        style,
         methods,
+        path,
         group,
         deprecated,
         deprecation_note,
@@ -479,6 +506,8 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
         parameters,
         response,
         raw_response,
+        response_body,
+        response_headers,
         errors,
         notes,
         discrepancies,
@@ -553,6 +582,12 @@ fn parse_field(
     let mut o = Obj::new(v, pointer, diags)?;
     let name = o.string("name", true);
     let ty = parse_type(&mut o, cx);
+    let format = o.string("format", false);
+    if let Some(f) = format.as_deref().filter(|f| *f != "binary") {
+        let at = o.at("format");
+        o.diags
+            .error(&at, format!("unknown format `{f}` (expected binary)"));
+    }
     let required = o.boolean("required");
     let default = o.get("default").cloned();
     let example = o.get("example").map(|e| match e {
@@ -568,11 +603,14 @@ fn parse_field(
     let location = o.string("in", false).and_then(|l| match l.as_str() {
         "query" => Some(ParameterLocation::Query),
         "formData" => Some(ParameterLocation::FormData),
+        "path" => Some(ParameterLocation::Path),
+        "header" => Some(ParameterLocation::Header),
+        "body" => Some(ParameterLocation::Body),
         other => {
             let at = o.at("in");
             o.diags.error(
                 &at,
-                format!("unsupported parameter location `{other}` (expected query or formData)"),
+                format!("unsupported parameter location `{other}` (expected query, formData, path, header or body)"),
             );
             None
         }
@@ -594,6 +632,7 @@ fn parse_field(
         name: name?,
         pointer: pointer.to_owned(),
         ty: ty?,
+        format,
         required,
         default,
         example,
