@@ -297,8 +297,12 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
     for (name, doc) in &imported.files {
         let path = options.out.join(name);
         let shown = path.display().to_string();
-        for (pointer, message) in super::roa_rules::check_document(doc) {
-            check_errors.push(SpecError::new(&shown, pointer, message));
+        // The ROA format's rules, on the JSON as written (what the import already refused is
+        // not repeated).
+        if imported.errors.is_empty() {
+            for (pointer, message) in super::roa_rules::check_document(doc) {
+                check_errors.push(SpecError::new(&shown, pointer, message));
+            }
         }
         match crate::parse_spec(&shown, &doc.to_string()) {
             Ok(spec) => specs.push((name.clone(), spec)),
