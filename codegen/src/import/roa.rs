@@ -285,8 +285,17 @@ pub(super) fn verify_kept(api: &Map<String, Value>, op: &Map<String, Value>, at:
                     && str_at(f, "in").unwrap_or("query") == location
             })
         });
-        if !kept && !cx.errors.iter().any(|e| e.pointer.starts_with(&pointer_join(&pointer_join(at, "parameters"), i))) {
-            cx.error(&pointer_join(&pointer_join(at, "parameters"), i), name, &format!("`{name}` (`in: {location}`) could not be kept; the operation would send something else than the API defines"));
+        let p_at = pointer_join(&pointer_join(at, "parameters"), i);
+        if !kept && !cx.errors.iter().any(|e| e.pointer.starts_with(&p_at)) {
+            // Why: the report the mapping left at this parameter.
+            let why = cx
+                .reports
+                .iter()
+                .rev()
+                .find(|r| r.pointer.starts_with(&p_at))
+                .map(|r| format!(" ({})", r.message))
+                .unwrap_or_default();
+            cx.error(&p_at, name, &format!("`{name}` (`in: {location}`) could not be kept{why}; the operation would send something else than the API defines"));
         }
     }
 }
