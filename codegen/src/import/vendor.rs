@@ -58,7 +58,8 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
     };
     // Shared schemas (`$ref`) are inlined first; what cannot be is an error.
     let inlined;
-    let root = if super::refs::has_refs(root) {
+    // (ROA documents only, for now: RPC specs stay as they were written.)
+    let root = if cx.roa && super::refs::has_refs(root) {
         let mut copy = Value::Object(root.clone());
         cx.errors.extend(super::refs::inline(&mut copy));
         inlined = copy;

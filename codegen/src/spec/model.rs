@@ -176,16 +176,16 @@ pub struct OperationSpec {
     pub parameters: Vec<Field>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub response: Vec<Field>,
-    /// No source publishes the response schema: the generated response keeps `RequestId` and
-    /// every other field of the body as raw JSON.
-    #[serde(skip_serializing_if = "is_false")]
-    pub raw_response: bool,
     /// `responseBody`: `jsonArray`, `text`, `binary` or `none`; `None` is a JSON object.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response_body: Option<String>,
     /// `responseHeaders`: response headers the metadata declares (scalars, named as sent).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub response_headers: Vec<Field>,
+    /// No source publishes the response schema: the generated response keeps `RequestId` and
+    /// every other field of the body as raw JSON.
+    #[serde(skip_serializing_if = "is_false")]
+    pub raw_response: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ErrorSpec>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
