@@ -284,7 +284,8 @@ fn cli(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn other_api_styles_are_refused_in_one_sentence_and_nothing_is_written() {
-    let own_rules = "(its own host, path and signing rules) is not supported, so nothing is imported";
+    let own_rules =
+        "(its own host, path and signing rules) is not supported, so nothing is imported";
     for (style, ending) in [
         ("OSS", format!("the import writes RPC-, ROA- and FC-style APIs only, and OSS {own_rules}")),
         ("SLS", format!("the import writes RPC-, ROA- and FC-style APIs only, and SLS {own_rules}")),

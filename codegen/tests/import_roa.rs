@@ -261,7 +261,10 @@ fn cs_and_fc_known_operations_come_out_as_the_api_defines_them() {
     let fc = root().join("specs/vendor-metadata/fc-2023-03-30");
     let outcome = import_dry(vec![fc], &root().join("specs/fc-2023-03-30"));
     let invoke = written_op(&outcome, "InvokeFunction");
-    assert_eq!(invoke["path"], "/2023-03-30/functions/{functionName}/invocations");
+    assert_eq!(
+        invoke["path"],
+        "/2023-03-30/functions/{functionName}/invocations"
+    );
     assert_eq!(invoke["responseBody"], "binary");
     let params = invoke["parameters"].as_array().unwrap();
     let by_name = |n: &str| params.iter().find(|p| p["name"] == n).unwrap().clone();
@@ -306,7 +309,12 @@ fn every_roa_fc_v3_product_of_the_catalogue_is_kept_whole_or_refused() {
         let version = doc.parent().unwrap();
         let id = format!(
             "{}-{}",
-            version.parent().unwrap().file_name().unwrap().to_string_lossy(),
+            version
+                .parent()
+                .unwrap()
+                .file_name()
+                .unwrap()
+                .to_string_lossy(),
             version.file_name().unwrap().to_string_lossy()
         );
         let value = read_json(doc);
@@ -320,11 +328,7 @@ fn every_roa_fc_v3_product_of_the_catalogue_is_kept_whole_or_refused() {
         std::fs::copy(doc, &input).unwrap();
         let outcome = import_dry(vec![input], &scratch.join(&id).join("specs"));
         let r = row(&value, &outcome);
-        let reasons: Vec<String> = r
-            .errors
-            .iter()
-            .map(|(m, n)| format!("{n}× {m}"))
-            .collect();
+        let reasons: Vec<String> = r.errors.iter().map(|(m, n)| format!("{n}× {m}")).collect();
         if outcome.check_errors.is_empty() {
             imported += 1;
             ops += r.written;
@@ -341,10 +345,17 @@ fn every_roa_fc_v3_product_of_the_catalogue_is_kept_whole_or_refused() {
                     outcome.check_errors[0].message
                 );
             }
-            assert!(outcome.changed.iter().all(|p| !p.exists()), "{id}: nothing written");
+            assert!(
+                outcome.changed.iter().all(|p| !p.exists()),
+                "{id}: nothing written"
+            );
         }
         total_lost += r.lost.len();
-        assert_eq!(r.lost, Vec::<String>::new(), "{id}: written specs lost these");
+        assert_eq!(
+            r.lost,
+            Vec::<String>::new(),
+            "{id}: written specs lost these"
+        );
         println!(
             "| {id} | {style} | {} | {} | {} | {} |",
             r.published,

@@ -49,9 +49,9 @@ pub mod layers;
 pub mod overlay;
 mod params;
 mod refs;
+pub mod repair;
 pub mod roa;
 pub mod roa_rules;
-pub mod repair;
 pub mod shapes;
 pub mod types;
 pub mod vendor;
@@ -264,8 +264,13 @@ const GROUP_NAMES: &[(&str, &str)] = &[
 pub fn group_name_for(title: &str, roa: bool) -> Option<&'static str> {
     group_name(title).or_else(|| {
         let title = title.trim();
-        roa.then(|| ROA_GROUP_NAMES.iter().find(|(zh, _)| *zh == title).map(|(_, en)| *en))
-            .flatten()
+        roa.then(|| {
+            ROA_GROUP_NAMES
+                .iter()
+                .find(|(zh, _)| *zh == title)
+                .map(|(_, en)| *en)
+        })
+        .flatten()
     })
 }
 

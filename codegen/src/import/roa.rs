@@ -67,7 +67,12 @@ const REQUEST_TYPES: &[&str] = &[
 const RESPONSE_TYPES: &[&str] = &["application/json", "application/octet-stream"];
 
 /// `style`, the one method and the `path` of an ROA operation.
-pub(super) fn binding(op: &mut Map<String, Value>, api: &Map<String, Value>, at: &str, cx: &mut Cx) {
+pub(super) fn binding(
+    op: &mut Map<String, Value>,
+    api: &Map<String, Value>,
+    at: &str,
+    cx: &mut Cx,
+) {
     op.insert("style".into(), json!("ROA"));
     let m_at = pointer_join(at, "methods");
     let methods: Vec<String> = match api.get("methods").and_then(Value::as_array) {
@@ -82,29 +87,64 @@ pub(super) fn binding(op: &mut Map<String, Value>, api: &Map<String, Value>, at:
         [one] if METHODS.contains(&one.as_str()) => {
             op.insert("methods".into(), json!([one]));
         }
-        [one] => cx.error(&m_at, "methods", &format!("HTTP method `{one}` cannot be sent (expected one of {})", METHODS.join(", "))),
-        [] => cx.error(&m_at, "methods", "an ROA operation needs its HTTP method; none is published"),
+        [one] => cx.error(
+            &m_at,
+            "methods",
+            &format!(
+                "HTTP method `{one}` cannot be sent (expected one of {})",
+                METHODS.join(", ")
+            ),
+        ),
+        [] => cx.error(
+            &m_at,
+            "methods",
+            "an ROA operation needs its HTTP method; none is published",
+        ),
         [first, ..] if METHODS.contains(&first.as_str()) => {
             // The path accepts several; Alibaba's official SDKs send the first listed (the
             // Python `alibabacloud-cs20151215` 7.2.3 sends CreateTemplate, listed `post, put`, as POST).
             cx.report(&m_at, "methods", &format!("the metadata lists {}; the first ({first}) is written, the method Alibaba's official SDKs send", methods.join(", ")));
             op.insert("methods".into(), json!([first]));
         }
-        [first, ..] => cx.error(&m_at, "methods", &format!("HTTP method `{first}` cannot be sent (expected one of {})", METHODS.join(", "))),
+        [first, ..] => cx.error(
+            &m_at,
+            "methods",
+            &format!(
+                "HTTP method `{first}` cannot be sent (expected one of {})",
+                METHODS.join(", ")
+            ),
+        ),
     }
     match api.get("path") {
         Some(Value::String(p)) if p.starts_with('/') => {
             op.insert("path".into(), json!(p));
         }
-        Some(other) => cx.error(&pointer_join(at, "path"), "path", &format!("expected a path template starting with `/`, found {other}")),
-        None => cx.error(at, "path", "an ROA operation needs its `path`; none is published"),
+        Some(other) => cx.error(
+            &pointer_join(at, "path"),
+            "path",
+            &format!("expected a path template starting with `/`, found {other}"),
+        ),
+        None => cx.error(
+            at,
+            "path",
+            "an ROA operation needs its `path`; none is published",
+        ),
     }
     for (key, allowed) in [("consumes", REQUEST_TYPES), ("produces", RESPONSE_TYPES)] {
-        let Some(list) = api.get(key).and_then(Value::as_array) else { continue };
+        let Some(list) = api.get(key).and_then(Value::as_array) else {
+            continue;
+        };
         for (i, t) in list.iter().enumerate() {
             let t = t.as_str().unwrap_or_default();
             if !allowed.contains(&t) {
-                cx.error(&pointer_join(&pointer_join(at, key), i), key, &format!("media type `{t}` cannot be sent or read (supported: {})", allowed.join(", ")));
+                cx.error(
+                    &pointer_join(&pointer_join(at, key), i),
+                    key,
+                    &format!(
+                        "media type `{t}` cannot be sent or read (supported: {})",
+                        allowed.join(", ")
+                    ),
+                );
             }
         }
     }
@@ -138,7 +178,11 @@ pub(super) fn place(f: &mut Value, location: &str, schema: &Value, at: &str, cx:
     match location {
         "path" => {
             if !scalar {
-                cx.error(at, &name, &format!("a path parameter must be a scalar, this one is {ty}"));
+                cx.error(
+                    at,
+                    &name,
+                    &format!("a path parameter must be a scalar, this one is {ty}"),
+                );
             }
             if obj.get("required") != Some(&json!(true)) {
                 // The template always holds the segment: the request cannot be sent without it.
@@ -147,7 +191,11 @@ pub(super) fn place(f: &mut Value, location: &str, schema: &Value, at: &str, cx:
             }
         }
         "header" if !scalar => {
-            cx.error(at, &name, &format!("a header parameter must be a scalar, this one is {ty}"));
+            cx.error(
+                at,
+                &name,
+                &format!("a header parameter must be a scalar, this one is {ty}"),
+            );
         }
         "body" => {
             // The body's type says its encoding; a wire style does not apply to it.
@@ -164,30 +212,56 @@ pub(super) fn place(f: &mut Value, location: &str, schema: &Value, at: &str, cx:
 
 /// The first 2xx response: its key and value.
 fn success(map: &Map<String, Value>) -> Option<(&str, &Value)> {
-    let mut keys: Vec<&String> = map.keys().filter(|k| k.starts_with('2') && k.len() == 3).collect();
+    let mut keys: Vec<&String> = map
+        .keys()
+        .filter(|k| k.starts_with('2') && k.len() == 3)
+        .collect();
     keys.sort();
     keys.first().map(|k| (k.as_str(), &map[k.as_str()]))
 }
 
 /// `responseBody`, `response` and `responseHeaders` of an ROA operation.
-pub(super) fn response(op: &mut Map<String, Value>, responses: &Value, produces: Option<&Value>, at: &str, cx: &mut Cx) {
+pub(super) fn response(
+    op: &mut Map<String, Value>,
+    responses: &Value,
+    produces: Option<&Value>,
+    at: &str,
+    cx: &mut Cx,
+) {
     let Some(map) = responses.as_object() else {
-        cx.error(at, "responses", &format!("expected an object, found {}", kind_of(responses)));
+        cx.error(
+            at,
+            "responses",
+            &format!("expected an object, found {}", kind_of(responses)),
+        );
         return;
     };
     let Some((code, ok)) = success(map) else {
         // As for an operation no snapshot describes: a JSON body (what ROA services answer),
         // kept whole as raw JSON.
-        cx.report(at, "responses", "no 2xx response is published; the JSON body is kept as raw JSON");
+        cx.report(
+            at,
+            "responses",
+            "no 2xx response is published; the JSON body is kept as raw JSON",
+        );
         op.insert("rawResponse".into(), json!(true));
         return;
     };
     for key in map.keys().filter(|k| k.as_str() != code) {
-        cx.report(&pointer_join(at, key), key, "only the 2xx response is mapped (errors come from the error table)");
+        cx.report(
+            &pointer_join(at, key),
+            key,
+            "only the 2xx response is mapped (errors come from the error table)",
+        );
     }
     let ok_at = pointer_join(at, code);
     if let Some(obj) = ok.as_object() {
-        cx.unmapped(obj, &ok_at, &["schema", "headers", "description", "examples"], "response");
+        cx.unmapped(
+            obj,
+            &ok_at,
+            &["schema", "headers", "description", "examples"],
+            "response",
+        );
     }
     if let Some(headers) = ok.get("headers") {
         let fields = response_headers(headers, &pointer_join(&ok_at, "headers"), cx);
@@ -241,7 +315,11 @@ pub(super) fn response(op: &mut Map<String, Value>, responses: &Value, produces:
 
 fn response_headers(headers: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
     let Some(map) = headers.as_object() else {
-        cx.error(at, "headers", &format!("expected an object, found {}", kind_of(headers)));
+        cx.error(
+            at,
+            "headers",
+            &format!("expected an object, found {}", kind_of(headers)),
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -257,12 +335,28 @@ fn response_headers(headers: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
         let s_at = pointer_join(&h_at, "schema");
         if let Some(obj) = schema.as_object() {
             // `backendName`: the service's internal name for the header, not sent.
-            cx.unmapped(obj, &s_at, &["type", "format", "description", "title", "example", "backendName"], "response header schema");
+            cx.unmapped(
+                obj,
+                &s_at,
+                &[
+                    "type",
+                    "format",
+                    "description",
+                    "title",
+                    "example",
+                    "backendName",
+                ],
+                "response header schema",
+            );
         }
         match field(name, schema, &s_at, Side::Response, cx) {
             Some(f) if !matches!(str_at(&f, "type"), Some("array" | "object")) => out.push(f),
             Some(_) => cx.error(&s_at, name, "a response header must be a scalar"),
-            None => cx.error(&s_at, name, "the response header's type cannot be represented"),
+            None => cx.error(
+                &s_at,
+                name,
+                "the response header's type cannot be represented",
+            ),
         }
     }
     out
@@ -271,11 +365,20 @@ fn response_headers(headers: &Value, at: &str, cx: &mut Cx) -> Vec<Value> {
 /// Every published parameter must be in the written operation at its location (a dotted name
 /// `X.N.Y` travels inside the parameter `X`): what the import could not keep is an error here,
 /// so that a lost parameter can never leave the import silently.
-pub(super) fn verify_kept(api: &Map<String, Value>, op: &Map<String, Value>, at: &str, cx: &mut Cx) {
-    let Some(params) = api.get("parameters").and_then(Value::as_array) else { return };
+pub(super) fn verify_kept(
+    api: &Map<String, Value>,
+    op: &Map<String, Value>,
+    at: &str,
+    cx: &mut Cx,
+) {
+    let Some(params) = api.get("parameters").and_then(Value::as_array) else {
+        return;
+    };
     let written = op.get("parameters").and_then(Value::as_array);
     for (i, p) in params.iter().enumerate() {
-        let Some(name) = str_at(p, "name") else { continue };
+        let Some(name) = str_at(p, "name") else {
+            continue;
+        };
         let location = str_at(p, "in").unwrap_or("query");
         let root = name.split('.').next().unwrap_or(name);
         let kept = written.is_some_and(|w| {

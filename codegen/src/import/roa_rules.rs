@@ -36,7 +36,9 @@ pub fn template_names(path: &str) -> Result<Vec<&str>, String> {
             .ok_or_else(|| format!("`{{` without `}}` in the path template `{path}`"))?;
         let name = &after[..close];
         if name.is_empty() || name.contains('{') {
-            return Err(format!("an empty or nested `{{}}` in the path template `{path}`"));
+            return Err(format!(
+                "an empty or nested `{{}}` in the path template `{path}`"
+            ));
         }
         names.push(name);
         rest = &after[close + 1..];
@@ -58,14 +60,20 @@ fn check_operation(op: &Value, at: &str, out: &mut Vec<(String, String)>) {
     let path = str_at(op, "path");
     if !roa {
         if path.is_some() {
-            err(pointer_join(at, "path"), "a `path` on an RPC operation".into());
+            err(
+                pointer_join(at, "path"),
+                "a `path` on an RPC operation".into(),
+            );
         }
         return;
     }
     if methods.len() != 1 {
         err(
             pointer_join(at, "methods"),
-            format!("an ROA operation has exactly one method, not {}", methods.len()),
+            format!(
+                "an ROA operation has exactly one method, not {}",
+                methods.len()
+            ),
         );
     }
     let empty = Vec::new();
@@ -117,7 +125,10 @@ fn check_operation(op: &Value, at: &str, out: &mut Vec<(String, String)>) {
             "formData" => forms += 1,
             "path" | "header" => {
                 if !is_scalar(p) {
-                    err(p_at(i), format!("an `in: {location}` parameter must be a scalar"));
+                    err(
+                        p_at(i),
+                        format!("an `in: {location}` parameter must be a scalar"),
+                    );
                 }
                 if location == "path" && p.get("required") != Some(&Value::Bool(true)) {
                     err(p_at(i), "a path parameter must be required".into());
@@ -126,8 +137,7 @@ fn check_operation(op: &Value, at: &str, out: &mut Vec<(String, String)>) {
             "host" => err(p_at(i), "`in: host` is reserved".into()),
             _ => {}
         }
-        if p.get("format").is_some()
-            && !(location == "body" && str_at(p, "type") == Some("string"))
+        if p.get("format").is_some() && !(location == "body" && str_at(p, "type") == Some("string"))
         {
             err(
                 pointer_join(&p_at(i), "format"),

@@ -738,7 +738,14 @@ pub(super) fn object_fields(schema: &Map<String, Value>, s_at: &str, cx: &mut Cx
     let s_at = s_at.to_owned();
     let known: &[&str] = if cx.roa {
         // An ROA body's schema is documented like a field.
-        &["type", "properties", "title", "description", "required", "example"]
+        &[
+            "type",
+            "properties",
+            "title",
+            "description",
+            "required",
+            "example",
+        ]
     } else {
         &["type", "properties"]
     };

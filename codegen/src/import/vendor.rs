@@ -8,8 +8,8 @@ use serde_json::{json, Map, Value};
 pub(super) use super::cx::{str_at, Cx, NameSet};
 use super::error_table::error_codes;
 use super::params;
-use super::roa::{self, ApiStyle};
 use super::repair;
+use super::roa::{self, ApiStyle};
 use super::types::{field, json_string_array, responses_200, Side};
 use super::{group_name_for, overlay, ImportOptions, Imported, Published, Report, SERVICE_FILE};
 use crate::diagnostics::{kind_of, parse_json, pointer_join};
@@ -417,14 +417,14 @@ fn operation(
         &[
             roa_keys,
             &[
-            "methods",
-            "deprecated",
-            "summary",
-            "description",
-            "title",
-            "parameters",
-            "responses",
-            "errorCodes",
+                "methods",
+                "deprecated",
+                "summary",
+                "description",
+                "title",
+                "parameters",
+                "responses",
+                "errorCodes",
             ],
         ]
         .concat(),
@@ -436,7 +436,11 @@ fn operation(
     if cx.roa {
         roa::binding(&mut op, api, at, cx);
     }
-    match api.get("methods").and_then(Value::as_array).filter(|_| !cx.roa) {
+    match api
+        .get("methods")
+        .and_then(Value::as_array)
+        .filter(|_| !cx.roa)
+    {
         Some(list) => {
             for (i, m) in list.iter().enumerate() {
                 match m.as_str().map(str::to_ascii_uppercase).as_deref() {
@@ -519,7 +523,13 @@ fn operation(
         roa::verify_kept(api, &op, at, cx);
     }
     if let (true, Some(responses)) = (cx.roa, api.get("responses")) {
-        roa::response(&mut op, responses, api.get("produces"), &pointer_join(at, "responses"), cx);
+        roa::response(
+            &mut op,
+            responses,
+            api.get("produces"),
+            &pointer_join(at, "responses"),
+            cx,
+        );
     } else if let Some(responses) = api.get("responses") {
         let r_at = pointer_join(at, "responses");
         let response = responses_200(responses, &r_at, cx);

@@ -428,7 +428,9 @@ fn parse_operation(v: &Value, pointer: &str, diags: &mut Diagnostics) -> Option<
         let at = o.at("responseBody");
         o.diags.error(
             &at,
-            format!("unknown response body `{kind}` (expected json, jsonArray, text, binary or none)"),
+            format!(
+                "unknown response body `{kind}` (expected json, jsonArray, text, binary or none)"
+            ),
         );
     }
     let response_headers = parse_fields(&mut o, "responseHeaders", FieldContext::Response);
