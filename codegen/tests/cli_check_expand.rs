@@ -43,7 +43,7 @@ fn check_reports_every_error_with_file_and_pointer() {
     assert_eq!(
         stderr,
         "error: tests/ui/bad-specs/several_errors.json: at /operations/0/errors/2/httpStatus: HTTP status 999 is not between 100 and 599\n\
-         error: tests/ui/bad-specs/several_errors.json: at /operations/0/colour: unknown key `colour` (expected one of: changes, deprecated, deprecationNote, description, discrepancies, errors, group, methods, name, notes, parameters, ram, rawResponse, response, summary, waiters)\n\
+         error: tests/ui/bad-specs/several_errors.json: at /operations/0/colour: unknown key `colour` (expected one of: changes, deprecated, deprecationNote, description, discrepancies, errors, group, methods, name, notes, parameters, path, ram, rawResponse, response, responseBody, responseHeaders, style, summary, waiters)\n\
          error: tests/ui/bad-specs/several_errors.json: at /operations/0/parameters/1/constraints/0: min (20) is greater than max (10)\n\
          error: tests/ui/bad-specs/several_errors.json: at /operations/0/parameters/2/default: default \"Medium\" breaks the field's own rule: not one of {\"Fast\", \"Slow\"}\n\
          tests/ui/bad-specs/several_errors.json: 4 error(s)\n\

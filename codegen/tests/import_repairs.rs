@@ -555,3 +555,32 @@ fn diff_labels_a_repaired_fact_curated_not_an_api_change() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// A shared schema that contains itself cannot be spelled as a spec type: an error at the `$ref`
+/// that closes the cycle, nothing written.
+#[test]
+fn a_recursive_shared_schema_is_an_error_at_its_ref() {
+    let mut doc = document(
+        "FC",
+        json!({ "methods": ["get"], "path": "/nodes", "responses": { "200": { "schema": {
+            "$ref": "#/components/schemas/Node" } } } }),
+    );
+    doc["components"] = json!({ "schemas": { "Node": { "type": "object", "properties": {
+        "name": { "type": "string" },
+        "child": { "$ref": "#/components/schemas/Node" } } } } });
+    let (dir, outcome) = import(&doc);
+    let errors: Vec<(String, String)> = outcome
+        .check_errors
+        .iter()
+        .map(|e| (e.pointer.clone(), e.message.clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            "/apis/Op/responses/200/schema/properties/child/$ref".to_owned(),
+            "a recursive type (`Node` → `Node`) cannot be written as a spec type".to_owned()
+        )]
+    );
+    assert!(!dir.join("specs").exists());
+    std::fs::remove_dir_all(dir).unwrap();
+}
