@@ -11,9 +11,11 @@
 # it ends in a date (`catalogue-2024-06-24/data`).
 #
 # For each product version: `acs-codegen import` into a temporary folder, then `acs-codegen check`
-# of that folder. RPC-style APIs must import and check clean; any other style must be refused
-# (exit 1, one sentence naming the style). Prints the counts and the repairs by kind; exits 1 when
-# an RPC product is blocked or another style is not refused.
+# of that folder. RPC-style APIs must import and check clean; ROA, FC and V3 APIs with paths
+# import whole and check clean or exit 1 naming each construct they cannot map; any other style
+# (OSS, SLS, AliGenie, PDS, V3 without paths) must be refused (exit 1, one sentence naming the
+# style). Prints the counts and the repairs by kind; exits 1 when an RPC product is blocked, an
+# imported ROA product fails its check, or another style is not refused. Needs `jq`.
 set -euo pipefail
 shopt -s nullglob
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +29,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 rpc=0 rpc_clean=0 operations=0 other=0 other_refused=0
-blocked=() not_refused=()
+roa=0 roa_clean=0 roa_operations=0 roa_refused=0
+blocked=() not_refused=() roa_unmapped=()
 declare -A repairs=() styles=()
 for doc in "$catalogue"/*/*/api-docs.json; do
   version=$(basename "$(dirname "$doc")")
@@ -37,6 +40,7 @@ for doc in "$catalogue"/*/*/api-docs.json; do
   ln -s "$doc" "$work/$id/in/${date:+$date.}api-docs.json"
   status=0
   "$bin" import "$work/$id/in" --out "$work/$id/specs" >"$work/$id/import.log" 2>&1 || status=$?
+  declared=$(jq -r '.info.style // "RPC"' "$doc")
   style=$(grep -oE 'this API is [A-Za-z0-9]+-style' "$work/$id/import.log" | head -1 | sed -E 's/this API is (.*)-style/\1/' || true)
   if [ -n "$style" ]; then
     other=$((other + 1))
@@ -44,8 +48,26 @@ for doc in "$catalogue"/*/*/api-docs.json; do
     if [ "$status" -eq 1 ]; then other_refused=$((other_refused + 1)); else not_refused+=("$id ($style, exit $status)"); fi
     continue
   fi
-  rpc=$((rpc + 1))
   summary=$(tail -1 "$work/$id/import.log")
+  if [ "$declared" != RPC ]; then
+    # ROA, FC and V3 with paths: imported whole (every path, method and parameter location kept),
+    # or exit 1 naming each construct it cannot map (never a guess).
+    roa=$((roa + 1))
+    if [ "$status" -ne 0 ]; then
+      roa_refused=$((roa_refused + 1))
+      roa_unmapped+=("$id ($declared): $(grep -c '^error' "$work/$id/import.log") error(s), first: $(grep -m1 '^error' "$work/$id/import.log" | cut -c1-200)")
+      continue
+    fi
+    if ! "$bin" check "$work/$id/specs" >"$work/$id/check.log" 2>&1; then
+      blocked+=("$id: check: $(grep -m1 '^error' "$work/$id/check.log" || tail -1 "$work/$id/check.log")")
+      continue
+    fi
+    roa_clean=$((roa_clean + 1))
+    ops=$(printf '%s\n' "$summary" | sed -nE 's/^imported ([0-9]+) operation.*/\1/p')
+    roa_operations=$((roa_operations + ${ops:-0}))
+    continue
+  fi
+  rpc=$((rpc + 1))
   if [ "$status" -ne 0 ]; then
     blocked+=("$id: import exit $status: $(grep -m1 '^error' "$work/$id/import.log" || printf '%s' "$summary")")
     continue
@@ -70,6 +92,8 @@ done
 
 echo "catalogue: $catalogue${date:+ (snapshot $date)}"
 echo "RPC: $rpc_clean of $rpc product versions import and check clean ($operations operations); ${#blocked[@]} blocked"
+echo "ROA/FC/V3 with paths: $roa_clean of $roa product versions import whole and check clean ($roa_operations operations); $roa_refused exit 1 naming what they cannot map"
+for u in "${roa_unmapped[@]}"; do echo "  unmapped: $u"; done
 for b in "${blocked[@]}"; do echo "  blocked: $b"; done
 printf 'other styles: %s of %s refused with one sentence (' "$other_refused" "$other"
 first=1

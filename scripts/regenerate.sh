@@ -30,6 +30,8 @@ products=(
   "cr-2018-12-01|cr|ListInstance,CreateNamespace,CreateRepository,ListRepository,GetAuthorizationToken|"
   "resourcemanager-2020-03-31|resourcemanager|CreateResourceGroup,ListResourceGroups,GetResourceGroup,ListResources,MoveResources|"
   "dds-2015-12-01|dds|DescribeRegions,CreateDBInstance,DescribeDBInstances,DescribeDBInstanceAttribute,CreateShardingDBInstance|"
+  "cs-2015-12-15|cs|DescribeClusters,DescribeClustersV1,DescribeClusterDetail,CreateCluster,DeleteCluster|"
+  "fc-2023-03-30|fc|ListFunctions,GetFunction,CreateFunction,InvokeFunction,DeleteFunction|"
 )
 
 cargo build -q -p acs-codegen --bin acs-codegen

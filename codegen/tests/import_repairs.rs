@@ -284,12 +284,15 @@ fn cli(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn other_api_styles_are_refused_in_one_sentence_and_nothing_is_written() {
+    let own_rules =
+        "(its own host, path and signing rules) is not supported, so nothing is imported";
     for (style, ending) in [
-        ("ROA", "ROA is not supported yet"),
-        ("FC", "FC is not supported yet"),
-        ("V3", "V3 is not supported yet"),
-        ("OSS", "OSS is not supported"),
-        ("AliGenie", "AliGenie is not supported"),
+        ("OSS", format!("the import writes RPC-, ROA- and FC-style APIs only, and OSS {own_rules}")),
+        ("SLS", format!("the import writes RPC-, ROA- and FC-style APIs only, and SLS {own_rules}")),
+        ("AliGenie", format!("the import writes RPC-, ROA- and FC-style APIs only, and AliGenie {own_rules}")),
+        ("PDS", format!("the import writes RPC-, ROA- and FC-style APIs only, and PDS {own_rules}")),
+        // V3 without a path: the action goes in a header, parameters in the query and body.
+        ("V3", "1 of its operations have no `path` (the action travels in the `x-acs-action` header, parameters in the query string and the body); the spec format has no such style, so nothing is imported rather than sending the parameters somewhere else than the API defines".to_owned()),
     ] {
         let dir = tempdir();
         let input = dir.join("2020-01-01.api-docs.json");
@@ -307,15 +310,60 @@ fn other_api_styles_are_refused_in_one_sentence_and_nothing_is_written() {
         ]);
         assert_eq!(code, 1, "{stderr}");
         let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        let and = if style == "V3" { " and " } else { "; " };
         assert_eq!(
             errors,
             [format!(
-                "error: 2020-01-01.api-docs.json: at /info/style: this API is {style}-style (`info.style`); the import writes RPC-style APIs only, {ending}"
+                "error: 2020-01-01.api-docs.json: at /info/style: this API is {style}-style (`info.style`){and}{ending}"
             )],
             "{stderr}"
         );
         assert!(!stderr.contains("report:"), "no mapping reports: {stderr}");
         assert!(!out.exists());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+/// An ROA construct the spec format cannot carry is an error at its JSON Pointer; nothing is written.
+#[test]
+fn an_roa_construct_that_cannot_be_mapped_is_an_error_naming_its_pointer() {
+    for (api, pointer, message) in [
+        (
+            json!({ "methods": ["get"] }),
+            "/apis/Op",
+            "an ROA operation needs its `path`; none is published",
+        ),
+        (
+            json!({ "methods": ["get"], "path": "/x", "parameters": [
+                { "name": "h", "in": "host", "schema": { "type": "string" } } ] }),
+            "/apis/Op/parameters/0/in",
+            "a parameter `in: host` cannot be sent (supported: path, query, header, body, formData)",
+        ),
+        (
+            json!({ "methods": ["post"], "path": "/x/{id}", "parameters": [
+                { "name": "id", "in": "path", "schema": { "type": "array", "items": { "type": "string" }, "required": true } } ] }),
+            "/apis/Op/parameters/0",
+            "a path parameter must be a scalar, this one is array",
+        ),
+        (
+            json!({ "methods": ["post"], "path": "/x", "consumes": ["multipart/form-data"] }),
+            "/apis/Op/consumes/0",
+            "media type `multipart/form-data` cannot be sent or read (supported: application/json, application/x-www-form-urlencoded, application/octet-stream)",
+        ),
+        (
+            json!({ "methods": ["get"], "path": "/x", "responses": { "200": { "schema": { "type": "integer" } } } }),
+            "/apis/Op/responses/200/schema",
+            "a 2xx body of type integer (format (none)) cannot be represented (expected an object, an array, a string or bytes)",
+        ),
+    ] {
+        let (dir, outcome) = import(&document("ROA", api));
+        let errors: Vec<(String, String)> = outcome
+            .check_errors
+            .iter()
+            .map(|e| (e.pointer.clone(), e.message.clone()))
+            .collect();
+        assert_eq!(errors, [(pointer.to_owned(), message.to_owned())]);
+        assert!(!dir.join("specs").exists());
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
@@ -505,5 +553,34 @@ fn diff_labels_a_repaired_fact_curated_not_an_api_change() {
         "{}",
         report.to_text()
     );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A shared schema that contains itself cannot be spelled as a spec type: an error at the `$ref`
+/// that closes the cycle, nothing written.
+#[test]
+fn a_recursive_shared_schema_is_an_error_at_its_ref() {
+    let mut doc = document(
+        "FC",
+        json!({ "methods": ["get"], "path": "/nodes", "responses": { "200": { "schema": {
+            "$ref": "#/components/schemas/Node" } } } }),
+    );
+    doc["components"] = json!({ "schemas": { "Node": { "type": "object", "properties": {
+        "name": { "type": "string" },
+        "child": { "$ref": "#/components/schemas/Node" } } } } });
+    let (dir, outcome) = import(&doc);
+    let errors: Vec<(String, String)> = outcome
+        .check_errors
+        .iter()
+        .map(|e| (e.pointer.clone(), e.message.clone()))
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            "/apis/Op/responses/200/schema/properties/child/$ref".to_owned(),
+            "a recursive type (`Node` → `Node`) cannot be written as a spec type".to_owned()
+        )]
+    );
+    assert!(!dir.join("specs").exists());
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -19,6 +19,8 @@ pub(super) struct Cx {
     pub(super) repairs: BTreeMap<String, usize>,
     /// Repairs of the current operation recorded at the operation (see [`repair::Repairs`]).
     pub(super) op_repairs: repair::Repairs,
+    /// An ROA document: request names are wire names (headers, JSON keys), not identifiers.
+    pub(super) roa: bool,
 }
 
 impl Cx {

@@ -76,11 +76,12 @@ fn request_side(api: &Value) -> Value {
         }
     }
     let pick = |key: &str| api.get(key).map(strip).unwrap_or(Value::Null);
-    Value::Array(vec![
-        pick("methods"),
-        pick("parameters"),
-        pick("deprecated"),
-    ])
+    let mut side = vec![pick("methods"), pick("parameters"), pick("deprecated")];
+    // ROA: where and how the request goes (RPC operations publish no path).
+    if api.get("path").is_some() {
+        side.extend([pick("path"), pick("consumes"), pick("produces")]);
+    }
+    Value::Array(side)
 }
 
 /// The oldest of the newest run of snapshots (newest last) in which `fact` is the same.

@@ -48,7 +48,10 @@ pub mod facade;
 pub mod layers;
 pub mod overlay;
 mod params;
+mod refs;
 pub mod repair;
+pub mod roa;
+pub mod roa_rules;
 pub mod shapes;
 pub mod types;
 pub mod vendor;
@@ -254,6 +257,51 @@ const GROUP_NAMES: &[(&str, &str)] = &[
     // STS
     ("角色扮演", "Roles"),
     ("调用身份", "CallerIdentity"),
+];
+
+/// [`group_name`], and for ROA documents (`cs`, `fc`) also [`ROA_GROUP_NAMES`]: titles that RPC
+/// products use too (`其他`, `日志`) stay ungrouped there, so their specs do not change.
+pub fn group_name_for(title: &str, roa: bool) -> Option<&'static str> {
+    group_name(title).or_else(|| {
+        let title = title.trim();
+        roa.then(|| {
+            ROA_GROUP_NAMES
+                .iter()
+                .find(|(zh, _)| *zh == title)
+                .map(|(_, en)| *en)
+        })
+        .flatten()
+    })
+}
+
+/// Directory titles of the ROA products imported so far (CS 2015-12-15, FC 2023-03-30).
+pub const ROA_GROUP_NAMES: &[(&str, &str)] = &[
+    // CS
+    ("集群", "Clusters"),
+    ("节点池", "NodePools"),
+    ("节点", "Nodes"),
+    ("组件", "Addons"),
+    ("升级", "Upgrades"),
+    ("权限", "Permissions"),
+    ("编排模版", "Templates"),
+    ("触发器", "Triggers"),
+    ("报警", "Alerts"),
+    ("日志", "Logs"),
+    ("事件", "Events"),
+    ("工作流", "Workflows"),
+    ("策略治理", "Policies"),
+    ("其他", "Other"),
+    ("废弃", "Deprecated"),
+    // FC
+    ("自定义域名", "CustomDomains"),
+    ("函数", "Functions"),
+    ("别名", "Aliases"),
+    ("函数异步配置", "AsyncInvokeConfigs"),
+    ("预留函数配置", "ProvisionConfigs"),
+    ("函数并发配置", "ConcurrencyConfigs"),
+    ("层", "Layers"),
+    ("VPC绑定", "VpcBindings"),
+    ("异步任务", "AsyncTasks"),
 ];
 
 /// Whether the text is vendor metadata (`apis` + `info`) rather than a spec document.

@@ -373,7 +373,9 @@ pub(super) fn nest_dotted_properties(
         let p_at = pointer_join(&pointer_join(at, "properties"), raw);
         let name = raw.strip_prefix(&own_prefix).unwrap_or(raw);
         let parts: Vec<&str> = name.split('.').collect();
+        // An ROA object is JSON: a dotted key is one key there.
         let nestable = side == Side::Request
+            && !cx.roa
             && parts.len() > 1
             && parts.iter().all(|p| is_wire_name(p) && !is_index(p));
         if !nestable {

@@ -496,6 +496,8 @@ fn type_of(
     let mut out = Map::new();
     let scalar = match (ty, format) {
         (Some("string"), None) => Some("string"),
+        // Bytes: the ROA binding writes `format: binary` where bytes can travel, and refuses it elsewhere.
+        (Some("string"), Some("binary")) if cx.roa => Some("string"),
         (Some("string"), Some(f)) => {
             cx.report(
                 &pointer_join(at, "format"),
@@ -528,6 +530,9 @@ fn type_of(
     };
     if let Some(scalar) = scalar {
         out.insert("type".into(), json!(scalar));
+        if cx.roa && ty == Some("string") && format == Some("binary") {
+            out.insert("format".into(), json!("binary"));
+        }
         return Some(out);
     }
     match ty {
@@ -603,7 +608,7 @@ fn type_of(
                     let props = super::params::nest_dotted_properties(name, props, at, side, cx);
                     for (p_at, pname, pschema) in &props {
                         let (p_at, pname) = (p_at.as_str(), pname.as_str());
-                        if !is_wire_name(pname, side) {
+                        if !is_wire_name(pname, side, cx.roa) {
                             cx.report(
                                 p_at,
                                 pname,
@@ -648,12 +653,13 @@ fn type_of(
 /// Whether `name` can name a field on this side: letters, digits and `_` for parameters (dots
 /// are flattened names, grouped before this); any printable ASCII without spaces for a response
 /// field, which is a JSON key (`Area.en`), with at least one letter or digit.
-fn is_wire_name(name: &str, side: Side) -> bool {
+fn is_wire_name(name: &str, side: Side, roa: bool) -> bool {
     match side {
-        Side::Request => {
+        // ROA request objects travel as JSON: their names are JSON keys, like a response's.
+        Side::Request if !roa => {
             !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         }
-        Side::Response => {
+        Side::Request | Side::Response => {
             name.chars().all(|c| c.is_ascii_graphic()) && crate::naming::has_word(name)
         }
     }
@@ -663,7 +669,8 @@ fn is_wire_name(name: &str, side: Side) -> bool {
 /// keeps the key as the wire name with a Rust name derived from its words.
 fn json_key_field(name: &str, schema: &Value, at: &str, side: Side, cx: &mut Cx) -> Option<Value> {
     let mut f = field(name, schema, at, side, cx)?;
-    if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+    let named_as_sent = cx.roa && side == Side::Request;
+    if !named_as_sent && !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         let rust = crate::naming::field_name(name);
         cx.repair(
             at,
@@ -723,13 +730,32 @@ pub(super) fn responses_200(responses: &Value, at: &str, cx: &mut Cx) -> Vec<Val
         );
         return Vec::new();
     }
-    cx.unmapped(schema, &s_at, &["type", "properties"], "response schema");
+    object_fields(schema, &s_at, cx)
+}
+
+/// The fields of a JSON object body (`schema` of `type: object`, at `s_at`).
+pub(super) fn object_fields(schema: &Map<String, Value>, s_at: &str, cx: &mut Cx) -> Vec<Value> {
+    let s_at = s_at.to_owned();
+    let known: &[&str] = if cx.roa {
+        // An ROA body's schema is documented like a field.
+        &[
+            "type",
+            "properties",
+            "title",
+            "description",
+            "required",
+            "example",
+        ]
+    } else {
+        &["type", "properties"]
+    };
+    cx.unmapped(schema, &s_at, known, "response schema");
     let mut out = Vec::new();
     let mut names = NameSet::default();
     if let Some(props) = schema.get("properties").and_then(Value::as_object) {
         for (name, p) in props {
             let p_at = pointer_join(&pointer_join(&s_at, "properties"), name);
-            if !is_wire_name(name, Side::Response) {
+            if !is_wire_name(name, Side::Response, false) {
                 cx.report(&p_at, name, "field name is not a valid wire name; skipped");
                 continue;
             }

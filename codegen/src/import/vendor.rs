@@ -9,8 +9,9 @@ pub(super) use super::cx::{str_at, Cx, NameSet};
 use super::error_table::error_codes;
 use super::params;
 use super::repair;
+use super::roa::{self, ApiStyle};
 use super::types::{field, json_string_array, responses_200, Side};
-use super::{group_name, overlay, ImportOptions, Imported, Published, Report, SERVICE_FILE};
+use super::{group_name_for, overlay, ImportOptions, Imported, Published, Report, SERVICE_FILE};
 use crate::diagnostics::{kind_of, parse_json, pointer_join};
 use crate::SpecError;
 
@@ -38,11 +39,10 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
         .ok_or_else(|| fatal("/info/product", "expected a string".to_owned()))?;
     let version = str_at(info, "version")
         .ok_or_else(|| fatal("/info/version", "expected a string".to_owned()))?;
-    if let Some(sentence) = unsupported_style(info) {
-        return Err(fatal("/info/style", sentence));
-    }
-    let apis = match root.get("apis") {
-        Some(Value::Object(apis)) => apis,
+    let style = super::roa::style_of_parts(Some(info), root.get("apis"))
+        .map_err(|sentence| fatal("/info/style", sentence))?;
+    match root.get("apis") {
+        Some(Value::Object(_)) => {}
         Some(other) => {
             return Err(fatal(
                 "/apis",
@@ -50,9 +50,26 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
             ))
         }
         None => return Err(fatal("", "missing required key `apis`".to_owned())),
-    };
+    }
 
-    let mut cx = Cx::default();
+    let mut cx = Cx {
+        roa: style == ApiStyle::Roa,
+        ..Cx::default()
+    };
+    // Shared schemas (`$ref`) are inlined first; what cannot be is an error.
+    let inlined;
+    // (ROA documents only, for now: RPC specs stay as they were written.)
+    let root = if cx.roa && super::refs::has_refs(root) {
+        let mut copy = Value::Object(root.clone());
+        cx.errors.extend(super::refs::inline(&mut copy));
+        inlined = copy;
+        inlined.as_object().expect("still an object")
+    } else {
+        root
+    };
+    let Some(Value::Object(apis)) = root.get("apis") else {
+        return Err(fatal("/apis", "expected an object".to_owned()));
+    };
     for key in root.keys() {
         match key.as_str() {
             "info" | "apis" | "directories" | "endpoints" => {}
@@ -79,7 +96,8 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
         for key in info.keys() {
             match key.as_str() {
                 "product" | "version" => {}
-                "style" if info[key] == "RPC" => {}
+                // Checked above: the document is imported in this style or refused.
+                "style" => {}
                 other => cx.report(
                     &pointer_join("/info", other),
                     other,
@@ -133,11 +151,15 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
             || !name.chars().all(|c| c.is_ascii_alphanumeric())
             || !name.starts_with(|c: char| c.is_ascii_uppercase())
         {
-            cx.report(
-                &at,
-                name,
-                "operation name is not a PascalCase Action; operation skipped",
-            );
+            if cx.roa {
+                cx.error(&at, name, "operation name is not PascalCase, as the generated type names need; the operation cannot be written");
+            } else {
+                cx.report(
+                    &at,
+                    name,
+                    "operation name is not a PascalCase Action; operation skipped",
+                );
+            }
             continue;
         }
         let Some(api) = api.as_object() else {
@@ -198,7 +220,11 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
                 sources[0]["sections"] = Value::Array(own);
             }
         }
-        if !op.contains_key("response") {
+        if cx.roa && !api.contains_key("responses") {
+            cx.report(&at, name, "no snapshot publishes this operation's response; its JSON body is kept as raw JSON");
+            op.insert("rawResponse".into(), json!(true));
+        }
+        if !op.contains_key("response") && !cx.roa {
             // No snapshot publishes the response: keep `RequestId` typed and the rest raw.
             cx.report(
                 &at,
@@ -246,24 +272,10 @@ pub fn import_value(root: &Value, options: &ImportOptions) -> Result<Imported, S
     })
 }
 
-/// Styles the issue tracker plans next; any other non-RPC style is simply not supported.
-const PLANNED_STYLES: &[&str] = &["ROA", "FC", "V3"];
-
-/// One sentence saying why a document of another API style than RPC cannot be imported
-/// (`info.style`; a document without one is taken as RPC, as every RPC snapshot names it).
-pub fn unsupported_style(info: &Value) -> Option<String> {
-    let style = info.get("style")?;
-    let name = style
-        .as_str()
-        .map_or_else(|| style.to_string(), str::to_owned);
-    if name == "RPC" {
-        return None;
-    }
-    Some(if PLANNED_STYLES.contains(&name.as_str()) {
-        format!("this API is {name}-style (`info.style`); the import writes RPC-style APIs only, {name} is not supported yet")
-    } else {
-        format!("this API is {name}-style (`info.style`); the import writes RPC-style APIs only, {name} is not supported")
-    })
+/// One sentence saying why a document cannot be imported in its API style (`info.style`; see
+/// [`super::roa::style_of`]), or `None` when it can.
+pub fn unsupported_style(root: &Value) -> Option<String> {
+    super::roa::style_of(root).err()
 }
 
 /// Operation name → (group identifier, Chinese directory title).
@@ -286,7 +298,7 @@ fn directories<'a>(
     for (i, dir) in dirs.iter().enumerate() {
         let at = pointer_join("/directories", i);
         let title = str_at(dir, "title").unwrap_or_default();
-        let group = match group_name(title) {
+        let group = match group_name_for(title, cx.roa) {
             Some(g) => g,
             None => {
                 cx.report(&pointer_join(&at, "title"), title, "no English group identifier is known for this directory title; its operations get no group");
@@ -394,25 +406,41 @@ fn operation(
     group: Option<&str>,
     cx: &mut Cx,
 ) -> Map<String, Value> {
+    let roa_keys: &[&str] = if cx.roa {
+        &["path", "consumes", "produces"]
+    } else {
+        &[]
+    };
     cx.unmapped(
         api,
         at,
         &[
-            "methods",
-            "deprecated",
-            "summary",
-            "description",
-            "title",
-            "parameters",
-            "responses",
-            "errorCodes",
-        ],
+            roa_keys,
+            &[
+                "methods",
+                "deprecated",
+                "summary",
+                "description",
+                "title",
+                "parameters",
+                "responses",
+                "errorCodes",
+            ],
+        ]
+        .concat(),
         "operation",
     );
     let mut op = Map::new();
     op.insert("name".into(), json!(name));
     let mut methods = Vec::new();
-    match api.get("methods").and_then(Value::as_array) {
+    if cx.roa {
+        roa::binding(&mut op, api, at, cx);
+    }
+    match api
+        .get("methods")
+        .and_then(Value::as_array)
+        .filter(|_| !cx.roa)
+    {
         Some(list) => {
             for (i, m) in list.iter().enumerate() {
                 match m.as_str().map(str::to_ascii_uppercase).as_deref() {
@@ -429,13 +457,16 @@ fn operation(
                 }
             }
         }
+        None if cx.roa => {}
         None => cx.report(at, "methods", "missing or not an array"),
     }
-    if methods.is_empty() {
+    if methods.is_empty() && !cx.roa {
         cx.report(at, "methods", "no usable HTTP method; assuming POST");
         methods.push(json!("POST"));
     }
-    op.insert("methods".into(), Value::Array(methods));
+    if !cx.roa {
+        op.insert("methods".into(), Value::Array(methods));
+    }
     if let Some(group) = group {
         op.insert("group".into(), json!(group));
     }
@@ -488,7 +519,18 @@ fn operation(
         op.insert("parameters".into(), Value::Array(parameters));
     }
 
-    if let Some(responses) = api.get("responses") {
+    if cx.roa {
+        roa::verify_kept(api, &op, at, cx);
+    }
+    if let (true, Some(responses)) = (cx.roa, api.get("responses")) {
+        roa::response(
+            &mut op,
+            responses,
+            api.get("produces"),
+            &pointer_join(at, "responses"),
+            cx,
+        );
+    } else if let Some(responses) = api.get("responses") {
         let r_at = pointer_join(at, "responses");
         let response = responses_200(responses, &r_at, cx);
         if !response.is_empty() {
@@ -518,7 +560,13 @@ fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
         cx.report(at, "name", "parameter without a name; skipped");
         return None;
     };
-    let form_data = match str_at(p, "in") {
+    let roa_location = if cx.roa {
+        Some(roa::location(p, at, name, cx)?)
+    } else {
+        None
+    };
+    let form_data = match str_at(p, "in").filter(|_| !cx.roa) {
+        None if cx.roa => false,
         Some("query") | None => false,
         // Sent form-encoded in the request body, as Alibaba's SDK does.
         Some("formData") => true,
@@ -604,7 +652,15 @@ fn parameter(p: &Value, at: &str, cx: &mut Cx) -> Option<Value> {
             "style",
             &format!("style `{s}` on a scalar parameter; ignored"),
         ),
-        (None, _) => json_string_array(&mut f, at, cx),
+        // The JSON-string array rule reads query and form parameters (a header or path segment
+        // is one string; a body's type is published).
+        (None, _) if matches!(roa_location, None | Some("query" | "formData")) => {
+            json_string_array(&mut f, at, cx)
+        }
+        (None, _) => {}
+    }
+    if let Some(location) = roa_location {
+        roa::place(&mut f, location, schema, at, cx);
     }
     if name == "ClientToken"
         && str_at(&f, "type") == Some("string")

@@ -52,7 +52,7 @@ pub struct Outcome {
 
 impl Outcome {
     /// A document the import does not write at all (another API style): one check error.
-    fn refused(doc: &Value, snapshots: Vec<String>, error: SpecError) -> Outcome {
+    fn refused(doc: &Value, snapshots: Vec<String>, errors: Vec<SpecError>) -> Outcome {
         let text = |p: &str| {
             doc.pointer(p)
                 .and_then(Value::as_str)
@@ -74,7 +74,7 @@ impl Outcome {
             snapshots,
             files: Vec::new(),
             changed: Vec::new(),
-            check_errors: vec![error],
+            check_errors: errors,
             stale: Vec::new(),
             english: (Vec::new(), 0),
         }
@@ -223,17 +223,33 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
     }
     // Another API style is refused in one sentence, before any mapping reports.
     for snapshot in &snapshots {
-        if let Some(sentence) = snapshot
-            .value
-            .get("info")
-            .and_then(vendor::unsupported_style)
-        {
+        if let Some(sentence) = vendor::unsupported_style(&snapshot.value) {
             return Ok(Outcome::refused(
                 &snapshot.value,
                 snapshots.iter().map(|s| s.file.clone()).collect(),
-                SpecError::new(&snapshot.file, "/info/style", sentence),
+                vec![SpecError::new(&snapshot.file, "/info/style", sentence)],
             ));
         }
+    }
+    // Shared schemas are inlined per snapshot, so that what one snapshot carries forward into
+    // another refers to its own `components`.
+    let mut ref_errors = Vec::new();
+    // (ROA documents only, for now: RPC specs stay as they were written.)
+    for snapshot in &mut snapshots {
+        if super::roa::style_of(&snapshot.value) != Ok(super::roa::ApiStyle::Roa) {
+            continue;
+        }
+        for r in super::refs::inline(&mut snapshot.value) {
+            ref_errors.push(SpecError::new(&snapshot.file, &r.pointer, r.message));
+        }
+    }
+    if !ref_errors.is_empty() {
+        let first = snapshots[0].value.clone();
+        return Ok(Outcome::refused(
+            &first,
+            snapshots.iter().map(|s| s.file.clone()).collect(),
+            ref_errors,
+        ));
     }
     let layered = layers::layer(&snapshots)?;
     let newest = snapshots.last().expect("layer() refuses an empty list");
@@ -285,6 +301,13 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
     for (name, doc) in &imported.files {
         let path = options.out.join(name);
         let shown = path.display().to_string();
+        // The ROA format's rules, on the JSON as written (what the import already refused is
+        // not repeated).
+        if imported.errors.is_empty() {
+            for (pointer, message) in super::roa_rules::check_document(doc) {
+                check_errors.push(SpecError::new(&shown, pointer, message));
+            }
+        }
         match crate::parse_spec(&shown, &doc.to_string()) {
             Ok(spec) => specs.push((name.clone(), spec)),
             Err(errors) => check_errors.extend(errors),

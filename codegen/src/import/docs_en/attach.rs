@@ -51,7 +51,11 @@ pub fn attach(
                 Some(Value::Array(fields)) => fields,
                 _ => &mut empty,
             };
-            texts += match_fields(fields, nodes, &format!("{side} "), &mut unmatched);
+            texts += if key == "parameters" {
+                match_request(fields, nodes, &mut unmatched)
+            } else {
+                match_fields(fields, nodes, &format!("{side} "), &mut unmatched)
+            };
         }
         if texts > 0 && !docs.sources.is_empty() {
             sources.extend(docs.sources.iter().cloned());
@@ -262,6 +266,42 @@ fn match_fields(
             }
         };
         texts += match_fields(children, &node.children, &child_prefix, unmatched);
+    }
+    texts
+}
+
+/// [`match_fields`] for request parameters. An ROA operation's JSON body is one parameter
+/// (`in: body`) whose properties the packages document as the request's own fields
+/// (`CreateClusterRequest.name` is `body.name` on the wire): texts no top-level parameter takes
+/// are matched onto the body's properties.
+fn match_request(
+    fields: &mut [Value],
+    nodes: &BTreeMap<String, DocNode>,
+    unmatched: &mut Vec<String>,
+) -> usize {
+    let body = fields.iter().position(|f| {
+        f.get("in").and_then(Value::as_str) == Some("body")
+            && f.get("type").and_then(Value::as_str) == Some("object")
+    });
+    let Some(body) = body else {
+        return match_fields(fields, nodes, "request ", unmatched);
+    };
+    let (top, rest): (BTreeMap<String, DocNode>, BTreeMap<String, DocNode>) =
+        nodes.iter().map(|(k, v)| (k.clone(), v.clone())).partition(|(wire, _)| {
+            fields.iter().any(|f| {
+                f.get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| n.eq_ignore_ascii_case(wire))
+            })
+        });
+    let mut texts = match_fields(fields, &top, "request ", unmatched);
+    match fields[body].get_mut("properties") {
+        Some(Value::Array(props)) => texts += match_fields(props, &rest, "request ", unmatched),
+        _ => {
+            for (wire, node) in &rest {
+                collect_unmatched(node, &format!("request {wire}"), unmatched);
+            }
+        }
     }
     texts
 }

@@ -1,0 +1,49 @@
+//! Typed, validated, signed client for Alibaba Cloud `FC` (API version `2023-03-30`),
+//! generated at compile time from the specs in `../specs/fc-2023-03-30` (imported from Alibaba's metadata by
+//! `acs-codegen import`).
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = fc::client().region("cn-hangzhou").build()?;
+//! # let _ = client;
+//! # Ok(()) }
+//! ```
+#![doc = include_str!("features.md")]
+#![warn(missing_docs)]
+// Deprecated operations and parameters are generated with `#[deprecated]` for their users; the
+// crate itself must still compile them.
+#![allow(deprecated)]
+
+pub use acs_runtime::client::{
+    BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
+};
+pub use acs_runtime::{
+    Credentials, CredentialsError, Endpoint, EndpointError, Error, ErrorMeta, RetryConfig, Rule,
+    ServiceError, UnexpectedResponse, ValidationErrors, Violation,
+};
+
+pub use acs_runtime::Network;
+
+/// Region id → endpoint host, and how other regions resolve: written by
+/// `acs-codegen import --facade fc` from the vendor metadata and the official SDK's facts.
+pub use endpoints::{ENDPOINTS, ENDPOINT_RULES};
+
+mod endpoints;
+
+/// A [`ClientBuilder`] preset with this product's endpoints ([`ENDPOINT_RULES`]). Set
+/// `.region(..)` (or `.endpoint(..)`, which always wins), `.network(Network::Vpc)` for VPC
+/// endpoints, optionally credentials (default: the provider chain), then `.build()`.
+pub fn client() -> ClientBuilder {
+    Client::builder().product_endpoints(crate::ENDPOINT_RULES)
+}
+
+// One `generate!` per imported operation, behind the feature of its group: written by
+// `acs-codegen import --facade fc`.
+include!("operations.rs");
+
+/// What generated code and the macro need, under a path pinned to this crate's version of the
+/// runtime.
+#[doc(hidden)]
+pub mod __private {
+    pub use acs_runtime as runtime;
+}
