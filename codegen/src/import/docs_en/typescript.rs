@@ -357,11 +357,12 @@ fn model_class(value: &str) -> Option<String> {
 fn method_at(lines: &[&str], start: usize, base: &str, doc: &[String]) -> Option<Method> {
     let sig = lines[start].trim();
     let (params, ret) = sig.split_once(')')?;
-    // `(request: $_model.XRequest, runtime: …` or `(tmpReq: XRequest, …`
-    let first = params.split_once('(')?.1.split(',').next()?;
-    let request = first
-        .split_once(':')
-        .and_then(|(_, ty)| model_class(ty.trim()));
+    // `(request: $_model.XRequest, runtime: …` or `(tmpReq: XRequest, …`; ROA methods take
+    // their path parameters first (`(ClusterId: string, request: $_model.XRequest, …`).
+    let request = params.split_once('(')?.1.split(',').find_map(|p| {
+        p.split_once(':')
+            .and_then(|(_, ty)| model_class(ty.trim()))
+    });
     let response = ret
         .split_once("Promise<")
         .and_then(|(_, ty)| model_class(ty.trim_end_matches(['>', '{', ' '])));
