@@ -199,7 +199,8 @@ pub(super) fn place(f: &mut Value, location: &str, schema: &Value, at: &str, cx:
         }
         "body" => {
             // The body's type says its encoding; a wire style does not apply to it.
-            if obj.remove("style").is_some() {
+            let styled = obj.remove("style").is_some();
+            if styled {
                 cx.report(&pointer_join(at, "style"), &name, "a style on the request body does not apply (its type says the encoding: JSON, or bytes); not written");
             }
         }

@@ -286,8 +286,10 @@ fn match_request(
     let Some(body) = body else {
         return match_fields(fields, nodes, "request ", unmatched);
     };
-    let (top, rest): (BTreeMap<String, DocNode>, BTreeMap<String, DocNode>) =
-        nodes.iter().map(|(k, v)| (k.clone(), v.clone())).partition(|(wire, _)| {
+    let (top, rest): (BTreeMap<String, DocNode>, BTreeMap<String, DocNode>) = nodes
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .partition(|(wire, _)| {
             fields.iter().any(|f| {
                 f.get("name")
                     .and_then(Value::as_str)
@@ -328,6 +330,27 @@ mod tests {
                 .map(|(k, v)| ((*k).to_owned(), v.clone()))
                 .collect(),
         }
+    }
+
+    #[test]
+    fn an_roa_body_takes_the_texts_of_the_request_fields_no_parameter_takes() {
+        let mut fields = vec![
+            json!({ "name": "ClusterId", "in": "path", "type": "string" }),
+            json!({ "name": "body", "in": "body", "type": "object", "properties": [
+                { "name": "cluster_name", "type": "string" } ] }),
+        ];
+        let nodes: BTreeMap<String, DocNode> = [
+            ("clusterid".to_owned(), node(Some("The cluster."), &[])),
+            ("cluster_name".to_owned(), node(Some("The name."), &[])),
+            ("gone".to_owned(), node(Some("x"), &[])),
+        ]
+        .into_iter()
+        .collect();
+        let mut unmatched = Vec::new();
+        assert_eq!(match_request(&mut fields, &nodes, &mut unmatched), 2);
+        assert_eq!(fields[0]["description"]["en"], "The cluster.");
+        assert_eq!(fields[1]["properties"][0]["description"]["en"], "The name.");
+        assert_eq!(unmatched, ["request gone"]);
     }
 
     #[test]

@@ -357,11 +357,13 @@ fn model_class(value: &str) -> Option<String> {
 fn method_at(lines: &[&str], start: usize, base: &str, doc: &[String]) -> Option<Method> {
     let sig = lines[start].trim();
     let (params, ret) = sig.split_once(')')?;
-    // `(request: $_model.XRequest, runtime: …` or `(tmpReq: XRequest, …`
-    let first = params.split_once('(')?.1.split(',').next()?;
-    let request = first
-        .split_once(':')
-        .and_then(|(_, ty)| model_class(ty.trim()));
+    // `(request: $_model.XRequest, runtime: …` or `(tmpReq: XRequest, …`; ROA methods take
+    // their path parameters first (`(ClusterId: string, request: $_model.XRequest, …`).
+    let request = params
+        .split_once('(')?
+        .1
+        .split(',')
+        .find_map(|p| p.split_once(':').and_then(|(_, ty)| model_class(ty.trim())));
     let response = ret
         .split_once("Promise<")
         .and_then(|(_, ty)| model_class(ty.trim_end_matches(['>', '{', ' '])));
@@ -526,6 +528,46 @@ export default class Client extends OpenApi {
         assert_eq!(
             op.response["RequestId"].text.as_deref(),
             Some("The request ID.")
+        );
+    }
+}
+
+#[cfg(test)]
+mod roa_tests {
+    use super::read;
+
+    /// ROA methods take their path parameters first; the request model is found after them.
+    #[test]
+    fn an_roa_method_finds_its_request_after_the_path_parameters() {
+        let sample = r#"
+export class AttachInstancesRequest extends $dara.Model {
+  /**
+   * @remarks
+   * The CPU policy.
+   */
+  cpuPolicy?: string;
+  static names(): { [key: string]: string } {
+    return {
+      cpuPolicy: 'cpu_policy',
+    };
+  }
+}
+
+export default class Client extends OpenApi {
+  /**
+   * Adds instances.
+   */
+  async attachInstancesWithOptions(ClusterId: string, request: $_model.AttachInstancesRequest, headers: {[key: string ]: string}, runtime: $dara.RuntimeOptions): Promise<$_model.AttachInstancesResponse> {
+    let params = new $OpenApiUtil.Params({
+      action: "AttachInstances",
+    });
+  }
+}
+"#;
+        let ops = read(&[sample.to_owned()]);
+        assert_eq!(
+            ops["AttachInstances"].request["cpu_policy"].text.as_deref(),
+            Some("The CPU policy.")
         );
     }
 }
