@@ -24,11 +24,12 @@ pub mod redact;
 pub mod retry;
 pub mod sign;
 pub mod transport;
+pub mod transport_cause;
 pub mod validate;
 pub mod waiter;
 pub mod wire;
 
-pub use any_error::{AnyError, AnyServiceError};
+pub use any_error::{AnyError, AnyServiceError, WaitFailure, WaitOutcome};
 pub use client::{
     Body, BuildError, Client, ClientBuilder, HttpMethod, HttpRequest, PreparedRequest,
     RequestParts, SignatureVersion, StreamBody, DEFAULT_OPERATION_DEADLINE,
@@ -41,7 +42,7 @@ pub use endpoint::{Endpoint, EndpointError, EndpointRule, Network, ProductEndpoi
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
 pub use operation::{FromWire, Operation, Params, Style};
 pub use retry::RetryConfig;
-pub use transport::{HttpResponse, Interceptor, Transport, TransportError};
+pub use transport::{HttpResponse, Interceptor, Transport, TransportCause, TransportError};
 pub use validate::{Pattern, Rule, ValidationErrors, Validator, Violation};
 
 /// What paging streams need from `futures`, so that users need no direct dependency for the
