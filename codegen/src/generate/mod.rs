@@ -14,6 +14,7 @@ mod paginate;
 mod request;
 mod response;
 mod shapes;
+mod value_builders;
 mod waiters;
 
 use proc_macro2::{Ident, Span, TokenStream};

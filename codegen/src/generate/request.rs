@@ -6,6 +6,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::docs::{field_doc, render_value, Doc};
+use super::value_builders::{value_builder, Setter, Slot};
 use super::{
     data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
     scalar_type, Context,
@@ -867,6 +868,25 @@ fn collect_nested(cx: &Context<'_>, f: &Field, out: &mut Vec<TokenStream>, json:
     out.push(nested_struct(cx, ident, f, properties, json));
 }
 
+/// `Type::builder()` for a nested request struct: the setters take what the operation's own
+/// setters take (strings and enums by `Into`, lists as iterators, numbers as numbers).
+fn nested_builder(cx: &Context<'_>, ident: &Ident, properties: &[Field]) -> TokenStream {
+    let setters: Vec<Setter> = properties
+        .iter()
+        .map(|p| {
+            let (arg, convert) = setter_argument(cx, p);
+            Setter {
+                field: field_ident(&p.name),
+                wire_name: p.name.clone(),
+                arg,
+                convert,
+                slot: Slot::Optional,
+            }
+        })
+        .collect();
+    value_builder(ident, &setters)
+}
+
 fn nested_struct(
     cx: &Context<'_>,
     ident: &Ident,
@@ -938,6 +958,7 @@ fn nested_struct(
         (quote!(prefix), quote!(v))
     };
     let derives = data_derives(properties.iter().all(|p| is_eq(&p.ty)));
+    let builder = nested_builder(cx, ident, properties);
     let mut d = Doc::default();
     d.line(format!("An item of `{}`.", parent.name));
     d.blank();
@@ -973,6 +994,8 @@ fn nested_struct(
         pub struct #ident {
             #(#fields)*
         }
+
+        #builder
 
         impl #ident {
             /// Checks this item's rules; violations are named `prefix.Field`.
