@@ -52,6 +52,31 @@ pub mod stream {
     pub use futures_util::{StreamExt, TryStreamExt};
 }
 
+/// Expands to the items it is given when this crate's `server` feature is on, to nothing
+/// otherwise. Generated code wraps the server side of every operation in it — `from_wire`, the
+/// [`FromWire`] impl, reading nested values back ([`wire::FromWireObject`]) — so a client build
+/// type-checks and compiles none of it, whichever crate expanded the operation. Servers
+/// (`swas-local`) and tests that match mock rules on typed requests enable it (product crates
+/// forward it as their own `server` feature).
+#[cfg(feature = "server")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __server {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// Whether this build has the server side of generated operations (the `server` feature; see
+/// [`__server!`]).
+pub const SERVER_SIDE: bool = cfg!(feature = "server");
+
+/// See the `server` variant: without the feature, the server side is dropped unexpanded.
+#[cfg(not(feature = "server"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __server {
+    ($($item:tt)*) => {};
+}
+
 /// What generated code needs, under one path, so that crates expanding the macro need no
 /// direct dependency on serde.
 #[doc(hidden)]

@@ -804,11 +804,14 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
             quote!(params),
         )
     };
+    // Server side: compiled only with the runtime's `server` feature.
     quote! {
+        #rt::__server! {
         impl #request_ty {
             /// Reads a request from received wire parameters (what a server does), reporting
             /// every missing or malformed parameter at once. Unknown parameters are ignored.
             /// Call [`validate`](Self::validate) afterwards for the spec's value rules.
+            /// Compiled with the `server` feature only.
             pub fn from_wire(#params_arg: &#rt::Params) -> Result<Self, #rt::ValidationErrors> {
                 #reader_decl
                 #(#reads)*
@@ -817,6 +820,7 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
                     #(#build)*
                 })
             }
+        }
         }
     }
 }
@@ -1008,10 +1012,14 @@ fn nested_struct(
             fn write_fields(&self, #write_prefix: &str, #writes_arg: &mut #rt::Params) {
                 #(#writes)*
             }
+        }
 
-            fn read_fields(#read_args) -> Self {
-                Self {
-                    #(#reads)*
+        #rt::__server! {
+            impl #rt::wire::FromWireObject for #ident {
+                fn read_fields(#read_args) -> Self {
+                    Self {
+                        #(#reads)*
+                    }
                 }
             }
         }
