@@ -66,7 +66,7 @@ macro_rules! __server {
 }
 
 /// Whether this build has the server side of generated operations (the `server` feature; see
-/// [`__server!`]).
+/// `__server!`).
 pub const SERVER_SIDE: bool = cfg!(feature = "server");
 
 /// See the `server` variant: without the feature, the server side is dropped unexpanded.

@@ -63,8 +63,8 @@ pub enum TransportError {
         /// Whether a timeout ended it.
         timeout: bool,
         /// What the network stack said, link by link and redacted; `None` when the transport
-        /// has no underlying error to give (a mock).
-        cause: Option<TransportCause>,
+        /// has no underlying error to give (a mock). Boxed: it is rare, and errors stay small.
+        cause: Option<Box<TransportCause>>,
     },
     /// The body was larger than [`MAX_RESPONSE_BYTES`].
     BodyTooLarge {
@@ -94,7 +94,7 @@ impl std::error::Error for TransportError {
         match self {
             TransportError::NoResponse {
                 cause: Some(cause), ..
-            } => Some(cause),
+            } => Some(&**cause),
             _ => None,
         }
     }
@@ -256,7 +256,7 @@ fn no_response(error: reqwest::Error) -> TransportError {
     TransportError::NoResponse {
         message: chain_text(&cause),
         timeout,
-        cause: Some(cause),
+        cause: Some(Box::new(cause)),
     }
 }
 

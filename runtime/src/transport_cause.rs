@@ -31,30 +31,37 @@ impl TransportCause {
     /// The chain of `error` and its sources, each text redacted; `error` is kept as the
     /// original of the head link.
     pub fn new(error: impl std::error::Error + Send + Sync + 'static) -> Self {
-        let mut links = Vec::new();
-        let mut next: Option<&(dyn std::error::Error + 'static)> = Some(&error);
-        while let Some(link) = next {
-            if links.len() == MAX_CAUSE_LINKS {
+        let link = |e: &(dyn std::error::Error + 'static)| {
+            (
+                crate::redact::redacted(&e.to_string()),
+                e.downcast_ref::<std::io::Error>().map(std::io::Error::kind),
+            )
+        };
+        let (text, io_kind) = link(&error);
+        let mut below = Vec::new();
+        let mut next = error.source();
+        while let Some(cause) = next {
+            if below.len() + 1 == MAX_CAUSE_LINKS {
                 break;
             }
-            links.push((
-                crate::redact::redacted(&link.to_string()),
-                link.downcast_ref::<std::io::Error>().map(|e| e.kind()),
-            ));
-            next = link.source();
+            below.push(link(cause));
+            next = cause.source();
         }
-        let mut chain: Option<Box<TransportCause>> = None;
-        for (text, io_kind) in links.into_iter().rev() {
-            chain = Some(Box::new(TransportCause {
+        let mut source = None;
+        for (text, io_kind) in below.into_iter().rev() {
+            source = Some(Box::new(TransportCause {
                 text,
                 io_kind,
                 original: None,
-                source: chain,
+                source,
             }));
         }
-        let mut head = *chain.expect("the chain holds at least `error` itself");
-        head.original = Some(Arc::new(error));
-        head
+        TransportCause {
+            text,
+            io_kind,
+            original: Some(Arc::new(error)),
+            source,
+        }
     }
 
     /// The chain of a `reqwest` error, its URL removed first (it may carry a signature).

@@ -90,7 +90,7 @@ pub trait WireObject: Sized + Default {
 }
 
 /// A [`WireObject`] read back from its `Prefix.Field` entries: the server side, which generated
-/// code implements only with this crate's `server` feature (see [`__server!`](crate::__server)).
+/// code implements only with this crate's `server` feature (see `acs_runtime::__server!`).
 pub trait FromWireObject: WireObject {
     fn read_fields(reader: &mut Reader<'_>, prefix: &str) -> Self;
 }
