@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 products=(
   "swas-open-2020-06-01|swas|ListRegions,ListPlans,ListImages,CreateInstances,ListInstances|--overlay-dir specs/overlays"
-  "ecs-2014-05-26|ecs|DescribeRegions,DescribeZones,DescribeImages,RunInstances,DescribeInstances|"
+  "ecs-2014-05-26|ecs|DescribeRegions,DescribeZones,DescribeImages,RunInstances,DescribeInstances|--overlay-dir specs/overlays/ecs-2014-05-26"
   "vpc-2016-04-28|vpc|DescribeRegions,DescribeVpcs,CreateVpc,DescribeVSwitches,CreateVSwitch|"
   "sts-2015-04-01|-||"
   "rds-2014-08-15|rds|DescribeRegions,DescribeDBInstances,CreateDBInstance,DescribeDBInstanceAttribute,CreateAccount|"

@@ -95,7 +95,46 @@ pub fn load_spec(path: &Path, display_name: &str) -> Result<ServiceSpec, Vec<Spe
 #[cfg(feature = "tools")]
 /// Pretty-printed Rust source of generated tokens (what `acs-codegen expand` prints and the
 /// snapshot tests compare).
+///
+/// The server side, which the generated code wraps in `rt::__server! { … }` (compiled only with
+/// the runtime's `server` feature), is shown as the items it holds, each under
+/// `#[cfg(feature = "server")]`: a macro's body would otherwise print as one unformatted run.
 pub fn pretty(tokens: proc_macro2::TokenStream) -> Result<String, syn::Error> {
-    let file: syn::File = syn::parse2(tokens)?;
+    let mut file: syn::File = syn::parse2(tokens)?;
+    show_server_items(&mut file.items);
     Ok(prettyplease::unparse(&file))
+}
+
+#[cfg(feature = "tools")]
+fn show_server_items(items: &mut Vec<syn::Item>) {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        match item {
+            syn::Item::Macro(m)
+                if m.mac
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "__server") =>
+            {
+                match syn::parse2::<syn::File>(m.mac.tokens.clone()) {
+                    Ok(inner) => out.extend(
+                        inner
+                            .items
+                            .into_iter()
+                            .map(|item| syn::parse_quote!(#[cfg(feature = "server")] #item)),
+                    ),
+                    Err(_) => out.push(syn::Item::Macro(m)),
+                }
+            }
+            syn::Item::Mod(mut m) => {
+                if let Some((_, inner)) = m.content.as_mut() {
+                    show_server_items(inner);
+                }
+                out.push(syn::Item::Mod(m));
+            }
+            other => out.push(other),
+        }
+    }
+    *items = out;
 }

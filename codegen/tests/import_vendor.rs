@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use acs_codegen::import::{self, overlay, ImportOptions};
+use acs_codegen::import::{self, overlay, repair, ImportOptions};
 use acs_codegen::spec::*;
 use serde_json::{json, Value};
 
@@ -232,33 +232,74 @@ fn json_string_arrays_follow_the_example_rule() {
         .unwrap();
     assert_eq!(p.ty, TypeSpec::Scalar(Scalar::String));
 
-    // Synthetic: the description alone is not enough; it is reported instead.
+    // Synthetic: a description that says "JSON array" beside an example of one item, and an
+    // example typeset for people, are repairs; a description with no item example, or an
+    // array of anything but strings, stays a string and is reported.
     let imported = import_mini(json!({
         "methods": ["post"],
         "parameters": [
             param("Ids", json!({ "type": "string", "description": "取值可以由多个ID组成一个JSON数组", "example": "id1" })),
             param("Nums", json!({ "type": "string", "example": "[1, 2]" })),
             param("Names", json!({ "type": "string", "example": "[\"a\", \"b\"]" })),
+            param("Typeset", json!({ "type": "string", "example": "[“i-1”, “i-2 x”, … “i.9”,....]" })),
+            param("Vague", json!({ "type": "string", "description": "一个JSON数组" })),
         ],
     }));
     let op = op_of(&imported.files[1].1);
-    assert_eq!(op.parameters[0].ty, TypeSpec::Scalar(Scalar::String));
+    let json_list = |ty: &TypeSpec| {
+        matches!(ty, TypeSpec::Array { items, style: Some(WireStyle::Json), .. }
+            if **items == TypeSpec::Scalar(Scalar::String))
+    };
+    assert!(json_list(&op.parameters[0].ty), "{:?}", op.parameters[0].ty);
     assert_eq!(
         op.parameters[1].ty,
         TypeSpec::Scalar(Scalar::String),
         "only arrays of strings"
     );
-    assert!(matches!(
-        &op.parameters[2].ty,
-        TypeSpec::Array {
-            style: Some(WireStyle::Json),
-            ..
-        }
-    ));
-    let reports = without_raw_response(&imported);
-    assert_eq!(reports.len(), 1);
-    assert_eq!(reports[0].pointer, "/apis/Op/parameters/0/schema");
-    assert_eq!(reports[0].name, "Ids");
+    assert!(json_list(&op.parameters[2].ty));
+    assert!(json_list(&op.parameters[3].ty));
+    assert_eq!(op.parameters[4].ty, TypeSpec::Scalar(Scalar::String));
+    assert_eq!(
+        imported.repairs.get(repair::JSON_ARRAY_IN_STRING),
+        Some(&2),
+        "Ids and Typeset are repairs; Names is the plain rule"
+    );
+    let repaired: Vec<(&str, &str)> = op
+        .discrepancies
+        .iter()
+        .filter(|d| d.repair.as_deref() == Some(repair::JSON_ARRAY_IN_STRING))
+        .map(|d| {
+            (
+                d.pointer.as_str(),
+                d.vendor_metadata["example"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        repaired,
+        [
+            ("/operations/0/parameters/0/type", "id1"),
+            (
+                "/operations/0/parameters/3/type",
+                "[“i-1”, “i-2 x”, … “i.9”,....]"
+            ),
+        ]
+    );
+    let reports: Vec<(String, String)> = without_raw_response(&imported)
+        .into_iter()
+        .filter(|r| !r.message.starts_with("repair "))
+        .map(|r| (r.pointer.clone(), r.name.clone()))
+        .collect();
+    assert_eq!(
+        reports,
+        [
+            ("/apis/Op/parameters/1/schema".to_owned(), "Nums".to_owned()),
+            (
+                "/apis/Op/parameters/4/schema".to_owned(),
+                "Vague".to_owned()
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -110,22 +110,28 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
 /// ECS, VPC and STS: specs and facade crates are what the documented commands write.
 #[test]
 fn shipped_ecs_vpc_and_sts_are_what_the_layered_import_writes() {
-    // STS has no facade: the runtime expands it for the credential chain.
-    for (product, krate) in [
-        ("ecs-2014-05-26", Some("ecs")),
-        ("vpc-2016-04-28", Some("vpc")),
-        ("sts-2015-04-01", None),
+    // STS has no facade: the runtime expands it for the credential chain. ECS has overlays
+    // (`specs/overlays/ecs-2014-05-26`, as `scripts/regenerate.sh` passes them).
+    for (product, krate, overlays) in [
+        (
+            "ecs-2014-05-26",
+            Some("ecs"),
+            Some("specs/overlays/ecs-2014-05-26"),
+        ),
+        ("vpc-2016-04-28", Some("vpc"), None),
+        ("sts-2015-04-01", None, None),
     ] {
         let operations = operation_count(&snapshots(product).last().unwrap().1);
         let command = format!(
-            "cargo run -p acs-codegen -- import specs/vendor-metadata/{product} --out specs/{product}{}",
-            krate.map(|k| format!(" --facade {k}")).unwrap_or_default()
+            "cargo run -p acs-codegen -- import specs/vendor-metadata/{product} --out specs/{product}{}{}",
+            krate.map(|k| format!(" --facade {k}")).unwrap_or_default(),
+            overlays.map(|o| format!(" --overlay-dir {o}")).unwrap_or_default()
         );
         let outcome = reproduces(
             &RunOptions {
                 inputs: vec![root().join("specs/vendor-metadata").join(product)],
                 out: root().join("specs").join(product),
-                overlay_dir: None,
+                overlay_dir: overlays.map(|o| root().join(o)),
                 facade: krate.map(|k| root().join(k)),
                 dry_run: true,
                 default_operations: Vec::new(),

@@ -8,14 +8,20 @@
 //! }
 //! ```
 //!
+//! A waiter's [`WaitError`] converts too: a failed poll as the call's error, a failure state or
+//! a timeout as a [`WaitFailure`].
+//!
 //! The typed service error survives: [`AnyError::downcast_ref`] gives it back, and
 //! [`AnyError::action`] says which operation failed.
 
 use std::any::Any;
 use std::fmt;
+use std::time::Duration;
 
 use crate::common_errors::CommonError;
 use crate::error::{Error, ErrorMeta, PublishedError, ServiceError};
+use crate::operation::Operation;
+use crate::waiter::WaitError;
 
 /// Object-safe view of a generated error enum.
 trait ErasedServiceError: std::error::Error + Send + Sync + 'static {
@@ -126,70 +132,239 @@ impl ServiceError for AnyServiceError {
     }
 }
 
-/// Any operation's [`Error`], type-erased: `?` converts every `Error<E>` into it.
+/// Any operation's [`Error`], type-erased, or a wait that ended without success: `?` converts
+/// every `Error<E>` and every [`WaitError`] into it.
 ///
-/// [`error`](Self::error) gives the full [`Error`] to match on, its service error an
-/// [`AnyServiceError`] that [`downcast_ref`](Self::downcast_ref) turns back into the typed enum.
+/// [`error`](Self::error) gives the full [`Error`] to match on (a failed call, including a
+/// failed poll of a waiter), its service error an [`AnyServiceError`] that
+/// [`downcast_ref`](Self::downcast_ref) turns back into the typed enum;
+/// [`wait_failure`](Self::wait_failure) gives a waiter's failure state or timeout.
 #[derive(Debug)]
-pub struct AnyError(Error<AnyServiceError>);
+pub struct AnyError(Repr);
 
-impl AnyError {
-    /// The error, with the service error type-erased.
-    pub fn error(&self) -> &Error<AnyServiceError> {
-        &self.0
+#[derive(Debug)]
+enum Repr {
+    Call(Error<AnyServiceError>),
+    Wait(WaitFailure),
+}
+
+/// A wait that ended without success and without a failed call: a failure state was reached,
+/// or the maximum time passed (the [`WaitError::Failed`] and [`WaitError::TimedOut`] cases).
+pub struct WaitFailure {
+    action: &'static str,
+    waiter: &'static str,
+    attempts: u32,
+    outcome: WaitOutcome,
+    last_response: Option<Box<dyn Any + Send + Sync>>,
+}
+
+/// How a [`WaitFailure`] ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum WaitOutcome {
+    /// The answer showed this failure state.
+    FailureState(String),
+    /// The maximum time passed; the last answer showed these states.
+    TimedOut {
+        /// Time waited.
+        elapsed: Duration,
+        /// The states the last answer showed.
+        last_states: Vec<String>,
+    },
+}
+
+impl WaitFailure {
+    /// The `Action` of the polled operation.
+    pub fn action(&self) -> &'static str {
+        self.action
     }
 
-    /// The error, with the service error type-erased.
-    pub fn into_error(self) -> Error<AnyServiceError> {
-        self.0
+    /// The waiter's name in the spec (`InstancesRunning`).
+    pub fn waiter(&self) -> &'static str {
+        self.waiter
+    }
+
+    /// Polls made.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// The failure state, or the timeout and the last states.
+    pub fn outcome(&self) -> &WaitOutcome {
+        &self.outcome
+    }
+
+    /// The last answer, when a poll got one and it is a `T` (the operation's output type).
+    pub fn last_response<T: Any>(&self) -> Option<&T> {
+        self.last_response.as_deref()?.downcast_ref::<T>()
+    }
+}
+
+impl fmt::Debug for WaitFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The answer is kept type-erased; its type says what it is without printing it.
+        f.debug_struct("WaitFailure")
+            .field("action", &self.action)
+            .field("waiter", &self.waiter)
+            .field("attempts", &self.attempts)
+            .field("outcome", &self.outcome)
+            .field("has_last_response", &self.last_response.is_some())
+            .finish()
+    }
+}
+
+impl fmt::Display for WaitFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (action, waiter, attempts) = (self.action, self.waiter, self.attempts);
+        match &self.outcome {
+            WaitOutcome::FailureState(state) => write!(
+                f,
+                "{action}: waiter {waiter} reached failure state {state:?} after {attempts} poll(s)"
+            ),
+            WaitOutcome::TimedOut {
+                elapsed,
+                last_states,
+            } => write!(
+                f,
+                "{action}: waiter {waiter} timed out after {elapsed:?} and {attempts} poll(s); last states {last_states:?}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for WaitFailure {}
+
+impl AnyError {
+    /// The failed call, with the service error type-erased; `None` for a [`WaitFailure`].
+    pub fn error(&self) -> Option<&Error<AnyServiceError>> {
+        match &self.0 {
+            Repr::Call(error) => Some(error),
+            Repr::Wait(_) => None,
+        }
+    }
+
+    /// The failed call, with the service error type-erased; a [`WaitFailure`] back as `Err`.
+    pub fn into_error(self) -> Result<Error<AnyServiceError>, WaitFailure> {
+        match self.0 {
+            Repr::Call(error) => Ok(error),
+            Repr::Wait(failure) => Err(failure),
+        }
+    }
+
+    /// The waiter's failure state or timeout, when a wait ended this way.
+    pub fn wait_failure(&self) -> Option<&WaitFailure> {
+        match &self.0 {
+            Repr::Wait(failure) => Some(failure),
+            Repr::Call(_) => None,
+        }
     }
 
     /// The typed service error, when the service answered and the operation's error is an `E`.
     pub fn downcast_ref<E: ServiceError>(&self) -> Option<&E> {
-        self.0.service_error()?.downcast_ref::<E>()
+        self.error()?.service_error()?.downcast_ref::<E>()
     }
 
-    /// The `Action` of the operation whose service error this is.
+    /// The `Action` of the operation whose service error or wait failure this is.
     pub fn action(&self) -> Option<&'static str> {
-        self.0.service_error().map(AnyServiceError::action)
+        match &self.0 {
+            Repr::Call(error) => error.service_error().map(AnyServiceError::action),
+            Repr::Wait(failure) => Some(failure.action),
+        }
     }
 
     /// The error code, when the service answered with one.
     pub fn code(&self) -> Option<&str> {
-        self.0.code()
+        self.error()?.code()
     }
 
     /// The common error the service answered, if it is one.
     pub fn common(&self) -> Option<CommonError> {
-        self.0.common()
+        self.error()?.common()
     }
 
     /// The idempotency token the failed call sent.
     pub fn client_token(&self) -> Option<&str> {
-        self.0.client_token()
+        self.error()?.client_token()
     }
 
     /// The request id the service assigned, when a response carried one.
     pub fn request_id(&self) -> Option<&str> {
-        self.0.request_id()
+        self.error()?.request_id()
     }
 }
 
 impl fmt::Display for AnyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        match &self.0 {
+            Repr::Call(error) => fmt::Display::fmt(error, f),
+            Repr::Wait(failure) => fmt::Display::fmt(failure, f),
+        }
     }
 }
 
 impl std::error::Error for AnyError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        std::error::Error::source(&self.0)
+        match &self.0 {
+            Repr::Call(error) => std::error::Error::source(error),
+            Repr::Wait(_) => None,
+        }
     }
 }
 
 impl<E: ServiceError> From<Error<E>> for AnyError {
     fn from(error: Error<E>) -> Self {
-        AnyError(error.map_service(|e| AnyServiceError::new(E::ACTION, e)))
+        AnyError(Repr::Call(
+            error.map_service(|e| AnyServiceError::new(E::ACTION, e)),
+        ))
+    }
+}
+
+impl<O> From<WaitError<O>> for AnyError
+where
+    O: Operation,
+    O::Output: Send + Sync + 'static,
+{
+    /// A failed poll becomes the call's error; a failure state or a timeout a [`WaitFailure`]
+    /// that keeps the last answer.
+    fn from(error: WaitError<O>) -> Self {
+        let failure = |waiter, attempts, outcome, last: Option<O::Output>| {
+            AnyError(Repr::Wait(WaitFailure {
+                action: O::ACTION,
+                waiter,
+                attempts,
+                outcome,
+                last_response: last.map(|r| Box::new(r) as Box<dyn Any + Send + Sync>),
+            }))
+        };
+        match error {
+            WaitError::Call(error) => error.into(),
+            WaitError::Failed {
+                waiter,
+                state,
+                response,
+                attempts,
+            } => failure(
+                waiter,
+                attempts,
+                WaitOutcome::FailureState(state),
+                Some(response),
+            ),
+            WaitError::TimedOut {
+                waiter,
+                elapsed,
+                attempts,
+                last_states,
+                last_response,
+            } => failure(
+                waiter,
+                attempts,
+                WaitOutcome::TimedOut {
+                    elapsed,
+                    last_states,
+                },
+                last_response,
+            ),
+        }
     }
 }
 
@@ -249,5 +424,87 @@ mod tests {
             error.to_string(),
             "service error after 1 attempt(s): CreateThing: Forbidden.RAM"
         );
+    }
+
+    struct CreateThing;
+    impl Operation for CreateThing {
+        const PRODUCT: &'static str = "T";
+        const VERSION: &'static str = "1";
+        const ACTION: &'static str = "CreateThing";
+        type Output = Vec<String>;
+        type Error = CreateThingError;
+        fn validate(&self) -> Result<(), crate::validate::ValidationErrors> {
+            Ok(())
+        }
+        fn write_params(&self, _: &mut crate::operation::Params) {}
+    }
+
+    fn waits(error: WaitError<CreateThing>) -> Result<(), AnyError> {
+        Err(error)?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_failure_state_converts_with_its_answer() {
+        let error = waits(WaitError::Failed {
+            waiter: "ThingReady",
+            state: "Broken".into(),
+            response: vec!["Running".into(), "Broken".into()],
+            attempts: 3,
+        })
+        .unwrap_err();
+        let failure = error.wait_failure().expect("a wait failure");
+        assert_eq!(error.action(), Some("CreateThing"));
+        assert_eq!(failure.waiter(), "ThingReady");
+        assert_eq!(failure.attempts(), 3);
+        assert_eq!(
+            failure.outcome(),
+            &WaitOutcome::FailureState("Broken".into())
+        );
+        assert_eq!(
+            failure.last_response::<Vec<String>>().map(Vec::len),
+            Some(2)
+        );
+        assert!(failure.last_response::<String>().is_none());
+        assert!(error.error().is_none() && error.code().is_none());
+        assert_eq!(
+            error.to_string(),
+            "CreateThing: waiter ThingReady reached failure state \"Broken\" after 3 poll(s)"
+        );
+    }
+
+    #[test]
+    fn a_timeout_converts_with_the_last_states() {
+        let error = waits(WaitError::TimedOut {
+            waiter: "ThingReady",
+            elapsed: std::time::Duration::from_secs(2),
+            attempts: 4,
+            last_states: vec!["Starting".into()],
+            last_response: None,
+        })
+        .unwrap_err();
+        let failure = error.wait_failure().expect("a wait failure");
+        assert_eq!(
+            failure.outcome(),
+            &WaitOutcome::TimedOut {
+                elapsed: std::time::Duration::from_secs(2),
+                last_states: vec!["Starting".into()],
+            }
+        );
+        assert!(failure.last_response::<Vec<String>>().is_none());
+        assert_eq!(
+            error.to_string(),
+            "CreateThing: waiter ThingReady timed out after 2s and 4 poll(s); last states [\"Starting\"]"
+        );
+    }
+
+    #[test]
+    fn a_failed_poll_converts_as_the_call_error() {
+        let call = fails().unwrap_err();
+        let error = waits(WaitError::Call(call)).unwrap_err();
+        assert!(error.wait_failure().is_none());
+        assert_eq!(error.code(), Some("Forbidden.RAM"));
+        assert_eq!(error.client_token(), Some("tok"));
+        assert!(error.downcast_ref::<CreateThingError>().is_some());
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use crate::common_errors::CommonError;
 use crate::credentials::CredentialsError;
+use crate::transport::TransportError;
 use crate::validate::ValidationErrors;
 
 /// What the service said about a failed call, plus where it was said.
@@ -159,11 +160,15 @@ pub enum Error<E: ServiceError> {
     #[error(transparent)]
     Credentials(#[from] CredentialsError),
     /// The request never got an HTTP response (connection refused or reset, TLS, protocol).
+    /// `source()` is the last attempt's [`TransportError`], whose own source is the network
+    /// stack's cause chain (redacted; see [`TransportCause`](crate::transport::TransportCause)).
     #[error("transport error after {attempts} attempt(s): {message}")]
     Transport {
         message: String,
         attempts: u32,
         client_token: Option<String>,
+        /// Why the last attempt got no response.
+        source: TransportError,
     },
     /// A timeout (connect, read or the overall deadline) ended the call.
     #[error("timed out after {attempts} attempt(s) and {elapsed:?}")]
@@ -260,10 +265,12 @@ impl<E: ServiceError> Error<E> {
                 message,
                 attempts,
                 client_token,
+                source,
             } => Error::Transport {
                 message,
                 attempts,
                 client_token,
+                source,
             },
             Error::Timeout {
                 attempts,

@@ -25,11 +25,12 @@ pub mod retry;
 pub mod roa;
 pub mod sign;
 pub mod transport;
+pub mod transport_cause;
 pub mod validate;
 pub mod waiter;
 pub mod wire;
 
-pub use any_error::{AnyError, AnyServiceError};
+pub use any_error::{AnyError, AnyServiceError, WaitFailure, WaitOutcome};
 pub use client::{
     Body, BuildError, Client, ClientBuilder, HttpMethod, HttpRequest, PreparedRequest,
     RequestParts, SignatureVersion, StreamBody, DEFAULT_OPERATION_DEADLINE,
@@ -42,7 +43,7 @@ pub use endpoint::{Endpoint, EndpointError, EndpointRule, Network, ProductEndpoi
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
 pub use operation::{FromWire, Operation, Params, Style};
 pub use retry::RetryConfig;
-pub use transport::{HttpResponse, Interceptor, Transport, TransportError};
+pub use transport::{HttpResponse, Interceptor, Transport, TransportCause, TransportError};
 pub use validate::{Pattern, Rule, ValidationErrors, Validator, Violation};
 
 /// What paging streams need from `futures`, so that users need no direct dependency for the
@@ -50,6 +51,31 @@ pub use validate::{Pattern, Rule, ValidationErrors, Validator, Violation};
 pub mod stream {
     pub use futures_core::Stream;
     pub use futures_util::{StreamExt, TryStreamExt};
+}
+
+/// Expands to the items it is given when this crate's `server` feature is on, to nothing
+/// otherwise. Generated code wraps the server side of every operation in it — `from_wire`, the
+/// [`FromWire`] impl, reading nested values back ([`wire::FromWireObject`]) — so a client build
+/// type-checks and compiles none of it, whichever crate expanded the operation. Servers
+/// (`swas-local`) and tests that match mock rules on typed requests enable it (product crates
+/// forward it as their own `server` feature).
+#[cfg(feature = "server")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __server {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// Whether this build has the server side of generated operations (the `server` feature; see
+/// `__server!`).
+pub const SERVER_SIDE: bool = cfg!(feature = "server");
+
+/// See the `server` variant: without the feature, the server side is dropped unexpanded.
+#[cfg(not(feature = "server"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __server {
+    ($($item:tt)*) => {};
 }
 
 /// What generated code needs, under one path, so that crates expanding the macro need no

@@ -65,8 +65,14 @@ impl fmt::Debug for Rule {
     }
 }
 
-/// A rule for operation `O`; see [`TypedRule::match_requests`] and the `then_*` methods.
-pub fn rule<O: FromWire + 'static>() -> TypedRule<O> {
+/// A rule for operation `O`; see [`TypedRule::match_params`], [`TypedRule::match_requests`] and
+/// the `then_*` methods.
+///
+/// Scripting answers and matching raw wire parameters work with any operation; matching typed
+/// requests ([`match_requests`](TypedRule::match_requests)) and
+/// [`MockTransport::requests_for`] read requests back with [`FromWire`], which generated
+/// product crates compile only with their `server` feature (enable it in `dev-dependencies`).
+pub fn rule<O: Operation + 'static>() -> TypedRule<O> {
     TypedRule {
         rule: Rule {
             action: O::ACTION,
@@ -97,13 +103,26 @@ impl<O> From<TypedRule<O>> for Rule {
 }
 
 impl<O: FromWire + 'static> TypedRule<O> {
-    /// Answers only requests for which `accept` holds (the request is read back from the wire).
+    /// Answers only requests for which `accept` holds (the request is read back from the wire;
+    /// needs the product crate's `server` feature).
     pub fn match_requests(mut self, accept: impl Fn(&O) -> bool + Send + Sync + 'static) -> Self {
         self.rule.matcher = Box::new(move |recorded| {
             recorded
                 .decode::<O>()
                 .is_some_and(|request| accept(&request))
         });
+        self
+    }
+}
+
+impl<O: Operation + 'static> TypedRule<O> {
+    /// Answers only requests whose wire parameters (query and form, signing parameters left
+    /// out: [`RecordedRequest::params`]) satisfy `accept`.
+    pub fn match_params(
+        mut self,
+        accept: impl Fn(&Params) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        self.rule.matcher = Box::new(move |recorded| accept(&recorded.params));
         self
     }
 
@@ -129,10 +148,10 @@ impl<O: FromWire + 'static> TypedRule<O> {
     /// Answers with no response at all (a reset connection; `timeout` for a timeout).
     pub fn then_no_response(self, timeout: bool) -> Self {
         self.push(Arc::new(move || {
-            Err(TransportError::NoResponse {
-                message: "mock: no response".to_owned(),
+            Err(TransportError::no_response(
+                "mock: no response".to_owned(),
                 timeout,
-            })
+            ))
         }))
     }
 
@@ -161,9 +180,11 @@ impl Rule {
         O::Output: serde::Serialize,
     {
         Arc::new(move || {
-            O::write_output(&output()).map_err(|e| TransportError::NoResponse {
-                message: format!("the mock output does not serialize: {e}"),
-                timeout: false,
+            O::write_output(&output()).map_err(|e| {
+                TransportError::no_response(
+                    format!("the mock output does not serialize: {e}"),
+                    false,
+                )
             })
         })
     }
@@ -452,15 +473,14 @@ async fn read_stream(
     let limit = crate::transport::MAX_RESPONSE_BYTES;
     let mut out = Vec::new();
     while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|e| TransportError::NoResponse {
-            message: format!("mock: the request body stream failed: {e}"),
-            timeout: false,
+        let chunk = chunk.map_err(|e| {
+            TransportError::no_response(format!("mock: the request body stream failed: {e}"), false)
         })?;
         if out.len() + chunk.len() > limit {
-            return Err(TransportError::NoResponse {
-                message: format!("mock: the request body stream is longer than {limit} bytes"),
-                timeout: false,
-            });
+            return Err(TransportError::no_response(
+                format!("mock: the request body stream is longer than {limit} bytes"),
+                false,
+            ));
         }
         out.extend_from_slice(&chunk);
     }

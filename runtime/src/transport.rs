@@ -15,6 +15,7 @@ use reqwest::header::HeaderMap;
 
 use crate::client::request::Body;
 use crate::client::{HttpMethod, PreparedRequest};
+pub use crate::transport_cause::TransportCause;
 
 /// Response bodies larger than this are not read: the call fails with
 /// [`Error::UnexpectedResponse`](crate::Error::UnexpectedResponse).
@@ -61,6 +62,9 @@ pub enum TransportError {
         message: String,
         /// Whether a timeout ended it.
         timeout: bool,
+        /// What the network stack said, link by link and redacted; `None` when the transport
+        /// has no underlying error to give (a mock). Boxed: it is rare, and errors stay small.
+        cause: Option<Box<TransportCause>>,
     },
     /// The body was larger than [`MAX_RESPONSE_BYTES`].
     BodyTooLarge {
@@ -81,6 +85,28 @@ impl fmt::Display for TransportError {
                 f,
                 "HTTP {status}: the response body is larger than {MAX_RESPONSE_BYTES} bytes"
             ),
+        }
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TransportError::NoResponse {
+                cause: Some(cause), ..
+            } => Some(&**cause),
+            _ => None,
+        }
+    }
+}
+
+impl TransportError {
+    /// No response, for `message` (already free of secrets), with no underlying error.
+    pub fn no_response(message: impl Into<String>, timeout: bool) -> Self {
+        TransportError::NoResponse {
+            message: message.into(),
+            timeout,
+            cause: None,
         }
     }
 }
@@ -226,10 +252,27 @@ impl http_body::Body for StreamingBody {
 
 fn no_response(error: reqwest::Error) -> TransportError {
     let timeout = error.is_timeout();
+    let cause = TransportCause::from_reqwest(error);
     TransportError::NoResponse {
-        message: error_chain_without_url(error),
+        message: chain_text(&cause),
         timeout,
+        cause: Some(Box::new(cause)),
     }
+}
+
+/// The texts of a cause chain joined with `: `, each link left out when the text before it
+/// already says it (`reqwest` repeats its causes).
+fn chain_text(cause: &TransportCause) -> String {
+    let mut message = String::new();
+    for link in cause.links() {
+        if message.is_empty() {
+            message.push_str(link.text());
+        } else if !message.contains(link.text()) {
+            message.push_str(": ");
+            message.push_str(link.text());
+        }
+    }
+    message
 }
 
 /// The error and each cause not already in its text, joined with `: `, without the URL: it may

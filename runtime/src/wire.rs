@@ -87,6 +87,11 @@ impl WireScalar for bool {
 /// A structured value (an array item or object parameter) written as `Prefix.Field` entries.
 pub trait WireObject: Sized + Default {
     fn write_fields(&self, prefix: &str, params: &mut Params);
+}
+
+/// A [`WireObject`] read back from its `Prefix.Field` entries: the server side, which generated
+/// code implements only with this crate's `server` feature (see `acs_runtime::__server!`).
+pub trait FromWireObject: WireObject {
     fn read_fields(reader: &mut Reader<'_>, prefix: &str) -> Self;
 }
 
@@ -99,7 +104,9 @@ impl WireObject for serde_json::Map<String, serde_json::Value> {
             write_flat(params, format!("{prefix}.{key}"), value);
         }
     }
+}
 
+impl FromWireObject for serde_json::Map<String, serde_json::Value> {
     /// Every `Prefix.…` entry, as a string value under the rest of its name (the wire does not
     /// say whether `1` was a number or a string).
     fn read_fields(reader: &mut Reader<'_>, prefix: &str) -> Self {
@@ -322,7 +329,7 @@ impl<'a> Reader<'a> {
         Some(items)
     }
 
-    pub fn repeat_list_objects<T: WireObject>(&mut self, name: &str) -> Option<Vec<T>> {
+    pub fn repeat_list_objects<T: FromWireObject>(&mut self, name: &str) -> Option<Vec<T>> {
         let indexes = self.indexes(name)?;
         if indexes.is_empty() {
             return None;
@@ -335,7 +342,7 @@ impl<'a> Reader<'a> {
         )
     }
 
-    pub fn object<T: WireObject>(&mut self, name: &str) -> Option<T> {
+    pub fn object<T: FromWireObject>(&mut self, name: &str) -> Option<T> {
         let prefix = format!("{name}.");
         self.with_prefix(&prefix).next()?;
         Some(T::read_fields(self, name))
@@ -561,7 +568,7 @@ mod tests {
 
     #[test]
     fn free_form_items_flatten_as_the_official_sdks_do_and_read_back() {
-        use super::{Reader, WireObject};
+        use super::{FromWireObject, Reader};
         use crate::operation::Params;
         let item: serde_json::Map<String, serde_json::Value> = serde_json::from_str(
             r##"{"#6#mobile":"1380000****","n":1,"ok":true,"none":null,"tags":["a",{"k":"v"}]}"##,

@@ -486,17 +486,49 @@ async fn connection_refused_is_a_transport_error_without_the_url() {
         .retry(fast_retries(2))
         .build()
         .expect("client builds");
-    match client.send(&CreateThing::default()).await {
-        Err(Error::Transport {
-            message,
-            attempts,
-            client_token,
-        }) => {
-            assert_eq!(
+    let result = client.send(&CreateThing::default()).await;
+    match &result {
+        Err(
+            error @ Error::Transport {
+                message,
+                attempts,
                 client_token,
-                Some("123e4567-e89b-12d3-a456-426655440000".into())
+                ..
+            },
+        ) => {
+            // The cause chain survives: Error → TransportError → the network stack's links
+            // (reqwest, hyper, the refused connect), each redacted; a bounded walk.
+            let mut chain = Vec::new();
+            let mut link = std::error::Error::source(error);
+            while let Some(cause) = link.take() {
+                assert!(chain.len() < 32, "a cause chain that does not end");
+                chain.push(cause.to_string());
+                link = cause.source();
+            }
+            assert!(chain.len() >= 3, "{chain:?}");
+            let transport = std::error::Error::source(error)
+                .and_then(|e| e.downcast_ref::<acs_runtime::TransportError>())
+                .expect("the source is the TransportError");
+            let cause = std::error::Error::source(transport)
+                .and_then(|e| e.downcast_ref::<acs_runtime::TransportCause>())
+                .expect("whose source is its cause chain");
+            assert_eq!(
+                cause.find_io_error_kind(),
+                Some(std::io::ErrorKind::ConnectionRefused)
             );
-            assert_eq!(attempts, 2);
+            assert!(cause
+                .downcast_ref::<reqwest::Error>()
+                .is_some_and(|e| e.is_connect()));
+            for text in &chain {
+                for leak in ["Signature=", "sts-secret-token", "testsecret", "127.0.0.1"] {
+                    assert!(!text.contains(leak), "{leak} in {text}");
+                }
+            }
+            assert_eq!(
+                client_token.as_deref(),
+                Some("123e4567-e89b-12d3-a456-426655440000")
+            );
+            assert_eq!(*attempts, 2);
             assert!(!message.is_empty());
             for leak in [
                 "Signature",

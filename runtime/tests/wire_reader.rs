@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use acs_runtime::wire::{Reader, WireObject, DEFAULT_MAX_ITEMS};
+use acs_runtime::wire::{FromWireObject, Reader, WireObject, DEFAULT_MAX_ITEMS};
 use acs_runtime::Params;
 
 #[derive(Debug, Default, PartialEq)]
@@ -21,7 +21,9 @@ impl WireObject for Tag {
             params.push(format!("{prefix}.Value"), value);
         }
     }
+}
 
+impl FromWireObject for Tag {
     fn read_fields(reader: &mut Reader<'_>, prefix: &str) -> Self {
         Self {
             key: reader.optional(&format!("{prefix}.Key")),

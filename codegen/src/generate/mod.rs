@@ -15,6 +15,7 @@ mod paginate;
 mod request;
 mod response;
 mod shapes;
+mod value_builders;
 mod waiters;
 
 use proc_macro2::{Ident, Span, TokenStream};

@@ -6,6 +6,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::docs::{field_doc, render_value, Doc};
+use super::value_builders::{value_builder, Setter, Slot};
 use super::{
     data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
     scalar_type, Context,
@@ -23,7 +24,14 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let request = request_struct(cx);
     let builder = builder(cx);
     let operation = operation_impl(cx);
-    let from_wire = super::http::from_wire(cx).unwrap_or_else(|| from_wire(cx));
+    // Server side (ROA and RPC alike): compiled only with the runtime's `server` feature.
+    let from_wire = match super::http::from_wire(cx) {
+        Some(roa) => {
+            let rt = &cx.rt;
+            quote!(#rt::__server! { #roa })
+        }
+        None => from_wire(cx),
+    };
     quote! {
         #request
         #from_wire
@@ -828,11 +836,14 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
             quote!(params),
         )
     };
+    // Server side: compiled only with the runtime's `server` feature.
     quote! {
+        #rt::__server! {
         impl #request_ty {
             /// Reads a request from received wire parameters (what a server does), reporting
             /// every missing or malformed parameter at once. Unknown parameters are ignored.
             /// Call [`validate`](Self::validate) afterwards for the spec's value rules.
+            /// Compiled with the `server` feature only.
             pub fn from_wire(#params_arg: &#rt::Params) -> Result<Self, #rt::ValidationErrors> {
                 #reader_decl
                 #(#reads)*
@@ -841,6 +852,7 @@ fn from_wire(cx: &Context<'_>) -> TokenStream {
                     #(#build)*
                 })
             }
+        }
         }
     }
 }
@@ -890,6 +902,25 @@ fn collect_nested(cx: &Context<'_>, f: &Field, out: &mut Vec<TokenStream>, json:
         collect_nested(cx, p, out, json);
     }
     out.push(nested_struct(cx, ident, f, properties, json));
+}
+
+/// `Type::builder()` for a nested request struct: the setters take what the operation's own
+/// setters take (strings and enums by `Into`, lists as iterators, numbers as numbers).
+fn nested_builder(cx: &Context<'_>, ident: &Ident, properties: &[Field]) -> TokenStream {
+    let setters: Vec<Setter> = properties
+        .iter()
+        .map(|p| {
+            let (arg, convert) = setter_argument(cx, p);
+            Setter {
+                field: field_ident(&p.name),
+                wire_name: p.name.clone(),
+                arg,
+                convert,
+                slot: Slot::Optional,
+            }
+        })
+        .collect();
+    value_builder(ident, &setters)
 }
 
 fn nested_struct(
@@ -963,6 +994,7 @@ fn nested_struct(
         (quote!(prefix), quote!(v))
     };
     let derives = data_derives(properties.iter().all(|p| is_eq(&p.ty)));
+    let builder = nested_builder(cx, ident, properties);
     let mut d = Doc::default();
     d.line(format!("An item of `{}`.", parent.name));
     d.blank();
@@ -999,6 +1031,8 @@ fn nested_struct(
             #(#fields)*
         }
 
+        #builder
+
         impl #ident {
             /// Checks this item's rules; violations are named `prefix.Field`.
             pub fn validate_fields(&self, #prefix_arg: &str, #v_arg: &mut #rt::Validator) {
@@ -1010,10 +1044,14 @@ fn nested_struct(
             fn write_fields(&self, #write_prefix: &str, #writes_arg: &mut #rt::Params) {
                 #(#writes)*
             }
+        }
 
-            fn read_fields(#read_args) -> Self {
-                Self {
-                    #(#reads)*
+        #rt::__server! {
+            impl #rt::wire::FromWireObject for #ident {
+                fn read_fields(#read_args) -> Self {
+                    Self {
+                        #(#reads)*
+                    }
                 }
             }
         }

@@ -7,6 +7,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::docs::{field_doc, Doc};
+use super::value_builders::{value_builder, Setter, Slot};
 use super::{
     data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
     scalar_type, Context,
@@ -91,6 +92,7 @@ fn response_struct(
     let mut field_defs = Vec::new();
     let mut reads = Vec::new();
     let mut writes = Vec::new();
+    let mut setters = Vec::new();
     for f in fields {
         let name = &f.name;
         let field = field_ident(name);
@@ -106,6 +108,7 @@ fn response_struct(
         let enum_ty = named
             .filter(|_| !f.enum_values.is_empty())
             .map(|i| quote!(#i));
+        let mut list_item = None;
         let (ty, read) = match &f.ty {
             TypeSpec::Scalar(s) => {
                 let ty = enum_ty.clone().unwrap_or_else(|| scalar_type(*s));
@@ -151,6 +154,7 @@ fn response_struct(
                     },
                     TypeSpec::Array { .. } => quote!(()),
                 };
+                list_item = Some(item.clone());
                 (quote!(Vec<#item>), Read::List)
             }
             TypeSpec::Object { properties, .. } => {
@@ -197,6 +201,13 @@ fn response_struct(
                 )
             }
         };
+        setters.push(response_setter(
+            f,
+            &field,
+            &ty,
+            list_item,
+            enum_ty.is_some(),
+        ));
         field_defs.push(quote!(#doc #deprecated pub #field: #decl_ty,));
         reads.push(quote!(#name => self.#field = #read_expr,));
         writes.push(write);
@@ -260,6 +271,7 @@ fn response_struct(
             },
         )
     };
+    let builder = value_builder(ident, &setters);
     let serializer_mut = if writes.is_empty() {
         quote!(map)
     } else {
@@ -276,6 +288,8 @@ fn response_struct(
             #raw
             #extra
         }
+
+        #builder
 
         impl #rt::de::Object for #ident {
             const NAME: &'static str = #type_name;
@@ -309,6 +323,27 @@ fn response_struct(
             }
         }
     }
+}
+
+/// The builder setter of response field `f` (Rust field `field`, value type `ty`).
+fn response_setter(
+    f: &Field,
+    field: &Ident,
+    ty: &TokenStream,
+    list_item: Option<TokenStream>,
+    is_enum: bool,
+) -> Setter {
+    let items = match &f.ty {
+        TypeSpec::Array { items, .. } => items.as_ref(),
+        other => other,
+    };
+    let into = is_enum || *items == TypeSpec::Scalar(Scalar::String);
+    let slot = if list_item.is_some() {
+        Slot::List
+    } else {
+        Slot::Optional
+    };
+    Setter::new(field.clone(), &f.name, ty.clone(), list_item, into, slot)
 }
 
 /// `the vendor metadata of 2024-06-24` when a layered import carried the response forward from a

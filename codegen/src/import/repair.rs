@@ -27,6 +27,7 @@ pub const KINDS: &[(&str, &str)] = &[
     (ERROR_VARIANT_CLASH, "two error codes that differ only in case or punctuation (`Biz.NotFound`, `BizNotFound`) would be one enum variant: the first is kept; the other still arrives as `Unknown` with its code"),
     (FIELD_NAME_CLASH, "two fields of one struct that give the same Rust field (`RegionId`, `regionId`) or are defined twice differently: the first is kept"),
     (NAME_NOT_IDENTIFIER, "a response field whose JSON key is not an identifier (`Area.en`, `x-acs-id`): kept as the wire name, the Rust field named after its words (`area_en`)"),
+    (JSON_ARRAY_IN_STRING, "a string parameter whose example is a JSON array of strings only once its typography is undone (`[“i-1”, … “i-9”]`), or whose description says the value is a JSON array beside an example of one item: a list of strings sent as one JSON string (style json), so the setter takes the items"),
     (DOTTED_PROPERTY_GROUPED, "a property spelled with dots inside an object (`Escalations.Critical.Threshold`): nested as objects sent flat, so the wire name stays exact"),
 ];
 
@@ -40,6 +41,7 @@ pub const ERROR_VARIANT_CLASH: &str = "errorVariantClash";
 pub const FIELD_NAME_CLASH: &str = "fieldNameClash";
 pub const DOTTED_PROPERTY_GROUPED: &str = "dottedPropertyGrouped";
 pub const NAME_NOT_IDENTIFIER: &str = "nameNotIdentifier";
+pub const JSON_ARRAY_IN_STRING: &str = "jsonArrayInString";
 
 /// The key a field carries its repairs under until [`hoist`] moves them (never written).
 const MARK: &str = "x-importRepairs";

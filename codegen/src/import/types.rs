@@ -16,44 +16,149 @@ pub(super) enum Side {
 use super::Report;
 use crate::diagnostics::{kind_of, pointer_join};
 
-/// The JSON-string array rule (see the module docs).
+/// The JSON-string array rule (see the module docs): a string parameter whose example is a JSON
+/// array of strings is a list sent as one JSON string (style `json`). Two sloppier forms of the
+/// same evidence are [repairs](repair::JSON_ARRAY_IN_STRING), recorded in `discrepancies`: an
+/// example that is such an array once its typography is undone (`“i-1”`, an elided `… "i-9"`),
+/// and a description that says the value is a JSON array (`JSON数组`, `JSON array`) beside an
+/// example that is one bare item (`dh-bp199lyny9b3****`). An array of anything but strings, or
+/// a description without such an example, stays a string (reported).
 pub(super) fn json_string_array(f: &mut Value, at: &str, cx: &mut Cx) {
     if str_at(f, "type") != Some("string") {
         return;
     }
-    let example = str_at(f, "example").unwrap_or_default();
-    let items: Option<Vec<Value>> = serde_json::from_str::<Value>(example)
-        .ok()
-        .and_then(|v| v.as_array().cloned())
-        .filter(|items| !items.is_empty() && items.iter().all(Value::is_string));
+    let example = str_at(f, "example").unwrap_or_default().to_owned();
     let name = str_at(f, "name").unwrap_or_default().to_owned();
-    match items {
-        Some(items) => {
-            let Some(obj) = f.as_object_mut() else { return };
-            obj.insert("type".into(), json!("array"));
-            let mut item = Map::new();
-            item.insert("type".into(), json!("string"));
-            if let Some(first) = items.first() {
-                item.insert("example".into(), first.clone());
-            }
-            obj.insert("items".into(), Value::Object(item));
-            obj.insert("style".into(), json!("json"));
-            cx.inferences.push(Report {
-                pointer: pointer_join(at, "schema"),
-                name,
-                message: "a string whose example is a JSON array of strings: imported as an array of string sent as one JSON string (style json)".to_owned(),
-            });
-        }
+    let strings = |v: Value| {
+        v.as_array()
+            .cloned()
+            .filter(|items| !items.is_empty() && items.iter().all(Value::is_string))
+    };
+    if let Some(items) = serde_json::from_str::<Value>(&example)
+        .ok()
+        .and_then(strings)
+    {
+        into_json_list(f, items.first().cloned());
+        cx.inferences.push(Report {
+            pointer: pointer_join(at, "schema"),
+            name,
+            message: "a string whose example is a JSON array of strings: imported as an array of string sent as one JSON string (style json)".to_owned(),
+        });
+        return;
+    }
+    let description = f
+        .pointer("/description/zh")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let says_array = description.contains("JSON数组") || description.contains("JSON array");
+    let (item_example, evidence) = match untypeset_array(&example).and_then(strings) {
+        Some(items) => (
+            items.first().cloned(),
+            "its example is a JSON array of strings once its typography is undone",
+        ),
+        None if says_array && is_bare_item(&example) => (
+            Some(json!(example)),
+            "its description says the value is a JSON array and its example is one item",
+        ),
         None => {
-            let description = f
-                .pointer("/description/zh")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            if description.contains("JSON数组") || description.contains("JSON array") {
-                cx.report(&pointer_join(at, "schema"), &name, "the description speaks of a JSON array but the example is not one; left a string");
+            if says_array || example.starts_with('[') {
+                cx.report(
+                    &pointer_join(at, "schema"),
+                    &name,
+                    "the description or example speaks of a JSON array, but not one of strings with an example to show it; left a string",
+                );
+            }
+            return;
+        }
+    };
+    let subject = format!("type of `{name}`: a string, but {evidence}");
+    cx.repair(
+        &pointer_join(at, "schema"),
+        &name,
+        repair::JSON_ARRAY_IN_STRING,
+        &format!("{subject}; imported as an array of string sent as one JSON string (style json)"),
+    );
+    let Some(obj) = f.as_object_mut() else { return };
+    repair::mark(
+        obj,
+        "type",
+        repair::JSON_ARRAY_IN_STRING,
+        &subject,
+        json!({ "type": "string", "example": example }),
+        "an array of string sent as one JSON string (style json)",
+    );
+    into_json_list(f, item_example);
+}
+
+/// Turns a string field into a list of strings sent as one JSON string.
+fn into_json_list(f: &mut Value, item_example: Option<Value>) {
+    let Some(obj) = f.as_object_mut() else { return };
+    obj.insert("type".into(), json!("array"));
+    let mut item = Map::new();
+    item.insert("type".into(), json!("string"));
+    if let Some(first) = item_example {
+        item.insert("example".into(), first);
+    }
+    obj.insert("items".into(), Value::Object(item));
+    obj.insert("style".into(), json!("json"));
+}
+
+/// An example written as a JSON array for people rather than parsers, read as JSON: curly quotes
+/// become straight ones and elisions (`…`, `...`) are dropped. `None` when it still does not
+/// parse or was not an array to begin with.
+fn untypeset_array(example: &str) -> Option<Value> {
+    let trimmed = example.trim();
+    if !trimmed.starts_with('[') || !trimmed.ends_with(']') {
+        return None;
+    }
+    let straight = trimmed.replace(['“', '”'], "\"");
+    // Outside the quoted items: drop spaces and elisions (`…`, runs of `.`), and the empty
+    // element an elision leaves behind (`"a", , "b"`, `"a", ]`). Inside them: keep everything.
+    let mut cleaned = String::with_capacity(straight.len());
+    let (mut in_item, mut escaped) = (false, false);
+    let (mut pending_comma, mut seen_item) = (false, false);
+    for c in straight.chars() {
+        if in_item {
+            cleaned.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_item = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            ',' => pending_comma = seen_item,
+            '…' | '.' => {}
+            c if c.is_whitespace() => {}
+            ']' => {
+                pending_comma = false;
+                cleaned.push(c);
+            }
+            c => {
+                if pending_comma {
+                    cleaned.push(',');
+                    pending_comma = false;
+                }
+                if c == '"' {
+                    in_item = true;
+                    seen_item = true;
+                }
+                cleaned.push(c);
             }
         }
     }
+    serde_json::from_str(&cleaned).ok().filter(Value::is_array)
+}
+
+/// Whether an example is one plain item (an id, an address): no spaces, brackets, braces,
+/// quotes or commas.
+fn is_bare_item(example: &str) -> bool {
+    !example.is_empty()
+        && !example
+            .chars()
+            .any(|c| c.is_whitespace() || "[]{}\",".contains(c))
 }
 
 /// One schema → one spec field. `None` when the type cannot be represented (reported).

@@ -24,7 +24,7 @@ enum Outcome<T, E> {
         retry_after: Option<Duration>,
     },
     NoResponse {
-        message: String,
+        error: TransportError,
         timeout: bool,
     },
 }
@@ -109,8 +109,8 @@ impl Client {
             }
             let outcome = match answer {
                 Ok(response) => classify::<O>(&response),
-                Err(TransportError::NoResponse { message, timeout }) => {
-                    Outcome::NoResponse { message, timeout }
+                Err(error @ TransportError::NoResponse { timeout, .. }) => {
+                    Outcome::NoResponse { error, timeout }
                 }
                 Err(TransportError::BodyTooLarge {
                     status,
@@ -182,11 +182,11 @@ impl Client {
                         let retryable = response.http_status >= 500 || retry_after.is_some();
                         (Error::UnexpectedResponse(response), retryable, retry_after)
                     }
-                    Outcome::NoResponse { message, timeout } => {
+                    Outcome::NoResponse { error, timeout } => {
                         tracing::debug!(
                             attempt,
                             latency_ms = attempt_ms,
-                            error = message.as_str(),
+                            error = %error,
                             timeout,
                             "no response"
                         );
@@ -194,9 +194,10 @@ impl Client {
                             timeout_error(attempt)
                         } else {
                             Error::Transport {
-                                message,
+                                message: error.to_string(),
                                 attempts: attempt,
                                 client_token: None,
+                                source: error,
                             }
                         };
                         (error, true, None)

@@ -97,14 +97,20 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// Sends a paginated list request for its page (the first when unset) and every following
-    /// page, and returns all their items in order. See [`paginate`](crate::paginate) for when it
-    /// stops; the first error ends it.
-    pub async fn send_all_items<O: crate::paginate::Paginated>(
+    /// Sends a list request for its page (the first when unset) and every following page, and
+    /// returns all their items in order: for `PageNumber` and `NextToken` operations alike (see
+    /// [`paginate`](crate::paginate) for when each stops); the first error ends it.
+    pub async fn send_all_items<O: crate::paginate::PageItems>(
         &self,
         op: &O,
     ) -> Result<Vec<O::Item>, Error<O::Error>> {
-        crate::paginate::fetch_all_items(op, |page| async move { self.send(&page).await }).await
+        use futures_util::TryStreamExt as _;
+        crate::paginate::item_stream(op.clone(), |page| async move {
+            let answer = self.send(&page).await;
+            (page, answer)
+        })
+        .try_collect()
+        .await
     }
 
     /// The pages of a listing as a [`Stream`](futures_core::Stream), starting with `op`'s page:

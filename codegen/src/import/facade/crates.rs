@@ -78,6 +78,7 @@ pub(super) fn render(
         .map(|g| format!("\"{}\"", feature_name(g)))
         .collect();
     features.push_str(&format!("full = [{}]\n", all.join(", ")));
+    features.push_str(super::SERVER_FEATURE);
 
     for (group, ops) in by_group {
         let feature = feature_name(group);

@@ -62,6 +62,9 @@ const BEGIN: &str = "# BEGIN generated features";
 const END: &str = "# END generated features";
 /// The group of operations no snapshot puts in a directory.
 pub const FALLBACK_GROUP: &str = "Other";
+/// The `server` feature line of every facade crate: the server side of each operation
+/// (`from_wire`, `FromWire`; see `acs_runtime::__server!`), for servers and typed mock matching.
+pub(super) const SERVER_FEATURE: &str = "server = [\"acs-runtime/server\"]\n";
 
 impl FacadeConfig {
     pub fn load(crate_dir: &Path) -> Result<Self, SpecError> {
@@ -326,6 +329,7 @@ fn modules_layout(
     }
     let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
     block.push_str(&format!("full = [{}]\n", quoted.join(", ")));
+    block.push_str(SERVER_FEATURE);
     for f in &features {
         block.push_str(&format!("{f} = []\n"));
     }
