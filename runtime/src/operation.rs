@@ -170,8 +170,9 @@ pub struct RegionParameter {
 /// product's marker type, so that a product's client accepts its own operations only.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an operation of this client's product",
-    label = "an operation of another product (or not a built request)",
-    note = "each product crate's `Client` sends that product's operations (`{P}`); use the other product's client for this request"
+    label = "not a built request of this product",
+    note = "each product crate's `Client` sends that product's own requests (`{P}`): send another product's request with that product's client",
+    note = "a builder becomes a request with `.build()`: `client.send(&Action::builder()/* setters */.build())`, or use the client's method: `client.action()/* setters */.send()`"
 )]
 pub trait OperationOf<P>: Operation {}
 

@@ -110,7 +110,9 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             /// attached client (see `Client::pages`).
             pub fn into_pages(
                 self,
-            ) -> impl #rt::stream::Stream<Item = Result<#response_ty, #rt::Error<#error_ty>>> + Send + 'a {
+            ) -> impl #rt::stream::Stream<Item = Result<#response_ty, #rt::Error<#error_ty>>> + Send + 'a
+            #where_clause
+            {
                 let client = self.client;
                 client.pages(&self.build())
             }
@@ -124,7 +126,9 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
                 self,
             ) -> impl #rt::stream::Stream<
                 Item = Result<<#request_ty as #rt::paginate::PageItems>::Item, #rt::Error<#error_ty>>,
-            > + Send + 'a {
+            > + Send + 'a
+            #where_clause
+            {
                 let client = self.client;
                 client.items(&self.build())
             }
@@ -136,7 +140,9 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             /// `Client::send_all_items`).
             pub async fn send_all_items(
                 self,
-            ) -> Result<Vec<<#request_ty as #rt::paginate::Paginated>::Item>, #rt::Error<#error_ty>> {
+            ) -> Result<Vec<<#request_ty as #rt::paginate::Paginated>::Item>, #rt::Error<#error_ty>>
+            #where_clause
+            {
                 let client = self.client;
                 client.send_all_items(&self.build()).await
             }
@@ -151,7 +157,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         );
         methods.push(quote! {
             #[doc = #doc]
-            pub fn #method(self) -> #rt::waiter::Wait<'a, #request_ty> {
+            pub fn #method(self) -> #rt::waiter::Wait<'a, #request_ty> #where_clause {
                 let client = self.client;
                 #rt::waiter::Wait::owned(client, self.build(), #acceptor())
             }
@@ -174,11 +180,13 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             }
         }
 
-        impl<'a, #(#states),*> #builder_ty<&'a #rt::Client, #(#states),*> #where_clause {
+        // The bounds are on each method, not on the impl: a missing parameter is then reported
+        // with its setter's name (the marker's diagnostic), not as an unmet impl bound.
+        impl<'a, #(#states),*> #builder_ty<&'a #rt::Client, #(#states),*> {
             /// Builds the request (an unset idempotency token is filled here) and sends it with
             /// the client this builder came from. To send the same request again after a
             /// failure, with the same token, `.build()` it and pass it to the client's `send`.
-            pub async fn send(self) -> Result<#response_ty, #rt::Error<#error_ty>> {
+            pub async fn send(self) -> Result<#response_ty, #rt::Error<#error_ty>> #where_clause {
                 let client = self.client;
                 client.send(&self.build()).await
             }
