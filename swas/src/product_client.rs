@@ -9,9 +9,9 @@ use crate::__private::runtime as rt;
 pub enum SwasApi {}
 
 /// A client for Alibaba Cloud `SWAS-OPEN` (API version `2020-06-01`): one method per operation,
-/// in the fluent style (`client.describe_regions().send().await`, each behind its operation's
-/// feature), and [`send`](Self::send) for request values (which keep their idempotency token).
-/// It sends this product's operations only: another product's request does not compile.
+/// in the fluent style (`client.list_regions()…send().await`, each behind its operation's feature),
+/// and [`send`](Self::send) for request values (which keep their idempotency token). It sends
+/// this product's operations only: another product's request does not compile.
 ///
 /// The client's region fills an operation's `RegionId` when the request leaves it unset; a
 /// request for another region than the one the endpoint was resolved for is refused (both are
