@@ -69,7 +69,11 @@ async fn create_wait_and_list_every_page_fluently() {
     let before = server.request_count();
     let listed: Vec<_> = tokio::time::timeout(
         Duration::from_secs(20),
-        client.list_instances().page_size(2).into_items().try_collect::<Vec<_>>(),
+        client
+            .list_instances()
+            .page_size(2)
+            .into_items()
+            .try_collect::<Vec<_>>(),
     )
     .await
     .expect("in time")

@@ -324,4 +324,22 @@ mod tests {
         );
         assert_eq!(marker_path(Layout::Modules, "swas"), "crate::SwasApi");
     }
+
+    #[test]
+    fn a_method_is_compiled_with_the_features_that_compile_its_operation() {
+        let config = FacadeConfig::parse(
+            "facade.json",
+            r#"{"specs": "s", "runtime": "crate::__private::runtime",
+                "defaultFeature": {"name": "workflow", "operations": ["ListPlans"]}}"#,
+        )
+        .expect("parses");
+        assert_eq!(
+            operation_cfg(&config, "Regions", "ListPlans"),
+            "#[cfg(any(feature = \"regions\", feature = \"workflow\"))]"
+        );
+        assert_eq!(
+            operation_cfg(&config, "FirewallTemplates", "CreateFirewallTemplate"),
+            "#[cfg(feature = \"firewall-templates\")]"
+        );
+    }
 }
