@@ -22,6 +22,12 @@ pub(super) fn is_region_parameter(cx: &Context<'_>, p: &Field) -> bool {
         && p.name == "RegionId"
         && p.ty == TypeSpec::Scalar(Scalar::String)
         && p.enum_values.is_empty()
+        // The client fills the query (an RPC form parameter is moved to the body after):
+        // a region in a ROA path, header or body is the request's alone.
+        && matches!(
+            p.location,
+            None | Some(ParameterLocation::Query) | Some(ParameterLocation::FormData)
+        )
         && cx.op.parameters.iter().any(|q| std::ptr::eq(q, p))
 }
 
