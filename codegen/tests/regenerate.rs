@@ -65,6 +65,10 @@ fn reproduces(options: &RunOptions, command: &str) -> Outcome {
     outcome
 }
 
+/// `pub fn`s of the product client that are not operations: `builder`, `runtime_client`,
+/// `endpoint`, `region`, `prepare`, `pages`, `items`.
+const CLIENT_OWN_FNS: usize = 7;
+
 #[test]
 fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
     let outcome = reproduces(
@@ -90,8 +94,8 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
     );
     assert_eq!(
         outcome.files.len(),
-        operations + 6,
-        "+ _shapes.json, operations.rs, features.md, endpoints.rs, Cargo.toml"
+        operations + 7,
+        "+ _shapes.json, operations.rs, features.md, endpoints.rs, product_client.rs, Cargo.toml"
     );
     assert_eq!(outcome.snapshots.len(), shipped.len());
     let operations_rs = std::fs::read_to_string(root().join("swas/src/operations.rs")).unwrap();
@@ -105,6 +109,16 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
     ));
     let lib = std::fs::read_to_string(root().join("swas/src/lib.rs")).unwrap();
     assert!(lib.contains("include!(\"operations.rs\");"));
+    // The product's client: a method per operation, behind the features of its re-export.
+    let client = std::fs::read_to_string(root().join("swas/src/product_client.rs")).unwrap();
+    assert_eq!(
+        client.matches("\n    pub fn ").count() - CLIENT_OWN_FNS,
+        operations,
+        "one method per operation"
+    );
+    assert!(client.contains(
+        "    #[cfg(any(feature = \"regions\", feature = \"workflow\"))]\n    pub fn list_plans(&self) -> crate::ListPlansBuilder<&rt::Client> {"
+    ));
 }
 
 /// ECS, VPC and STS: specs and facade crates are what the documented commands write.

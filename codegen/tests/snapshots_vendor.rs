@@ -15,11 +15,12 @@ fn expand(op: &str) -> String {
         .join("../specs/swas-open-2020-06-01")
         .join(format!("{op}.json"));
     let spec = acs_codegen::load_spec(&path, op).unwrap();
-    acs_codegen::pretty(acs_codegen::generate(
-        &spec,
-        &acs_codegen::Options::default(),
-    ))
-    .unwrap()
+    // As the `swas` crate expands it: an operation of its product (the fluent builder).
+    let options = acs_codegen::Options {
+        product: Some(syn::parse_quote!(crate::SwasApi)),
+        ..Default::default()
+    };
+    acs_codegen::pretty(acs_codegen::generate(&spec, &options)).unwrap()
 }
 
 #[test]
@@ -42,14 +43,23 @@ fn object_parameter_invoke_command() {
     insta::assert_snapshot!("invoke_command", expand("InvokeCommand"));
 }
 
+/// `ecs-2014-05-26` → `EcsApi`.
+fn marker_of(product: &str) -> String {
+    let name = product.split('-').next().unwrap_or_default();
+    format!("{}{}Api", name[..1].to_ascii_uppercase(), &name[1..])
+}
+
 fn expand_product(product: &str, op: &str, shapes: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../specs")
         .join(product)
         .join(format!("{op}.json"));
     let spec = acs_codegen::load_spec(&path, op).unwrap();
+    // As the product's group crates expand it: the marker lives beside the shapes.
+    let marker = shapes.replace("::shapes", &format!("::{}", marker_of(product)));
     let options = acs_codegen::Options {
         shapes: Some(syn::parse_str(shapes).unwrap()),
+        product: Some(syn::parse_str(&marker).unwrap()),
         ..Default::default()
     };
     acs_codegen::pretty(acs_codegen::generate(&spec, &options)).unwrap()

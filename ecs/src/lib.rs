@@ -15,7 +15,7 @@
 #![allow(deprecated)]
 
 pub use acs_runtime::client::{
-    BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
+    BuildError, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
 };
 pub use acs_runtime::{
     Credentials, CredentialsError, Endpoint, EndpointError, Error, ErrorMeta, RetryConfig, Rule,
@@ -30,12 +30,10 @@ pub use endpoints::{ENDPOINTS, ENDPOINT_RULES};
 
 mod endpoints;
 
-/// A [`ClientBuilder`] preset with this product's endpoints ([`ENDPOINT_RULES`]). Set
-/// `.region(..)` (or `.endpoint(..)`, which always wins), `.network(Network::Vpc)` for VPC
-/// endpoints, optionally credentials (default: the provider chain), then `.build()`.
-pub fn client() -> ClientBuilder {
-    Client::builder().product_endpoints(crate::ENDPOINT_RULES)
-}
+// The product's client (`Client`, `client()`), one method per operation: written by
+// `acs-codegen import --facade ecs`.
+mod product_client;
+pub use product_client::*;
 
 // One `generate!` per imported operation, behind the feature of its group: written by
 // `acs-codegen import --facade ecs`.

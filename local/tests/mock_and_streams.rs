@@ -170,6 +170,8 @@ async fn the_service_wide_error_keeps_the_typed_error() {
     let throttled = mock!(ListInstances)
         .then_error(|| ListInstancesError::from_str("Throttling.User").expect("infallible"));
     let (client, _mock) = mock_client!([create, throttled]);
+    // The mock's runtime client, as the product's client.
+    let client = swas::Client::from(client);
     let error = create_then_count(&client).await.expect_err("throttled");
     assert_eq!(error.action(), Some("ListInstances"));
     assert_eq!(error.common(), Some(CommonError::ThrottlingUser));

@@ -5,12 +5,14 @@ use quote::quote;
 use syn::parse::{Parse, ParseStream};
 use syn::{bracketed, Ident, LitStr, Path, Token};
 
-/// `"path"` or `spec = "path", runtime = path, operations = [A, B], shapes = path`.
+/// `"path"` or `spec = "path", runtime = path, operations = [A, B], shapes = path,
+/// product = path`.
 pub struct Input {
     spec: LitStr,
     runtime: Option<Path>,
     operations: Option<Vec<Ident>>,
     shapes: Option<Path>,
+    product: Option<Path>,
 }
 
 impl Parse for Input {
@@ -26,12 +28,14 @@ impl Parse for Input {
                 runtime: None,
                 operations: None,
                 shapes: None,
+                product: None,
             });
         }
         let mut spec = None;
         let mut runtime = None;
         let mut operations = None;
         let mut shapes = None;
+        let mut product = None;
         while !input.is_empty() {
             let key: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
@@ -39,6 +43,7 @@ impl Parse for Input {
                 "spec" => spec = Some(input.parse::<LitStr>()?),
                 "runtime" => runtime = Some(input.parse::<Path>()?),
                 "shapes" => shapes = Some(input.parse::<Path>()?),
+                "product" => product = Some(input.parse::<Path>()?),
                 "operations" => {
                     let content;
                     bracketed!(content in input);
@@ -49,7 +54,7 @@ impl Parse for Input {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                        "unknown option `{other}` (expected spec, runtime, operations or shapes)"
+                        "unknown option `{other}` (expected spec, runtime, operations, shapes or product)"
                     ),
                     ))
                 }
@@ -65,6 +70,7 @@ impl Parse for Input {
             runtime,
             operations,
             shapes,
+            product,
         })
     }
 }
@@ -111,6 +117,7 @@ pub fn expand(input: Input, source_dir: Option<PathBuf>) -> TokenStream {
         options.runtime = runtime;
     }
     options.shapes = input.shapes;
+    options.product = input.product;
     if let Some(ops) = &input.operations {
         options.operations = Some(ops.iter().map(ToString::to_string).collect());
         let unknown = acs_codegen::generate::unknown_operations(&spec, &options);

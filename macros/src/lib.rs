@@ -11,6 +11,14 @@
 //! // A product's shared nested types, once; operations then import them:
 //! acs_macros::generate!("specs/ecs-2014-05-26/_shapes.json");
 //! acs_macros::generate!(spec = "specs/ecs-2014-05-26/RunInstances.json", shapes = crate::shapes);
+//! // An operation of a product crate with its own client (`product` = the product's marker
+//! // type): the request implements `OperationOf<EcsApi>` and its builder can be attached to
+//! // the product's client (`ecs.run_instances()….send()`).
+//! acs_macros::generate!(
+//!     spec = "specs/ecs-2014-05-26/RunInstances.json",
+//!     shapes = ::ecs_shapes::shapes,
+//!     product = ::ecs_shapes::EcsApi,
+//! );
 //! ```
 //!
 //! A relative path is looked up first in the invoking crate's directory (`CARGO_MANIFEST_DIR`),

@@ -122,6 +122,9 @@ pub trait Operation {
     const FORM_PARAMETERS: &'static [&'static str] = &[];
     /// RPC (the default) or ROA with its method and path template.
     const STYLE: Style = Style::Rpc;
+    /// The top-level region parameter (`RegionId`) the client's region fills when the request
+    /// leaves it empty, and checks against the region its endpoint was resolved for.
+    const REGION_PARAMETER: Option<RegionParameter> = None;
 
     /// The deserialized body of a successful (2xx) response.
     type Output: serde::de::DeserializeOwned;
@@ -164,6 +167,26 @@ pub trait Operation {
             .map_err(|e| e.to_string())
     }
 }
+
+/// An operation's top-level region parameter (see [`Operation::REGION_PARAMETER`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegionParameter {
+    /// Wire name, `RegionId`.
+    pub name: &'static str,
+    /// Whether the spec requires it: missing on the request and on the client, it is a
+    /// violation naming both ways to set it.
+    pub required: bool,
+}
+
+/// An operation of product `P`: generated for every operation of a product crate, with `P` the
+/// product's marker type, so that a product's client accepts its own operations only.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an operation of this client's product",
+    label = "not a built request of this product",
+    note = "each product crate's `Client` sends that product's own requests (`{P}`): send another product's request with that product's client",
+    note = "a builder becomes a request with `.build()`: `client.send(&Action::builder()/* setters */.build())`, or use the client's method: `client.action()/* setters */.send()`"
+)]
+pub trait OperationOf<P>: Operation {}
 
 /// A request that can be read back from its wire parameters: generated for every operation
 /// (the inherent `from_wire`), used by servers and by [`mock`](mod@crate::mock) rules that match

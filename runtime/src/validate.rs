@@ -40,6 +40,15 @@ pub enum Rule {
     Pattern(&'static str),
     /// The wire value could not be parsed as the parameter's type.
     Type { expected: &'static str },
+    /// The request's region is unset and the client has none to fill it with.
+    RegionRequired,
+    /// The request names another region than the one the client's endpoint serves.
+    RegionMismatch {
+        /// The region the client was built for.
+        client_region: String,
+        /// The host its endpoint resolved to.
+        endpoint: String,
+    },
 }
 
 impl fmt::Display for Rule {
@@ -86,6 +95,16 @@ impl fmt::Display for Rule {
             Rule::MaxItems(max) => write!(f, "must have at most {max} items"),
             Rule::Pattern(pattern) => write!(f, "must match the pattern `{pattern}`"),
             Rule::Type { expected } => write!(f, "must be {expected}"),
+            Rule::RegionRequired => f.write_str(
+                "is required: set it on the request (`.region_id(..)`) or on the client (`.region(..)`)",
+            ),
+            Rule::RegionMismatch {
+                client_region,
+                endpoint,
+            } => write!(
+                f,
+                "must be the client's region {client_region:?} (its endpoint {endpoint} serves no other): leave it unset, or use a client built with `.region(..)` for the request's region",
+            ),
         }
     }
 }

@@ -171,10 +171,25 @@ type Progress<'a> = Box<dyn FnMut(&WaitProgress<'_>) + Send + 'a>;
 /// One wait, ready to run with [`wait`](Self::wait).
 pub struct Wait<'a, O: Operation> {
     client: &'a Client,
-    request: &'a O,
+    request: Request<'a, O>,
     acceptor: Acceptor<O>,
     jitter: f64,
     progress: Option<Progress<'a>>,
+}
+
+/// The polled request: the caller's, or one a fluent builder built for this wait.
+enum Request<'a, O> {
+    Borrowed(&'a O),
+    Owned(O),
+}
+
+impl<O> Request<'_, O> {
+    fn get(&self) -> &O {
+        match self {
+            Request::Borrowed(request) => request,
+            Request::Owned(request) => request,
+        }
+    }
 }
 
 /// What one answer says.
@@ -235,6 +250,15 @@ impl<'s> Tally<'s> {
 impl<'a, O: Operation> Wait<'a, O> {
     /// A wait for `acceptor` polling `request` through `client`.
     pub fn new(client: &'a Client, request: &'a O, acceptor: Acceptor<O>) -> Self {
+        Self::with_request(client, Request::Borrowed(request), acceptor)
+    }
+
+    /// A wait that owns its request (what a fluent builder's `wait_until_…()` builds).
+    pub fn owned(client: &'a Client, request: O, acceptor: Acceptor<O>) -> Self {
+        Self::with_request(client, Request::Owned(request), acceptor)
+    }
+
+    fn with_request(client: &'a Client, request: Request<'a, O>, acceptor: Acceptor<O>) -> Self {
         Self {
             client,
             request,
@@ -283,7 +307,7 @@ impl<'a, O: Operation> Wait<'a, O> {
             attempt += 1;
             let output = self
                 .client
-                .send(self.request)
+                .send(self.request.get())
                 .await
                 .map_err(WaitError::Call)?;
             // Judged as the states are read: no allocation per poll beyond the answer.

@@ -81,6 +81,10 @@
 mod client;
 pub use client::*;
 
+// The product's client, one method per operation: written by `acs-codegen import --facade swas`.
+mod product_client;
+pub use product_client::*;
+
 /// Region id → endpoint host, and how other regions resolve: written by
 /// `acs-codegen import --facade swas` from the vendor metadata and the official SDK's facts.
 pub use endpoints::{ENDPOINTS, ENDPOINT_RULES};

@@ -12,79 +12,92 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateCommand.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteCommand.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeCloudAssistantAttributes.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeCloudAssistantStatus.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeCommandInvocations.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeCommands.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeInvocationResult.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeInvocations.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/InstallCloudAssistant.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/InvokeCommand.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/RunCommand.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/StartTerminalSession.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "commands")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/UpdateCommandAttribute.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `Databases` (feature `databases`).
@@ -92,79 +105,92 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/AllocatePublicConnection.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeDatabaseErrorLogs.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeDatabaseInstanceMetricData.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeDatabaseInstanceParameters.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeDatabaseInstances.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeDatabaseSlowLogRecords.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ModifyDatabaseInstanceDescription.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ModifyDatabaseInstanceParameter.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ReleasePublicConnection.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ResetDatabaseAccountPassword.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/RestartDatabaseInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/StartDatabaseInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "databases")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/StopDatabaseInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `Disks` (feature `disks`).
@@ -172,19 +198,22 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListDisks.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "disks")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ResetDisk.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "disks")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/UpdateDiskAttribute.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `Firewall` (feature `firewall`).
@@ -192,49 +221,57 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateFirewallRule.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateFirewallRules.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteFirewallRule.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteFirewallRules.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DisableFirewallRule.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/EnableFirewallRule.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListFirewallRules.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ModifyFirewallRule.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `FirewallTemplates` (feature `firewall-templates`).
@@ -242,55 +279,64 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ApplyFirewallTemplate.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall-templates")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateFirewallTemplate.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall-templates")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateFirewallTemplateRules.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall-templates")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteFirewallTemplateRules.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall-templates")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteFirewallTemplates.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall-templates")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeFirewallTemplateApplyResults.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall-templates")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeFirewallTemplateRulesApplyResult.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall-templates")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeFirewallTemplates.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "firewall-templates")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ModifyFirewallTemplate.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `Images` (feature `images`).
@@ -298,49 +344,57 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/AddCustomImageShareAccount.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "images")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateCustomImage.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "images")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteCustomImage.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "images")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteCustomImages.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "images")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListCustomImageShareAccounts.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "images")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListCustomImages.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "images")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ModifyImageShareStatus.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "images")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/RemoveCustomImageShareAccount.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `Instances` (feature `instances`).
@@ -348,139 +402,162 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateInstances.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeCloudMonitorAgentStatuses.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeInstancePasswordsSetting.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeInstanceVncUrl.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeMonitorData.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeSecurityAgentStatus.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/InstallCloudMonitorAgent.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListInstancePlansModification.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListInstanceStatus.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(any(feature = "instances", feature = "workflow"))]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListInstances.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListInstancesTrafficPackages.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/LoginInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ModifyInstanceVncPassword.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/RebootInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/RebootInstances.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/RenewInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ResetSystem.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/StartInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/StartInstances.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/StopInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/StopInstances.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/UpdateInstanceAttribute.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "instances")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/UpgradeInstance.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `KeyPairs` (feature `key-pairs`).
@@ -488,61 +565,71 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/AttachKeyPair.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateInstanceKeyPair.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateKeyPair.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteInstanceKeyPair.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteKeyPairs.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DescribeInstanceKeyPair.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DetachKeyPair.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ImportKeyPair.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListKeyPairs.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "key-pairs")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/UploadInstanceKeyPair.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `Regions` (feature `regions`).
@@ -550,19 +637,22 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListImages.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(any(feature = "regions", feature = "workflow"))]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListPlans.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(any(feature = "regions", feature = "workflow"))]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListRegions.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `Snapshots` (feature `snapshots`).
@@ -570,31 +660,36 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/CreateSnapshot.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "snapshots")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteSnapshot.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "snapshots")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/DeleteSnapshots.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "snapshots")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListSnapshots.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "snapshots")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/UpdateSnapshotAttribute.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 
 // Group `Tags` (feature `tags`).
@@ -602,17 +697,20 @@ acs_macros::generate!(
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/ListTagResources.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "tags")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/TagResources.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );
 #[cfg(feature = "tags")]
 acs_macros::generate!(
     spec = "../specs/swas-open-2020-06-01/UntagResources.json",
     runtime = crate::__private::runtime,
-    shapes = crate::shapes
+    shapes = crate::shapes,
+    product = crate::SwasApi
 );

@@ -9,6 +9,7 @@ mod docs;
 mod enums;
 mod errors;
 mod http;
+mod fluent;
 pub mod markup;
 pub(crate) mod names;
 mod paginate;
@@ -35,6 +36,12 @@ pub struct Options {
     /// `crate::shapes`: fields that name a `shape` then use the shared type from there instead
     /// of generating their own. `None`: every type is generated in place.
     pub shapes: Option<syn::Path>,
+    /// The product's marker type (`::ecs_shapes::EcsApi`), when the operations belong to a
+    /// product crate with its own client: each request then implements
+    /// `OperationOf<marker>` (what the product client accepts), its builder takes an attached
+    /// client (`.send()`), and its top-level `RegionId` may come from the client. `None`:
+    /// stand-alone operations, as before.
+    pub product: Option<syn::Path>,
 }
 
 impl Default for Options {
@@ -43,6 +50,7 @@ impl Default for Options {
             runtime: syn::parse_quote!(::acs_runtime),
             operations: None,
             shapes: None,
+            product: None,
         }
     }
 }
@@ -107,7 +115,8 @@ pub fn generate_operation(
     } else {
         names::ShapeMode::Inline
     };
-    let cx = Context::new(spec, op, mode);
+    let mut cx = Context::new(spec, op, mode);
+    cx.product = options.product.clone();
     let module = field_ident(&op.name);
     let request = request::generate(&cx);
     let response = response::generate(&cx);
@@ -117,6 +126,7 @@ pub fn generate_operation(
     let imports = cx.names.imports(options.shapes.as_ref());
     let client_glue = client_glue::generate(&cx);
     let waiters = waiters::generate(&cx);
+    let fluent = fluent::generate(&cx);
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
     let response_ty = &cx.response_ty;
@@ -149,6 +159,7 @@ pub fn generate_operation(
             #aliases
             #client_glue
             #waiters
+            #fluent
         }
         #[allow(deprecated)]
         pub use #module::{#request_ty, #builder_ty, #response_ty, #error_ty};
@@ -178,6 +189,8 @@ pub(crate) struct Context<'a> {
     pub error_ty: Ident,
     /// Names of the nested structs and enums of this operation's module.
     pub names: names::TypeNames,
+    /// [`Options::product`].
+    pub product: Option<syn::Path>,
 }
 
 impl<'a> Context<'a> {
@@ -202,6 +215,7 @@ impl<'a> Context<'a> {
             builder_ty: format_ident!("{}Builder", name),
             response_ty: format_ident!("{}Response", name),
             error_ty: format_ident!("{}Error", name),
+            product: None,
         }
     }
 

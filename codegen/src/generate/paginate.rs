@@ -37,6 +37,32 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     }
 }
 
+/// Which paging traits [`generate`] implements for an operation.
+pub(super) struct Paging {
+    /// `Pages`: `Client::pages`.
+    pub pages: bool,
+    /// `PageItems`: `Client::items`.
+    pub items: bool,
+    /// `Paginated`: `Client::send_all_items`.
+    pub all_items: bool,
+}
+
+pub(super) fn paging(cx: &Context<'_>) -> Paging {
+    if !numbered(cx).is_empty() {
+        return Paging {
+            pages: true,
+            items: true,
+            all_items: true,
+        };
+    }
+    let pages = has_next_token(cx.op);
+    Paging {
+        pages,
+        items: pages && token_list(cx).is_some(),
+        all_items: false,
+    }
+}
+
 /// Whether the operation pages with `NextToken` (a string in request and response).
 fn has_next_token(op: &OperationSpec) -> bool {
     let string = |fields: &[Field]| {

@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::docs::{field_doc, render_value, Doc};
 use super::value_builders::{value_builder, Setter, Slot};
+use super::fluent;
 use super::{
     data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
     scalar_type, Context,
@@ -101,6 +102,7 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
         " Starts a [`{builder_ty}`]; `build()` becomes available once every required parameter is set."
     );
     let deprecated = deprecated_attr(op.deprecated, op.deprecation_note.as_deref());
+    let client_init = fluent::client_field(cx, quote!(()));
     quote! {
         #doc
         #deprecated
@@ -115,6 +117,7 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
             pub fn builder() -> #builder_ty {
                 #builder_ty {
                     fields: Default::default(),
+                    #client_init
                     state: ::core::marker::PhantomData,
                 }
             }
@@ -212,7 +215,7 @@ fn operation_doc(cx: &Context<'_>) -> Vec<String> {
     d.into_lines()
 }
 
-fn state_ident(p: &Field) -> Ident {
+pub(super) fn state_ident(p: &Field) -> Ident {
     format_ident!("{}State", pascal_case(&p.name))
 }
 
@@ -220,7 +223,7 @@ fn marker_ident(p: &Field) -> Ident {
     super::ident(&type_name(&p.name))
 }
 
-fn provided_ident(p: &Field) -> Ident {
+pub(super) fn provided_ident(p: &Field) -> Ident {
     format_ident!("{}Provided", pascal_case(&p.name))
 }
 
@@ -230,7 +233,15 @@ fn builder(cx: &Context<'_>) -> TokenStream {
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
     let fields_ty = format_ident!("{}Fields", request_ty);
-    let required: Vec<&Field> = op.parameters.iter().filter(|p| p.required).collect();
+    // A region the client may fill is required by the client's check, not the builder's type.
+    let required: Vec<&Field> = op
+        .parameters
+        .iter()
+        .filter(|p| p.required && !fluent::is_region_parameter(cx, p))
+        .collect();
+    let (client_decl, client_arg) = fluent::client_generic(cx);
+    let client_move = fluent::client_field(cx, quote!(self.client));
+    let client_ty = fluent::client_field(cx, quote!(C));
     let states: Vec<Ident> = required.iter().map(|p| state_ident(p)).collect();
     let markers: Vec<Ident> = required.iter().map(|p| marker_ident(p)).collect();
 
@@ -240,6 +251,7 @@ fn builder(cx: &Context<'_>) -> TokenStream {
         quote!(#ident: Option<#ty>,)
     });
 
+    let label = fluent::missing_label(cx);
     let missing_module = if required.is_empty() {
         quote!()
     } else {
@@ -247,13 +259,20 @@ fn builder(cx: &Context<'_>) -> TokenStream {
             let m = marker_ident(p);
             let provided = provided_ident(p);
             let doc = format!(" `{}` has not been set yet.", p.name);
-            let provided_doc = format!(" Implemented only once `{}` is set: `build()` requires it.", p.name);
+            let provided_doc = format!(
+                " Implemented only once `{}` is set: `build()` requires it.",
+                p.name
+            );
             let message = format!("required parameter not set: `{}`", p.name);
-            let note = format!("call `.{}(...)` before `.build()`", field_ident(&p.name));
+            let note = format!(
+                "call `.{}(...)` before {}",
+                field_ident(&p.name),
+                fluent::finishers(cx)
+            );
             quote! {
                 #[doc = #doc] #[derive(Clone, Copy, Debug)] pub enum #m {}
                 #[doc = #provided_doc]
-                #[diagnostic::on_unimplemented(message = #message, label = "`build()` needs every required parameter", note = #note)]
+                #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
                 pub trait #provided {}
                 impl #provided for super::rt::builder::Set {}
             }
@@ -266,15 +285,15 @@ fn builder(cx: &Context<'_>) -> TokenStream {
         }
     };
 
-    let generics_decl = if required.is_empty() {
+    let generics_decl = if required.is_empty() && client_decl.is_empty() {
         quote!()
     } else {
-        quote!(<#(#states = missing::#markers),*>)
+        quote!(<#client_decl #(#states = missing::#markers),*>)
     };
-    let generics = if required.is_empty() {
+    let generics = if required.is_empty() && client_arg.is_empty() {
         quote!()
     } else {
-        quote!(<#(#states),*>)
+        quote!(<#client_arg #(#states),*>)
     };
     let phantom = if required.is_empty() {
         quote!(::core::marker::PhantomData<()>)
@@ -302,10 +321,10 @@ fn builder(cx: &Context<'_>) -> TokenStream {
             });
             quote! {
                 #doc
-                pub fn #ident(self, #ident: #arg_ty) -> #builder_ty<#(#out_states),*> {
+                pub fn #ident(self, #ident: #arg_ty) -> #builder_ty<#client_arg #(#out_states),*> {
                     let mut fields = self.fields;
                     fields.#ident = Some(#convert);
-                    #builder_ty { fields, state: ::core::marker::PhantomData }
+                    #builder_ty { fields, #client_move state: ::core::marker::PhantomData }
                 }
             }
         } else {
@@ -378,6 +397,7 @@ fn builder(cx: &Context<'_>) -> TokenStream {
         #[must_use = "a builder does nothing until `.build()` is called"]
         pub struct #builder_ty #generics_decl {
             fields: #fields_ty,
+            #client_ty
             state: #phantom,
         }
 
@@ -667,6 +687,7 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
     } else {
         quote!(const FORM_PARAMETERS: &'static [&'static str] = &[#(#form),*];)
     };
+    let region = fluent::region_const(cx);
     quote! {
         impl #rt::Operation for #request_ty {
             const PRODUCT: &'static str = #product;
@@ -674,6 +695,7 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
             const ACTION: &'static str = #action;
             #token
             #form
+            #region
             type Output = #response_ty;
             type Error = #error_ty;
             #http

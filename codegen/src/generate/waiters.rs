@@ -1,7 +1,8 @@
 //! Waiters: for each entry of an operation's `waiters`, a method on its request,
-//! `wait_until_<name>(&client)`, returning the runtime's `waiter::Wait`.
+//! `wait_until_<name>(&client)` (the runtime's client or a product's), returning the runtime's
+//! `waiter::Wait`; the acceptor is a module function the fluent builder's method shares.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{doc_attrs, field_ident, Context};
@@ -10,7 +11,8 @@ use crate::naming::snake_case;
 use crate::spec::waiters::WaiterSpec;
 
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
-    let methods: Vec<TokenStream> = cx.op.waiters.iter().map(|w| waiter(cx, w)).collect();
+    let (methods, acceptors): (Vec<TokenStream>, Vec<TokenStream>) =
+        cx.op.waiters.iter().filter_map(|w| waiter(cx, w)).unzip();
     if methods.is_empty() {
         return quote!();
     }
@@ -19,10 +21,30 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         impl #request_ty {
             #(#methods)*
         }
+        #(#acceptors)*
     }
 }
 
-fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> TokenStream {
+/// `wait_until_<name>`: the method of a waiter, on the request and on an attached builder.
+pub(super) fn method_ident(w: &WaiterSpec) -> Ident {
+    format_ident!("wait_until_{}", snake_case(&w.name))
+}
+
+/// The module-private function that builds a waiter's acceptor (shared by both methods).
+pub(super) fn acceptor_ident(w: &WaiterSpec) -> Ident {
+    format_ident!("acceptor_{}", snake_case(&w.name))
+}
+
+/// The waiters the spec check resolved (the ones [`generate`] writes methods for).
+pub(super) fn resolved<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = &'a WaiterSpec> {
+    cx.op
+        .waiters
+        .iter()
+        .filter(|w| resolve(&cx.op.response, &w.path).is_ok())
+}
+
+/// The request's method and the acceptor function of one waiter.
+fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<(TokenStream, TokenStream)> {
     let rt = &cx.rt;
     let response_ty = &cx.response_ty;
     // `check` reports a path that does not resolve; should an unchecked spec reach generation
@@ -34,11 +56,13 @@ fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> TokenStream {
                 "waiter `{}` of `{}`: path `{}` does not resolve: {why}",
                 w.name, cx.op.name, w.path_text
             );
-            return quote!(::core::compile_error!(#message););
+            return Some((quote!(::core::compile_error!(#message);), quote!()));
         }
     };
     let walk = walk(&steps, quote!(out), 0);
-    let method = format_ident!("wait_until_{}", snake_case(&w.name));
+    let method = method_ident(w);
+    let acceptor = acceptor_ident(w);
+    let request_ty = &cx.request_ty;
     let name = &w.name;
     let path = &w.path_text;
     let all = w.all;
@@ -76,25 +100,36 @@ fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> TokenStream {
         "Delays from {min} s doubling to {max} s with jitter; at most {time} s in all (`WaitError::TimedOut` with the last answer). Change them on the returned `Wait`, add `.on_progress(..)`, then `.wait().await`."
     ));
     let doc = doc_attrs(&doc);
-    quote! {
+    let method_tokens = quote! {
         #doc
-        pub fn #method<'a>(&'a self, client: &'a #rt::Client) -> #rt::waiter::Wait<'a, Self> {
-            fn states<'o>(out: &'o #response_ty, sink: &mut dyn FnMut(&'o str)) {
-                #walk
-            }
-            #rt::waiter::Wait::new(client, self, #rt::waiter::Acceptor {
-                name: #name,
-                path: #path,
-                states,
-                all: #all,
-                success: &[#(#success),*],
-                failure: &[#(#failure),*],
-                min_delay: ::core::time::Duration::from_secs(#min),
-                max_delay: ::core::time::Duration::from_secs(#max),
-                max_time: ::core::time::Duration::from_secs(#time),
-            })
+        pub fn #method<'a, C>(&'a self, client: &'a C) -> #rt::waiter::Wait<'a, Self>
+        where
+            C: AsRef<#rt::Client> + ?Sized,
+        {
+            #rt::waiter::Wait::new(client.as_ref(), self, #acceptor())
         }
-    }
+    };
+    Some((
+        method_tokens,
+        quote! {
+            fn #acceptor() -> #rt::waiter::Acceptor<#request_ty> {
+                fn states<'o>(out: &'o #response_ty, sink: &mut dyn FnMut(&'o str)) {
+                    #walk
+                }
+                #rt::waiter::Acceptor {
+                    name: #name,
+                    path: #path,
+                    states,
+                    all: #all,
+                    success: &[#(#success),*],
+                    failure: &[#(#failure),*],
+                    min_delay: ::core::time::Duration::from_secs(#min),
+                    max_delay: ::core::time::Duration::from_secs(#max),
+                    max_time: ::core::time::Duration::from_secs(#time),
+                }
+            }
+        },
+    ))
 }
 
 /// Code that feeds every state under `expr` along `steps` to `sink`.

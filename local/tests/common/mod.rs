@@ -91,7 +91,7 @@ pub fn order(
     plan: &str,
     image: &str,
 ) -> swas::CreateInstancesBuilder<
-    acs_runtime::builder::Set,
+    (),
     acs_runtime::builder::Set,
     acs_runtime::builder::Set,
     acs_runtime::builder::Set,

@@ -36,8 +36,10 @@ pub enum BuildError {
     Http(String),
 }
 
-/// Configures a [`Client`]; start with [`Client::builder`].
-pub struct ClientBuilder {
+/// Configures a [`Client`]; start with [`Client::builder`]. `T` is what [`build`](Self::build)
+/// returns: the runtime's [`Client`], or a product crate's client wrapping it (`swas::client()`
+/// gives a `ClientBuilder<swas::Client>`).
+pub struct ClientBuilder<T = Client> {
     credentials: Option<SharedCredentialsProvider>,
     chain: Option<DefaultChain>,
     profile: Option<ProfileProvider>,
@@ -56,9 +58,10 @@ pub struct ClientBuilder {
     app_name: Option<String>,
     transport: Option<Arc<dyn Transport>>,
     interceptors: Interceptors,
+    builds: std::marker::PhantomData<fn() -> T>,
 }
 
-impl std::fmt::Debug for ClientBuilder {
+impl<T> std::fmt::Debug for ClientBuilder<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("credentials", &self.credentials)
@@ -100,11 +103,46 @@ impl Default for ClientBuilder {
             app_name: None,
             transport: None,
             interceptors: Vec::new(),
+            builds: std::marker::PhantomData,
         }
     }
 }
 
-impl ClientBuilder {
+impl<T: From<Client>> ClientBuilder<T> {
+    /// Resolves the endpoint and sets up the connection pool. Credentials are resolved on the
+    /// send path (the first call, then whenever cached temporary ones near expiry); static ones
+    /// are checked here.
+    pub fn build(self) -> Result<T, BuildError> {
+        self.build_client().map(T::from)
+    }
+}
+
+impl<T> ClientBuilder<T> {
+    /// The same settings for a builder that builds `U` (a product crate's client) instead.
+    pub fn for_client<U>(self) -> ClientBuilder<U> {
+        ClientBuilder {
+            credentials: self.credentials,
+            chain: self.chain,
+            profile: self.profile,
+            anonymous: self.anonymous,
+            region: self.region,
+            endpoints: self.endpoints,
+            network: self.network,
+            endpoint: self.endpoint,
+            signature_version: self.signature_version,
+            method: self.method,
+            connect_timeout: self.connect_timeout,
+            read_timeout: self.read_timeout,
+            deadline: self.deadline,
+            retry: self.retry,
+            validate: self.validate,
+            app_name: self.app_name,
+            transport: self.transport,
+            interceptors: self.interceptors,
+            builds: std::marker::PhantomData,
+        }
+    }
+
     /// Uses these credentials instead of the default chain.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = Some(Arc::new(credentials));
@@ -254,10 +292,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Resolves the endpoint and sets up the connection pool. Credentials are resolved on the
-    /// send path (the first call, then whenever cached temporary ones near expiry); static ones
-    /// are checked here.
-    pub fn build(mut self) -> Result<Client, BuildError> {
+    fn build_client(mut self) -> Result<Client, BuildError> {
         if !matches!(self.method, HttpMethod::Post | HttpMethod::Get) {
             return Err(BuildError::InvalidConfig(format!(
                 "RPC calls are sent with POST or GET, not {}",
@@ -281,9 +316,16 @@ impl ClientBuilder {
                     Arc::new(chain)
                 }
             };
+        let mut region_binding = None;
         let endpoint = match (&self.endpoint, &self.region, self.endpoints) {
             (Some(url), _, _) => Endpoint::parse(url)?,
-            (None, Some(region), Some(endpoints)) => endpoints.resolve(region, self.network)?,
+            (None, Some(region), Some(endpoints)) => {
+                region_binding = Some(super::region::RegionBinding {
+                    endpoints,
+                    network: self.network,
+                });
+                endpoints.resolve(region, self.network)?
+            }
             (None, Some(region), None) => {
                 return Err(EndpointError::NoRegionTable {
                     region: region.clone(),
@@ -334,6 +376,7 @@ impl ClientBuilder {
                 origin: Arc::from(endpoint.to_string()),
                 endpoint,
                 region: self.region,
+                region_binding,
                 signature_version: self.signature_version,
                 method: self.method,
                 retry: self.retry,

@@ -21,6 +21,7 @@
 mod attempts;
 pub mod builder;
 pub mod prepared;
+mod region;
 pub mod request;
 mod sign_parts;
 
@@ -70,6 +71,8 @@ pub(crate) struct Inner {
     /// `scheme://host[:port]`, shared by every request.
     origin: Arc<str>,
     region: Option<String>,
+    /// Set when the endpoint was resolved from the region (see `region.rs`).
+    region_binding: Option<region::RegionBinding>,
     signature_version: SignatureVersion,
     method: HttpMethod,
     retry: RetryConfig,
@@ -93,6 +96,13 @@ impl fmt::Debug for Client {
             .field("user_agent", &inner.user_agent)
             .field("transport", &inner.transport)
             .finish_non_exhaustive()
+    }
+}
+
+/// Lets waiters and paging helpers take this client or a product's client alike.
+impl AsRef<Client> for Client {
+    fn as_ref(&self) -> &Client {
+        self
     }
 }
 

@@ -122,15 +122,30 @@ impl Client {
     /// request whose token was cleared after `build()`) is filled with a fresh UUID here, for
     /// this call only. A ROA request that cannot be sent (path, headers, body) is refused here.
     pub(super) fn parts_for<O: Operation>(&self, op: &O) -> Result<RequestParts, Error<O::Error>> {
-        if self.inner.validate {
-            op.validate().map_err(Error::InvalidRequest)?;
-        }
+        let mut violations = match self.inner.validate {
+            true => op.validate().err().map(ValidationErrors::into_violations),
+            false => None,
+        };
         let mut parts = RequestParts {
             query: Params::with_capacity(16),
             ..RequestParts::default()
         };
-        op.write_request(&mut parts)
-            .map_err(Error::InvalidRequest)?;
+        let written = op.write_request(&mut parts);
+        if O::REGION_PARAMETER.is_some() {
+            // The client's region settles an empty region parameter: the request's own
+            // "is required" gives way to the client's fill, or to the client's violation.
+            let region = self.settle_region::<O>(&mut parts.query);
+            if let (Some(list), Some(p)) = (&mut violations, O::REGION_PARAMETER) {
+                list.retain(|v| !(v.parameter == p.name && v.rule == Rule::Required));
+            }
+            if let Some(region) = region {
+                violations.get_or_insert_with(Vec::new).insert(0, region);
+            }
+        }
+        if let Some(list) = violations.filter(|l| !l.is_empty()) {
+            return Err(Error::InvalidRequest(ValidationErrors::new(list)));
+        }
+        written.map_err(Error::InvalidRequest)?;
         if let Some(name) = O::IDEMPOTENCY_TOKEN {
             if parts.query.get(name).is_none_or(str::is_empty) {
                 parts.query.set(name, crate::idempotency::new_token());

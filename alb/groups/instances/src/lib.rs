@@ -7,110 +7,126 @@
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CancelShiftLoadBalancerZones.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DisableDeletionProtection")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DisableDeletionProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DisableLoadBalancerIpv6Internet")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DisableLoadBalancerIpv6Internet.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "EnableDeletionProtection")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/EnableDeletionProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "EnableLoadBalancerIpv6Internet")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/EnableLoadBalancerIpv6Internet.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "GetLoadBalancerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/GetLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListLoadBalancers")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListLoadBalancers.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "LoadBalancerJoinSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/LoadBalancerJoinSecurityGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "LoadBalancerLeaveSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/LoadBalancerLeaveSecurityGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "StartShiftLoadBalancerZones")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/StartShiftLoadBalancerZones.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateLoadBalancerAddressTypeConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateLoadBalancerAddressTypeConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateLoadBalancerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateLoadBalancerEdition")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateLoadBalancerEdition.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateLoadBalancerZones")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateLoadBalancerZones.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );

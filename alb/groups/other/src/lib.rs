@@ -7,439 +7,502 @@
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/AddEntriesToAcl.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "AddServersToServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/AddServersToServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ApplyHealthCheckTemplateToServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ApplyHealthCheckTemplateToServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "AssociateAclsWithListener")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/AssociateAclsWithListener.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "AssociateAdditionalCertificatesWithListener")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/AssociateAdditionalCertificatesWithListener.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "AttachCommonBandwidthPackageToLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/AttachCommonBandwidthPackageToLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateAScripts")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateAScripts.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateAcl")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateAcl.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateHealthCheckTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateHealthCheckTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateListener")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateListener.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateRule")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateRule.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateRules")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateRules.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateSecurityPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateSecurityPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "CreateServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/CreateServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteAScripts")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteAScripts.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteAcl")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteAcl.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteHealthCheckTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteHealthCheckTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteListener")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteListener.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteRule")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteRule.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteRules")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteRules.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteSecurityPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteSecurityPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DeleteServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DeleteServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DescribeCapacityReservation")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DescribeCapacityReservation.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DescribeZones.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DetachCommonBandwidthPackageFromLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DetachCommonBandwidthPackageFromLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DisableLoadBalancerAccessLog")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DisableLoadBalancerAccessLog.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DissociateAclsFromListener")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DissociateAclsFromListener.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "DissociateAdditionalCertificatesFromListener")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/DissociateAdditionalCertificatesFromListener.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "EnableLoadBalancerAccessLog")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/EnableLoadBalancerAccessLog.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "GetHealthCheckTemplateAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/GetHealthCheckTemplateAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "GetListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/GetListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "GetListenerHealthStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/GetListenerHealthStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListAScripts")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListAScripts.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListAclEntries")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListAclEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListAclRelations")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListAclRelations.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListAcls")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListAcls.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListAsynJobs")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListAsynJobs.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListHealthCheckTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListHealthCheckTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListListenerCertificates")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListListenerCertificates.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListListeners")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListListeners.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListRules")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListRules.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListSecurityPolicies")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListSecurityPolicies.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListSecurityPolicyRelations")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListSecurityPolicyRelations.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListServerGroupServers")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListServerGroupServers.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListSystemSecurityPolicies")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListSystemSecurityPolicies.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ModifyCapacityReservation")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ModifyCapacityReservation.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "RemoveEntriesFromAcl")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/RemoveEntriesFromAcl.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "RemoveServersFromServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/RemoveServersFromServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ReplaceServersInServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ReplaceServersInServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "StartListener")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/StartListener.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "StopListener")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/StopListener.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateAScripts")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateAScripts.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateAclAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateAclAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateHealthCheckTemplateAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateHealthCheckTemplateAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateListenerLogConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateListenerLogConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateRuleAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateRuleAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateRulesAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateRulesAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateSecurityPolicyAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateSecurityPolicyAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateServerGroupAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateServerGroupAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UpdateServerGroupServersAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UpdateServerGroupServersAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );

@@ -7,5 +7,6 @@
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/MoveResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Alb` (API version `2020-06-16`) as a type: its operations implement
+/// `OperationOf<AlbApi>`, which is what the `alb` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum AlbApi {}

@@ -7,33 +7,38 @@
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListTagKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "ListTagValues")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/ListTagValues.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );
 
 #[cfg(feature = "UnTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/alb-2020-06-16/UnTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::alb_shapes::shapes
+    shapes = ::alb_shapes::shapes,
+    product = ::alb_shapes::AlbApi
 );

@@ -7,1608 +7,1838 @@
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddCustomLine.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddDnsCacheDomain")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddDnsCacheDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddDnsGtmAccessStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddDnsGtmAccessStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddDnsGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddDnsGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddDnsGtmMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddDnsGtmMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddDomain")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddDomainBackup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddDomainBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddDomainGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddDomainGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddDomainRecord")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddDomainRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddGtmAccessStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddGtmAccessStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddGtmMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddGtmMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddGtmRecoveryPlan")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddRecursionRecord")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddRecursionRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "AddRecursionZone")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/AddRecursionZone.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "BindInstanceDomains")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/BindInstanceDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ChangeDomainGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ChangeDomainGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ChangeDomainOfDnsProduct")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ChangeDomainOfDnsProduct.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "CopyGtmConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/CopyGtmConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "CreateCloudGtmAddress")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/CreateCloudGtmAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "CreateCloudGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/CreateCloudGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "CreateCloudGtmInstanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/CreateCloudGtmInstanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "CreateCloudGtmMonitorTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/CreateCloudGtmMonitorTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "CreatePdnsAppKey")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/CreatePdnsAppKey.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "CreatePdnsUdpIpSegment")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/CreatePdnsUdpIpSegment.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteCloudGtmAddress")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteCloudGtmAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteCloudGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteCloudGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteCloudGtmInstanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteCloudGtmInstanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteCloudGtmMonitorTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteCloudGtmMonitorTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteCustomLines")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteCustomLines.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteDnsCacheDomain")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteDnsCacheDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteDnsGtmAccessStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteDnsGtmAccessStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteDnsGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteDnsGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteDomain")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteDomainGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteDomainGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteDomainRecord")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteDomainRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteGtmAccessStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteGtmAccessStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteGtmRecoveryPlan")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteRecursionRecord")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteRecursionRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteRecursionZone")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteRecursionZone.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DeleteSubDomainRecords")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DeleteSubDomainRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeBatchResultCount")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeBatchResultCount.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeBatchResultDetail")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeBatchResultDetail.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmAddress")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmAddressPoolReference")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmAddressPoolReference.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmAddressReference")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmAddressReference.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmGlobalAlert")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmGlobalAlert.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmInstanceConfigAlert")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmInstanceConfigAlert.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmInstanceConfigFullInfo")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmInstanceConfigFullInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmMonitorTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmMonitorTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmSummary")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCloudGtmSystemLines")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmSystemLines.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCustomLine")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCustomLine.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeCustomLines")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeCustomLines.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDNSSLBSubDomains")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDNSSLBSubDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsCacheDomains")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsCacheDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmAccessStrategies")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAccessStrategies.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmAccessStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAccessStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmAccessStrategyAvailableConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAccessStrategyAvailableConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmAddrAttributeInfo")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAddrAttributeInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmAddressPoolAvailableConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAddressPoolAvailableConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmAvailableAlertGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAvailableAlertGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmInstance")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmInstanceAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstanceAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmInstanceAddressPools")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstanceAddressPools.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmInstanceStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstanceStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmInstanceSystemCname")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstanceSystemCname.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmInstances")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmLogs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmMonitorAvailableConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmMonitorAvailableConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsGtmMonitorConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmMonitorConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsProductInstance")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsProductInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDnsProductInstances")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDnsProductInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDohAccountStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDohAccountStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDohDomainStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDohDomainStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDohDomainStatisticsSummary")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDohDomainStatisticsSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDohSubDomainStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDohSubDomainStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDohSubDomainStatisticsSummary")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDohSubDomainStatisticsSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDohUserInfo")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDohUserInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainDnssecInfo")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainDnssecInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainGroups")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainInfo")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainLogs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainNs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainNs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainRecordInfo")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainRecordInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainRecords")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainResolveStatisticsSummary")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainResolveStatisticsSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomainStatisticsSummary")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomainStatisticsSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeDomains")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmAccessStrategies")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmAccessStrategies.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmAccessStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmAccessStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmAccessStrategyAvailableConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmAccessStrategyAvailableConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmAvailableAlertGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmAvailableAlertGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmInstance")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmInstanceAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstanceAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmInstanceAddressPools")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstanceAddressPools.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmInstanceStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstanceStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmInstanceSystemCname")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstanceSystemCname.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmInstances")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmLogs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmMonitorAvailableConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmMonitorAvailableConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmMonitorConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmMonitorConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmRecoveryPlan")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmRecoveryPlanAvailableConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmRecoveryPlanAvailableConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeGtmRecoveryPlans")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeGtmRecoveryPlans.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeInstanceDomains")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeInstanceDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeInternetDnsLogs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeInternetDnsLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeIspFlushCacheInstances")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeIspFlushCacheInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeIspFlushCacheRemainQuota")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeIspFlushCacheRemainQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeIspFlushCacheTask")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeIspFlushCacheTask.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeIspFlushCacheTasks")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeIspFlushCacheTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsAccountSummary")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsAccountSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsAppKey")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsAppKey.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsAppKeys")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsAppKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsOperateLogs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsOperateLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsRequestStatistic")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsRequestStatistic.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsRequestStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsRequestStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsThreatLogs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsThreatLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsThreatStatistic")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsThreatStatistic.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsThreatStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsThreatStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsUdpIpSegments")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsUdpIpSegments.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribePdnsUserInfo")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribePdnsUserInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeRecordLogs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeRecordLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeRecordResolveStatisticsSummary")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeRecordResolveStatisticsSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeRecordStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeRecordStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeRecordStatisticsSummary")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeRecordStatisticsSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeRecursionRecord")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeRecursionRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeRecursionZone")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeRecursionZone.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeSubDomainRecords")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeSubDomainRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeSupportLines")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeSupportLines.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeTags.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "DescribeTransferDomains")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/DescribeTransferDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ExecuteGtmRecoveryPlan")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ExecuteGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "GetMainDomainName")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/GetMainDomainName.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "GetTxtRecordForVerify")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/GetTxtRecordForVerify.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListCloudGtmAddressPools")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListCloudGtmAddressPools.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListCloudGtmAddresses")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListCloudGtmAddresses.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListCloudGtmAlertLogs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListCloudGtmAlertLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListCloudGtmAvailableAlertGroups")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListCloudGtmAvailableAlertGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListCloudGtmInstanceConfigs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListCloudGtmInstanceConfigs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListCloudGtmInstances")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListCloudGtmInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListCloudGtmMonitorNodes")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListCloudGtmMonitorNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListCloudGtmMonitorTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListCloudGtmMonitorTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListRecursionRecords")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListRecursionRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListRecursionZones")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListRecursionZones.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ModifyHichinaDomainDNS")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ModifyHichinaDomainDNS.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "MoveDomainResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/MoveDomainResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "MoveGtmResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/MoveGtmResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "OperateBatchDomain")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/OperateBatchDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "PausePdnsService")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/PausePdnsService.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "PreviewGtmRecoveryPlan")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/PreviewGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "RemovePdnsAppKey")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/RemovePdnsAppKey.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "RemovePdnsUdpIpSegment")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/RemovePdnsUdpIpSegment.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "RemoveRspDomainServerHoldStatusForGateway")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/RemoveRspDomainServerHoldStatusForGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ReplaceCloudGtmAddressPoolAddress")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ReplaceCloudGtmAddressPoolAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ReplaceCloudGtmInstanceConfigAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ReplaceCloudGtmInstanceConfigAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ResumePdnsService")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ResumePdnsService.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "RetrieveDomain")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/RetrieveDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "RollbackGtmRecoveryPlan")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/RollbackGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SearchCloudGtmAddressPools")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmAddressPools.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SearchCloudGtmAddresses")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmAddresses.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SearchCloudGtmInstanceConfigs")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmInstanceConfigs.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SearchCloudGtmInstances")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SearchCloudGtmMonitorTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmMonitorTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SearchRecursionRecords")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SearchRecursionRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SearchRecursionZones")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SearchRecursionZones.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SetDNSSLBStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SetDNSSLBStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SetDnsGtmAccessMode")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SetDnsGtmAccessMode.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SetDnsGtmMonitorStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SetDnsGtmMonitorStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SetDomainDnssecStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SetDomainDnssecStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SetDomainRecordStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SetDomainRecordStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SetGtmAccessMode")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SetGtmAccessMode.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SetGtmMonitorStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SetGtmMonitorStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SubmitIspFlushCacheTask")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SubmitIspFlushCacheTask.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "SwitchDnsGtmInstanceStrategyMode")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/SwitchDnsGtmInstanceStrategyMode.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "TransferDomain")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/TransferDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UnbindInstanceDomains")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UnbindInstanceDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateAppKeyState")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateAppKeyState.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmAddress")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressEnableStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressEnableStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressManualAvailableStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressManualAvailableStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressPoolBasicConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressPoolBasicConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressPoolEnableStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressPoolEnableStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressPoolLbStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressPoolLbStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressPoolRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressPoolRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmGlobalAlert")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmGlobalAlert.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigAlert")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigAlert.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigBasic")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigBasic.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigEnableStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigEnableStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigLbStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigLbStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceName")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceName.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmMonitorTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmMonitorTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCloudGtmMonitorTemplateRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmMonitorTemplateRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateCustomLine")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateCustomLine.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDNSSLBWeight")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDNSSLBWeight.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDnsCacheDomain")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDnsCacheDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDnsCacheDomainRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDnsCacheDomainRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDnsGtmAccessStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDnsGtmAccessStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDnsGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDnsGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDnsGtmInstanceGlobalConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDnsGtmInstanceGlobalConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDnsGtmMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDnsGtmMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDomainGroup")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDomainGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDomainRecord")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDomainRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDomainRecordRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDomainRecordRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateDomainRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateDomainRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateGtmAccessStrategy")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateGtmAccessStrategy.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateGtmAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateGtmAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateGtmInstanceGlobalConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateGtmInstanceGlobalConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateGtmMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateGtmMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateGtmRecoveryPlan")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateIspFlushCacheInstanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateIspFlushCacheInstanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRecursionRecord")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRecursionRecordEnableStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecordEnableStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRecursionRecordRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecordRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRecursionRecordWeight")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecordWeight.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRecursionRecordWeightEnableStatus")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecordWeightEnableStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRecursionZoneEffectiveScope")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRecursionZoneEffectiveScope.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRecursionZoneProxyPattern")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRecursionZoneProxyPattern.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRecursionZoneRemark")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRecursionZoneRemark.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "UpdateRspDomainServerProhibitStatusForGateway")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/UpdateRspDomainServerProhibitStatusForGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ValidateDnsGtmCnameRrCanUse")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ValidateDnsGtmCnameRrCanUse.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );
 
 #[cfg(feature = "ValidatePdnsUdpIpSegment")]
 acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/ValidatePdnsUdpIpSegment.json",
     runtime = ::acs_runtime,
-    shapes = ::alidns_shapes::shapes
+    shapes = ::alidns_shapes::shapes,
+    product = ::alidns_shapes::AlidnsApi
 );

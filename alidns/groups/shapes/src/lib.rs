@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/alidns-2015-01-09/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Alidns` (API version `2015-01-09`) as a type: its operations implement
+/// `OperationOf<AlidnsApi>`, which is what the `alidns` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum AlidnsApi {}

@@ -7,1174 +7,1342 @@
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/AddCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "AddFCTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/AddFCTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "BatchAddCdnDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/BatchAddCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "BatchDeleteCdnDomainConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/BatchDeleteCdnDomainConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "BatchDescribeCdnIpInfo")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/BatchDescribeCdnIpInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "BatchSetCdnDomainConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/BatchSetCdnDomainConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "BatchStartCdnDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/BatchStartCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "BatchStopCdnDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/BatchStopCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "BatchUpdateCdnDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/BatchUpdateCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "CheckCdnDomainExist")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/CheckCdnDomainExist.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "CheckCdnDomainICP")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/CheckCdnDomainICP.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "CreateCdnCertificateSigningRequest")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/CreateCdnCertificateSigningRequest.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "CreateCdnDeliverTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/CreateCdnDeliverTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "CreateCdnSubTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/CreateCdnSubTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "CreateRealTimeLogDelivery")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/CreateRealTimeLogDelivery.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "CreateUsageDetailDataExportTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/CreateUsageDetailDataExportTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "CreateUserUsageDataExportTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/CreateUserUsageDataExportTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteCdnDeliverTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteCdnDeliverTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteCdnDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteCdnSubTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteCdnSubTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteFCTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteFCTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteRealTimeLogLogstore")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteRealTimeLogLogstore.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteRealtimeLogDelivery")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteSpecificConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteSpecificConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteSpecificStagingConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteSpecificStagingConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteUsageDetailDataExportTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteUsageDetailDataExportTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DeleteUserUsageDataExportTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DeleteUserUsageDataExportTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeBlockedRegions")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeBlockedRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnCertificateDetail")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnCertificateDetail.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnCertificateDetailById")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnCertificateDetailById.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnCertificateList")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnCertificateList.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnConditionIPBInfo")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnConditionIPBInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnDeletedDomains")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnDeletedDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnDeliverList")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnDeliverList.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnDomainByCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainByCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnDomainConfigs")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainConfigs.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnDomainDetail")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainDetail.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnDomainLogs")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnDomainStagingConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainStagingConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnFullDomainsBlockIPConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnFullDomainsBlockIPConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnFullDomainsBlockIPHistory")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnFullDomainsBlockIPHistory.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnHttpsDomainList")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnHttpsDomainList.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnOrderCommodityCode")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnOrderCommodityCode.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnRegionAndIsp")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnRegionAndIsp.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnReport")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnReport.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnReportList")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnReportList.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnSMCertificateDetail")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnSMCertificateDetail.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnSMCertificateList")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnSMCertificateList.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnSSLCertificateList")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnSSLCertificateList.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnSecFuncInfo")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnSecFuncInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnService")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnService.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnSubList")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnSubList.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnTypes")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnTypes.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnUserBillHistory")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserBillHistory.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnUserBillPrediction")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserBillPrediction.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnUserBillType")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserBillType.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnUserConfigs")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserConfigs.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnUserDomainsByFunc")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserDomainsByFunc.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnUserQuota")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnUserResourcePackage")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserResourcePackage.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCdnWafDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCdnWafDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCertificateInfoByID")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCertificateInfoByID.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeCustomLogConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeCustomLogConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainAverageResponseTime")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainAverageResponseTime.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainBpsData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainBpsData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainBpsDataByLayer")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainBpsDataByLayer.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainBpsDataByTimeStamp")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainBpsDataByTimeStamp.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainCcActivityLog")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainCcActivityLog.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainCertificateInfo")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainCertificateInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainCname")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainCname.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainCustomLogConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainCustomLogConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainDetailDataByLayer")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainDetailDataByLayer.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainHitRateData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainHitRateData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainHttpCodeData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainHttpCodeData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainHttpCodeDataByLayer")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainHttpCodeDataByLayer.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainISPData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainISPData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainMax95BpsData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainMax95BpsData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainMultiUsageData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainMultiUsageData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainPathData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainPathData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainPvData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainPvData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainQpsData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainQpsData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainQpsDataByLayer")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainQpsDataByLayer.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeBpsData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeBpsData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeByteHitRateData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeByteHitRateData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeDetailData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeDetailData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeHttpCodeData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeHttpCodeData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeQpsData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeQpsData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeReqHitRateData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeReqHitRateData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeSrcBpsData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeSrcBpsData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeSrcHttpCodeData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeSrcHttpCodeData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeSrcTrafficData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeSrcTrafficData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealTimeTrafficData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeTrafficData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRealtimeLogDelivery")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainRegionData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainRegionData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainReqHitRateData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainReqHitRateData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainSrcBpsData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcBpsData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainSrcHttpCodeData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcHttpCodeData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainSrcQpsData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcQpsData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainSrcTopUrlVisit")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcTopUrlVisit.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainSrcTrafficData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcTrafficData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainTopClientIpVisit")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainTopClientIpVisit.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainTopReferVisit")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainTopReferVisit.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainTopUrlVisit")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainTopUrlVisit.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainTrafficData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainTrafficData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainUsageData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainUsageData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainUvData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainUvData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainVerifyData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainVerifyData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainsBySource")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainsBySource.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeDomainsUsageByDay")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeDomainsUsageByDay.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeEsExceptionData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeEsExceptionData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeEsExecuteData")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeEsExecuteData.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeFCTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeFCTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeIpInfo")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeIpInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeIpStatus")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeIpStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeL2VipsByDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeL2VipsByDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribePreloadDetailById")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribePreloadDetailById.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeRangeDataByLocateAndIspService")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeRangeDataByLocateAndIspService.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeRealtimeDeliveryAcc")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeRealtimeDeliveryAcc.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeRefreshQuota")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeRefreshQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeRefreshTaskById")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeRefreshTaskById.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeRefreshTasks")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeRefreshTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeStagingIp")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeStagingIp.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeTopDomainsByFlow")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeTopDomainsByFlow.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeUserCdnStatus")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeUserCdnStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeUserCertificateExpireCount")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeUserCertificateExpireCount.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeUserConfigs")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeUserConfigs.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeUserDomains")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeUserDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeUserTags")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeUserTags.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeUserUsageDataExportTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeUserUsageDataExportTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeUserUsageDetailDataExportTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeUserUsageDetailDataExportTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeUserVipsByDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeUserVipsByDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DescribeVerifyContent")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DescribeVerifyContent.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "DisableRealtimeLogDelivery")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/DisableRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "EnableRealtimeLogDelivery")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/EnableRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ListDomainsByLogConfigId")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ListDomainsByLogConfigId.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ListFCTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ListFCTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ListRealtimeLogDelivery")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ListRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ListRealtimeLogDeliveryDomains")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ListRealtimeLogDeliveryDomains.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ListRealtimeLogDeliveryInfos")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ListRealtimeLogDeliveryInfos.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ListUserCustomLogConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ListUserCustomLogConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ModifyCdnDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ModifyCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ModifyCdnDomainOwner")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ModifyCdnDomainOwner.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ModifyCdnDomainSchdmByProperty")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ModifyCdnDomainSchdmByProperty.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ModifyCdnService")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ModifyCdnService.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "ModifyRealtimeLogDelivery")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/ModifyRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "OpenCdnService")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/OpenCdnService.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "PublishStagingConfigToProduction")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/PublishStagingConfigToProduction.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "PushObjectCache")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/PushObjectCache.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "RefreshObjectCacheByCacheTag")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/RefreshObjectCacheByCacheTag.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "RefreshObjectCaches")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/RefreshObjectCaches.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "RollbackStagingConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/RollbackStagingConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "SetCdnDomainCSRCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/SetCdnDomainCSRCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "SetCdnDomainSMCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/SetCdnDomainSMCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "SetCdnDomainSSLCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/SetCdnDomainSSLCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "SetCdnDomainStagingConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/SetCdnDomainStagingConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "SetCdnFullDomainsBlockIP")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/SetCdnFullDomainsBlockIP.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "SetReqHeaderConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/SetReqHeaderConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "SetWaitingRoomConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/SetWaitingRoomConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "StartCdnDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/StartCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "StopCdnDomain")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/StopCdnDomain.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "UpdateCdnDeliverTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/UpdateCdnDeliverTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "UpdateCdnSubTask")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/UpdateCdnSubTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "UpdateFCTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/UpdateFCTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );
 
 #[cfg(feature = "VerifyDomainOwner")]
 acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/VerifyDomainOwner.json",
     runtime = ::acs_runtime,
-    shapes = ::cdn_shapes::shapes
+    shapes = ::cdn_shapes::shapes,
+    product = ::cdn_shapes::CdnApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/cdn-2018-05-10/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Cdn` (API version `2018-05-10`) as a type: its operations implement
+/// `OperationOf<CdnApi>`, which is what the `cdn` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum CdnApi {}

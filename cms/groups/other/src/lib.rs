@@ -7,1125 +7,1286 @@
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/AddTags.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ApplyMetricRuleTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ApplyMetricRuleTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "BatchCreateInstantSiteMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/BatchCreateInstantSiteMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "BatchExport")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/BatchExport.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateDynamicTagGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateDynamicTagGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateGroupMetricRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateGroupMetricRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateGroupMonitoringAgentProcess")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateGroupMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateHostAvailability")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateHostAvailability.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateHybridMonitorNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateHybridMonitorNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateHybridMonitorSLSGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateHybridMonitorSLSGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateHybridMonitorTask")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateHybridMonitorTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateInstantSiteMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateInstantSiteMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMetricRuleBlackList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMetricRuleBlackList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMetricRuleResources")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMetricRuleResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMetricRuleTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMetricRuleTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMonitorAgentProcess")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMonitorAgentProcess.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMonitorGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMonitorGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMonitorGroupByResourceGroupId")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMonitorGroupByResourceGroupId.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMonitorGroupInstances")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMonitorGroupInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMonitorGroupNotifyPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMonitorGroupNotifyPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateMonitoringAgentProcess")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "CreateSiteMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/CreateSiteMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "Cursor")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/Cursor.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteContact")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteContact.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteContactGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteContactGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteCustomMetric")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteCustomMetric.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteDynamicTagGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteDynamicTagGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteEventRuleTargets")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteEventRuleTargets.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteEventRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteEventRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteExporterOutput")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteExporterOutput.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteExporterRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteExporterRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteGroupMonitoringAgentProcess")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteGroupMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteHostAvailability")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteHostAvailability.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteHybridMonitorNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteHybridMonitorNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteHybridMonitorSLSGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteHybridMonitorSLSGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteHybridMonitorTask")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteHybridMonitorTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteLogMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteLogMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMetricRuleBlackList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMetricRuleBlackList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMetricRuleResources")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMetricRuleResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMetricRuleTargets")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMetricRuleTargets.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMetricRuleTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMetricRuleTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMetricRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMetricRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMonitorGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMonitorGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMonitorGroupDynamicRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMonitorGroupDynamicRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMonitorGroupInstances")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMonitorGroupInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMonitorGroupNotifyPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMonitorGroupNotifyPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteMonitoringAgentProcess")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DeleteSiteMonitors")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DeleteSiteMonitors.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeActiveMetricRuleList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeActiveMetricRuleList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeAlertHistoryList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeAlertHistoryList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeAlertLogCount")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeAlertLogCount.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeAlertLogHistogram")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeAlertLogHistogram.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeAlertLogList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeAlertLogList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeAlertingMetricRuleResources")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeAlertingMetricRuleResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeContactGroupList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeContactGroupList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeContactList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeContactList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeContactListByContactGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeContactListByContactGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeCustomEventAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeCustomEventAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeCustomEventCount")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeCustomEventCount.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeCustomEventHistogram")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeCustomEventHistogram.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeCustomMetricList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeCustomMetricList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeDynamicTagRuleList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeDynamicTagRuleList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeEventRuleAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeEventRuleAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeEventRuleList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeEventRuleList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeEventRuleTargetList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeEventRuleTargetList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeExporterOutputList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeExporterOutputList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeExporterRuleList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeExporterRuleList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeGroupMonitoringAgentProcess")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeGroupMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeHostAvailabilityList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeHostAvailabilityList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeHybridMonitorDataList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeHybridMonitorDataList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeHybridMonitorNamespaceList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeHybridMonitorNamespaceList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeHybridMonitorSLSGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeHybridMonitorSLSGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeHybridMonitorTaskList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeHybridMonitorTaskList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeLogMonitorAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeLogMonitorAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeLogMonitorList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeLogMonitorList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricData")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricData.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricLast")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricLast.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricMetaList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricMetaList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricRuleBlackList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleBlackList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricRuleCount")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleCount.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricRuleList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricRuleTargets")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleTargets.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricRuleTemplateAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleTemplateAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricRuleTemplateList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleTemplateList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMetricTop")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMetricTop.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitorGroupCategories")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupCategories.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitorGroupDynamicRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupDynamicRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitorGroupInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitorGroupInstances")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitorGroupNotifyPolicyList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupNotifyPolicyList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitorGroups")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitorResourceQuotaAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitorResourceQuotaAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitoringAgentAccessKey")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentAccessKey.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitoringAgentConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitoringAgentHosts")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentHosts.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitoringAgentProcesses")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentProcesses.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitoringAgentStatuses")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentStatuses.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeMonitoringConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeMonitoringConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeProductResourceTagKeyList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeProductResourceTagKeyList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeProductsOfActiveMetricRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeProductsOfActiveMetricRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeProjectMeta")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeProjectMeta.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSiteMonitorAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSiteMonitorData")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorData.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSiteMonitorISPCityList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorISPCityList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSiteMonitorList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSiteMonitorLog")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorLog.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSiteMonitorQuota")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSiteMonitorStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSyntheticProbeList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSyntheticProbeList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSystemEventAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSystemEventAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSystemEventCount")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSystemEventCount.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSystemEventHistogram")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSystemEventHistogram.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeSystemEventMetaList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeSystemEventMetaList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeTagKeyList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeTagKeyList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeTagValueList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeTagValueList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DescribeUnhealthyHostAvailability")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DescribeUnhealthyHostAvailability.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DisableActiveMetricRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DisableActiveMetricRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DisableEventRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DisableEventRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DisableHostAvailability")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DisableHostAvailability.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DisableMetricRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DisableMetricRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "DisableSiteMonitors")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/DisableSiteMonitors.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "EnableActiveMetricRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/EnableActiveMetricRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "EnableEventRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/EnableEventRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "EnableHostAvailability")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/EnableHostAvailability.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "EnableMetricRuleBlackList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/EnableMetricRuleBlackList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "EnableMetricRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/EnableMetricRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "EnableSiteMonitors")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/EnableSiteMonitors.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "InstallMonitoringAgent")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/InstallMonitoringAgent.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyGroupMonitoringAgentProcess")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyGroupMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyHostAvailability")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyHostAvailability.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyHostInfo")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyHostInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyHybridMonitorNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyHybridMonitorNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyHybridMonitorSLSGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyHybridMonitorSLSGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyHybridMonitorTask")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyHybridMonitorTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyMetricRuleBlackList")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyMetricRuleBlackList.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyMetricRuleTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyMetricRuleTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyMonitorGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyMonitorGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifyMonitorGroupInstances")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifyMonitorGroupInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "ModifySiteMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/ModifySiteMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutContact")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutContact.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutContactGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutContactGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutCustomEvent")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutCustomEvent.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutCustomEventRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutCustomEventRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutCustomMetric")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutCustomMetric.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutCustomMetricRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutCustomMetricRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutEventRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutEventRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutEventRuleTargets")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutEventRuleTargets.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutExporterOutput")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutExporterOutput.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutExporterRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutExporterRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutGroupMetricRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutGroupMetricRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutHybridMonitorMetricData")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutHybridMonitorMetricData.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutLogMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutLogMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutMetricRuleTargets")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutMetricRuleTargets.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutMonitorGroupDynamicRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutMonitorGroupDynamicRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutMonitoringConfig")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutMonitoringConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutResourceMetricRule")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutResourceMetricRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "PutResourceMetricRules")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/PutResourceMetricRules.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "RemoveTags")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/RemoveTags.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "SendDryRunSystemEvent")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/SendDryRunSystemEvent.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );
 
 #[cfg(feature = "UninstallMonitoringAgent")]
 acs_macros::generate!(
     spec = "../../../specs/cms-2019-01-01/UninstallMonitoringAgent.json",
     runtime = ::acs_runtime,
-    shapes = ::cms_shapes::shapes
+    shapes = ::cms_shapes::shapes,
+    product = ::cms_shapes::CmsApi
 );

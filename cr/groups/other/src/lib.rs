@@ -7,782 +7,894 @@
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CancelArtifactBuildTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CancelRepoBuildRecord")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CancelRepoBuildRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CancelRepoSyncTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CancelRepoSyncTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ChangeResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ChangeResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateArtifactBuildRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateArtifactBuildRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateArtifactLifecycleRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateArtifactSubscriptionRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateArtifactSubscriptionTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateArtifactSubscriptionTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateBuildRecordByRecord")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateBuildRecordByRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateBuildRecordByRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateBuildRecordByRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateChain")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateChain.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateChartNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateChartNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateChartRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateChartRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateInstanceEndpointAclPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateInstanceEndpointAclPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateInstanceVpcEndpointLinkedVpc")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateInstanceVpcEndpointLinkedVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepoBuildRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepoBuildRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepoSourceCodeRepo")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepoSourceCodeRepo.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepoSyncRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepoSyncRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepoSyncTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepoSyncTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepoSyncTaskByRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepoSyncTaskByRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepoTag")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepoTag.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepoTagScanTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepoTagScanTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepoTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepoTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateScanRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateScanRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "CreateStorageDomainRoutingRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/CreateStorageDomainRoutingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteArtifactLifecycleRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteArtifactSubscriptionRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteChain")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteChain.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteChartNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteChartNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteChartRelease")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteChartRelease.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteChartRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteChartRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteEventCenterRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteEventCenterRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteInstanceEndpointAclPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteInstanceEndpointAclPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteInstanceVpcEndpointLinkedVpc")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteInstanceVpcEndpointLinkedVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteRepoBuildRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteRepoBuildRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteRepoSyncRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteRepoSyncRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteRepoTag")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteRepoTag.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteRepoTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteRepoTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteScanRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteScanRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "DeleteStorageDomainRoutingRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/DeleteStorageDomainRoutingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetArtifactBuildRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetArtifactBuildRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetArtifactBuildTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetArtifactBuildTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetArtifactLifecycleRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetArtifactSubscriptionRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetArtifactSubscriptionTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetArtifactSubscriptionTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetArtifactSubscriptionTaskResult")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetArtifactSubscriptionTaskResult.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetAuthorizationToken")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetAuthorizationToken.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetChain")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetChain.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetChartNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetChartNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetChartRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetChartRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetInstance")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetInstanceCount")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetInstanceCount.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetInstanceEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetInstanceEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetInstanceUsage")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetInstanceUsage.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetInstanceVpcEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetInstanceVpcEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetRepoBuildRecord")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetRepoBuildRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetRepoBuildRecordStatus")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetRepoBuildRecordStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetRepoSourceCodeRepo")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetRepoSourceCodeRepo.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetRepoSyncTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetRepoSyncTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetRepoTag")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetRepoTag.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetRepoTagScanStatus")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetRepoTagScanStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetRepoTagScanSummary")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetRepoTagScanSummary.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetScanRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetScanRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "GetStorageDomainRoutingRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/GetStorageDomainRoutingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListArtifactBuildTaskLog")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListArtifactBuildTaskLog.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListArtifactLifecycleRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListArtifactSubscriptionRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListArtifactSubscriptionTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListArtifactSubscriptionTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListChain")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListChain.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListChainInstance")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListChainInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListChartNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListChartNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListChartRelease")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListChartRelease.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListChartRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListChartRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListEventCenterRecord")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListEventCenterRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListEventCenterRuleName")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListEventCenterRuleName.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListInstance")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListInstanceEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListInstanceEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListInstanceRegion")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListInstanceRegion.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepoBuildRecord")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepoBuildRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepoBuildRecordLog")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepoBuildRecordLog.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepoBuildRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepoBuildRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepoSyncRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepoSyncRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepoSyncTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepoSyncTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepoTag")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepoTag.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepoTagScanResult")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepoTagScanResult.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepoTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepoTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListScanBaselineByTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListScanBaselineByTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListScanMaliciousFileByTask")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListScanMaliciousFileByTask.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ListScanRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListScanRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "ResetLoginPassword")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ResetLoginPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateArtifactLifecycleRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateArtifactSubscriptionRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateChain")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateChain.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateChartNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateChartNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateChartRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateChartRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateEventCenterRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateEventCenterRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateInstanceEndpointStatus")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateInstanceEndpointStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateNamespace")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateNamespace.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateRepoBuildRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateRepoBuildRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateRepoSourceCodeRepo")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateRepoSourceCodeRepo.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateRepoTrigger")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateRepoTrigger.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateRepository")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateRepository.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateScanRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateScanRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UpdateStorageDomainRoutingRule")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UpdateStorageDomainRoutingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `cr` (API version `2018-12-01`) as a type: its operations implement
+/// `OperationOf<CrApi>`, which is what the `cr` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum CrApi {}

@@ -7,19 +7,22 @@
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/cr-2018-12-01/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::cr_shapes::shapes
+    shapes = ::cr_shapes::shapes,
+    product = ::cr_shapes::CrApi
 );

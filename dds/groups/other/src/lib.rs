@@ -7,852 +7,974 @@
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/AllocateDBInstanceSrvNetworkAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "AllocateNodePrivateNetworkAddress")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/AllocateNodePrivateNetworkAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "AllocatePublicNetworkAddress")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/AllocatePublicNetworkAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CancelActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CancelActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CheckCloudResourceAuthorized")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CheckCloudResourceAuthorized.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CheckRecoveryCondition")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CheckRecoveryCondition.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CheckServiceLinkedRole")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CheckServiceLinkedRole.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CreateAccount")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CreateAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CreateBackup")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CreateBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CreateDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CreateDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CreateGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CreateGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CreateNode")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CreateNode.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CreateNodeBatch")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CreateNodeBatch.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "CreateShardingDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/CreateShardingDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DeleteDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DeleteDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DeleteGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DeleteGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DeleteNode")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DeleteNode.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeAccounts")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeAccounts.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeActiveOperationMaintenanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationMaintenanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTask")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTask.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTaskCount")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTaskCount.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTaskRegion")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTaskRegion.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTaskType")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTaskType.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeAuditLogFilter")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeAuditLogFilter.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeAuditPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeAuditPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeAuditRecords")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeAuditRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeAvailabilityZones")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeAvailabilityZones.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeAvailableEngineVersion")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeAvailableEngineVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeAvailableResource.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeBackupDBs")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeBackupDBs.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeBackupStorage")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeBackupStorage.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeBackupTasks")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeBackupTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeBackups")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeClusterBackups")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeClusterBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeClusterRecoverTime")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeClusterRecoverTime.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceEncryptionKey")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceEncryptionKey.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstancePerformance")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstancePerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceSSL")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceSSL.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceSpecInfo")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceSpecInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceSwitchLog")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceSwitchLog.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceTDEInfo")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceTDEInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstances")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeDBInstancesOverview")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeDBInstancesOverview.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeErrorLogRecords")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeErrorLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeHistoryTasks")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeHistoryTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeHistoryTasksStat")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeHistoryTasksStat.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeInstanceRecoverTime")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeInstanceRecoverTime.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeKernelReleaseNotes")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeKernelReleaseNotes.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeKmsKeys")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeKmsKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeMongoDBLogConfig")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeMongoDBLogConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeParameterModificationHistory")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeParameterModificationHistory.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeParameterTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeParameterTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeParameters")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribePrice.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeRenewalPrice")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeRenewalPrice.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeReplicaSetRole")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeReplicaSetRole.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeRestoreDBInstanceList")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeRestoreDBInstanceList.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeRoleZoneInfo")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeRoleZoneInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeRunningLogRecords")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeRunningLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeSecurityGroupConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeSecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeSecurityIps")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeSecurityIps.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeShardingNetworkAddress")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeShardingNetworkAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeSlowLogRecords")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeSlowLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeTags.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DescribeUserEncryptionKeyList")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DescribeUserEncryptionKeyList.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "DestroyInstance")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/DestroyInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "EvaluateResource")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/EvaluateResource.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "MigrateAvailableZone")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/MigrateAvailableZone.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "MigrateToOtherZone")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/MigrateToOtherZone.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyAccountDescription")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyAccountDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyAuditLogFilter")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyAuditLogFilter.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyAuditPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyAuditPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceConnectionString")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceConnectionString.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceDescription")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceDiskType")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceDiskType.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceMaintainTime")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceMaintainTime.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceNetExpireTime")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceNetExpireTime.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceNetworkType")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceNetworkType.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceSSL")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceSSL.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceSpec")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceTDE")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceTDE.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupName")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyGlobalSecurityIPGroupName.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyInstanceVpcAuthMode")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyInstanceVpcAuthMode.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyNodeSpec")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyNodeSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyNodeSpecBatch")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyNodeSpecBatch.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyParameters")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifySecurityGroupConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifySecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifySecurityIps")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifySecurityIps.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifySrvNetworkAddress")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifySrvNetworkAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ModifyTaskInfo")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ModifyTaskInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ReleaseNodePrivateNetworkAddress")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ReleaseNodePrivateNetworkAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ReleasePublicNetworkAddress")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ReleasePublicNetworkAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "RenewDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/RenewDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "ResetAccountPassword")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/ResetAccountPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "RestartDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/RestartDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "RestartNode")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/RestartNode.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "SwitchDBInstanceHA")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/SwitchDBInstanceHA.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "TransferClusterBackup")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/TransferClusterBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "TransformInstanceChargeType")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/TransformInstanceChargeType.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "TransformToPrePaid")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/TransformToPrePaid.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "UpgradeDBInstanceEngineVersion")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/UpgradeDBInstanceEngineVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );
 
 #[cfg(feature = "UpgradeDBInstanceKernelVersion")]
 acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/UpgradeDBInstanceKernelVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::dds_shapes::shapes
+    shapes = ::dds_shapes::shapes,
+    product = ::dds_shapes::DdsApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/dds-2015-12-01/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Dds` (API version `2015-12-01`) as a type: its operations implement
+/// `OperationOf<DdsApi>`, which is what the `dds` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum DdsApi {}

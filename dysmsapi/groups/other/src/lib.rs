@@ -7,362 +7,414 @@
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/AddShortUrl.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "AddSmsSign")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/AddSmsSign.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "AddSmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/AddSmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "ChangeSignatureQualification")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/ChangeSignatureQualification.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "CheckMobilesCardSupport")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/CheckMobilesCardSupport.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "ConversionDataIntl")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/ConversionDataIntl.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "CreateCardSmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/CreateCardSmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "CreateSmsAuthorizationLetter")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/CreateSmsAuthorizationLetter.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "CreateSmsSign")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/CreateSmsSign.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "CreateSmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/CreateSmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "DeleteShortUrl")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/DeleteShortUrl.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "DeleteSmsQualification")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/DeleteSmsQualification.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "DeleteSmsSign")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/DeleteSmsSign.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "DeleteSmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/DeleteSmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetCardSmsDetails")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetCardSmsDetails.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetCardSmsLink")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetCardSmsLink.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetMediaResourceId")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetMediaResourceId.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetOSSInfoForCardTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetOSSInfoForCardTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetOSSInfoForUploadFile")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetOSSInfoForUploadFile.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetQualificationOssInfo")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetQualificationOssInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetSmsOcrOssInfo")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetSmsOcrOssInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetSmsSign")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetSmsSign.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "GetSmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/GetSmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "ModifySmsSign")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/ModifySmsSign.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "ModifySmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/ModifySmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QueryCardSmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QueryCardSmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QueryCardSmsTemplateReport")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QueryCardSmsTemplateReport.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QueryMobilesCardSupport")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QueryMobilesCardSupport.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySendDetails")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySendDetails.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySendStatistics")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySendStatistics.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QueryShortUrl")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QueryShortUrl.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySingleSmsQualification")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySingleSmsQualification.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySmsAuthorizationLetter")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsAuthorizationLetter.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySmsQualificationRecord")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsQualificationRecord.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySmsSign")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsSign.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySmsSignList")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsSignList.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "QuerySmsTemplateList")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsTemplateList.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "RequiredPhoneCode")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/RequiredPhoneCode.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "SendBatchCardSms")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/SendBatchCardSms.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "SendBatchSms")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/SendBatchSms.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "SendCardSms")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/SendCardSms.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "SendSms")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/SendSms.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "SmsConversionIntl")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/SmsConversionIntl.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "SubmitSmsQualification")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/SubmitSmsQualification.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "UpdateSmsQualification")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/UpdateSmsQualification.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "UpdateSmsSign")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/UpdateSmsSign.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "UpdateSmsTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/UpdateSmsTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );
 
 #[cfg(feature = "ValidPhoneCode")]
 acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/ValidPhoneCode.json",
     runtime = ::acs_runtime,
-    shapes = ::dysmsapi_shapes::shapes
+    shapes = ::dysmsapi_shapes::shapes,
+    product = ::dysmsapi_shapes::DysmsapiApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/dysmsapi-2017-05-25/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Dysmsapi` (API version `2017-05-25`) as a type: its operations implement
+/// `OperationOf<DysmsapiApi>`, which is what the `dysmsapi` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum DysmsapiApi {}

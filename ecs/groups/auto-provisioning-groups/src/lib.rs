@@ -7,40 +7,46 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateAutoProvisioningGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteAutoProvisioningGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteAutoProvisioningGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroupHistory")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroupHistory.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroupInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroupInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyAutoProvisioningGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyAutoProvisioningGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

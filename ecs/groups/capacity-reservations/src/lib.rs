@@ -7,75 +7,86 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateCapacityReservation.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateElasticityAssurance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateElasticityAssurance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeCapacityReservationInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeCapacityReservationInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeCapacityReservations")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeCapacityReservations.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeElasticityAssuranceInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeElasticityAssuranceInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeElasticityAssurances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeElasticityAssurances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceAttachmentAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceAttachmentAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyCapacityReservation")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyCapacityReservation.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyElasticityAssurance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyElasticityAssurance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceAttachmentAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAttachmentAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ReleaseCapacityReservation")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ReleaseCapacityReservation.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

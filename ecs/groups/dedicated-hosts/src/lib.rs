@@ -7,110 +7,126 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AllocateDedicatedHosts.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateDedicatedHostCluster")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateDedicatedHostCluster.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteDedicatedHostCluster")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteDedicatedHostCluster.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDedicatedHostAutoRenew")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDedicatedHostAutoRenew.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDedicatedHostClusters")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDedicatedHostClusters.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDedicatedHostTypes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDedicatedHostTypes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDedicatedHosts")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDedicatedHosts.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDedicatedHostAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDedicatedHostAutoReleaseTime")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostAutoReleaseTime.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDedicatedHostAutoRenewAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostAutoRenewAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDedicatedHostClusterAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostClusterAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDedicatedHostsChargeType")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostsChargeType.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceDeployment")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceDeployment.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "RedeployDedicatedHost")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RedeployDedicatedHost.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ReleaseDedicatedHost")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ReleaseDedicatedHost.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "RenewDedicatedHosts")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RenewDedicatedHosts.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,33 +7,38 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateDeploymentSet.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteDeploymentSet")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteDeploymentSet.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDeploymentSetSupportedInstanceTypeFamily")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDeploymentSetSupportedInstanceTypeFamily.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDeploymentSets")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDeploymentSets.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDeploymentSetAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDeploymentSetAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

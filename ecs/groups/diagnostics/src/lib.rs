@@ -7,61 +7,70 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateDiagnosticMetricSet.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateDiagnosticReport")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateDiagnosticReport.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteDiagnosticMetricSets")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteDiagnosticMetricSets.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteDiagnosticReports")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteDiagnosticReports.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDiagnosticMetricSets")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDiagnosticMetricSets.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDiagnosticMetrics")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDiagnosticMetrics.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDiagnosticReportAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDiagnosticReportAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDiagnosticReports")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDiagnosticReports.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDiagnosticMetricSet")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDiagnosticMetricSet.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,61 +7,70 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CancelImagePipelineExecution.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateImageComponent")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateImageComponent.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateImagePipeline")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateImagePipeline.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteImageComponent")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteImageComponent.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteImagePipeline")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteImagePipeline.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeImageComponents")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeImageComponents.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeImagePipelineExecutions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeImagePipelineExecutions.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeImagePipelines")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeImagePipelines.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "StartImagePipelineExecution")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/StartImagePipelineExecution.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,229 +7,262 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AttachInstanceRamRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateInstance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteInstance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceAutoRenewAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceRamRole")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceRamRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceStatus")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceTypeFamilies")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceTypeFamilies.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceTypes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceTypes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceVncUrl")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceVncUrl.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeSpotAdvice")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeSpotAdvice.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeSpotPriceHistory")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeSpotPriceHistory.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeUserData")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeUserData.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DetachInstanceRamRole")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DetachInstanceRamRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceAutoReleaseTime")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAutoReleaseTime.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceAutoRenewAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceChargeType")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceChargeType.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceMetadataOptions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceMetadataOptions.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceSpec")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceVncPasswd")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceVncPasswd.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyPrepayInstanceSpec")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyPrepayInstanceSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ReActivateInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ReActivateInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "RebootInstance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RebootInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "RebootInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RebootInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "RenewInstance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RenewInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "RunInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RunInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "StartInstance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/StartInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "StartInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/StartInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "StopInstance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/StopInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "StopInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/StopInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,40 +7,46 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AttachKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateKeyPair")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteKeyPairs")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteKeyPairs.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeKeyPairs")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeKeyPairs.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DetachKeyPair")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DetachKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ImportKeyPair")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ImportKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,47 +7,54 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateLaunchTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateLaunchTemplateVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateLaunchTemplateVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteLaunchTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteLaunchTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteLaunchTemplateVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteLaunchTemplateVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeLaunchTemplateVersions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeLaunchTemplateVersions.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeLaunchTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeLaunchTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyLaunchTemplateDefaultVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyLaunchTemplateDefaultVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

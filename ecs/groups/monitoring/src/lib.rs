@@ -7,68 +7,78 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDiskMonitorData.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeEniMonitorData")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeEniMonitorData.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceMaintenanceAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceMaintenanceAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceMonitorData")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceMonitorData.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeSnapshotMonitorData")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeSnapshotMonitorData.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "GetInstanceConsoleOutput")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/GetInstanceConsoleOutput.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "GetInstanceScreenshot")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/GetInstanceScreenshot.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceMaintenanceAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceMaintenanceAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "RedeployInstance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RedeployInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ReportInstancesStatus")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ReportInstancesStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

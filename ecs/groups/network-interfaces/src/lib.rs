@@ -7,89 +7,102 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AssignIpv6Addresses.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "AssignPrivateIpAddresses")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AssignPrivateIpAddresses.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "AttachNetworkInterface")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AttachNetworkInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateNetworkInterface")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateNetworkInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateNetworkInterfacePermission")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateNetworkInterfacePermission.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeleteNetworkInterface")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeleteNetworkInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeNetworkInterfaceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfaceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeNetworkInterfacePermissions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfacePermissions.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeNetworkInterfaces")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfaces.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DetachNetworkInterface")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DetachNetworkInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyNetworkInterfaceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyNetworkInterfaceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "UnassignIpv6Addresses")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/UnassignIpv6Addresses.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "UnassignPrivateIpAddresses")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/UnassignPrivateIpAddresses.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,54 +7,62 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AllocatePublicIpAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "AttachClassicLinkVpc")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AttachClassicLinkVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ConvertNatPublicIpToEip")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ConvertNatPublicIpToEip.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeBandwidthLimitation")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeBandwidthLimitation.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeClassicLinkInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeClassicLinkInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DetachClassicLinkVpc")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DetachClassicLinkVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceNetworkSpec")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceNetworkSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceVpcAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceVpcAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

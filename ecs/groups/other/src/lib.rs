@@ -7,159 +7,182 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreatePortRangeList.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeletePortRangeList")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeletePortRangeList.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeAutoSnapshotPolicyAssociations")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAutoSnapshotPolicyAssociations.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDiskDefaultKMSKeyId")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDiskDefaultKMSKeyId.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDiskEncryptionByDefaultStatus")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDiskEncryptionByDefaultStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeElasticityAssuranceAutoRenewAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeElasticityAssuranceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribePortRangeListAssociations")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePortRangeListAssociations.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribePortRangeListEntries")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePortRangeListEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribePortRangeLists")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePortRangeLists.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DisableDiskEncryptionByDefault")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DisableDiskEncryptionByDefault.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "EnableDiskEncryptionByDefault")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/EnableDiskEncryptionByDefault.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "EndTerminalSession")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/EndTerminalSession.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDiskDefaultKMSKeyId")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDiskDefaultKMSKeyId.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyDiskDeployment")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyDiskDeployment.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyElasticityAssuranceAutoRenewAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyElasticityAssuranceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceClockOptions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceClockOptions.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyInstanceNetworkOptions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyInstanceNetworkOptions.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyPortRangeList")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyPortRangeList.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifySnapshotCategory")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifySnapshotCategory.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "OpenSnapshotService")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/OpenSnapshotService.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "PurchaseElasticityAssurance")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/PurchaseElasticityAssurance.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "RenewElasticityAssurances")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/RenewElasticityAssurances.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ResetDiskDefaultKMSKeyId")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ResetDiskDefaultKMSKeyId.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

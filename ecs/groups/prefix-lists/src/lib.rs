@@ -7,40 +7,46 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreatePrefixList.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DeletePrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DeletePrefixList.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribePrefixListAssociations")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePrefixListAssociations.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribePrefixListAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePrefixListAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribePrefixLists")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePrefixLists.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyPrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyPrefixList.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,19 +7,22 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceModificationPrice.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribePrice.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeRenewalPrice")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeRenewalPrice.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,40 +7,46 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAccountAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeAvailableResource.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeRecommendInstanceType")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeRecommendInstanceType.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeResourcesModification")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeResourcesModification.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeZones.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

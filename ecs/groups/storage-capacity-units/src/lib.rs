@@ -7,19 +7,22 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeStorageCapacityUnits.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "ModifyStorageCapacityUnitAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/ModifyStorageCapacityUnitAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "PurchaseStorageCapacityUnit")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/PurchaseStorageCapacityUnit.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

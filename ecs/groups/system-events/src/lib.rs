@@ -7,40 +7,46 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/AcceptInquiredSystemEvent.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CancelSimulatedSystemEvents")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CancelSimulatedSystemEvents.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "CreateSimulatedSystemEvents")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CreateSimulatedSystemEvents.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeDisksFullStatus")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeDisksFullStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstanceHistoryEvents")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstanceHistoryEvents.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeInstancesFullStatus")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeInstancesFullStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

@@ -7,19 +7,22 @@
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/CancelTask.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeTaskAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeTaskAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );
 
 #[cfg(feature = "DescribeTasks")]
 acs_macros::generate!(
     spec = "../../../specs/ecs-2014-05-26/DescribeTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::ecs_shapes::shapes
+    shapes = ::ecs_shapes::shapes,
+    product = ::ecs_shapes::EcsApi
 );

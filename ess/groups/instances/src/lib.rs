@@ -7,33 +7,38 @@
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/EnterStandby.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ExitStandby")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ExitStandby.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "RebalanceInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/RebalanceInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "SetInstanceHealth")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/SetInstanceHealth.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "SetInstancesProtection")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/SetInstancesProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );

@@ -7,481 +7,550 @@
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/AttachAlbServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "AttachDBInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/AttachDBInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "AttachInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/AttachInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "AttachLoadBalancers")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/AttachLoadBalancers.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "AttachServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/AttachServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "AttachVServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/AttachVServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ChangeResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ChangeResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CompleteLifecycleAction")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CompleteLifecycleAction.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CreateAlarm")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CreateAlarm.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CreateEciScalingConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CreateEciScalingConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CreateLifecycleHook")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CreateLifecycleHook.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CreateNotificationConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CreateNotificationConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CreateScalingConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CreateScalingConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CreateScalingGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CreateScalingGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CreateScalingRule")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CreateScalingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "CreateScheduledTask")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/CreateScheduledTask.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeactivateScalingConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeactivateScalingConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeleteAlarm")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeleteAlarm.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeleteEciScalingConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeleteEciScalingConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeleteLifecycleHook")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeleteLifecycleHook.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeleteNotificationConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeleteNotificationConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeleteScalingConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeleteScalingConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeleteScalingGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeleteScalingGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeleteScalingRule")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeleteScalingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DeleteScheduledTask")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DeleteScheduledTask.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeAlarms")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeAlarms.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeEciScalingConfigurations")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeEciScalingConfigurations.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeElasticStrength")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeElasticStrength.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeLifecycleActions")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeLifecycleActions.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeLifecycleHooks")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeLifecycleHooks.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeLimitation")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeLimitation.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeNotificationConfigurations")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeNotificationConfigurations.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeNotificationTypes")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeNotificationTypes.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribePatternTypes")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribePatternTypes.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeScalingActivities")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeScalingActivities.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeScalingActivityDetail")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeScalingActivityDetail.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeScalingConfigurations")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeScalingConfigurations.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeScalingGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeScalingGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeScalingInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeScalingInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeScalingRules")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeScalingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DescribeScheduledTasks")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeScheduledTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DetachAlbServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DetachAlbServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DetachDBInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DetachDBInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DetachInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DetachInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DetachLoadBalancers")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DetachLoadBalancers.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DetachServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DetachServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DetachVServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DetachVServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DisableAlarm")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DisableAlarm.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "DisableScalingGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DisableScalingGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "EnableAlarm")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/EnableAlarm.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "EnableScalingGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/EnableScalingGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ExecuteScalingRule")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ExecuteScalingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyAlarm")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyAlarm.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyEciScalingConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyEciScalingConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyLifecycleHook")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyLifecycleHook.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyNotificationConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyNotificationConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyScalingConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyScalingConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyScalingGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyScalingGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyScalingRule")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyScalingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ModifyScheduledTask")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ModifyScheduledTask.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "RecordLifecycleActionHeartbeat")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/RecordLifecycleActionHeartbeat.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "RemoveInstances")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/RemoveInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ResumeProcesses")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ResumeProcesses.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ScaleWithAdjustment")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ScaleWithAdjustment.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "SetGroupDeletionProtection")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/SetGroupDeletionProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "SuspendProcesses")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/SuspendProcesses.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "VerifyAuthentication")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/VerifyAuthentication.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "VerifyUser")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/VerifyUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );

@@ -7,5 +7,6 @@
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Ess` (API version `2014-08-28`) as a type: its operations implement
+/// `OperationOf<EssApi>`, which is what the `ess` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum EssApi {}

@@ -7,33 +7,38 @@
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ListTagKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "ListTagValues")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/ListTagValues.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ess-2014-08-28/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::ess_shapes::shapes
+    shapes = ::ess_shapes::shapes,
+    product = ::ess_shapes::EssApi
 );

@@ -7,656 +7,750 @@
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/AsymmetricDecrypt.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "AsymmetricEncrypt")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/AsymmetricEncrypt.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "AsymmetricSign")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/AsymmetricSign.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "AsymmetricVerify")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/AsymmetricVerify.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CancelKeyDeletion")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CancelKeyDeletion.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CertificatePrivateKeyDecrypt")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CertificatePrivateKeyDecrypt.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CertificatePrivateKeySign")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CertificatePrivateKeySign.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CertificatePublicKeyEncrypt")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CertificatePublicKeyEncrypt.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CertificatePublicKeyVerify")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CertificatePublicKeyVerify.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ConnectKmsInstance")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ConnectKmsInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CreateAlias")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CreateAlias.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CreateApplicationAccessPoint")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CreateApplicationAccessPoint.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CreateClientKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CreateClientKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CreateKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CreateKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CreateKeyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CreateKeyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CreateNetworkRule")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CreateNetworkRule.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CreatePolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CreatePolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "CreateSecret")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/CreateSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "Decrypt")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/Decrypt.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DeleteAlias")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DeleteAlias.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DeleteApplicationAccessPoint")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DeleteApplicationAccessPoint.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DeleteCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DeleteCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DeleteClientKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DeleteClientKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DeleteKeyMaterial")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DeleteKeyMaterial.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DeleteNetworkRule")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DeleteNetworkRule.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DeletePolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DeletePolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DeleteSecret")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DeleteSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribeAccountKmsStatus")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribeAccountKmsStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribeApplicationAccessPoint")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribeApplicationAccessPoint.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribeCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribeCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribeKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribeKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribeKeyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribeKeyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribeNetworkRule")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribeNetworkRule.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribePolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribePolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DescribeSecret")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DescribeSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "DisableKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/DisableKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "EnableKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/EnableKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "Encrypt")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/Encrypt.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ExportDataKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ExportDataKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GenerateAndExportDataKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GenerateAndExportDataKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GenerateDataKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GenerateDataKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GenerateDataKeyWithoutPlaintext")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GenerateDataKeyWithoutPlaintext.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetClientKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetClientKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetDefaultKmsInstance")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetDefaultKmsInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetKeyPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetKeyPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetKmsInstance")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetKmsInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetKmsInstanceQuotaInfos")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetKmsInstanceQuotaInfos.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetParametersForImport")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetParametersForImport.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetPublicKey")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetPublicKey.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetRandomPassword")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetRandomPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetSecretPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetSecretPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "GetSecretValue")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/GetSecretValue.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ImportKeyMaterial")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ImportKeyMaterial.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListAliases")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListAliases.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListAliasesByKeyId")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListAliasesByKeyId.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListApplicationAccessPoints")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListApplicationAccessPoints.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListClientKeys")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListClientKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListKeyVersions")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListKeyVersions.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListKeys")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListKmsInstances")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListKmsInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListNetworkRules")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListNetworkRules.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListPolicies")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListPolicies.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListResourceTags")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListResourceTags.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListSecretVersionIds")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListSecretVersionIds.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListSecrets")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListSecrets.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "OpenKmsService")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/OpenKmsService.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "PutSecretValue")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/PutSecretValue.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ReEncrypt")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ReEncrypt.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ReleaseKmsInstance")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ReleaseKmsInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "RestoreSecret")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/RestoreSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "RotateSecret")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/RotateSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "ScheduleKeyDeletion")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/ScheduleKeyDeletion.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "SetDeletionProtection")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/SetDeletionProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "SetKeyPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/SetKeyPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "SetSecretPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/SetSecretPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "TagResource")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/TagResource.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UntagResource")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UntagResource.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateAlias")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateAlias.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateApplicationAccessPoint")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateApplicationAccessPoint.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateCertificateStatus")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateCertificateStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateKeyDescription")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateKeyDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateKmsInstanceBindVpc")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateKmsInstanceBindVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateNetworkRule")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateNetworkRule.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdatePolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdatePolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateRotationPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateRotationPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateSecret")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateSecretRotationPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateSecretRotationPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UpdateSecretVersionStage")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UpdateSecretVersionStage.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );
 
 #[cfg(feature = "UploadCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/UploadCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::kms_shapes::shapes
+    shapes = ::kms_shapes::shapes,
+    product = ::kms_shapes::KmsApi
 );

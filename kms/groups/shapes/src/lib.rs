@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/kms-2016-01-20/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Kms` (API version `2016-01-20`) as a type: its operations implement
+/// `OperationOf<KmsApi>`, which is what the `kms` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum KmsApi {}

@@ -7,96 +7,110 @@
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/CancelShiftLoadBalancerZones.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "CreateLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/CreateLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DeleteLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DeleteLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DisableLoadBalancerIpv6Internet")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DisableLoadBalancerIpv6Internet.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "EnableLoadBalancerIpv6Internet")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/EnableLoadBalancerIpv6Internet.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "GetLoadBalancerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/GetLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "ListLoadBalancers")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListLoadBalancers.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "LoadBalancerJoinSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/LoadBalancerJoinSecurityGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "LoadBalancerLeaveSecurityGroup")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/LoadBalancerLeaveSecurityGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "StartShiftLoadBalancerZones")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/StartShiftLoadBalancerZones.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UpdateLoadBalancerAddressTypeConfig")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UpdateLoadBalancerAddressTypeConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UpdateLoadBalancerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UpdateLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UpdateLoadBalancerProtection")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UpdateLoadBalancerProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UpdateLoadBalancerZones")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UpdateLoadBalancerZones.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );

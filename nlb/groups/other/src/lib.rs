@@ -7,222 +7,254 @@
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/AddServersToServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "AssociateAdditionalCertificatesWithListener")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/AssociateAdditionalCertificatesWithListener.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "AttachCommonBandwidthPackageToLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/AttachCommonBandwidthPackageToLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "CreateListener")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/CreateListener.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "CreateSecurityPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/CreateSecurityPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "CreateServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/CreateServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DeleteListener")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DeleteListener.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DeleteSecurityPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DeleteSecurityPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DeleteServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DeleteServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DescribeHdMonitorRegionConfig")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DescribeHdMonitorRegionConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DescribeZones.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DetachCommonBandwidthPackageFromLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DetachCommonBandwidthPackageFromLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "DisassociateAdditionalCertificatesWithListener")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/DisassociateAdditionalCertificatesWithListener.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "GetJobStatus")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/GetJobStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "GetListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/GetListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "GetListenerHealthStatus")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/GetListenerHealthStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "ListAsynJobs")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListAsynJobs.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "ListListenerCertificates")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListListenerCertificates.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "ListListeners")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListListeners.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "ListSecurityPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListSecurityPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "ListServerGroupServers")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListServerGroupServers.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "ListServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "ListSystemSecurityPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListSystemSecurityPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "RemoveServersFromServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/RemoveServersFromServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "SetHdMonitorRegionConfig")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/SetHdMonitorRegionConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "StartListener")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/StartListener.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "StopListener")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/StopListener.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UpdateListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UpdateListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UpdateSecurityPolicyAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UpdateSecurityPolicyAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UpdateServerGroupAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UpdateServerGroupAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UpdateServerGroupServersAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UpdateServerGroupServersAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );

@@ -7,5 +7,6 @@
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/MoveResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Nlb` (API version `2022-04-30`) as a type: its operations implement
+/// `OperationOf<NlbApi>`, which is what the `nlb` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum NlbApi {}

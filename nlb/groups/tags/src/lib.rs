@@ -7,19 +7,22 @@
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/nlb-2022-04-30/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::nlb_shapes::shapes
+    shapes = ::nlb_shapes::shapes,
+    product = ::nlb_shapes::NlbApi
 );

@@ -7,1937 +7,2214 @@
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/AbortDBClusterMigration.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "AddEncryptionDBRolePrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/AddEncryptionDBRolePrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "AddFirewallRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/AddFirewallRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "AddPolarFsQuota")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/AddPolarFsQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "AddSQLRateLimitingRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/AddSQLRateLimitingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "AttachApplicationPolarFS")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/AttachApplicationPolarFS.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CancelActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CancelActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CancelCronJobPolicyServerless")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CancelCronJobPolicyServerless.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CancelPolarFsFileQuota")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CancelPolarFsFileQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CancelScheduleTasks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CancelScheduleTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CheckAccountName")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CheckAccountName.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CheckAccountNameZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CheckAccountNameZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CheckConnectionString")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CheckConnectionString.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CheckDBName")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CheckDBName.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CheckDBNameZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CheckDBNameZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CheckKMSAuthorized")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CheckKMSAuthorized.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CheckServiceLinkedRole")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CheckServiceLinkedRole.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CloseAITask")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CloseAITask.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CloseDBClusterMigration")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CloseDBClusterMigration.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ContinueDBClusterMigration")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ContinueDBClusterMigration.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateAccount")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateAccountZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateAccountZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateActivationCode")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateActivationCode.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateApplication")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateApplication.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateApplicationEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateApplicationEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateBackup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateColdStorageInstance")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateColdStorageInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateCronJobPolicyServerless")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateCronJobPolicyServerless.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateDBCluster")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateDBCluster.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateDBClusterEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateDBClusterEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateDBClusterEndpointZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateDBClusterEndpointZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateDBEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateDBEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateDBLink")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateDBLink.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateDBNodes")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateDBNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateDatabase")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateDatabase.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateDatabaseZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateDatabaseZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateGlobalDataNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateGlobalDataNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateGlobalDatabaseNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateNetworkChannel")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateNetworkChannel.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateOrGetVirtualLicenseOrder")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateOrGetVirtualLicenseOrder.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateServiceLinkedRole")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateServiceLinkedRole.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "CreateStoragePlan")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/CreateStoragePlan.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteAIDBCluster")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteAIDBCluster.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteAccount")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteAccountZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteAccountZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteApplication")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteApplication.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteApplicationEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteApplicationEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteBackup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteDBCluster")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteDBCluster.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteDBClusterEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteDBClusterEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteDBClusterEndpointZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteDBClusterEndpointZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteDBEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteDBEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteDBLink")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteDBLink.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteDBNodes")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteDBNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteDatabase")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteDatabase.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteDatabaseZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteDatabaseZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteEncryptionDBRolePrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteEncryptionDBRolePrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteFirewallRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteFirewallRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteGlobalDataNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteGlobalDataNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteGlobalDatabaseNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteMaskingRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteMaskingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteNetworkChannel")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteNetworkChannel.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeletePolarFsQuota")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeletePolarFsQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DeleteSQLRateLimitingRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DeleteSQLRateLimitingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeAIDBClusterAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeAIDBClusterAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeAIDBClusterPerformance")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeAIDBClusterPerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeAIDBClusters")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeAIDBClusters.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeAITaskStatus")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeAITaskStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeAccounts")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeAccounts.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeAccountsZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeAccountsZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeActivationCodeDetails")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeActivationCodeDetails.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeActivationCodes")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeActivationCodes.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeActiveOperationMaintainConf")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeActiveOperationMaintainConf.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeApplicationAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeApplicationAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeApplicationParameters")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeApplicationParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeApplicationServerlessConf")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeApplicationServerlessConf.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeApplications")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeApplications.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeAutoRenewAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeAutoRenewAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeAvailableCrossRegions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeAvailableCrossRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeBackupLogs")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeBackupLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeBackupRegions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeBackupRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeBackupTasks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeBackupTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeBackups")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeCharacterSetName")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeCharacterSetName.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeClassList")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeClassList.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeColdStorageInstance")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeColdStorageInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeCronJobPolicyServerless")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeCronJobPolicyServerless.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeCrossCloudLevels")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeCrossCloudLevels.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeCrossCloudRegion")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeCrossCloudRegion.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeCrossCloudRegionMappingToAliyun")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeCrossCloudRegionMappingToAliyun.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterAccessWhitelist")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterAccessWhitelist.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterAuditLogCollector")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterAuditLogCollector.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterAvailableResources")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterAvailableResources.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterConnectivity")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterConnectivity.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterEncryptionKey")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterEncryptionKey.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterEndpoints")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterEndpoints.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterEndpointsZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterEndpointsZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterMigration")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterMigration.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterNetInfo")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterNetInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterParameters")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterPerformance")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterPerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterProxy")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterProxy.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterSSL")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterSSL.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterServerlessConf")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterServerlessConf.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterTDE")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterTDE.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterVersion")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusterVersionZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterVersionZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClusters")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClusters.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClustersWithBackups")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClustersWithBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBClustersZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBClustersZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBInitializeVariable")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBInitializeVariable.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBInstancePerformance")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBInstancePerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBLinks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBLinks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBLogFiles")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBLogFiles.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBMiniEngineVersions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBMiniEngineVersions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBNodePerformance")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBNodePerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBNodesParameters")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBNodesParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDBProxyPerformance")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDBProxyPerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDasConfig")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDasConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDatabases")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDatabases.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDatabasesZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDatabasesZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDbClusterAttributeZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDbClusterAttributeZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeDetachedBackups")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeDetachedBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeEncryptionDBRolePrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeEncryptionDBRolePrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeEncryptionDBSecret")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeEncryptionDBSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeFirewallRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeFirewallRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeGlobalDataNetworkList")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeGlobalDataNetworkList.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeGlobalDatabaseNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeGlobalDatabaseNetworks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeGlobalDatabaseNetworks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeHALogs")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeHALogs.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeHistoryTasks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeHistoryTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeHistoryTasksStat")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeHistoryTasksStat.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeLicenseOrderDetails")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeLicenseOrderDetails.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeLicenseOrders")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeLicenseOrders.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeLocalAvailableRecoveryTime")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeLocalAvailableRecoveryTime.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeLogBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeLogBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeMaskingRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeMaskingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeMetaList")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeMetaList.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeModifyParameterLog")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeModifyParameterLog.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeNetworkChannel")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeNetworkChannel.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeParameterGroups")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeParameterGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeParameterTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeParameterTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribePendingMaintenanceAction")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribePendingMaintenanceAction.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribePendingMaintenanceActions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribePendingMaintenanceActions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribePolarFsAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribePolarFsAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribePolarFsQuota")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribePolarFsQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribePolarSQLCollectorPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribePolarSQLCollectorPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeRdsVSwitchs")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeRdsVSwitchs.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeRdsVpcs")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeRdsVpcs.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeResourcePackages")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeResourcePackages.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeSQLRateLimitingRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeSQLRateLimitingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeScheduleTasks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeScheduleTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeSlowLogRecords")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeSlowLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeSlowLogs")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeSlowLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeTasks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeUpgradeReport")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeUpgradeReport.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeUserEncryptionKeyList")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeUserEncryptionKeyList.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeVSwitchList")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeVSwitchList.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeVSwitches")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeVSwitches.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeVpcs")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeVpcs.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DescribeZones.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DisableDBClusterOrca")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DisableDBClusterOrca.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "DisableDBClusterServerless")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/DisableDBClusterServerless.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "EnableDBClusterOrca")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/EnableDBClusterOrca.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "EnableDBClusterServerless")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/EnableDBClusterServerless.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "EnableFirewallRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/EnableFirewallRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "EnableSQLRateLimitingRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/EnableSQLRateLimitingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "EvaluateRegionResource")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/EvaluateRegionResource.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ExecuteCrossCloudOpenAPI")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ExecuteCrossCloudOpenAPI.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "FailoverDBCluster")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/FailoverDBCluster.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "FailoverDBClusterZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/FailoverDBClusterZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "GenerateUpgradeReportForSyncClone")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/GenerateUpgradeReportForSyncClone.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "GrantAccountPrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/GrantAccountPrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "GrantAccountPrivilegeZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/GrantAccountPrivilegeZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ListOrders")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ListOrders.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ListTagResourcesForRegion")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ListTagResourcesForRegion.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ManuallyStartDBCluster")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ManuallyStartDBCluster.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyAIDBClusterDescription")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyAIDBClusterDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyAccountDescription")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyAccountDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyAccountDescriptionZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyAccountDescriptionZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyAccountLockState")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyAccountLockState.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyAccountPassword")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyAccountPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyAccountPasswordZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyAccountPasswordZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyActiveOperationMaintainConf")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyActiveOperationMaintainConf.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyApplicationDescription")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyApplicationDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyApplicationParameter")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyApplicationParameter.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyApplicationServerlessConf")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyApplicationServerlessConf.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyApplicationWhitelist")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyApplicationWhitelist.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyAutoRenewAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyAutoRenewAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyCronJobPolicyServerless")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyCronJobPolicyServerless.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBCluster")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBCluster.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterAccessWhitelist")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterAccessWhitelist.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterAndNodesParameters")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterAndNodesParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterArch")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterArch.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterAuditLogCollector")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterAuditLogCollector.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterDeletion")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterDeletion.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterDescription")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterDescriptionZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterDescriptionZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterEndpointZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterEndpointZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterMaintainTime")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterMaintainTime.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterMigration")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterMigration.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterMigrationEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterMigrationEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterParameters")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterPrimaryZone")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterPrimaryZone.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterSSL")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterSSL.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterServerlessConf")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterServerlessConf.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterStoragePerformance")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterStoragePerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterStorageSpace")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterStorageSpace.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterTDE")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterTDE.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBClusterVpc")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBDescription")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBDescriptionZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBDescriptionZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBNodeClass")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeClass.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBNodeConfig")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBNodeDescription")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBNodeHotReplicaMode")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeHotReplicaMode.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBNodeSccMode")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeSccMode.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBNodesClass")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBNodesClass.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyDBNodesParameters")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyDBNodesParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyEncryptionDBRolePrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyEncryptionDBRolePrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyEncryptionDBSecret")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyEncryptionDBSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyFirewallRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyFirewallRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyGlobalDatabaseNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupName")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyGlobalSecurityIPGroupName.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyLogBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyLogBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyMaskingRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyMaskingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyPendingMaintenanceAction")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyPendingMaintenanceAction.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyResourcePackage")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyResourcePackage.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifySQLRateLimitingRules")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifySQLRateLimitingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ModifyScheduleTask")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ModifyScheduleTask.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "OpenAITask")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/OpenAITask.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ReactivateDBClusterBackup")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ReactivateDBClusterBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "RefreshDBClusterStorageUsage")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/RefreshDBClusterStorageUsage.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "RemoveDBClusterFromGDN")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/RemoveDBClusterFromGDN.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ResetAccount")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ResetAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ResetAccountPassword")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ResetAccountPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ResetAccountZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ResetAccountZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "ResetGlobalDatabaseNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/ResetGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "RestartDBLink")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/RestartDBLink.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "RestartDBNode")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/RestartDBNode.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "RestartDBNodeZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/RestartDBNodeZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "RestoreTable")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/RestoreTable.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "RevokeAccountPrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/RevokeAccountPrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "RevokeAccountPrivilegeZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/RevokeAccountPrivilegeZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "SetPolarFsFileQuota")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/SetPolarFsFileQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "SwitchOverGlobalDatabaseNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/SwitchOverGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "TempModifyDBNode")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/TempModifyDBNode.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "TransformDBClusterPayType")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/TransformDBClusterPayType.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "UpdateExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/UpdateExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "UpgradeDBClusterVersion")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/UpgradeDBClusterVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );
 
 #[cfg(feature = "UpgradeDBClusterVersionZonal")]
 acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/UpgradeDBClusterVersionZonal.json",
     runtime = ::acs_runtime,
-    shapes = ::polardb_shapes::shapes
+    shapes = ::polardb_shapes::shapes,
+    product = ::polardb_shapes::PolardbApi
 );

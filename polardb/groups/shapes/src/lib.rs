@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/polardb-2017-08-01/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `polardb` (API version `2017-08-01`) as a type: its operations implement
+/// `OperationOf<PolardbApi>`, which is what the `polardb` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum PolardbApi {}

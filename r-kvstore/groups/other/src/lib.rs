@@ -7,1020 +7,1166 @@
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/AddShardingNode.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "AllocateDirectConnection")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/AllocateDirectConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "AllocateInstancePublicConnection")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/AllocateInstancePublicConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CancelActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CancelActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CheckCloudResourceAuthorized")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CheckCloudResourceAuthorized.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateAccount")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateBackup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateCacheAnalysisTask")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateCacheAnalysisTask.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateGlobalDistributeCache")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateGlobalDistributeCache.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateInstances")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateTairInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateTairInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "CreateTairKVCacheVNode")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/CreateTairKVCacheVNode.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DeleteAccount")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DeleteAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DeleteBackup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DeleteBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DeleteGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DeleteGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DeleteInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DeleteInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DeleteParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DeleteParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DeleteShardingNode")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DeleteShardingNode.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeAccounts")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeAccounts.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeActiveOperationMaintenanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeActiveOperationMaintenanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTask")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeActiveOperationTask.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTaskCount")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeActiveOperationTaskCount.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeAuditLogConfig")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeAuditLogConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeAuditRecords")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeAuditRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeAvailableResource.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeBackupTasks")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeBackupTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeBackups")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeCacheAnalysisReport")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeCacheAnalysisReport.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeCacheAnalysisReportList")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeCacheAnalysisReportList.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeClusterBackupList")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeClusterBackupList.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeClusterMemberInfo")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeClusterMemberInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeDBInstanceMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeDBInstanceMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeDBInstanceNetInfo")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeDBInstanceNetInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeDBNodeDirectVipInfo")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeDBNodeDirectVipInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeDbInstanceConnectivity")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeDbInstanceConnectivity.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeDedicatedClusterInstanceList")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeDedicatedClusterInstanceList.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeEncryptionKey")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeEncryptionKey.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeEncryptionKeyList")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeEncryptionKeyList.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeEngineVersion")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeEngineVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeGlobalDistributeCache")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeGlobalDistributeCache.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeHistoryEvents")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryEvents.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeHistoryEventsStat")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryEventsStat.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeHistoryMonitorValues")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryMonitorValues.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeHistoryTasks")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeHistoryTasksStat")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryTasksStat.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeInstanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeInstanceSSL")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceSSL.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeInstanceTDEStatus")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceTDEStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeInstances")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeInstancesOverview")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstancesOverview.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeIntranetAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeIntranetAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeLogicInstanceTopology")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeLogicInstanceTopology.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeMonitorItems")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeMonitorItems.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeParameterGroupSupportParam")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterGroupSupportParam.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeParameterGroupTemplateList")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterGroupTemplateList.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeParameterGroups")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeParameterModificationHistory")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterModificationHistory.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeParameterTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeParameters")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribePrice.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeRoleZoneInfo")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeRoleZoneInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeRunningLogRecords")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeRunningLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeSecurityGroupConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeSecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeSecurityIps")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeSecurityIps.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeServiceLinkedRoleExists")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeServiceLinkedRoleExists.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeSlowLogRecords")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeSlowLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeTags.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeTairKVCacheInferInstances")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeTairKVCacheInferInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DescribeZones.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "DestroyInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/DestroyInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "EnableAdditionalBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/EnableAdditionalBandwidth.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "FlushExpireKeys")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/FlushExpireKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "FlushInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/FlushInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "FlushInstanceForDB")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/FlushInstanceForDB.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "GrantAccountPrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/GrantAccountPrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "InitializeKvstorePermission")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/InitializeKvstorePermission.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "LockDBInstanceWrite")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/LockDBInstanceWrite.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "MasterNodeShutDownFailOver")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/MasterNodeShutDownFailOver.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "MigrateToOtherZone")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/MigrateToOtherZone.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyAccountDescription")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyAccountDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyAccountPassword")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyAccountPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyActiveOperationMaintainConfig")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyActiveOperationMaintainConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyActiveOperationTask")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyActiveOperationTask.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyAuditLogConfig")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyAuditLogConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyBackupExpireTime")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyBackupExpireTime.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyDBInstanceAutoUpgrade")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyDBInstanceAutoUpgrade.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyDBInstanceConnectionString")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyDBInstanceConnectionString.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyDBInstanceMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyDBInstanceMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyEventInfo")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyEventInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupName")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyGlobalSecurityIPGroupName.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceBandwidth.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceMaintainTime")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceMaintainTime.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceMajorVersion")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceMajorVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceMinorVersion")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceMinorVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceNetExpireTime")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceNetExpireTime.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceParameter")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceParameter.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceSSL")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceSSL.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceSpec")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceTDE")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceTDE.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyInstanceVpcAuthMode")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceVpcAuthMode.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyIntranetAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyIntranetAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifySecurityGroupConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifySecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifySecurityIps")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifySecurityIps.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ModifyTaskInfo")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ModifyTaskInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "RebootProxy")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/RebootProxy.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ReleaseDirectConnection")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ReleaseDirectConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ReleaseInstancePublicConnection")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ReleaseInstancePublicConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "RemoveSubInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/RemoveSubInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "RenewAdditionalBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/RenewAdditionalBandwidth.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "RenewInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/RenewInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "ResetAccountPassword")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/ResetAccountPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "RestartInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/RestartInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "RestoreInstance")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/RestoreInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "SwitchInstanceHA")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/SwitchInstanceHA.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "SwitchInstanceProxy")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/SwitchInstanceProxy.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "SwitchInstanceZoneFailOver")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/SwitchInstanceZoneFailOver.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "SwitchNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/SwitchNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "SyncDtsStatus")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/SyncDtsStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "TransformInstanceChargeType")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/TransformInstanceChargeType.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "TransformToEcs")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/TransformToEcs.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "TransformToPrePaid")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/TransformToPrePaid.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "UnlockDBInstanceWrite")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/UnlockDBInstanceWrite.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );
 
 #[cfg(feature = "UpgradeProxy")]
 acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/UpgradeProxy.json",
     runtime = ::acs_runtime,
-    shapes = ::r_kvstore_shapes::shapes
+    shapes = ::r_kvstore_shapes::shapes,
+    product = ::r_kvstore_shapes::RKvstoreApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/r-kvstore-2015-01-01/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `R-kvstore` (API version `2015-01-01`) as a type: its operations implement
+/// `OperationOf<RKvstoreApi>`, which is what the `r-kvstore` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum RKvstoreApi {}

@@ -7,460 +7,526 @@
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/AddUserToGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "AttachPolicyToGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/AttachPolicyToGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "AttachPolicyToRole")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/AttachPolicyToRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "AttachPolicyToUser")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/AttachPolicyToUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "BindMFADevice")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/BindMFADevice.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ChangePassword")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ChangePassword.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ClearAccountAlias")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ClearAccountAlias.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "CreateAccessKey")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/CreateAccessKey.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "CreateGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/CreateGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "CreateLoginProfile")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/CreateLoginProfile.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "CreatePolicy")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/CreatePolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "CreatePolicyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/CreatePolicyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "CreateRole")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/CreateRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "CreateUser")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/CreateUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "CreateVirtualMFADevice")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/CreateVirtualMFADevice.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DecodeDiagnosticMessage")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DecodeDiagnosticMessage.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DeleteAccessKey")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DeleteAccessKey.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DeleteGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DeleteGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DeleteLoginProfile")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DeleteLoginProfile.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DeletePolicy")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DeletePolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DeletePolicyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DeletePolicyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DeleteRole")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DeleteRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DeleteUser")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DeleteUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DeleteVirtualMFADevice")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DeleteVirtualMFADevice.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DetachPolicyFromGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DetachPolicyFromGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DetachPolicyFromRole")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DetachPolicyFromRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "DetachPolicyFromUser")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/DetachPolicyFromUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetAccessKeyLastUsed")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetAccessKeyLastUsed.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetAccountAlias")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetAccountAlias.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetLoginProfile")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetLoginProfile.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetPasswordPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetPasswordPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetPolicyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetPolicyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetRole")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetSecurityPreference")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetSecurityPreference.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetUser")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "GetUserMFAInfo")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/GetUserMFAInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListAccessKeys")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListAccessKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListEntitiesForPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListEntitiesForPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListGroups")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListGroupsForUser")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListGroupsForUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListPolicies")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListPolicies.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListPoliciesForGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListPoliciesForGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListPoliciesForRole")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListPoliciesForRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListPoliciesForUser")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListPoliciesForUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListPolicyVersions")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListPolicyVersions.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListRoles")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListRoles.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListUsers")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListUsers.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListUsersForGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListUsersForGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "ListVirtualMFADevices")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/ListVirtualMFADevices.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "RemoveUserFromGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/RemoveUserFromGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "SetAccountAlias")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/SetAccountAlias.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "SetDefaultPolicyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/SetDefaultPolicyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "SetPasswordPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/SetPasswordPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "SetSecurityPreference")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/SetSecurityPreference.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "UnbindMFADevice")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/UnbindMFADevice.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "UpdateAccessKey")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/UpdateAccessKey.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "UpdateGroup")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/UpdateGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "UpdateLoginProfile")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/UpdateLoginProfile.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "UpdatePolicyDescription")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/UpdatePolicyDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "UpdateRole")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/UpdateRole.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );
 
 #[cfg(feature = "UpdateUser")]
 acs_macros::generate!(
     spec = "../../../specs/ram-2015-05-01/UpdateUser.json",
     runtime = ::acs_runtime,
-    shapes = ::ram_shapes::shapes
+    shapes = ::ram_shapes::shapes,
+    product = ::ram_shapes::RamApi
 );

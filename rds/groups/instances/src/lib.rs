@@ -7,187 +7,214 @@
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CheckCloudResourceAuthorized.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CheckInstanceExist")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CheckInstanceExist.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDBInstanceForRebuild")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDBInstanceForRebuild.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeAnalyticdbByPrimaryDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeAnalyticdbByPrimaryDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeAvailableClasses")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeAvailableClasses.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeAvailableZones")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeAvailableZones.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstances")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstancesByExpireTime")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstancesByExpireTime.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeHADiagnoseConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeHADiagnoseConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSupportOnlineResizeDisk")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSupportOnlineResizeDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "GetDBInstanceTopology")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/GetDBInstanceTopology.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ListClasses")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ListClasses.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "MigrateToOtherZone")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/MigrateToOtherZone.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceDescription")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceMaintainTime")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceMaintainTime.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceSpec")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDasInstanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDasInstanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyHADiagnoseConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyHADiagnoseConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ReleaseInstanceConnection")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ReleaseInstanceConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RestartDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RestartDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "StartDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/StartDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "StopDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/StopDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );

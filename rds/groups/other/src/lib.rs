@@ -7,2098 +7,2398 @@
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ActivateMigrationTargetInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "AllocateInstancePublicConnection")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/AllocateInstancePublicConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "AllocateReadWriteSplittingConnection")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/AllocateReadWriteSplittingConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "AssociateEipAddressWithRCInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/AssociateEipAddressWithRCInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "AttachRCDisk")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/AttachRCDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "AttachRCInstances")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/AttachRCInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "AttachWhitelistTemplateToInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/AttachWhitelistTemplateToInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "AuthorizeRCSecurityGroupPermission")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/AuthorizeRCSecurityGroupPermission.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CalculateDBInstanceWeight")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CalculateDBInstanceWeight.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CancelActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CancelActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CheckAccountNameAvailable")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CheckAccountNameAvailable.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CheckCreateDdrDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CheckCreateDdrDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CheckDBNameAvailable")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CheckDBNameAvailable.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CheckServiceLinkedRole")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CheckServiceLinkedRole.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CloneDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CloneDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CloneParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CloneParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ConfirmNotify")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ConfirmNotify.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CopyDatabase")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CopyDatabase.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CopyDatabaseBetweenInstances")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CopyDatabaseBetweenInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateAccount")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateBackup")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateCloudMigrationPrecheckTask")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateCloudMigrationPrecheckTask.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateCloudMigrationTask")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateCloudMigrationTask.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDBInstanceEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDBInstanceEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDBInstanceEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDBInstanceEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDBInstanceSecurityGroupRule")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDBInstanceSecurityGroupRule.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDBNodes")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDBNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDBProxyEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDBProxyEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDatabase")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDatabase.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateDdrInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateDdrInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateGADInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateGADInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateGadInstanceMember")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateGadInstanceMember.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateMigrateTask")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateMigrateTask.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateOnlineDatabaseTask")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateOnlineDatabaseTask.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateOrderForDeleteDBNodes")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateOrderForDeleteDBNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreatePostgresExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreatePostgresExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateRCDisk")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateRCDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateRCNodePool")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateRCNodePool.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateRCSnapshot")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateRCSnapshot.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateReadOnlyDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateReadOnlyDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateReplicationLink")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateReplicationLink.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateSecret")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateServiceLinkedRole")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateServiceLinkedRole.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateTempDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateTempDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "CreateYouhuiForOrder")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/CreateYouhuiForOrder.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteADSetting")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteADSetting.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteAccount")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteBackup")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteBackup.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteBackupFile")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteBackupFile.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteDBInstanceEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteDBInstanceEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteDBInstanceEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteDBInstanceEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteDBInstanceSecurityGroupRule")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteDBInstanceSecurityGroupRule.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteDBNodes")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteDBNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteDBProxyEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteDBProxyEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteDatabase")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteDatabase.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteGadInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteGadInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeletePostgresExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeletePostgresExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteRCClusterNodes")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteRCClusterNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteRCDeploymentSet")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteRCDeploymentSet.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteRCDisk")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteRCDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteRCInstances")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteRCInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteRCSnapshot")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteRCSnapshot.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteReplicationLink")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteReplicationLink.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteSecret")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteSecret.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteSlot")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteSlot.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DeleteUserBackupFile")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DeleteUserBackupFile.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescibeImportsFromDatabase")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescibeImportsFromDatabase.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeADInfo")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeADInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeAccounts")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeAccounts.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeActionEventPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeActionEventPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeAllWhitelistTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeAllWhitelistTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeAvailableCrossRegion")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeAvailableCrossRegion.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeAvailableMetrics")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeAvailableMetrics.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeAvailableRecoveryTime")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeAvailableRecoveryTime.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeBackupDatabase")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeBackupDatabase.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeBackupTasks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeBackupTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeBackups")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeBinlogFiles")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeBinlogFiles.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCharacterSetName")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCharacterSetName.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeClassDetails")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeClassDetails.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCloudMigrationPrecheckResult")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCloudMigrationPrecheckResult.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCloudMigrationResult")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCloudMigrationResult.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCollationTimeZones")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCollationTimeZones.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeComputeBurstConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeComputeBurstConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCrossBackupMetaList")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCrossBackupMetaList.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCrossRegionBackupDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCrossRegionBackupDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCrossRegionBackups")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCrossRegionBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCrossRegionLogBackupFiles")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCrossRegionLogBackupFiles.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCurrentModifyOrder")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCurrentModifyOrder.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeCustinsResourceInfo")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeCustinsResourceInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceConnectivity")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceConnectivity.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceDetail")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceDetail.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceEncryptionKey")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceEncryptionKey.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceEndpoints")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceEndpoints.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceHAConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceHAConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceIPArrayList")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceIPArrayList.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceIpHostname")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceIpHostname.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceMetrics")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceMetrics.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceNetInfo")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceNetInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceNetInfoForChannel")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceNetInfoForChannel.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstancePerformance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstancePerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstancePromoteActivity")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstancePromoteActivity.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceProxyConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceProxyConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceReplication")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceReplication.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceSSL")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceSSL.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceSecurityGroupRule")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceSecurityGroupRule.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceTDE")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceTDE.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstancesAsCsv")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstancesAsCsv.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstancesByPerformance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstancesByPerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstancesForClone")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstancesForClone.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBMiniEngineVersions")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBMiniEngineVersions.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBProxy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBProxy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBProxyEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBProxyEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBProxyPerformance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBProxyPerformance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDTCSecurityIpHostsForSQLServer")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDTCSecurityIpHostsForSQLServer.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDatabases")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDatabases.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDedicatedHostGroups")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDedicatedHostGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDedicatedHosts")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDedicatedHosts.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDetachedBackups")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDetachedBackups.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeErrorLogs")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeErrorLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeEvents")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeEvents.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeGadInstances")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeGadInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeHASwitchConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeHASwitchConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeHistoryEvents")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeHistoryEvents.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeHistoryEventsStat")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeHistoryEventsStat.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeHistoryTasks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeHistoryTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeHistoryTasksStat")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeHistoryTasksStat.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeHostGroupElasticStrategyParameters")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeHostGroupElasticStrategyParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeHostWebShell")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeHostWebShell.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeInstanceCrossBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeInstanceCrossBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeInstanceKeywords")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeInstanceKeywords.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeInstanceLinkedWhitelistTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeInstanceLinkedWhitelistTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeKmsAssociateResources")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeKmsAssociateResources.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeLocalAvailableRecoveryTime")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeLocalAvailableRecoveryTime.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeLogBackupFiles")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeLogBackupFiles.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeMarketingActivity")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeMarketingActivity.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeMetaList")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeMetaList.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeMigrateTaskById")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeMigrateTaskById.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeMigrateTasks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeMigrateTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeModifyPGHbaConfigLog")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeModifyPGHbaConfigLog.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeModifyParameterLog")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeModifyParameterLog.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeOssDownloads")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeOssDownloads.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribePGHbaConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribePGHbaConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeParameterGroups")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeParameterGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeParameterTemplates")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeParameterTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeParameters")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribePostgresExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribePostgresExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribePrice.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeQuickSaleConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeQuickSaleConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCClusterConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCClusterConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCClusterNodes")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCClusterNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCDisks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCDisks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCImageList")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCImageList.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCInstanceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCInstanceDdosCount")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCInstanceDdosCount.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCInstanceIpAddress")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCInstanceIpAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCInstanceVncUrl")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCInstanceVncUrl.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCInstances")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCMetricList")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCMetricList.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCNodePool")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCNodePool.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRCSnapshots")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRCSnapshots.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRdsResourceSettings")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRdsResourceSettings.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeReadDBInstanceDelay")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeReadDBInstanceDelay.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRegionInfos")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRegionInfos.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeRenewalPrice")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeRenewalPrice.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeReplicationLinkLogs")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeReplicationLinkLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeResourceDetails")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeResourceDetails.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeResourceUsage")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeResourceUsage.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSQLCollectorPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSQLCollectorPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSQLCollectorRetention")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSQLCollectorRetention.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSQLLogFiles")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSQLLogFiles.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSQLLogRecords")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSQLLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSQLLogReportList")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSQLLogReportList.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSecrets")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSecrets.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSecurityGroupConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSlots")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSlots.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSlowLogRecords")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSlowLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeSlowLogs")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeSlowLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeTasks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeUpgradeMajorVersionPrecheckTask")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeUpgradeMajorVersionPrecheckTask.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeUpgradeMajorVersionTasks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeUpgradeMajorVersionTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeVSwitches")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeVSwitches.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeWhitelistTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeWhitelistTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeWhitelistTemplateLinkedInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeWhitelistTemplateLinkedInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DestroyDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DestroyDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DetachGadInstanceMember")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DetachGadInstanceMember.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DetachRCDisk")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DetachRCDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DetachWhitelistTemplateToInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DetachWhitelistTemplateToInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "EvaluateLocalExtendDisk")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/EvaluateLocalExtendDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "GetDbProxyInstanceSsl")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/GetDbProxyInstanceSsl.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "GrantAccountPrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/GrantAccountPrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "GrantOperatorPermission")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/GrantOperatorPermission.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ImportUserBackupFile")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ImportUserBackupFile.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ListUserBackupFiles")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ListUserBackupFiles.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "LockAccount")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/LockAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "MigrateConnectionToOtherZone")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/MigrateConnectionToOtherZone.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "MigrateDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/MigrateDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "MigrateDBNodes")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/MigrateDBNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "MigrateSecurityIPMode")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/MigrateSecurityIPMode.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyADInfo")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyADInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyAccountCheckPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyAccountCheckPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyAccountDescription")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyAccountDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyAccountSecurityPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyAccountSecurityPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyActionEventPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyActionEventPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyActiveOperationTasks")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyActiveOperationTasks.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyBackupSetExpireTime")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyBackupSetExpireTime.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyCollationTimeZone")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyCollationTimeZone.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyComputeBurstConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyComputeBurstConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyCustinsResource")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyCustinsResource.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBDescription")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceAutoUpgradeMinorVersion")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceAutoUpgradeMinorVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceConnectionString")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceConnectionString.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceDelayedReplicationTime")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceDelayedReplicationTime.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceDeletionProtection")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceDeletionProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceHAConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceHAConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceMetrics")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceMetrics.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceNetworkExpireTime")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceNetworkExpireTime.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceNetworkType")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceNetworkType.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstancePayType")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstancePayType.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceReplicationSwitch")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceReplicationSwitch.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceSSL")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceSSL.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceSecurityGroupRule")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceSecurityGroupRule.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBInstanceTDE")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceTDE.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBNode")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBNode.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBProxy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBProxy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBProxyEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBProxyEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBProxyEndpointAddress")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBProxyEndpointAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDBProxyInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDBProxyInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDTCSecurityIpHostsForSQLServer")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDTCSecurityIpHostsForSQLServer.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDatabaseConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDatabaseConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyDbProxyInstanceSsl")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyDbProxyInstanceSsl.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyEventInfo")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyEventInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyHASwitchConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyHASwitchConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyInstanceCrossBackupPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyInstanceCrossBackupPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyPGHbaConfig")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyPGHbaConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyParameter")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyParameter.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyParameterGroup")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyParameterGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyRCInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyRCInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyRCInstanceChargeType")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyRCInstanceChargeType.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyRCInstanceDescription")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyRCInstanceDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyReadWriteSplittingConnection")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyReadWriteSplittingConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyReadonlyInstanceDelayReplicationTime")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyReadonlyInstanceDelayReplicationTime.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifySQLCollectorPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifySQLCollectorPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifySQLCollectorRetention")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifySQLCollectorRetention.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifySecurityGroupConfiguration")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifySecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifySecurityIps")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifySecurityIps.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyTaskInfo")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyTaskInfo.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ModifyWhitelistTemplate")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ModifyWhitelistTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "PreCheckCreateOrderForDeleteDBNodes")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/PreCheckCreateOrderForDeleteDBNodes.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "PrecheckDuckDBDependency")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/PrecheckDuckDBDependency.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "PurgeDBInstanceLog")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/PurgeDBInstanceLog.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "QueryNotify")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/QueryNotify.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "QueryRecommendByCode")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/QueryRecommendByCode.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RebuildDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RebuildDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RebuildReplicationLink")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RebuildReplicationLink.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ReceiveDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ReceiveDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RecoveryDBInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RecoveryDBInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ReleaseInstancePublicConnection")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ReleaseInstancePublicConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ReleaseReadWriteSplittingConnection")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ReleaseReadWriteSplittingConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RenewInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RenewInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RenewRCInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RenewRCInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ReplaceRCInstanceSystemDisk")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ReplaceRCInstanceSystemDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ResetAccount")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ResetAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ResetAccountPassword")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ResetAccountPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ResizeRCInstanceDisk")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ResizeRCInstanceDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RestoreDdrTable")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RestoreDdrTable.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RestoreTable")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RestoreTable.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RevokeAccountPrivilege")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RevokeAccountPrivilege.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RevokeOperatorPermission")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RevokeOperatorPermission.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RunRCInstances")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RunRCInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "StartRCInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/StartRCInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "StopRCInstance")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/StopRCInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "SwitchDBInstanceHA")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/SwitchDBInstanceHA.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "SwitchDBInstanceNetType")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/SwitchDBInstanceNetType.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "SwitchDBInstanceVpc")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/SwitchDBInstanceVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "SwitchOverMajorVersionUpgrade")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/SwitchOverMajorVersionUpgrade.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "SwitchReplicationLink")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/SwitchReplicationLink.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "TerminateMigrateTask")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/TerminateMigrateTask.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "TransformDBInstancePayType")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/TransformDBInstancePayType.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UnlockAccount")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UnlockAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UpdatePostgresExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UpdatePostgresExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UpdateUserBackupFile")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UpdateUserBackupFile.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UpgradeDBInstanceEngineVersion")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UpgradeDBInstanceEngineVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UpgradeDBInstanceKernelVersion")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UpgradeDBInstanceKernelVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UpgradeDBInstanceMajorVersion")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UpgradeDBInstanceMajorVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UpgradeDBInstanceMajorVersionPrecheck")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UpgradeDBInstanceMajorVersionPrecheck.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UpgradeDBProxyInstanceKernelVersion")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UpgradeDBProxyInstanceKernelVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Rds` (API version `2014-08-15`) as a type: its operations implement
+/// `OperationOf<RdsApi>`, which is what the `rds` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum RdsApi {}

@@ -7,47 +7,54 @@
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/AddTagsToResource.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeDBInstanceByTags")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceByTags.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/DescribeTags.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "RemoveTagsFromResource")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/RemoveTagsFromResource.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/rds-2014-08-15/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::rds_shapes::shapes
+    shapes = ::rds_shapes::shapes,
+    product = ::rds_shapes::RdsApi
 );

@@ -7,553 +7,632 @@
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/AcceptHandshake.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "AttachControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/AttachControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "AttachPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/AttachPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "BindSecureMobilePhone")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/BindSecureMobilePhone.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CancelChangeAccountEmail")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CancelChangeAccountEmail.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CancelCreateCloudAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CancelCreateCloudAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CancelHandshake")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CancelHandshake.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CancelPromoteResourceAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CancelPromoteResourceAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ChangeAccountEmail")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ChangeAccountEmail.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CheckAccountDelete")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CheckAccountDelete.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreateAutoGroupingRule")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreateAutoGroupingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreateCloudAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreateCloudAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreateControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreateControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreateFolder")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreateFolder.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreatePolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreatePolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreatePolicyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreatePolicyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreateResourceAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreateResourceAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreateRole")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreateRole.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "CreateServiceLinkedRole")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreateServiceLinkedRole.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeclineHandshake")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeclineHandshake.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeleteAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeleteAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeleteAutoGroupingRule")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeleteAutoGroupingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeleteControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeleteControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeleteFolder")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeleteFolder.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeletePolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeletePolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeletePolicyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeletePolicyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeleteRole")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeleteRole.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeleteServiceLinkedRole")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeleteServiceLinkedRole.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeregisterDelegatedAdministrator")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeregisterDelegatedAdministrator.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DestroyResourceDirectory")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DestroyResourceDirectory.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DetachControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DetachControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DetachPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DetachPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DisableAutoGrouping")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DisableAutoGrouping.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DisableControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DisableControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "EnableAutoGrouping")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/EnableAutoGrouping.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "EnableControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/EnableControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "EnableResourceDirectory")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/EnableResourceDirectory.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetAccountDeletionCheckResult")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetAccountDeletionCheckResult.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetAccountDeletionStatus")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetAccountDeletionStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetAutoGroupingRule")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetAutoGroupingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetAutoGroupingStatus")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetAutoGroupingStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetControlPolicyEnablementStatus")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetControlPolicyEnablementStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetFolder")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetFolder.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetHandshake")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetHandshake.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetPayerForAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetPayerForAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetPolicyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetPolicyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetResourceDirectory")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetResourceDirectory.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetResourceGroupResourceCounts")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetResourceGroupResourceCounts.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetRole")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetRole.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetServiceLinkedRoleDeletionStatus")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetServiceLinkedRoleDeletionStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "InitResourceDirectory")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/InitResourceDirectory.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "InviteAccountToResourceDirectory")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/InviteAccountToResourceDirectory.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListAccounts")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListAccounts.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListAccountsForParent")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListAccountsForParent.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListAncestors")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListAncestors.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListAutoGroupingRules")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListAutoGroupingRules.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListControlPolicies")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListControlPolicies.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListControlPolicyAttachmentsForTarget")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListControlPolicyAttachmentsForTarget.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListDelegatedAdministrators")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListDelegatedAdministrators.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListDelegatedServicesForAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListDelegatedServicesForAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListFoldersForParent")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListFoldersForParent.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListHandshakesForAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListHandshakesForAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListHandshakesForResourceDirectory")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListHandshakesForResourceDirectory.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListPolicies")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListPolicies.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListPolicyAttachments")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListPolicyAttachments.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListPolicyVersions")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListPolicyVersions.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListRoles")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListRoles.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListTargetAttachmentsForControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListTargetAttachmentsForControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListTrustedServiceStatus")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListTrustedServiceStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "MoveAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/MoveAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "PromoteResourceAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/PromoteResourceAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "RegisterDelegatedAdministrator")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/RegisterDelegatedAdministrator.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "RemoveCloudAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/RemoveCloudAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ResendCreateCloudAccountEmail")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ResendCreateCloudAccountEmail.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ResendPromoteResourceAccountEmail")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ResendPromoteResourceAccountEmail.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "RetryChangeAccountEmail")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/RetryChangeAccountEmail.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "SendVerificationCodeForBindSecureMobilePhone")]
@@ -561,68 +640,78 @@ acs_macros::generate!(
     spec =
         "../../../specs/resourcemanager-2020-03-31/SendVerificationCodeForBindSecureMobilePhone.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "SendVerificationCodeForEnableRD")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/SendVerificationCodeForEnableRD.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "SetDefaultPolicyVersion")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/SetDefaultPolicyVersion.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "SetMemberDeletionPermission")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/SetMemberDeletionPermission.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UpdateAccount")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UpdateAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UpdateAutoGroupingConfig")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UpdateAutoGroupingConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UpdateAutoGroupingRule")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UpdateAutoGroupingRule.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UpdateControlPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UpdateControlPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UpdateFolder")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UpdateFolder.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UpdateRole")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UpdateRole.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );

@@ -7,75 +7,86 @@
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/CreateResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DeleteResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DeleteResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "DisableAssociatedTransfer")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/DisableAssociatedTransfer.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "EnableAssociatedTransfer")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/EnableAssociatedTransfer.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "GetResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/GetResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListAssociatedTransferSetting")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListAssociatedTransferSetting.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListResourceGroups")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListResourceGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListResources")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListResources.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "MoveResources")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/MoveResources.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UpdateAssociatedTransferSetting")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UpdateAssociatedTransferSetting.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UpdateResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UpdateResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `ResourceManager` (API version `2020-03-31`) as a type: its operations implement
+/// `OperationOf<ResourcemanagerApi>`, which is what the `resourcemanager` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum ResourcemanagerApi {}

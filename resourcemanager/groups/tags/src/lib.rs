@@ -7,33 +7,38 @@
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListTagKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "ListTagValues")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/ListTagValues.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/resourcemanager-2020-03-31/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::resourcemanager_shapes::shapes
+    shapes = ::resourcemanager_shapes::shapes,
+    product = ::resourcemanager_shapes::ResourcemanagerApi
 );

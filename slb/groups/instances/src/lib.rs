@@ -7,82 +7,94 @@
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteLoadBalancer")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteLoadBalancer.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeLoadBalancerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeLoadBalancers")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancers.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "ModifyLoadBalancerInstanceChargeType")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/ModifyLoadBalancerInstanceChargeType.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "ModifyLoadBalancerInstanceSpec")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/ModifyLoadBalancerInstanceSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "ModifyLoadBalancerInternetSpec")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/ModifyLoadBalancerInternetSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "ModifyLoadBalancerPayType")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/ModifyLoadBalancerPayType.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetLoadBalancerDeleteProtection")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetLoadBalancerDeleteProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetLoadBalancerModificationProtection")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetLoadBalancerModificationProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetLoadBalancerName")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetLoadBalancerName.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetLoadBalancerStatus")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetLoadBalancerStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );

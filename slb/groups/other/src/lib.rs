@@ -7,516 +7,590 @@
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/AddAccessControlListEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "AddBackendServers")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/AddBackendServers.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "AddListenerWhiteListItem")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/AddListenerWhiteListItem.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "AddVServerGroupBackendServers")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/AddVServerGroupBackendServers.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateAccessControlList")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateAccessControlList.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateDomainExtension")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateDomainExtension.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateLoadBalancerHTTPListener")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateLoadBalancerHTTPListener.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateLoadBalancerHTTPSListener")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateLoadBalancerHTTPSListener.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateLoadBalancerTCPListener")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateLoadBalancerTCPListener.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateLoadBalancerUDPListener")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateLoadBalancerUDPListener.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateMasterSlaveServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateMasterSlaveServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateRules")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateRules.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateTLSCipherPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateTLSCipherPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "CreateVServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/CreateVServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteAccessControlList")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteAccessControlList.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteAccessLogsDownloadAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteAccessLogsDownloadAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteCACertificate")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteCACertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteDomainExtension")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteDomainExtension.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteLoadBalancerListener")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteLoadBalancerListener.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteMasterSlaveServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteMasterSlaveServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteRules")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteRules.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteServerCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteServerCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteTLSCipherPolicy")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteTLSCipherPolicy.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DeleteVServerGroup")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DeleteVServerGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeAccessControlListAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeAccessControlListAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeAccessControlLists")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeAccessControlLists.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeAccessLogsDownloadAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeAccessLogsDownloadAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeAvailableResource.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeCACertificates")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeCACertificates.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeDomainExtensionAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeDomainExtensionAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeDomainExtensions")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeDomainExtensions.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeHealthStatus")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeHealthStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeHighDefinationMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeHighDefinationMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeListenerAccessControlAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeListenerAccessControlAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeLoadBalancerHTTPListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerHTTPListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeLoadBalancerHTTPSListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerHTTPSListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeLoadBalancerListeners")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerListeners.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeLoadBalancerTCPListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerTCPListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeLoadBalancerUDPListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerUDPListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeMasterSlaveServerGroupAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeMasterSlaveServerGroupAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeMasterSlaveServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeMasterSlaveServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeRuleAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeRuleAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeRules")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeRules.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeServerCertificates")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeServerCertificates.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeVServerGroupAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeVServerGroupAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeVServerGroups")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeVServerGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeZones.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "EnableHighDefinationMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/EnableHighDefinationMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "ListTLSCipherPolicies")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/ListTLSCipherPolicies.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "ModifyHighDefinationMonitor")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/ModifyHighDefinationMonitor.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "ModifyVServerGroupBackendServers")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/ModifyVServerGroupBackendServers.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "RemoveAccessControlListEntry")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/RemoveAccessControlListEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "RemoveBackendServers")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/RemoveBackendServers.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "RemoveListenerWhiteListItem")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/RemoveListenerWhiteListItem.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "RemoveVServerGroupBackendServers")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/RemoveVServerGroupBackendServers.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetAccessControlListAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetAccessControlListAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetAccessLogsDownloadAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetAccessLogsDownloadAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetBackendServers")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetBackendServers.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetCACertificateName")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetCACertificateName.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetDomainExtensionAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetDomainExtensionAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetListenerAccessControlStatus")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetListenerAccessControlStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetLoadBalancerHTTPListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetLoadBalancerHTTPListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetLoadBalancerHTTPSListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetLoadBalancerHTTPSListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetLoadBalancerTCPListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetLoadBalancerTCPListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetLoadBalancerUDPListenerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetLoadBalancerUDPListenerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetRule")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetRule.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetServerCertificateName")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetServerCertificateName.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetTLSCipherPolicyAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetTLSCipherPolicyAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "SetVServerGroupAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/SetVServerGroupAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "StartLoadBalancerListener")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/StartLoadBalancerListener.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "StopLoadBalancerListener")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/StopLoadBalancerListener.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "UploadCACertificate")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/UploadCACertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "UploadServerCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/UploadServerCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );

@@ -7,5 +7,6 @@
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/MoveResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );

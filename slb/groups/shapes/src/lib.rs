@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Slb` (API version `2014-05-15`) as a type: its operations implement
+/// `OperationOf<SlbApi>`, which is what the `slb` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum SlbApi {}

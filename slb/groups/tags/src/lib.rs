@@ -7,40 +7,46 @@
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/AddTags.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/DescribeTags.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "RemoveTags")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/RemoveTags.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
     spec = "../../../specs/slb-2014-05-15/UntagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::slb_shapes::shapes
+    shapes = ::slb_shapes::shapes,
+    product = ::slb_shapes::SlbApi
 );

@@ -7,75 +7,86 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AddCommonBandwidthPackageIp.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "AddCommonBandwidthPackageIps")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AddCommonBandwidthPackageIps.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CancelCommonBandwidthPackageIpBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CancelCommonBandwidthPackageIpBandwidth.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateCommonBandwidthPackage")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateCommonBandwidthPackage.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteCommonBandwidthPackage")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteCommonBandwidthPackage.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "Describe95Traffic")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/Describe95Traffic.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeCommonBandwidthPackages")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeCommonBandwidthPackages.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyCommonBandwidthPackageAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyCommonBandwidthPackageAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyCommonBandwidthPackageIpBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyCommonBandwidthPackageIpBandwidth.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyCommonBandwidthPackageSpec")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyCommonBandwidthPackageSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "RemoveCommonBandwidthPackageIp")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/RemoveCommonBandwidthPackageIp.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

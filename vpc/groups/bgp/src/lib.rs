@@ -7,75 +7,86 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AddBgpNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateBgpGroup")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateBgpGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateBgpPeer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateBgpPeer.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteBgpGroup")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteBgpGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteBgpNetwork")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteBgpNetwork.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteBgpPeer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteBgpPeer.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeBgpGroups")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeBgpGroups.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeBgpNetworks")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeBgpNetworks.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeBgpPeers")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeBgpPeers.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyBgpGroupAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyBgpGroupAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyBgpPeerAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyBgpPeerAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

@@ -7,33 +7,38 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateCustomerGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteCustomerGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteCustomerGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeCustomerGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeCustomerGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeCustomerGateways")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeCustomerGateways.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyCustomerGatewayAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyCustomerGatewayAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

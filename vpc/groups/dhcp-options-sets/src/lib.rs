@@ -7,54 +7,62 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AttachDhcpOptionsSetToVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateDhcpOptionsSet")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateDhcpOptionsSet.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteDhcpOptionsSet")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteDhcpOptionsSet.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DetachDhcpOptionsSetFromVpc")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DetachDhcpOptionsSetFromVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetDhcpOptionsSet")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetDhcpOptionsSet.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListDhcpOptionsSets")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListDhcpOptionsSets.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ReplaceVpcDhcpOptionsSet")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ReplaceVpcDhcpOptionsSet.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateDhcpOptionsSetAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateDhcpOptionsSetAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

@@ -7,19 +7,22 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateExpressCloudConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyExpressCloudConnectionAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressCloudConnectionAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyExpressCloudConnectionBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressCloudConnectionBandwidth.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

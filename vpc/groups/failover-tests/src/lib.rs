@@ -7,47 +7,54 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateFailoverTestJob.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteFailoverTestJob.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeFailoverTestJob.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeFailoverTestJobs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeFailoverTestJobs.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "StartFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/StartFailoverTestJob.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "StopFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/StopFailoverTestJob.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateFailoverTestJob")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateFailoverTestJob.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

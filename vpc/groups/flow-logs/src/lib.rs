@@ -7,54 +7,62 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ActiveFlowLog.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateFlowLog")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateFlowLog.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeactiveFlowLog")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeactiveFlowLog.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteFlowLog")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteFlowLog.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeFlowLogs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeFlowLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetFlowLogServiceStatus")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetFlowLogServiceStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyFlowLogAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyFlowLogAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "OpenFlowLogService")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/OpenFlowLogService.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

@@ -7,61 +7,70 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AddGlobalAccelerationInstanceIp.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateGlobalAccelerationInstance")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateGlobalAccelerationInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteGlobalAccelerationInstance")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteGlobalAccelerationInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeGlobalAccelerationInstances")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeGlobalAccelerationInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeServerRelatedGlobalAccelerationInstances")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeServerRelatedGlobalAccelerationInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyGlobalAccelerationInstanceAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyGlobalAccelerationInstanceAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyGlobalAccelerationInstanceSpec")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyGlobalAccelerationInstanceSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "RemoveGlobalAccelerationInstanceIp")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/RemoveGlobalAccelerationInstanceIp.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UnassociateGlobalAccelerationInstance")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UnassociateGlobalAccelerationInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

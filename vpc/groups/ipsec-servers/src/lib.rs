@@ -7,33 +7,38 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateIpsecServer.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteIpsecServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteIpsecServer.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListIpsecServerLogs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListIpsecServerLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListIpsecServers")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListIpsecServers.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateIpsecServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateIpsecServer.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

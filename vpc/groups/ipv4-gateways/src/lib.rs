@@ -7,68 +7,78 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateRouteTableWithGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateIpv4Gateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateIpv4Gateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteIpv4Gateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteIpv4Gateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DissociateRouteTableFromGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DissociateRouteTableFromGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "EnableVpcIpv4Gateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/EnableVpcIpv4Gateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetIpv4GatewayAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetIpv4GatewayAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListGatewayRouteTableEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListGatewayRouteTableEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListIpv4Gateways")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListIpv4Gateways.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateGatewayRouteTableEntryAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateGatewayRouteTableEntryAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateIpv4GatewayAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateIpv4GatewayAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

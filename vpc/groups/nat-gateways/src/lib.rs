@@ -7,222 +7,254 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ConvertBandwidthPackage.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateForwardEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateForwardEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateFullNatEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateFullNatEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateNatGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateNatGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateNatIp")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateNatIp.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateNatIpCidr")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateNatIpCidr.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateSnatEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateSnatEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteForwardEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteForwardEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteFullNatEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteFullNatEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteNatGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteNatGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteNatIp")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteNatIp.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteNatIpCidr")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteNatIpCidr.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteSnatEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteSnatEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeForwardTableEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeForwardTableEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeNatGateways")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeNatGateways.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeSnatTableEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSnatTableEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DisableNatGatewayEcsMetric")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DisableNatGatewayEcsMetric.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "EnableNatGatewayEcsMetric")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/EnableNatGatewayEcsMetric.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetNatGatewayAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetNatGatewayAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListEnhanhcedNatGatewayAvailableZones")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListEnhanhcedNatGatewayAvailableZones.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListFullNatEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListFullNatEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListNatIpCidrs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListNatIpCidrs.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListNatIps")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListNatIps.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyForwardEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyForwardEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyFullNatEntryAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyFullNatEntryAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyNatGatewayAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyNatGatewayAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyNatGatewaySpec")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyNatGatewaySpec.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyNatIpAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyNatIpAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyNatIpCidrAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyNatIpCidrAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifySnatEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifySnatEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateNatGatewayNatType")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateNatGatewayNatType.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "VpcDescribeVpcNatGatewayNetworkInterfaceQuota")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/VpcDescribeVpcNatGatewayNetworkInterfaceQuota.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

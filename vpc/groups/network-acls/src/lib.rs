@@ -7,61 +7,70 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateNetworkAcl.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CopyNetworkAclEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CopyNetworkAclEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateNetworkAcl")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateNetworkAcl.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteNetworkAcl")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteNetworkAcl.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeNetworkAclAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeNetworkAclAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeNetworkAcls")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeNetworkAcls.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyNetworkAclAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyNetworkAclAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UnassociateNetworkAcl")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UnassociateNetworkAcl.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateNetworkAclEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateNetworkAclEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

@@ -7,89 +7,102 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnect.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeGrantRulesToEcr")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeGrantRulesToEcr.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeNatGatewayAssociateNetworkInterfaces")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeNatGatewayAssociateNetworkInterfaces.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpcGrantRulesToEcr")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpcGrantRulesToEcr.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetPublicIpAddressPoolServiceStatus")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetPublicIpAddressPoolServiceStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListBusinessRegions")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListBusinessRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListPhysicalConnectionFeatures")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListPhysicalConnectionFeatures.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListVpcPublishedRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVpcPublishedRouteEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyEipForwardMode")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyEipForwardMode.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "OpenPublicIpAddressPoolService")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/OpenPublicIpAddressPoolService.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "PublishVpcRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/PublishVpcRouteEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "TransformEipSegmentToPublicIpAddressPool")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/TransformEipSegmentToPublicIpAddressPool.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "WithdrawVpcPublishedRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/WithdrawVpcPublishedRouteEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

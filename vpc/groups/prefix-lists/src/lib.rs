@@ -7,47 +7,54 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpcPrefixList.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVpcPrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpcPrefixList.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetVpcPrefixListAssociations")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpcPrefixListAssociations.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetVpcPrefixListEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpcPrefixListEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListPrefixLists")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListPrefixLists.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpcPrefixList")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpcPrefixList.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "RetryVpcPrefixListAssociation")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/RetryVpcPrefixListAssociation.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

@@ -7,82 +7,94 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQos.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQosQueue.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateExpressConnectTrafficQosRule")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQosRule.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQos")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQos.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQosQueue.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQosRule")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQosRule.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQos")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQos.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQosQueue.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQosRule")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQosRule.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQos")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQos.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQosQueue.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQosRule")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQosRule.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

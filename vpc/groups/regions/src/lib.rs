@@ -7,12 +7,14 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeZones.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

@@ -7,12 +7,14 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ChangeResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "MoveResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/MoveResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

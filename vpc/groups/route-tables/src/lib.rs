@@ -7,96 +7,110 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateRouteTable.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateRouteEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateRouteTable")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateRouteTable.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteRouteEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteRouteTable")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteRouteTable.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeRouteEntryList")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeRouteEntryList.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeRouteTableList")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeRouteTableList.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeRouteTables")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeRouteTables.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetVpcRouteEntrySummary")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpcRouteEntrySummary.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyRouteTableAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyRouteTableAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UnassociateRouteTable")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UnassociateRouteTable.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

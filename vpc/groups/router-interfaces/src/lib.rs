@@ -7,82 +7,94 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ActivateRouterInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ConnectRouterInterface")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ConnectRouterInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateRouterInterface")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateRouterInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeactivateRouterInterface")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeactivateRouterInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteRouterInterface")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteRouterInterface.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeEcGrantRelation")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeEcGrantRelation.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeRouterInterfaceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeRouterInterfaceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeRouterInterfaces")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeRouterInterfaces.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GrantInstanceToVbr")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GrantInstanceToVbr.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyRouterInterfaceAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyRouterInterfaceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyRouterInterfaceSpec")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyRouterInterfaceSpec.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "RevokeInstanceFromVbr")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/RevokeInstanceFromVbr.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

@@ -6,3 +6,8 @@ acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/_shapes.json",
     runtime = ::acs_runtime
 );
+
+/// The product `Vpc` (API version `2016-04-28`) as a type: its operations implement
+/// `OperationOf<VpcApi>`, which is what the `vpc` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum VpcApi {}

@@ -7,40 +7,46 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateSslVpnClientCert.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteSslVpnClientCert")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteSslVpnClientCert.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeSslVpnClientCert")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClientCert.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeSslVpnClientCerts")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClientCerts.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeSslVpnClients")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClients.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifySslVpnClientCert")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifySslVpnClientCert.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

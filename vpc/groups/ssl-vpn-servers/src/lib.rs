@@ -7,33 +7,38 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateSslVpnServer.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteSslVpnServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteSslVpnServer.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeSslVpnServers")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnServers.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnSslServerLogs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnSslServerLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifySslVpnServer")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifySslVpnServer.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

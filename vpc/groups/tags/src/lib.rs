@@ -7,61 +7,70 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeTagKeys.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeTagKeysForExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeTagKeysForExpressConnect.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeTags.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListTagResourcesForExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListTagResourcesForExpressConnect.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/TagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "TagResourcesForExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/TagResourcesForExpressConnect.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UnTagResources")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UnTagResources.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UntagResourcesForExpressConnect")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UntagResourcesForExpressConnect.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

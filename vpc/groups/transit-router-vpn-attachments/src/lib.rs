@@ -7,68 +7,78 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CheckVpnBgpEnabled.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVcoRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVcoRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVpnAttachment")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpnAttachment.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVcoRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVcoRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVpnAttachment")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpnAttachment.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVcoRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVcoRouteEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnAttachments")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnAttachments.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnCrossAccountAuthorizations")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnCrossAccountAuthorizations.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVcoRouteEntryWeight")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVcoRouteEntryWeight.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpnAttachmentAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpnAttachmentAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

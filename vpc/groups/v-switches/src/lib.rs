@@ -7,82 +7,94 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CheckCanAllocateVpcPrivateIpAddress.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateDefaultVSwitch")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateDefaultVSwitch.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVSwitch")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVSwitch.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVSwitchCidrReservation")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVSwitchCidrReservation.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVSwitch")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVSwitch.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVSwitchCidrReservation")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVSwitchCidrReservation.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVSwitchAttributes")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVSwitchAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVSwitches")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVSwitches.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetVSwitchCidrReservationUsage")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVSwitchCidrReservationUsage.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListVSwitchCidrReservations")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVSwitchCidrReservations.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVSwitchAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVSwitchAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVSwitchCidrReservationAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVSwitchCidrReservationAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

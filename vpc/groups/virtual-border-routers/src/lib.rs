@@ -7,77 +7,88 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociatePhysicalConnectionToVirtualBorderRouter.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVbrHa")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVbrHa.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVirtualBorderRouter.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVbrHa")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVbrHa.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVirtualBorderRouter.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVbrHa")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVbrHa.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVirtualBorderRouters")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVirtualBorderRouters.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVirtualBorderRoutersForPhysicalConnection")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVirtualBorderRoutersForPhysicalConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVirtualBorderRouterAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVirtualBorderRouterAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "RecoverVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/RecoverVirtualBorderRouter.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "TerminateVirtualBorderRouter")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/TerminateVirtualBorderRouter.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UnassociatePhysicalConnectionFromVirtualBorderRouter")]
@@ -85,12 +96,14 @@ acs_macros::generate!(
     spec =
         "../../../specs/vpc-2016-04-28/UnassociatePhysicalConnectionFromVirtualBorderRouter.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateVirtualBorderBandwidth")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateVirtualBorderBandwidth.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

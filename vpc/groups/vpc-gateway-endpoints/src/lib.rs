@@ -7,54 +7,62 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateRouteTablesWithVpcGatewayEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVpcGatewayEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpcGatewayEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVpcGatewayEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpcGatewayEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DissociateRouteTablesFromVpcGatewayEndpoint")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DissociateRouteTablesFromVpcGatewayEndpoint.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetVpcGatewayEndpointAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpcGatewayEndpointAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListVpcEndpointServicesByEndUser")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVpcEndpointServicesByEndUser.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListVpcGatewayEndpoints")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVpcGatewayEndpoints.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UpdateVpcGatewayEndpointAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UpdateVpcGatewayEndpointAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

@@ -7,103 +7,118 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AllocateVpcIpv6Cidr.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "AssociateVpcCidrBlock")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateVpcCidrBlock.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateDefaultVpc")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateDefaultVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVpc")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVpc")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpc.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeletionProtection")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeletionProtection.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeGrantRulesToCen")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeGrantRulesToCen.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpcAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpcAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpcs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpcs.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DisableVpcClassicLink")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DisableVpcClassicLink.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "EnableVpcClassicLink")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/EnableVpcClassicLink.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GrantInstanceToCen")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GrantInstanceToCen.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpcAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpcAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "RevokeInstanceFromCen")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/RevokeInstanceFromCen.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "UnassociateVpcCidrBlock")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/UnassociateVpcCidrBlock.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

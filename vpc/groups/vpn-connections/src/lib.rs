@@ -7,138 +7,158 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpnConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVpnPbrRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpnPbrRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVpnRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpnRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVpnConnection")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpnConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVpnPbrRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpnPbrRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVpnRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpnRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnConnection")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnConnectionLogs")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnConnectionLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnConnections")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnConnections.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnPbrRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnPbrRouteEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnRouteEntries")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnRouteEntries.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DiagnoseVpnConnections")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DiagnoseVpnConnections.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DownloadVpnConnectionConfig")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DownloadVpnConnectionConfig.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyTunnelAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyTunnelAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpnConnectionAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpnConnectionAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpnPbrRouteEntryAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpnPbrRouteEntryAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpnPbrRouteEntryPriority")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpnPbrRouteEntryPriority.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpnPbrRouteEntryWeight")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpnPbrRouteEntryWeight.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpnRouteEntryWeight")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpnRouteEntryWeight.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "PublishVpnRouteEntry")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/PublishVpnRouteEntry.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );

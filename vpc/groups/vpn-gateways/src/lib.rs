@@ -7,82 +7,94 @@
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/AssociateVpnGatewayWithCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "CreateVpnGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/CreateVpnGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DeleteVpnGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DeleteVpnGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnGatewayAvailableZones")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnGatewayAvailableZones.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DescribeVpnGateways")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DescribeVpnGateways.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DiagnoseVpnGateway")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DiagnoseVpnGateway.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "DissociateVpnGatewayWithCertificate")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/DissociateVpnGatewayWithCertificate.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "GetVpnGatewayDiagnoseResult")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/GetVpnGatewayDiagnoseResult.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ListVpnCertificateAssociations")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ListVpnCertificateAssociations.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "ModifyVpnGatewayAttribute")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/ModifyVpnGatewayAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
 
 #[cfg(feature = "MoveVpnResourceGroup")]
 acs_macros::generate!(
     spec = "../../../specs/vpc-2016-04-28/MoveVpnResourceGroup.json",
     runtime = ::acs_runtime,
-    shapes = ::vpc_shapes::shapes
+    shapes = ::vpc_shapes::shapes,
+    product = ::vpc_shapes::VpcApi
 );
