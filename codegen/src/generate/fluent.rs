@@ -146,7 +146,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             /// `Client::send_all_items`).
             pub async fn send_all_items(
                 self,
-            ) -> Result<Vec<<#request_ty as #rt::paginate::Paginated>::Item>, #rt::Error<#error_ty>>
+            ) -> Result<Vec<<#request_ty as #rt::paginate::PageItems>::Item>, #rt::Error<#error_ty>>
             #where_clause
             {
                 let client = self.client;

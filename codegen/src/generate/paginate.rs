@@ -43,7 +43,7 @@ pub(super) struct Paging {
     pub pages: bool,
     /// `PageItems`: `Client::items`.
     pub items: bool,
-    /// `Paginated`: `Client::send_all_items`.
+    /// `Client::send_all_items`: every listing with items, `PageNumber` or `NextToken`.
     pub all_items: bool,
 }
 
@@ -56,10 +56,11 @@ pub(super) fn paging(cx: &Context<'_>) -> Paging {
         };
     }
     let pages = has_next_token(cx.op);
+    let items = pages && token_list(cx).is_some();
     Paging {
         pages,
-        items: pages && token_list(cx).is_some(),
-        all_items: false,
+        items,
+        all_items: items,
     }
 }
 
