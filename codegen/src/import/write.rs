@@ -378,10 +378,15 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
             &op_specs,
             &toml,
             &toml_path.display().to_string(),
-            &crate_name,
+            &facade::Product {
+                crate_name: &crate_name,
+                product: &imported.product,
+                version: &imported.version,
+            },
             shapes.is_some(),
         )?;
         imported.reports.extend(rendered.reports);
+        out_files.push((crate_dir.join(facade::LIB_FILE), rendered.lib_rs));
         out_files.push((
             crate_dir.join(facade::OPERATIONS_FILE),
             rendered.operations_rs,
