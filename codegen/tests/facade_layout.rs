@@ -106,7 +106,10 @@ fn every_operation_is_reexported_by_name_and_linked_in_the_crate_docs() {
         for group in std::fs::read_dir(facade.join("groups")).unwrap() {
             let dir = group.unwrap().file_name().to_string_lossy().into_owned();
             if dir != "shapes" {
-                assert!(toml.contains(&format!("\"dep:{name}-{dir}\"")), "{name}: {dir}");
+                assert!(
+                    toml.contains(&format!("\"dep:{name}-{dir}\"")),
+                    "{name}: {dir}"
+                );
             }
         }
         products += 1;
