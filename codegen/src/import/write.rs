@@ -382,6 +382,7 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
                 crate_name: &crate_name,
                 product: &imported.product,
                 version: &imported.version,
+                crate_version: facade::crate_version(crate_dir, &toml),
             },
             shapes.is_some(),
         )?;

@@ -178,6 +178,7 @@ fn lib_rs(
         crate_name,
         product,
         version,
+        ..
     } = product;
     let path = crate_path(crate_name);
     let service_error = service_error_name(crate_name);

@@ -188,6 +188,34 @@ pub struct Product<'a> {
     pub crate_name: &'a str,
     pub product: &'a str,
     pub version: &'a str,
+    /// The facade crate's own version (its group crates share it), for their docs.rs address;
+    /// `None` when it cannot be read (docs then link to `latest`).
+    pub crate_version: Option<String>,
+}
+
+/// The version of the crate in `crate_dir` whose manifest is `cargo_toml`: its own `version`, or
+/// the workspace's (`version.workspace = true`, from the nearest `[workspace.package]` above).
+pub fn crate_version(crate_dir: &Path, cargo_toml: &str) -> Option<String> {
+    fn version_in(text: &str, table: &str) -> Option<String> {
+        let body = &text[text.find(table)? + table.len()..];
+        let body = body.split("\n[").next().unwrap_or_default();
+        body.lines().find_map(|l| {
+            let v = l
+                .trim()
+                .strip_prefix("version")?
+                .trim_start()
+                .strip_prefix('=')?;
+            Some(v.trim().strip_prefix('"')?.strip_suffix('"')?.to_owned())
+        })
+    }
+    if let Some(v) = version_in(cargo_toml, "[package]") {
+        return Some(v);
+    }
+    let dir = std::fs::canonicalize(crate_dir).ok()?;
+    dir.ancestors().skip(1).find_map(|d| {
+        let text = std::fs::read_to_string(d.join("Cargo.toml")).ok()?;
+        version_in(&text, "[workspace.package]")
+    })
 }
 
 /// Renders the facade's generated parts from `specs` (one operation each, `_service.json`
@@ -235,7 +263,13 @@ pub fn render(
     for ops in by_group.values_mut() {
         ops.sort_unstable();
     }
-    let (block_body, extra) = crates::render(config, &by_group, product.crate_name, has_shapes);
+    let (block_body, extra) = crates::render(
+        config,
+        &by_group,
+        product.crate_name,
+        product.crate_version.as_deref().unwrap_or("latest"),
+        has_shapes,
+    );
     let exports = exports::render(config, &by_group, product, has_shapes)?;
     let mut block = format!("{BEGIN} (by `acs-codegen import --facade`; do not edit)\n");
     block.push_str(&block_body);
