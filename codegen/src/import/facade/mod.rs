@@ -219,10 +219,12 @@ pub fn crate_version(crate_dir: &Path, cargo_toml: &str) -> Option<String> {
 }
 
 /// Renders the facade's generated parts from `specs` (one operation each, `_service.json`
-/// excluded) and the crate's current `Cargo.toml`.
+/// excluded), their texts by file name (copied into the group crates) and the crate's current
+/// `Cargo.toml`.
 pub fn render(
     config: &FacadeConfig,
     specs: &[&ServiceSpec],
+    spec_texts: &BTreeMap<String, String>,
     cargo_toml: &str,
     cargo_toml_name: &str,
     product: &Product<'_>,
@@ -267,7 +269,8 @@ pub fn render(
         config,
         &by_group,
         product.crate_name,
-        product.crate_version.as_deref().unwrap_or("latest"),
+        product.crate_version.as_deref(),
+        spec_texts,
         has_shapes,
     );
     let exports = exports::render(config, &by_group, product, has_shapes)?;

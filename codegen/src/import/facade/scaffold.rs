@@ -34,8 +34,8 @@ description = "Typed, validated, signed client for Alibaba Cloud {product} (API 
 version.workspace = true
 edition.workspace = true
 license.workspace = true
+repository.workspace = true
 rust-version.workspace = true
-publish = false
 
 [dependencies]
 acs-runtime.workspace = true
