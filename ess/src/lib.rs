@@ -33,8 +33,14 @@
     not(feature = "other"),
     doc = "- **Other** (feature `other`): `AttachAlbServerGroups`, `AttachDBInstances`, `AttachInstances`, `AttachLoadBalancers`, `AttachServerGroups`, `AttachVServerGroups`, `ChangeResourceGroup`, `CompleteLifecycleAction`, `CreateAlarm`, `CreateEciScalingConfiguration`, `CreateLifecycleHook`, `CreateNotificationConfiguration`, `CreateScalingConfiguration`, `CreateScalingGroup`, `CreateScalingRule`, `CreateScheduledTask`, `DeactivateScalingConfiguration`, `DeleteAlarm`, `DeleteEciScalingConfiguration`, `DeleteLifecycleHook`, `DeleteNotificationConfiguration`, `DeleteScalingConfiguration`, `DeleteScalingGroup`, `DeleteScalingRule`, `DeleteScheduledTask`, `DescribeAlarms`, `DescribeEciScalingConfigurations`, `DescribeElasticStrength`, `DescribeLifecycleActions`, `DescribeLifecycleHooks`, `DescribeLimitation`, `DescribeNotificationConfigurations`, `DescribeNotificationTypes`, `DescribePatternTypes`, `DescribeScalingActivities`, `DescribeScalingActivityDetail`, `DescribeScalingConfigurations`, `DescribeScalingGroups`, `DescribeScalingInstances`, `DescribeScalingRules`, `DescribeScheduledTasks`, `DetachAlbServerGroups`, `DetachDBInstances`, `DetachInstances`, `DetachLoadBalancers`, `DetachServerGroups`, `DetachVServerGroups`, `DisableAlarm`, `DisableScalingGroup`, `EnableAlarm`, `EnableScalingGroup`, `ExecuteScalingRule`, `ModifyAlarm`, `ModifyEciScalingConfiguration`, `ModifyInstanceAttribute`, `ModifyLifecycleHook`, `ModifyNotificationConfiguration`, `ModifyScalingConfiguration`, `ModifyScalingGroup`, `ModifyScalingRule`, `ModifyScheduledTask`, `RecordLifecycleActionHeartbeat`, `RemoveInstances`, `ResumeProcesses`, `ScaleWithAdjustment`, `SetGroupDeletionProtection`, `SuspendProcesses`, `VerifyAuthentication`, `VerifyUser`"
 )]
-#![cfg_attr(feature = "regions", doc = "- **Regions** (feature `regions`): [`DescribeRegions`]")]
-#![cfg_attr(not(feature = "regions"), doc = "- **Regions** (feature `regions`): `DescribeRegions`")]
+#![cfg_attr(
+    feature = "regions",
+    doc = "- **Regions** (feature `regions`): [`DescribeRegions`]"
+)]
+#![cfg_attr(
+    not(feature = "regions"),
+    doc = "- **Regions** (feature `regions`): `DescribeRegions`"
+)]
 #![cfg_attr(
     feature = "tags",
     doc = "- **Tags** (feature `tags`): [`ListTagKeys`], [`ListTagResources`], [`ListTagValues`], [`TagResources`], [`UntagResources`]"
