@@ -157,12 +157,13 @@ fn features_md(config: &FacadeConfig, by_group: &BTreeMap<String, Vec<&str>>) ->
     md
 }
 
-/// One inner doc attribute as rustfmt leaves it: on one line up to 100 columns, else its two
-/// arguments on lines of their own.
+/// One inner doc attribute as rustfmt leaves it: on one line when its arguments fit rustfmt's
+/// attribute width (70) and the line 100 columns, else its two arguments on lines of their own.
 fn doc_attr(cfg: &str, text: &str) -> String {
     let text = text.replace('\\', "\\\\").replace('"', "\\\"");
-    let line = format!("#![cfg_attr({cfg}, doc = \"{text}\")]\n");
-    if line.chars().count() <= 101 {
+    let args = format!("{cfg}, doc = \"{text}\"");
+    let line = format!("#![cfg_attr({args})]\n");
+    if args.chars().count() <= 70 && line.chars().count() <= 101 {
         line
     } else {
         format!("#![cfg_attr(\n    {cfg},\n    doc = \"{text}\"\n)]\n")

@@ -143,15 +143,36 @@ impl FacadeConfig {
     }
 }
 
-/// `    spec = "PATH",` as rustfmt writes it (wrapped past 100 columns), so that `cargo fmt`
-/// leaves generated files as the import wrote them.
-pub(super) fn spec_arg(path: &str) -> String {
-    let line = format!("    spec = \"{path}\",");
-    if line.chars().count() > 100 {
-        format!("    spec =\n        \"{path}\",")
-    } else {
-        line
+/// `acs_macros::generate!(spec = "PATH", runtime = ::acs_runtime[, shapes = SHAPES]);` as rustfmt
+/// writes it, so that `cargo fmt` leaves generated files as the import wrote them: on one line
+/// when its arguments fit rustfmt's call width (60) and the line 100 columns, else one argument
+/// per line (the spec path on a line of its own past 100 columns).
+pub(super) fn generate_call(path: &str, shapes: Option<&str>) -> String {
+    let mut args = vec![
+        format!("spec = \"{path}\""),
+        "runtime = ::acs_runtime".to_owned(),
+    ];
+    if let Some(shapes) = shapes {
+        args.push(format!("shapes = {shapes}"));
     }
+    let joined = args.join(", ");
+    let line = format!("acs_macros::generate!({joined});\n");
+    if joined.chars().count() <= 60 && line.chars().count() <= 101 {
+        return line;
+    }
+    let mut out = String::from("acs_macros::generate!(\n");
+    for (i, arg) in args.iter().enumerate() {
+        let sep = if i + 1 < args.len() { "," } else { "" };
+        let line = format!("    {arg}{sep}");
+        if i == 0 && line.chars().count() > 100 {
+            out.push_str(&format!("    spec =\n        \"{path}\"{sep}\n"));
+        } else {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out.push_str(");\n");
+    out
 }
 
 /// `FirewallTemplates` → `firewall-templates`.
