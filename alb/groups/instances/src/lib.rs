@@ -6,112 +6,112 @@
 
 #[cfg(feature = "CancelShiftLoadBalancerZones")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CancelShiftLoadBalancerZones.json",
+    spec = "specs/CancelShiftLoadBalancerZones.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateLoadBalancer.json",
+    spec = "specs/CreateLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteLoadBalancer.json",
+    spec = "specs/DeleteLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DisableDeletionProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DisableDeletionProtection.json",
+    spec = "specs/DisableDeletionProtection.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DisableLoadBalancerIpv6Internet")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DisableLoadBalancerIpv6Internet.json",
+    spec = "specs/DisableLoadBalancerIpv6Internet.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "EnableDeletionProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/EnableDeletionProtection.json",
+    spec = "specs/EnableDeletionProtection.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "EnableLoadBalancerIpv6Internet")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/EnableLoadBalancerIpv6Internet.json",
+    spec = "specs/EnableLoadBalancerIpv6Internet.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "GetLoadBalancerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/GetLoadBalancerAttribute.json",
+    spec = "specs/GetLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListLoadBalancers")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListLoadBalancers.json",
+    spec = "specs/ListLoadBalancers.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "LoadBalancerJoinSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/LoadBalancerJoinSecurityGroup.json",
+    spec = "specs/LoadBalancerJoinSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "LoadBalancerLeaveSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/LoadBalancerLeaveSecurityGroup.json",
+    spec = "specs/LoadBalancerLeaveSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "StartShiftLoadBalancerZones")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/StartShiftLoadBalancerZones.json",
+    spec = "specs/StartShiftLoadBalancerZones.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoadBalancerAddressTypeConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateLoadBalancerAddressTypeConfig.json",
+    spec = "specs/UpdateLoadBalancerAddressTypeConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoadBalancerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateLoadBalancerAttribute.json",
+    spec = "specs/UpdateLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoadBalancerEdition")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateLoadBalancerEdition.json",
+    spec = "specs/UpdateLoadBalancerEdition.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoadBalancerZones")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateLoadBalancerZones.json",
+    spec = "specs/UpdateLoadBalancerZones.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );

@@ -6,441 +6,441 @@
 
 #[cfg(feature = "AddEntriesToAcl")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/AddEntriesToAcl.json",
+    spec = "specs/AddEntriesToAcl.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "AddServersToServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/AddServersToServerGroup.json",
+    spec = "specs/AddServersToServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ApplyHealthCheckTemplateToServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ApplyHealthCheckTemplateToServerGroup.json",
+    spec = "specs/ApplyHealthCheckTemplateToServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "AssociateAclsWithListener")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/AssociateAclsWithListener.json",
+    spec = "specs/AssociateAclsWithListener.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "AssociateAdditionalCertificatesWithListener")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/AssociateAdditionalCertificatesWithListener.json",
+    spec = "specs/AssociateAdditionalCertificatesWithListener.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "AttachCommonBandwidthPackageToLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/AttachCommonBandwidthPackageToLoadBalancer.json",
+    spec = "specs/AttachCommonBandwidthPackageToLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateAScripts")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateAScripts.json",
+    spec = "specs/CreateAScripts.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateAcl")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateAcl.json",
+    spec = "specs/CreateAcl.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateHealthCheckTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateHealthCheckTemplate.json",
+    spec = "specs/CreateHealthCheckTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateListener")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateListener.json",
+    spec = "specs/CreateListener.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateRule")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateRule.json",
+    spec = "specs/CreateRule.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateRules")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateRules.json",
+    spec = "specs/CreateRules.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateSecurityPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateSecurityPolicy.json",
+    spec = "specs/CreateSecurityPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "CreateServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/CreateServerGroup.json",
+    spec = "specs/CreateServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAScripts")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteAScripts.json",
+    spec = "specs/DeleteAScripts.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAcl")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteAcl.json",
+    spec = "specs/DeleteAcl.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHealthCheckTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteHealthCheckTemplates.json",
+    spec = "specs/DeleteHealthCheckTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteListener")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteListener.json",
+    spec = "specs/DeleteListener.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRule")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteRule.json",
+    spec = "specs/DeleteRule.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRules")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteRules.json",
+    spec = "specs/DeleteRules.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSecurityPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteSecurityPolicy.json",
+    spec = "specs/DeleteSecurityPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DeleteServerGroup.json",
+    spec = "specs/DeleteServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCapacityReservation")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DescribeCapacityReservation.json",
+    spec = "specs/DescribeCapacityReservation.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DescribeZones.json",
+    spec = "specs/DescribeZones.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DetachCommonBandwidthPackageFromLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DetachCommonBandwidthPackageFromLoadBalancer.json",
+    spec = "specs/DetachCommonBandwidthPackageFromLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DisableLoadBalancerAccessLog")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DisableLoadBalancerAccessLog.json",
+    spec = "specs/DisableLoadBalancerAccessLog.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DissociateAclsFromListener")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DissociateAclsFromListener.json",
+    spec = "specs/DissociateAclsFromListener.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "DissociateAdditionalCertificatesFromListener")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/DissociateAdditionalCertificatesFromListener.json",
+    spec = "specs/DissociateAdditionalCertificatesFromListener.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "EnableLoadBalancerAccessLog")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/EnableLoadBalancerAccessLog.json",
+    spec = "specs/EnableLoadBalancerAccessLog.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "GetHealthCheckTemplateAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/GetHealthCheckTemplateAttribute.json",
+    spec = "specs/GetHealthCheckTemplateAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "GetListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/GetListenerAttribute.json",
+    spec = "specs/GetListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "GetListenerHealthStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/GetListenerHealthStatus.json",
+    spec = "specs/GetListenerHealthStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListAScripts")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListAScripts.json",
+    spec = "specs/ListAScripts.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListAclEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListAclEntries.json",
+    spec = "specs/ListAclEntries.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListAclRelations")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListAclRelations.json",
+    spec = "specs/ListAclRelations.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListAcls")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListAcls.json",
+    spec = "specs/ListAcls.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListAsynJobs")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListAsynJobs.json",
+    spec = "specs/ListAsynJobs.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListHealthCheckTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListHealthCheckTemplates.json",
+    spec = "specs/ListHealthCheckTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListListenerCertificates")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListListenerCertificates.json",
+    spec = "specs/ListListenerCertificates.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListListeners")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListListeners.json",
+    spec = "specs/ListListeners.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListRules")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListRules.json",
+    spec = "specs/ListRules.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListSecurityPolicies")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListSecurityPolicies.json",
+    spec = "specs/ListSecurityPolicies.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListSecurityPolicyRelations")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListSecurityPolicyRelations.json",
+    spec = "specs/ListSecurityPolicyRelations.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListServerGroupServers")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListServerGroupServers.json",
+    spec = "specs/ListServerGroupServers.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListServerGroups.json",
+    spec = "specs/ListServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListSystemSecurityPolicies")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListSystemSecurityPolicies.json",
+    spec = "specs/ListSystemSecurityPolicies.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCapacityReservation")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ModifyCapacityReservation.json",
+    spec = "specs/ModifyCapacityReservation.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveEntriesFromAcl")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/RemoveEntriesFromAcl.json",
+    spec = "specs/RemoveEntriesFromAcl.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveServersFromServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/RemoveServersFromServerGroup.json",
+    spec = "specs/RemoveServersFromServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ReplaceServersInServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ReplaceServersInServerGroup.json",
+    spec = "specs/ReplaceServersInServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "StartListener")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/StartListener.json",
+    spec = "specs/StartListener.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "StopListener")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/StopListener.json",
+    spec = "specs/StopListener.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAScripts")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateAScripts.json",
+    spec = "specs/UpdateAScripts.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAclAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateAclAttribute.json",
+    spec = "specs/UpdateAclAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateHealthCheckTemplateAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateHealthCheckTemplateAttribute.json",
+    spec = "specs/UpdateHealthCheckTemplateAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateListenerAttribute.json",
+    spec = "specs/UpdateListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateListenerLogConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateListenerLogConfig.json",
+    spec = "specs/UpdateListenerLogConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRuleAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateRuleAttribute.json",
+    spec = "specs/UpdateRuleAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRulesAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateRulesAttribute.json",
+    spec = "specs/UpdateRulesAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSecurityPolicyAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateSecurityPolicyAttribute.json",
+    spec = "specs/UpdateSecurityPolicyAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateServerGroupAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateServerGroupAttribute.json",
+    spec = "specs/UpdateServerGroupAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateServerGroupServersAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UpdateServerGroupServersAttribute.json",
+    spec = "specs/UpdateServerGroupServersAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );

@@ -6,7 +6,7 @@
 
 #[cfg(feature = "MoveResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/MoveResourceGroup.json",
+    spec = "specs/MoveResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );

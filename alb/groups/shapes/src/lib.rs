@@ -3,7 +3,4 @@
 #![doc(html_root_url = "https://docs.rs/alb-shapes/0.1.0")]
 #![allow(deprecated)]
 
-acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/_shapes.json",
-    runtime = ::acs_runtime
-);
+acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);

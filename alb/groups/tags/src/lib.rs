@@ -6,35 +6,35 @@
 
 #[cfg(feature = "ListTagKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListTagKeys.json",
+    spec = "specs/ListTagKeys.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "ListTagValues")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/ListTagValues.json",
+    spec = "specs/ListTagValues.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );
 
 #[cfg(feature = "UnTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/alb-2020-06-16/UnTagResources.json",
+    spec = "specs/UnTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::alb_shapes::shapes
 );

@@ -6,1610 +6,1610 @@
 
 #[cfg(feature = "AddCustomLine")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddCustomLine.json",
+    spec = "specs/AddCustomLine.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddDnsCacheDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddDnsCacheDomain.json",
+    spec = "specs/AddDnsCacheDomain.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddDnsGtmAccessStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddDnsGtmAccessStrategy.json",
+    spec = "specs/AddDnsGtmAccessStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddDnsGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddDnsGtmAddressPool.json",
+    spec = "specs/AddDnsGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddDnsGtmMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddDnsGtmMonitor.json",
+    spec = "specs/AddDnsGtmMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddDomain.json",
+    spec = "specs/AddDomain.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddDomainBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddDomainBackup.json",
+    spec = "specs/AddDomainBackup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddDomainGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddDomainGroup.json",
+    spec = "specs/AddDomainGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddDomainRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddDomainRecord.json",
+    spec = "specs/AddDomainRecord.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddGtmAccessStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddGtmAccessStrategy.json",
+    spec = "specs/AddGtmAccessStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddGtmAddressPool.json",
+    spec = "specs/AddGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddGtmMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddGtmMonitor.json",
+    spec = "specs/AddGtmMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddGtmRecoveryPlan")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddGtmRecoveryPlan.json",
+    spec = "specs/AddGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddRecursionRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddRecursionRecord.json",
+    spec = "specs/AddRecursionRecord.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "AddRecursionZone")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/AddRecursionZone.json",
+    spec = "specs/AddRecursionZone.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "BindInstanceDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/BindInstanceDomains.json",
+    spec = "specs/BindInstanceDomains.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ChangeDomainGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ChangeDomainGroup.json",
+    spec = "specs/ChangeDomainGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ChangeDomainOfDnsProduct")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ChangeDomainOfDnsProduct.json",
+    spec = "specs/ChangeDomainOfDnsProduct.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "CopyGtmConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/CopyGtmConfig.json",
+    spec = "specs/CopyGtmConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "CreateCloudGtmAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/CreateCloudGtmAddress.json",
+    spec = "specs/CreateCloudGtmAddress.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "CreateCloudGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/CreateCloudGtmAddressPool.json",
+    spec = "specs/CreateCloudGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "CreateCloudGtmInstanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/CreateCloudGtmInstanceConfig.json",
+    spec = "specs/CreateCloudGtmInstanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "CreateCloudGtmMonitorTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/CreateCloudGtmMonitorTemplate.json",
+    spec = "specs/CreateCloudGtmMonitorTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "CreatePdnsAppKey")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/CreatePdnsAppKey.json",
+    spec = "specs/CreatePdnsAppKey.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "CreatePdnsUdpIpSegment")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/CreatePdnsUdpIpSegment.json",
+    spec = "specs/CreatePdnsUdpIpSegment.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCloudGtmAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteCloudGtmAddress.json",
+    spec = "specs/DeleteCloudGtmAddress.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCloudGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteCloudGtmAddressPool.json",
+    spec = "specs/DeleteCloudGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCloudGtmInstanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteCloudGtmInstanceConfig.json",
+    spec = "specs/DeleteCloudGtmInstanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCloudGtmMonitorTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteCloudGtmMonitorTemplate.json",
+    spec = "specs/DeleteCloudGtmMonitorTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCustomLines")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteCustomLines.json",
+    spec = "specs/DeleteCustomLines.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDnsCacheDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteDnsCacheDomain.json",
+    spec = "specs/DeleteDnsCacheDomain.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDnsGtmAccessStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteDnsGtmAccessStrategy.json",
+    spec = "specs/DeleteDnsGtmAccessStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDnsGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteDnsGtmAddressPool.json",
+    spec = "specs/DeleteDnsGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteDomain.json",
+    spec = "specs/DeleteDomain.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDomainGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteDomainGroup.json",
+    spec = "specs/DeleteDomainGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDomainRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteDomainRecord.json",
+    spec = "specs/DeleteDomainRecord.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGtmAccessStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteGtmAccessStrategy.json",
+    spec = "specs/DeleteGtmAccessStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteGtmAddressPool.json",
+    spec = "specs/DeleteGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGtmRecoveryPlan")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteGtmRecoveryPlan.json",
+    spec = "specs/DeleteGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRecursionRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteRecursionRecord.json",
+    spec = "specs/DeleteRecursionRecord.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRecursionZone")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteRecursionZone.json",
+    spec = "specs/DeleteRecursionZone.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSubDomainRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DeleteSubDomainRecords.json",
+    spec = "specs/DeleteSubDomainRecords.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBatchResultCount")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeBatchResultCount.json",
+    spec = "specs/DescribeBatchResultCount.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBatchResultDetail")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeBatchResultDetail.json",
+    spec = "specs/DescribeBatchResultDetail.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmAddress.json",
+    spec = "specs/DescribeCloudGtmAddress.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmAddressPool.json",
+    spec = "specs/DescribeCloudGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmAddressPoolReference")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmAddressPoolReference.json",
+    spec = "specs/DescribeCloudGtmAddressPoolReference.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmAddressReference")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmAddressReference.json",
+    spec = "specs/DescribeCloudGtmAddressReference.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmGlobalAlert")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmGlobalAlert.json",
+    spec = "specs/DescribeCloudGtmGlobalAlert.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmInstanceConfigAlert")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmInstanceConfigAlert.json",
+    spec = "specs/DescribeCloudGtmInstanceConfigAlert.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmInstanceConfigFullInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmInstanceConfigFullInfo.json",
+    spec = "specs/DescribeCloudGtmInstanceConfigFullInfo.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmMonitorTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmMonitorTemplate.json",
+    spec = "specs/DescribeCloudGtmMonitorTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmSummary.json",
+    spec = "specs/DescribeCloudGtmSummary.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudGtmSystemLines")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCloudGtmSystemLines.json",
+    spec = "specs/DescribeCloudGtmSystemLines.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomLine")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCustomLine.json",
+    spec = "specs/DescribeCustomLine.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomLines")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeCustomLines.json",
+    spec = "specs/DescribeCustomLines.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDNSSLBSubDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDNSSLBSubDomains.json",
+    spec = "specs/DescribeDNSSLBSubDomains.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsCacheDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsCacheDomains.json",
+    spec = "specs/DescribeDnsCacheDomains.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmAccessStrategies")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAccessStrategies.json",
+    spec = "specs/DescribeDnsGtmAccessStrategies.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmAccessStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAccessStrategy.json",
+    spec = "specs/DescribeDnsGtmAccessStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmAccessStrategyAvailableConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAccessStrategyAvailableConfig.json",
+    spec = "specs/DescribeDnsGtmAccessStrategyAvailableConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmAddrAttributeInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAddrAttributeInfo.json",
+    spec = "specs/DescribeDnsGtmAddrAttributeInfo.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmAddressPoolAvailableConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAddressPoolAvailableConfig.json",
+    spec = "specs/DescribeDnsGtmAddressPoolAvailableConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmAvailableAlertGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmAvailableAlertGroup.json",
+    spec = "specs/DescribeDnsGtmAvailableAlertGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstance.json",
+    spec = "specs/DescribeDnsGtmInstance.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmInstanceAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstanceAddressPool.json",
+    spec = "specs/DescribeDnsGtmInstanceAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmInstanceAddressPools")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstanceAddressPools.json",
+    spec = "specs/DescribeDnsGtmInstanceAddressPools.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmInstanceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstanceStatus.json",
+    spec = "specs/DescribeDnsGtmInstanceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmInstanceSystemCname")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstanceSystemCname.json",
+    spec = "specs/DescribeDnsGtmInstanceSystemCname.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmInstances.json",
+    spec = "specs/DescribeDnsGtmInstances.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmLogs.json",
+    spec = "specs/DescribeDnsGtmLogs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmMonitorAvailableConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmMonitorAvailableConfig.json",
+    spec = "specs/DescribeDnsGtmMonitorAvailableConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsGtmMonitorConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsGtmMonitorConfig.json",
+    spec = "specs/DescribeDnsGtmMonitorConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsProductInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsProductInstance.json",
+    spec = "specs/DescribeDnsProductInstance.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDnsProductInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDnsProductInstances.json",
+    spec = "specs/DescribeDnsProductInstances.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDohAccountStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDohAccountStatistics.json",
+    spec = "specs/DescribeDohAccountStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDohDomainStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDohDomainStatistics.json",
+    spec = "specs/DescribeDohDomainStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDohDomainStatisticsSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDohDomainStatisticsSummary.json",
+    spec = "specs/DescribeDohDomainStatisticsSummary.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDohSubDomainStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDohSubDomainStatistics.json",
+    spec = "specs/DescribeDohSubDomainStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDohSubDomainStatisticsSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDohSubDomainStatisticsSummary.json",
+    spec = "specs/DescribeDohSubDomainStatisticsSummary.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDohUserInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDohUserInfo.json",
+    spec = "specs/DescribeDohUserInfo.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainDnssecInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainDnssecInfo.json",
+    spec = "specs/DescribeDomainDnssecInfo.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainGroups.json",
+    spec = "specs/DescribeDomainGroups.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainInfo.json",
+    spec = "specs/DescribeDomainInfo.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainLogs.json",
+    spec = "specs/DescribeDomainLogs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainNs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainNs.json",
+    spec = "specs/DescribeDomainNs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRecordInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainRecordInfo.json",
+    spec = "specs/DescribeDomainRecordInfo.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainRecords.json",
+    spec = "specs/DescribeDomainRecords.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainResolveStatisticsSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainResolveStatisticsSummary.json",
+    spec = "specs/DescribeDomainResolveStatisticsSummary.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainStatistics.json",
+    spec = "specs/DescribeDomainStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainStatisticsSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomainStatisticsSummary.json",
+    spec = "specs/DescribeDomainStatisticsSummary.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeDomains.json",
+    spec = "specs/DescribeDomains.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmAccessStrategies")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmAccessStrategies.json",
+    spec = "specs/DescribeGtmAccessStrategies.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmAccessStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmAccessStrategy.json",
+    spec = "specs/DescribeGtmAccessStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmAccessStrategyAvailableConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmAccessStrategyAvailableConfig.json",
+    spec = "specs/DescribeGtmAccessStrategyAvailableConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmAvailableAlertGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmAvailableAlertGroup.json",
+    spec = "specs/DescribeGtmAvailableAlertGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstance.json",
+    spec = "specs/DescribeGtmInstance.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmInstanceAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstanceAddressPool.json",
+    spec = "specs/DescribeGtmInstanceAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmInstanceAddressPools")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstanceAddressPools.json",
+    spec = "specs/DescribeGtmInstanceAddressPools.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmInstanceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstanceStatus.json",
+    spec = "specs/DescribeGtmInstanceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmInstanceSystemCname")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstanceSystemCname.json",
+    spec = "specs/DescribeGtmInstanceSystemCname.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmInstances.json",
+    spec = "specs/DescribeGtmInstances.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmLogs.json",
+    spec = "specs/DescribeGtmLogs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmMonitorAvailableConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmMonitorAvailableConfig.json",
+    spec = "specs/DescribeGtmMonitorAvailableConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmMonitorConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmMonitorConfig.json",
+    spec = "specs/DescribeGtmMonitorConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmRecoveryPlan")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmRecoveryPlan.json",
+    spec = "specs/DescribeGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmRecoveryPlanAvailableConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmRecoveryPlanAvailableConfig.json",
+    spec = "specs/DescribeGtmRecoveryPlanAvailableConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGtmRecoveryPlans")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeGtmRecoveryPlans.json",
+    spec = "specs/DescribeGtmRecoveryPlans.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeInstanceDomains.json",
+    spec = "specs/DescribeInstanceDomains.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInternetDnsLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeInternetDnsLogs.json",
+    spec = "specs/DescribeInternetDnsLogs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIspFlushCacheInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeIspFlushCacheInstances.json",
+    spec = "specs/DescribeIspFlushCacheInstances.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIspFlushCacheRemainQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeIspFlushCacheRemainQuota.json",
+    spec = "specs/DescribeIspFlushCacheRemainQuota.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIspFlushCacheTask")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeIspFlushCacheTask.json",
+    spec = "specs/DescribeIspFlushCacheTask.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIspFlushCacheTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeIspFlushCacheTasks.json",
+    spec = "specs/DescribeIspFlushCacheTasks.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsAccountSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsAccountSummary.json",
+    spec = "specs/DescribePdnsAccountSummary.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsAppKey")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsAppKey.json",
+    spec = "specs/DescribePdnsAppKey.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsAppKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsAppKeys.json",
+    spec = "specs/DescribePdnsAppKeys.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsOperateLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsOperateLogs.json",
+    spec = "specs/DescribePdnsOperateLogs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsRequestStatistic")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsRequestStatistic.json",
+    spec = "specs/DescribePdnsRequestStatistic.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsRequestStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsRequestStatistics.json",
+    spec = "specs/DescribePdnsRequestStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsThreatLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsThreatLogs.json",
+    spec = "specs/DescribePdnsThreatLogs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsThreatStatistic")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsThreatStatistic.json",
+    spec = "specs/DescribePdnsThreatStatistic.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsThreatStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsThreatStatistics.json",
+    spec = "specs/DescribePdnsThreatStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsUdpIpSegments")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsUdpIpSegments.json",
+    spec = "specs/DescribePdnsUdpIpSegments.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribePdnsUserInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribePdnsUserInfo.json",
+    spec = "specs/DescribePdnsUserInfo.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRecordLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeRecordLogs.json",
+    spec = "specs/DescribeRecordLogs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRecordResolveStatisticsSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeRecordResolveStatisticsSummary.json",
+    spec = "specs/DescribeRecordResolveStatisticsSummary.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRecordStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeRecordStatistics.json",
+    spec = "specs/DescribeRecordStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRecordStatisticsSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeRecordStatisticsSummary.json",
+    spec = "specs/DescribeRecordStatisticsSummary.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRecursionRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeRecursionRecord.json",
+    spec = "specs/DescribeRecursionRecord.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRecursionZone")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeRecursionZone.json",
+    spec = "specs/DescribeRecursionZone.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSubDomainRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeSubDomainRecords.json",
+    spec = "specs/DescribeSubDomainRecords.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSupportLines")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeSupportLines.json",
+    spec = "specs/DescribeSupportLines.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeTags.json",
+    spec = "specs/DescribeTags.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTransferDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/DescribeTransferDomains.json",
+    spec = "specs/DescribeTransferDomains.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ExecuteGtmRecoveryPlan")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ExecuteGtmRecoveryPlan.json",
+    spec = "specs/ExecuteGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "GetMainDomainName")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/GetMainDomainName.json",
+    spec = "specs/GetMainDomainName.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "GetTxtRecordForVerify")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/GetTxtRecordForVerify.json",
+    spec = "specs/GetTxtRecordForVerify.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListCloudGtmAddressPools")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListCloudGtmAddressPools.json",
+    spec = "specs/ListCloudGtmAddressPools.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListCloudGtmAddresses")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListCloudGtmAddresses.json",
+    spec = "specs/ListCloudGtmAddresses.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListCloudGtmAlertLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListCloudGtmAlertLogs.json",
+    spec = "specs/ListCloudGtmAlertLogs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListCloudGtmAvailableAlertGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListCloudGtmAvailableAlertGroups.json",
+    spec = "specs/ListCloudGtmAvailableAlertGroups.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListCloudGtmInstanceConfigs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListCloudGtmInstanceConfigs.json",
+    spec = "specs/ListCloudGtmInstanceConfigs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListCloudGtmInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListCloudGtmInstances.json",
+    spec = "specs/ListCloudGtmInstances.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListCloudGtmMonitorNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListCloudGtmMonitorNodes.json",
+    spec = "specs/ListCloudGtmMonitorNodes.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListCloudGtmMonitorTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListCloudGtmMonitorTemplates.json",
+    spec = "specs/ListCloudGtmMonitorTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListRecursionRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListRecursionRecords.json",
+    spec = "specs/ListRecursionRecords.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListRecursionZones")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListRecursionZones.json",
+    spec = "specs/ListRecursionZones.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHichinaDomainDNS")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ModifyHichinaDomainDNS.json",
+    spec = "specs/ModifyHichinaDomainDNS.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "MoveDomainResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/MoveDomainResourceGroup.json",
+    spec = "specs/MoveDomainResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "MoveGtmResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/MoveGtmResourceGroup.json",
+    spec = "specs/MoveGtmResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "OperateBatchDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/OperateBatchDomain.json",
+    spec = "specs/OperateBatchDomain.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "PausePdnsService")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/PausePdnsService.json",
+    spec = "specs/PausePdnsService.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "PreviewGtmRecoveryPlan")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/PreviewGtmRecoveryPlan.json",
+    spec = "specs/PreviewGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "RemovePdnsAppKey")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/RemovePdnsAppKey.json",
+    spec = "specs/RemovePdnsAppKey.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "RemovePdnsUdpIpSegment")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/RemovePdnsUdpIpSegment.json",
+    spec = "specs/RemovePdnsUdpIpSegment.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "RemoveRspDomainServerHoldStatusForGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/RemoveRspDomainServerHoldStatusForGateway.json",
+    spec = "specs/RemoveRspDomainServerHoldStatusForGateway.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ReplaceCloudGtmAddressPoolAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ReplaceCloudGtmAddressPoolAddress.json",
+    spec = "specs/ReplaceCloudGtmAddressPoolAddress.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ReplaceCloudGtmInstanceConfigAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ReplaceCloudGtmInstanceConfigAddressPool.json",
+    spec = "specs/ReplaceCloudGtmInstanceConfigAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ResumePdnsService")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ResumePdnsService.json",
+    spec = "specs/ResumePdnsService.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "RetrieveDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/RetrieveDomain.json",
+    spec = "specs/RetrieveDomain.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "RollbackGtmRecoveryPlan")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/RollbackGtmRecoveryPlan.json",
+    spec = "specs/RollbackGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SearchCloudGtmAddressPools")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmAddressPools.json",
+    spec = "specs/SearchCloudGtmAddressPools.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SearchCloudGtmAddresses")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmAddresses.json",
+    spec = "specs/SearchCloudGtmAddresses.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SearchCloudGtmInstanceConfigs")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmInstanceConfigs.json",
+    spec = "specs/SearchCloudGtmInstanceConfigs.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SearchCloudGtmInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmInstances.json",
+    spec = "specs/SearchCloudGtmInstances.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SearchCloudGtmMonitorTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SearchCloudGtmMonitorTemplates.json",
+    spec = "specs/SearchCloudGtmMonitorTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SearchRecursionRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SearchRecursionRecords.json",
+    spec = "specs/SearchRecursionRecords.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SearchRecursionZones")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SearchRecursionZones.json",
+    spec = "specs/SearchRecursionZones.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SetDNSSLBStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SetDNSSLBStatus.json",
+    spec = "specs/SetDNSSLBStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SetDnsGtmAccessMode")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SetDnsGtmAccessMode.json",
+    spec = "specs/SetDnsGtmAccessMode.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SetDnsGtmMonitorStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SetDnsGtmMonitorStatus.json",
+    spec = "specs/SetDnsGtmMonitorStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SetDomainDnssecStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SetDomainDnssecStatus.json",
+    spec = "specs/SetDomainDnssecStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SetDomainRecordStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SetDomainRecordStatus.json",
+    spec = "specs/SetDomainRecordStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SetGtmAccessMode")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SetGtmAccessMode.json",
+    spec = "specs/SetGtmAccessMode.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SetGtmMonitorStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SetGtmMonitorStatus.json",
+    spec = "specs/SetGtmMonitorStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SubmitIspFlushCacheTask")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SubmitIspFlushCacheTask.json",
+    spec = "specs/SubmitIspFlushCacheTask.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "SwitchDnsGtmInstanceStrategyMode")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/SwitchDnsGtmInstanceStrategyMode.json",
+    spec = "specs/SwitchDnsGtmInstanceStrategyMode.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "TransferDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/TransferDomain.json",
+    spec = "specs/TransferDomain.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UnbindInstanceDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UnbindInstanceDomains.json",
+    spec = "specs/UnbindInstanceDomains.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAppKeyState")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateAppKeyState.json",
+    spec = "specs/UpdateAppKeyState.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddress.json",
+    spec = "specs/UpdateCloudGtmAddress.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressEnableStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressEnableStatus.json",
+    spec = "specs/UpdateCloudGtmAddressEnableStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressManualAvailableStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressManualAvailableStatus.json",
+    spec = "specs/UpdateCloudGtmAddressManualAvailableStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressPoolBasicConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressPoolBasicConfig.json",
+    spec = "specs/UpdateCloudGtmAddressPoolBasicConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressPoolEnableStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressPoolEnableStatus.json",
+    spec = "specs/UpdateCloudGtmAddressPoolEnableStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressPoolLbStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressPoolLbStrategy.json",
+    spec = "specs/UpdateCloudGtmAddressPoolLbStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressPoolRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressPoolRemark.json",
+    spec = "specs/UpdateCloudGtmAddressPoolRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmAddressRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmAddressRemark.json",
+    spec = "specs/UpdateCloudGtmAddressRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmGlobalAlert")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmGlobalAlert.json",
+    spec = "specs/UpdateCloudGtmGlobalAlert.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigAlert")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigAlert.json",
+    spec = "specs/UpdateCloudGtmInstanceConfigAlert.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigBasic")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigBasic.json",
+    spec = "specs/UpdateCloudGtmInstanceConfigBasic.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigEnableStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigEnableStatus.json",
+    spec = "specs/UpdateCloudGtmInstanceConfigEnableStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigLbStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigLbStrategy.json",
+    spec = "specs/UpdateCloudGtmInstanceConfigLbStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceConfigRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceConfigRemark.json",
+    spec = "specs/UpdateCloudGtmInstanceConfigRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmInstanceName")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmInstanceName.json",
+    spec = "specs/UpdateCloudGtmInstanceName.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmMonitorTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmMonitorTemplate.json",
+    spec = "specs/UpdateCloudGtmMonitorTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCloudGtmMonitorTemplateRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCloudGtmMonitorTemplateRemark.json",
+    spec = "specs/UpdateCloudGtmMonitorTemplateRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCustomLine")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateCustomLine.json",
+    spec = "specs/UpdateCustomLine.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDNSSLBWeight")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDNSSLBWeight.json",
+    spec = "specs/UpdateDNSSLBWeight.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDnsCacheDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDnsCacheDomain.json",
+    spec = "specs/UpdateDnsCacheDomain.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDnsCacheDomainRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDnsCacheDomainRemark.json",
+    spec = "specs/UpdateDnsCacheDomainRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDnsGtmAccessStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDnsGtmAccessStrategy.json",
+    spec = "specs/UpdateDnsGtmAccessStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDnsGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDnsGtmAddressPool.json",
+    spec = "specs/UpdateDnsGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDnsGtmInstanceGlobalConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDnsGtmInstanceGlobalConfig.json",
+    spec = "specs/UpdateDnsGtmInstanceGlobalConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDnsGtmMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDnsGtmMonitor.json",
+    spec = "specs/UpdateDnsGtmMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDomainGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDomainGroup.json",
+    spec = "specs/UpdateDomainGroup.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDomainRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDomainRecord.json",
+    spec = "specs/UpdateDomainRecord.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDomainRecordRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDomainRecordRemark.json",
+    spec = "specs/UpdateDomainRecordRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDomainRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateDomainRemark.json",
+    spec = "specs/UpdateDomainRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateGtmAccessStrategy")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateGtmAccessStrategy.json",
+    spec = "specs/UpdateGtmAccessStrategy.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateGtmAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateGtmAddressPool.json",
+    spec = "specs/UpdateGtmAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateGtmInstanceGlobalConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateGtmInstanceGlobalConfig.json",
+    spec = "specs/UpdateGtmInstanceGlobalConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateGtmMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateGtmMonitor.json",
+    spec = "specs/UpdateGtmMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateGtmRecoveryPlan")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateGtmRecoveryPlan.json",
+    spec = "specs/UpdateGtmRecoveryPlan.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateIspFlushCacheInstanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateIspFlushCacheInstanceConfig.json",
+    spec = "specs/UpdateIspFlushCacheInstanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRecursionRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecord.json",
+    spec = "specs/UpdateRecursionRecord.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRecursionRecordEnableStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecordEnableStatus.json",
+    spec = "specs/UpdateRecursionRecordEnableStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRecursionRecordRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecordRemark.json",
+    spec = "specs/UpdateRecursionRecordRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRecursionRecordWeight")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecordWeight.json",
+    spec = "specs/UpdateRecursionRecordWeight.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRecursionRecordWeightEnableStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRecursionRecordWeightEnableStatus.json",
+    spec = "specs/UpdateRecursionRecordWeightEnableStatus.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRecursionZoneEffectiveScope")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRecursionZoneEffectiveScope.json",
+    spec = "specs/UpdateRecursionZoneEffectiveScope.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRecursionZoneProxyPattern")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRecursionZoneProxyPattern.json",
+    spec = "specs/UpdateRecursionZoneProxyPattern.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRecursionZoneRemark")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRecursionZoneRemark.json",
+    spec = "specs/UpdateRecursionZoneRemark.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRspDomainServerProhibitStatusForGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/UpdateRspDomainServerProhibitStatusForGateway.json",
+    spec = "specs/UpdateRspDomainServerProhibitStatusForGateway.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ValidateDnsGtmCnameRrCanUse")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ValidateDnsGtmCnameRrCanUse.json",
+    spec = "specs/ValidateDnsGtmCnameRrCanUse.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );
 
 #[cfg(feature = "ValidatePdnsUdpIpSegment")]
 acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/ValidatePdnsUdpIpSegment.json",
+    spec = "specs/ValidatePdnsUdpIpSegment.json",
     runtime = ::acs_runtime,
     shapes = ::alidns_shapes::shapes
 );

@@ -3,7 +3,4 @@
 #![doc(html_root_url = "https://docs.rs/alidns-shapes/0.1.0")]
 #![allow(deprecated)]
 
-acs_macros::generate!(
-    spec = "../../../specs/alidns-2015-01-09/_shapes.json",
-    runtime = ::acs_runtime
-);
+acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);

@@ -6,1176 +6,1176 @@
 
 #[cfg(feature = "AddCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/AddCdnDomain.json",
+    spec = "specs/AddCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "AddFCTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/AddFCTrigger.json",
+    spec = "specs/AddFCTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "BatchAddCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/BatchAddCdnDomain.json",
+    spec = "specs/BatchAddCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "BatchDeleteCdnDomainConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/BatchDeleteCdnDomainConfig.json",
+    spec = "specs/BatchDeleteCdnDomainConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "BatchDescribeCdnIpInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/BatchDescribeCdnIpInfo.json",
+    spec = "specs/BatchDescribeCdnIpInfo.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "BatchSetCdnDomainConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/BatchSetCdnDomainConfig.json",
+    spec = "specs/BatchSetCdnDomainConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "BatchStartCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/BatchStartCdnDomain.json",
+    spec = "specs/BatchStartCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "BatchStopCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/BatchStopCdnDomain.json",
+    spec = "specs/BatchStopCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "BatchUpdateCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/BatchUpdateCdnDomain.json",
+    spec = "specs/BatchUpdateCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "CheckCdnDomainExist")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/CheckCdnDomainExist.json",
+    spec = "specs/CheckCdnDomainExist.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "CheckCdnDomainICP")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/CheckCdnDomainICP.json",
+    spec = "specs/CheckCdnDomainICP.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "CreateCdnCertificateSigningRequest")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/CreateCdnCertificateSigningRequest.json",
+    spec = "specs/CreateCdnCertificateSigningRequest.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "CreateCdnDeliverTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/CreateCdnDeliverTask.json",
+    spec = "specs/CreateCdnDeliverTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "CreateCdnSubTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/CreateCdnSubTask.json",
+    spec = "specs/CreateCdnSubTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "CreateRealTimeLogDelivery")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/CreateRealTimeLogDelivery.json",
+    spec = "specs/CreateRealTimeLogDelivery.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "CreateUsageDetailDataExportTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/CreateUsageDetailDataExportTask.json",
+    spec = "specs/CreateUsageDetailDataExportTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "CreateUserUsageDataExportTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/CreateUserUsageDataExportTask.json",
+    spec = "specs/CreateUserUsageDataExportTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCdnDeliverTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteCdnDeliverTask.json",
+    spec = "specs/DeleteCdnDeliverTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteCdnDomain.json",
+    spec = "specs/DeleteCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCdnSubTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteCdnSubTask.json",
+    spec = "specs/DeleteCdnSubTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFCTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteFCTrigger.json",
+    spec = "specs/DeleteFCTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRealTimeLogLogstore")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteRealTimeLogLogstore.json",
+    spec = "specs/DeleteRealTimeLogLogstore.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRealtimeLogDelivery")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteRealtimeLogDelivery.json",
+    spec = "specs/DeleteRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSpecificConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteSpecificConfig.json",
+    spec = "specs/DeleteSpecificConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSpecificStagingConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteSpecificStagingConfig.json",
+    spec = "specs/DeleteSpecificStagingConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteUsageDetailDataExportTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteUsageDetailDataExportTask.json",
+    spec = "specs/DeleteUsageDetailDataExportTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DeleteUserUsageDataExportTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DeleteUserUsageDataExportTask.json",
+    spec = "specs/DeleteUserUsageDataExportTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBlockedRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeBlockedRegions.json",
+    spec = "specs/DescribeBlockedRegions.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnCertificateDetail")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnCertificateDetail.json",
+    spec = "specs/DescribeCdnCertificateDetail.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnCertificateDetailById")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnCertificateDetailById.json",
+    spec = "specs/DescribeCdnCertificateDetailById.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnCertificateList")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnCertificateList.json",
+    spec = "specs/DescribeCdnCertificateList.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnConditionIPBInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnConditionIPBInfo.json",
+    spec = "specs/DescribeCdnConditionIPBInfo.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnDeletedDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnDeletedDomains.json",
+    spec = "specs/DescribeCdnDeletedDomains.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnDeliverList")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnDeliverList.json",
+    spec = "specs/DescribeCdnDeliverList.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnDomainByCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainByCertificate.json",
+    spec = "specs/DescribeCdnDomainByCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnDomainConfigs")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainConfigs.json",
+    spec = "specs/DescribeCdnDomainConfigs.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnDomainDetail")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainDetail.json",
+    spec = "specs/DescribeCdnDomainDetail.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnDomainLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainLogs.json",
+    spec = "specs/DescribeCdnDomainLogs.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnDomainStagingConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnDomainStagingConfig.json",
+    spec = "specs/DescribeCdnDomainStagingConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnFullDomainsBlockIPConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnFullDomainsBlockIPConfig.json",
+    spec = "specs/DescribeCdnFullDomainsBlockIPConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnFullDomainsBlockIPHistory")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnFullDomainsBlockIPHistory.json",
+    spec = "specs/DescribeCdnFullDomainsBlockIPHistory.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnHttpsDomainList")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnHttpsDomainList.json",
+    spec = "specs/DescribeCdnHttpsDomainList.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnOrderCommodityCode")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnOrderCommodityCode.json",
+    spec = "specs/DescribeCdnOrderCommodityCode.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnRegionAndIsp")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnRegionAndIsp.json",
+    spec = "specs/DescribeCdnRegionAndIsp.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnReport")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnReport.json",
+    spec = "specs/DescribeCdnReport.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnReportList")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnReportList.json",
+    spec = "specs/DescribeCdnReportList.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnSMCertificateDetail")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnSMCertificateDetail.json",
+    spec = "specs/DescribeCdnSMCertificateDetail.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnSMCertificateList")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnSMCertificateList.json",
+    spec = "specs/DescribeCdnSMCertificateList.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnSSLCertificateList")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnSSLCertificateList.json",
+    spec = "specs/DescribeCdnSSLCertificateList.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnSecFuncInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnSecFuncInfo.json",
+    spec = "specs/DescribeCdnSecFuncInfo.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnService")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnService.json",
+    spec = "specs/DescribeCdnService.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnSubList")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnSubList.json",
+    spec = "specs/DescribeCdnSubList.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnTypes")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnTypes.json",
+    spec = "specs/DescribeCdnTypes.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnUserBillHistory")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserBillHistory.json",
+    spec = "specs/DescribeCdnUserBillHistory.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnUserBillPrediction")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserBillPrediction.json",
+    spec = "specs/DescribeCdnUserBillPrediction.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnUserBillType")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserBillType.json",
+    spec = "specs/DescribeCdnUserBillType.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnUserConfigs")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserConfigs.json",
+    spec = "specs/DescribeCdnUserConfigs.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnUserDomainsByFunc")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserDomainsByFunc.json",
+    spec = "specs/DescribeCdnUserDomainsByFunc.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnUserQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserQuota.json",
+    spec = "specs/DescribeCdnUserQuota.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnUserResourcePackage")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnUserResourcePackage.json",
+    spec = "specs/DescribeCdnUserResourcePackage.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCdnWafDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCdnWafDomain.json",
+    spec = "specs/DescribeCdnWafDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCertificateInfoByID")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCertificateInfoByID.json",
+    spec = "specs/DescribeCertificateInfoByID.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomLogConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeCustomLogConfig.json",
+    spec = "specs/DescribeCustomLogConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainAverageResponseTime")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainAverageResponseTime.json",
+    spec = "specs/DescribeDomainAverageResponseTime.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainBpsData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainBpsData.json",
+    spec = "specs/DescribeDomainBpsData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainBpsDataByLayer")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainBpsDataByLayer.json",
+    spec = "specs/DescribeDomainBpsDataByLayer.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainBpsDataByTimeStamp")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainBpsDataByTimeStamp.json",
+    spec = "specs/DescribeDomainBpsDataByTimeStamp.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainCcActivityLog")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainCcActivityLog.json",
+    spec = "specs/DescribeDomainCcActivityLog.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainCertificateInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainCertificateInfo.json",
+    spec = "specs/DescribeDomainCertificateInfo.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainCname")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainCname.json",
+    spec = "specs/DescribeDomainCname.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainCustomLogConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainCustomLogConfig.json",
+    spec = "specs/DescribeDomainCustomLogConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainDetailDataByLayer")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainDetailDataByLayer.json",
+    spec = "specs/DescribeDomainDetailDataByLayer.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainHitRateData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainHitRateData.json",
+    spec = "specs/DescribeDomainHitRateData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainHttpCodeData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainHttpCodeData.json",
+    spec = "specs/DescribeDomainHttpCodeData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainHttpCodeDataByLayer")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainHttpCodeDataByLayer.json",
+    spec = "specs/DescribeDomainHttpCodeDataByLayer.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainISPData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainISPData.json",
+    spec = "specs/DescribeDomainISPData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainMax95BpsData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainMax95BpsData.json",
+    spec = "specs/DescribeDomainMax95BpsData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainMultiUsageData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainMultiUsageData.json",
+    spec = "specs/DescribeDomainMultiUsageData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainPathData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainPathData.json",
+    spec = "specs/DescribeDomainPathData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainPvData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainPvData.json",
+    spec = "specs/DescribeDomainPvData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainQpsData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainQpsData.json",
+    spec = "specs/DescribeDomainQpsData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainQpsDataByLayer")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainQpsDataByLayer.json",
+    spec = "specs/DescribeDomainQpsDataByLayer.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeBpsData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeBpsData.json",
+    spec = "specs/DescribeDomainRealTimeBpsData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeByteHitRateData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeByteHitRateData.json",
+    spec = "specs/DescribeDomainRealTimeByteHitRateData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeDetailData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeDetailData.json",
+    spec = "specs/DescribeDomainRealTimeDetailData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeHttpCodeData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeHttpCodeData.json",
+    spec = "specs/DescribeDomainRealTimeHttpCodeData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeQpsData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeQpsData.json",
+    spec = "specs/DescribeDomainRealTimeQpsData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeReqHitRateData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeReqHitRateData.json",
+    spec = "specs/DescribeDomainRealTimeReqHitRateData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeSrcBpsData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeSrcBpsData.json",
+    spec = "specs/DescribeDomainRealTimeSrcBpsData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeSrcHttpCodeData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeSrcHttpCodeData.json",
+    spec = "specs/DescribeDomainRealTimeSrcHttpCodeData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeSrcTrafficData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeSrcTrafficData.json",
+    spec = "specs/DescribeDomainRealTimeSrcTrafficData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealTimeTrafficData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealTimeTrafficData.json",
+    spec = "specs/DescribeDomainRealTimeTrafficData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRealtimeLogDelivery")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRealtimeLogDelivery.json",
+    spec = "specs/DescribeDomainRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainRegionData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainRegionData.json",
+    spec = "specs/DescribeDomainRegionData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainReqHitRateData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainReqHitRateData.json",
+    spec = "specs/DescribeDomainReqHitRateData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainSrcBpsData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcBpsData.json",
+    spec = "specs/DescribeDomainSrcBpsData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainSrcHttpCodeData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcHttpCodeData.json",
+    spec = "specs/DescribeDomainSrcHttpCodeData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainSrcQpsData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcQpsData.json",
+    spec = "specs/DescribeDomainSrcQpsData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainSrcTopUrlVisit")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcTopUrlVisit.json",
+    spec = "specs/DescribeDomainSrcTopUrlVisit.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainSrcTrafficData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainSrcTrafficData.json",
+    spec = "specs/DescribeDomainSrcTrafficData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainTopClientIpVisit")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainTopClientIpVisit.json",
+    spec = "specs/DescribeDomainTopClientIpVisit.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainTopReferVisit")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainTopReferVisit.json",
+    spec = "specs/DescribeDomainTopReferVisit.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainTopUrlVisit")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainTopUrlVisit.json",
+    spec = "specs/DescribeDomainTopUrlVisit.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainTrafficData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainTrafficData.json",
+    spec = "specs/DescribeDomainTrafficData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainUsageData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainUsageData.json",
+    spec = "specs/DescribeDomainUsageData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainUvData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainUvData.json",
+    spec = "specs/DescribeDomainUvData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainVerifyData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainVerifyData.json",
+    spec = "specs/DescribeDomainVerifyData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainsBySource")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainsBySource.json",
+    spec = "specs/DescribeDomainsBySource.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainsUsageByDay")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeDomainsUsageByDay.json",
+    spec = "specs/DescribeDomainsUsageByDay.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEsExceptionData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeEsExceptionData.json",
+    spec = "specs/DescribeEsExceptionData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEsExecuteData")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeEsExecuteData.json",
+    spec = "specs/DescribeEsExecuteData.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFCTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeFCTrigger.json",
+    spec = "specs/DescribeFCTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIpInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeIpInfo.json",
+    spec = "specs/DescribeIpInfo.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIpStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeIpStatus.json",
+    spec = "specs/DescribeIpStatus.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeL2VipsByDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeL2VipsByDomain.json",
+    spec = "specs/DescribeL2VipsByDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribePreloadDetailById")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribePreloadDetailById.json",
+    spec = "specs/DescribePreloadDetailById.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRangeDataByLocateAndIspService")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeRangeDataByLocateAndIspService.json",
+    spec = "specs/DescribeRangeDataByLocateAndIspService.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRealtimeDeliveryAcc")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeRealtimeDeliveryAcc.json",
+    spec = "specs/DescribeRealtimeDeliveryAcc.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRefreshQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeRefreshQuota.json",
+    spec = "specs/DescribeRefreshQuota.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRefreshTaskById")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeRefreshTaskById.json",
+    spec = "specs/DescribeRefreshTaskById.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRefreshTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeRefreshTasks.json",
+    spec = "specs/DescribeRefreshTasks.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeStagingIp")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeStagingIp.json",
+    spec = "specs/DescribeStagingIp.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeTagResources.json",
+    spec = "specs/DescribeTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTopDomainsByFlow")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeTopDomainsByFlow.json",
+    spec = "specs/DescribeTopDomainsByFlow.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserCdnStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeUserCdnStatus.json",
+    spec = "specs/DescribeUserCdnStatus.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserCertificateExpireCount")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeUserCertificateExpireCount.json",
+    spec = "specs/DescribeUserCertificateExpireCount.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserConfigs")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeUserConfigs.json",
+    spec = "specs/DescribeUserConfigs.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeUserDomains.json",
+    spec = "specs/DescribeUserDomains.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserTags")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeUserTags.json",
+    spec = "specs/DescribeUserTags.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserUsageDataExportTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeUserUsageDataExportTask.json",
+    spec = "specs/DescribeUserUsageDataExportTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserUsageDetailDataExportTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeUserUsageDetailDataExportTask.json",
+    spec = "specs/DescribeUserUsageDetailDataExportTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserVipsByDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeUserVipsByDomain.json",
+    spec = "specs/DescribeUserVipsByDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVerifyContent")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DescribeVerifyContent.json",
+    spec = "specs/DescribeVerifyContent.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "DisableRealtimeLogDelivery")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/DisableRealtimeLogDelivery.json",
+    spec = "specs/DisableRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "EnableRealtimeLogDelivery")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/EnableRealtimeLogDelivery.json",
+    spec = "specs/EnableRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ListDomainsByLogConfigId")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ListDomainsByLogConfigId.json",
+    spec = "specs/ListDomainsByLogConfigId.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ListFCTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ListFCTrigger.json",
+    spec = "specs/ListFCTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ListRealtimeLogDelivery")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ListRealtimeLogDelivery.json",
+    spec = "specs/ListRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ListRealtimeLogDeliveryDomains")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ListRealtimeLogDeliveryDomains.json",
+    spec = "specs/ListRealtimeLogDeliveryDomains.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ListRealtimeLogDeliveryInfos")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ListRealtimeLogDeliveryInfos.json",
+    spec = "specs/ListRealtimeLogDeliveryInfos.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ListUserCustomLogConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ListUserCustomLogConfig.json",
+    spec = "specs/ListUserCustomLogConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ModifyCdnDomain.json",
+    spec = "specs/ModifyCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCdnDomainOwner")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ModifyCdnDomainOwner.json",
+    spec = "specs/ModifyCdnDomainOwner.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCdnDomainSchdmByProperty")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ModifyCdnDomainSchdmByProperty.json",
+    spec = "specs/ModifyCdnDomainSchdmByProperty.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCdnService")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ModifyCdnService.json",
+    spec = "specs/ModifyCdnService.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRealtimeLogDelivery")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/ModifyRealtimeLogDelivery.json",
+    spec = "specs/ModifyRealtimeLogDelivery.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "OpenCdnService")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/OpenCdnService.json",
+    spec = "specs/OpenCdnService.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "PublishStagingConfigToProduction")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/PublishStagingConfigToProduction.json",
+    spec = "specs/PublishStagingConfigToProduction.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "PushObjectCache")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/PushObjectCache.json",
+    spec = "specs/PushObjectCache.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "RefreshObjectCacheByCacheTag")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/RefreshObjectCacheByCacheTag.json",
+    spec = "specs/RefreshObjectCacheByCacheTag.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "RefreshObjectCaches")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/RefreshObjectCaches.json",
+    spec = "specs/RefreshObjectCaches.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "RollbackStagingConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/RollbackStagingConfig.json",
+    spec = "specs/RollbackStagingConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "SetCdnDomainCSRCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/SetCdnDomainCSRCertificate.json",
+    spec = "specs/SetCdnDomainCSRCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "SetCdnDomainSMCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/SetCdnDomainSMCertificate.json",
+    spec = "specs/SetCdnDomainSMCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "SetCdnDomainSSLCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/SetCdnDomainSSLCertificate.json",
+    spec = "specs/SetCdnDomainSSLCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "SetCdnDomainStagingConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/SetCdnDomainStagingConfig.json",
+    spec = "specs/SetCdnDomainStagingConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "SetCdnFullDomainsBlockIP")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/SetCdnFullDomainsBlockIP.json",
+    spec = "specs/SetCdnFullDomainsBlockIP.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "SetReqHeaderConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/SetReqHeaderConfig.json",
+    spec = "specs/SetReqHeaderConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "SetWaitingRoomConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/SetWaitingRoomConfig.json",
+    spec = "specs/SetWaitingRoomConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "StartCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/StartCdnDomain.json",
+    spec = "specs/StartCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "StopCdnDomain")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/StopCdnDomain.json",
+    spec = "specs/StopCdnDomain.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCdnDeliverTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/UpdateCdnDeliverTask.json",
+    spec = "specs/UpdateCdnDeliverTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCdnSubTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/UpdateCdnSubTask.json",
+    spec = "specs/UpdateCdnSubTask.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "UpdateFCTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/UpdateFCTrigger.json",
+    spec = "specs/UpdateFCTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );
 
 #[cfg(feature = "VerifyDomainOwner")]
 acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/VerifyDomainOwner.json",
+    spec = "specs/VerifyDomainOwner.json",
     runtime = ::acs_runtime,
     shapes = ::cdn_shapes::shapes
 );

@@ -3,7 +3,4 @@
 #![doc(html_root_url = "https://docs.rs/cdn-shapes/0.1.0")]
 #![allow(deprecated)]
 
-acs_macros::generate!(
-    spec = "../../../specs/cdn-2018-05-10/_shapes.json",
-    runtime = ::acs_runtime
-);
+acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);

@@ -6,1127 +6,1127 @@
 
 #[cfg(feature = "AddTags")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/AddTags.json",
+    spec = "specs/AddTags.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ApplyMetricRuleTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ApplyMetricRuleTemplate.json",
+    spec = "specs/ApplyMetricRuleTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "BatchCreateInstantSiteMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/BatchCreateInstantSiteMonitor.json",
+    spec = "specs/BatchCreateInstantSiteMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "BatchExport")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/BatchExport.json",
+    spec = "specs/BatchExport.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateDynamicTagGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateDynamicTagGroup.json",
+    spec = "specs/CreateDynamicTagGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateGroupMetricRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateGroupMetricRules.json",
+    spec = "specs/CreateGroupMetricRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateGroupMonitoringAgentProcess")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateGroupMonitoringAgentProcess.json",
+    spec = "specs/CreateGroupMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateHostAvailability")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateHostAvailability.json",
+    spec = "specs/CreateHostAvailability.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateHybridMonitorNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateHybridMonitorNamespace.json",
+    spec = "specs/CreateHybridMonitorNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateHybridMonitorSLSGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateHybridMonitorSLSGroup.json",
+    spec = "specs/CreateHybridMonitorSLSGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateHybridMonitorTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateHybridMonitorTask.json",
+    spec = "specs/CreateHybridMonitorTask.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateInstantSiteMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateInstantSiteMonitor.json",
+    spec = "specs/CreateInstantSiteMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMetricRuleBlackList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMetricRuleBlackList.json",
+    spec = "specs/CreateMetricRuleBlackList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMetricRuleResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMetricRuleResources.json",
+    spec = "specs/CreateMetricRuleResources.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMetricRuleTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMetricRuleTemplate.json",
+    spec = "specs/CreateMetricRuleTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMonitorAgentProcess")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMonitorAgentProcess.json",
+    spec = "specs/CreateMonitorAgentProcess.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMonitorGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMonitorGroup.json",
+    spec = "specs/CreateMonitorGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMonitorGroupByResourceGroupId")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMonitorGroupByResourceGroupId.json",
+    spec = "specs/CreateMonitorGroupByResourceGroupId.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMonitorGroupInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMonitorGroupInstances.json",
+    spec = "specs/CreateMonitorGroupInstances.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMonitorGroupNotifyPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMonitorGroupNotifyPolicy.json",
+    spec = "specs/CreateMonitorGroupNotifyPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateMonitoringAgentProcess")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateMonitoringAgentProcess.json",
+    spec = "specs/CreateMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "CreateSiteMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/CreateSiteMonitor.json",
+    spec = "specs/CreateSiteMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "Cursor")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/Cursor.json",
+    spec = "specs/Cursor.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteContact")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteContact.json",
+    spec = "specs/DeleteContact.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteContactGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteContactGroup.json",
+    spec = "specs/DeleteContactGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCustomMetric")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteCustomMetric.json",
+    spec = "specs/DeleteCustomMetric.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDynamicTagGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteDynamicTagGroup.json",
+    spec = "specs/DeleteDynamicTagGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteEventRuleTargets")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteEventRuleTargets.json",
+    spec = "specs/DeleteEventRuleTargets.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteEventRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteEventRules.json",
+    spec = "specs/DeleteEventRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExporterOutput")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteExporterOutput.json",
+    spec = "specs/DeleteExporterOutput.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExporterRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteExporterRule.json",
+    spec = "specs/DeleteExporterRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGroupMonitoringAgentProcess")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteGroupMonitoringAgentProcess.json",
+    spec = "specs/DeleteGroupMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHostAvailability")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteHostAvailability.json",
+    spec = "specs/DeleteHostAvailability.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHybridMonitorNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteHybridMonitorNamespace.json",
+    spec = "specs/DeleteHybridMonitorNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHybridMonitorSLSGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteHybridMonitorSLSGroup.json",
+    spec = "specs/DeleteHybridMonitorSLSGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHybridMonitorTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteHybridMonitorTask.json",
+    spec = "specs/DeleteHybridMonitorTask.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLogMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteLogMonitor.json",
+    spec = "specs/DeleteLogMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMetricRuleBlackList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMetricRuleBlackList.json",
+    spec = "specs/DeleteMetricRuleBlackList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMetricRuleResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMetricRuleResources.json",
+    spec = "specs/DeleteMetricRuleResources.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMetricRuleTargets")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMetricRuleTargets.json",
+    spec = "specs/DeleteMetricRuleTargets.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMetricRuleTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMetricRuleTemplate.json",
+    spec = "specs/DeleteMetricRuleTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMetricRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMetricRules.json",
+    spec = "specs/DeleteMetricRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMonitorGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMonitorGroup.json",
+    spec = "specs/DeleteMonitorGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMonitorGroupDynamicRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMonitorGroupDynamicRule.json",
+    spec = "specs/DeleteMonitorGroupDynamicRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMonitorGroupInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMonitorGroupInstances.json",
+    spec = "specs/DeleteMonitorGroupInstances.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMonitorGroupNotifyPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMonitorGroupNotifyPolicy.json",
+    spec = "specs/DeleteMonitorGroupNotifyPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMonitoringAgentProcess")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteMonitoringAgentProcess.json",
+    spec = "specs/DeleteMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSiteMonitors")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DeleteSiteMonitors.json",
+    spec = "specs/DeleteSiteMonitors.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveMetricRuleList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeActiveMetricRuleList.json",
+    spec = "specs/DescribeActiveMetricRuleList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAlertHistoryList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeAlertHistoryList.json",
+    spec = "specs/DescribeAlertHistoryList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAlertLogCount")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeAlertLogCount.json",
+    spec = "specs/DescribeAlertLogCount.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAlertLogHistogram")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeAlertLogHistogram.json",
+    spec = "specs/DescribeAlertLogHistogram.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAlertLogList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeAlertLogList.json",
+    spec = "specs/DescribeAlertLogList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAlertingMetricRuleResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeAlertingMetricRuleResources.json",
+    spec = "specs/DescribeAlertingMetricRuleResources.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeContactGroupList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeContactGroupList.json",
+    spec = "specs/DescribeContactGroupList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeContactList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeContactList.json",
+    spec = "specs/DescribeContactList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeContactListByContactGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeContactListByContactGroup.json",
+    spec = "specs/DescribeContactListByContactGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomEventAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeCustomEventAttribute.json",
+    spec = "specs/DescribeCustomEventAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomEventCount")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeCustomEventCount.json",
+    spec = "specs/DescribeCustomEventCount.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomEventHistogram")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeCustomEventHistogram.json",
+    spec = "specs/DescribeCustomEventHistogram.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomMetricList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeCustomMetricList.json",
+    spec = "specs/DescribeCustomMetricList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDynamicTagRuleList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeDynamicTagRuleList.json",
+    spec = "specs/DescribeDynamicTagRuleList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEventRuleAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeEventRuleAttribute.json",
+    spec = "specs/DescribeEventRuleAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEventRuleList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeEventRuleList.json",
+    spec = "specs/DescribeEventRuleList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEventRuleTargetList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeEventRuleTargetList.json",
+    spec = "specs/DescribeEventRuleTargetList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExporterOutputList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeExporterOutputList.json",
+    spec = "specs/DescribeExporterOutputList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExporterRuleList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeExporterRuleList.json",
+    spec = "specs/DescribeExporterRuleList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGroupMonitoringAgentProcess")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeGroupMonitoringAgentProcess.json",
+    spec = "specs/DescribeGroupMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHostAvailabilityList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeHostAvailabilityList.json",
+    spec = "specs/DescribeHostAvailabilityList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHybridMonitorDataList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeHybridMonitorDataList.json",
+    spec = "specs/DescribeHybridMonitorDataList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHybridMonitorNamespaceList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeHybridMonitorNamespaceList.json",
+    spec = "specs/DescribeHybridMonitorNamespaceList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHybridMonitorSLSGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeHybridMonitorSLSGroup.json",
+    spec = "specs/DescribeHybridMonitorSLSGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHybridMonitorTaskList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeHybridMonitorTaskList.json",
+    spec = "specs/DescribeHybridMonitorTaskList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLogMonitorAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeLogMonitorAttribute.json",
+    spec = "specs/DescribeLogMonitorAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLogMonitorList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeLogMonitorList.json",
+    spec = "specs/DescribeLogMonitorList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricData")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricData.json",
+    spec = "specs/DescribeMetricData.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricLast")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricLast.json",
+    spec = "specs/DescribeMetricLast.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricList.json",
+    spec = "specs/DescribeMetricList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricMetaList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricMetaList.json",
+    spec = "specs/DescribeMetricMetaList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricRuleBlackList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleBlackList.json",
+    spec = "specs/DescribeMetricRuleBlackList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricRuleCount")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleCount.json",
+    spec = "specs/DescribeMetricRuleCount.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricRuleList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleList.json",
+    spec = "specs/DescribeMetricRuleList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricRuleTargets")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleTargets.json",
+    spec = "specs/DescribeMetricRuleTargets.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricRuleTemplateAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleTemplateAttribute.json",
+    spec = "specs/DescribeMetricRuleTemplateAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricRuleTemplateList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricRuleTemplateList.json",
+    spec = "specs/DescribeMetricRuleTemplateList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetricTop")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMetricTop.json",
+    spec = "specs/DescribeMetricTop.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorGroupCategories")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupCategories.json",
+    spec = "specs/DescribeMonitorGroupCategories.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorGroupDynamicRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupDynamicRules.json",
+    spec = "specs/DescribeMonitorGroupDynamicRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorGroupInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupInstanceAttribute.json",
+    spec = "specs/DescribeMonitorGroupInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorGroupInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupInstances.json",
+    spec = "specs/DescribeMonitorGroupInstances.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorGroupNotifyPolicyList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroupNotifyPolicyList.json",
+    spec = "specs/DescribeMonitorGroupNotifyPolicyList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitorGroups.json",
+    spec = "specs/DescribeMonitorGroups.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorResourceQuotaAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitorResourceQuotaAttribute.json",
+    spec = "specs/DescribeMonitorResourceQuotaAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitoringAgentAccessKey")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentAccessKey.json",
+    spec = "specs/DescribeMonitoringAgentAccessKey.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitoringAgentConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentConfig.json",
+    spec = "specs/DescribeMonitoringAgentConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitoringAgentHosts")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentHosts.json",
+    spec = "specs/DescribeMonitoringAgentHosts.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitoringAgentProcesses")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentProcesses.json",
+    spec = "specs/DescribeMonitoringAgentProcesses.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitoringAgentStatuses")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitoringAgentStatuses.json",
+    spec = "specs/DescribeMonitoringAgentStatuses.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitoringConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeMonitoringConfig.json",
+    spec = "specs/DescribeMonitoringConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeProductResourceTagKeyList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeProductResourceTagKeyList.json",
+    spec = "specs/DescribeProductResourceTagKeyList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeProductsOfActiveMetricRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeProductsOfActiveMetricRule.json",
+    spec = "specs/DescribeProductsOfActiveMetricRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeProjectMeta")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeProjectMeta.json",
+    spec = "specs/DescribeProjectMeta.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSiteMonitorAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorAttribute.json",
+    spec = "specs/DescribeSiteMonitorAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSiteMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorData.json",
+    spec = "specs/DescribeSiteMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSiteMonitorISPCityList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorISPCityList.json",
+    spec = "specs/DescribeSiteMonitorISPCityList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSiteMonitorList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorList.json",
+    spec = "specs/DescribeSiteMonitorList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSiteMonitorLog")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorLog.json",
+    spec = "specs/DescribeSiteMonitorLog.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSiteMonitorQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorQuota.json",
+    spec = "specs/DescribeSiteMonitorQuota.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSiteMonitorStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSiteMonitorStatistics.json",
+    spec = "specs/DescribeSiteMonitorStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSyntheticProbeList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSyntheticProbeList.json",
+    spec = "specs/DescribeSyntheticProbeList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSystemEventAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSystemEventAttribute.json",
+    spec = "specs/DescribeSystemEventAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSystemEventCount")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSystemEventCount.json",
+    spec = "specs/DescribeSystemEventCount.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSystemEventHistogram")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSystemEventHistogram.json",
+    spec = "specs/DescribeSystemEventHistogram.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSystemEventMetaList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeSystemEventMetaList.json",
+    spec = "specs/DescribeSystemEventMetaList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTagKeyList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeTagKeyList.json",
+    spec = "specs/DescribeTagKeyList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTagValueList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeTagValueList.json",
+    spec = "specs/DescribeTagValueList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUnhealthyHostAvailability")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DescribeUnhealthyHostAvailability.json",
+    spec = "specs/DescribeUnhealthyHostAvailability.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DisableActiveMetricRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DisableActiveMetricRule.json",
+    spec = "specs/DisableActiveMetricRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DisableEventRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DisableEventRules.json",
+    spec = "specs/DisableEventRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DisableHostAvailability")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DisableHostAvailability.json",
+    spec = "specs/DisableHostAvailability.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DisableMetricRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DisableMetricRules.json",
+    spec = "specs/DisableMetricRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "DisableSiteMonitors")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/DisableSiteMonitors.json",
+    spec = "specs/DisableSiteMonitors.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "EnableActiveMetricRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/EnableActiveMetricRule.json",
+    spec = "specs/EnableActiveMetricRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "EnableEventRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/EnableEventRules.json",
+    spec = "specs/EnableEventRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "EnableHostAvailability")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/EnableHostAvailability.json",
+    spec = "specs/EnableHostAvailability.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "EnableMetricRuleBlackList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/EnableMetricRuleBlackList.json",
+    spec = "specs/EnableMetricRuleBlackList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "EnableMetricRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/EnableMetricRules.json",
+    spec = "specs/EnableMetricRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "EnableSiteMonitors")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/EnableSiteMonitors.json",
+    spec = "specs/EnableSiteMonitors.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "InstallMonitoringAgent")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/InstallMonitoringAgent.json",
+    spec = "specs/InstallMonitoringAgent.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGroupMonitoringAgentProcess")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyGroupMonitoringAgentProcess.json",
+    spec = "specs/ModifyGroupMonitoringAgentProcess.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHostAvailability")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyHostAvailability.json",
+    spec = "specs/ModifyHostAvailability.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHostInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyHostInfo.json",
+    spec = "specs/ModifyHostInfo.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHybridMonitorNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyHybridMonitorNamespace.json",
+    spec = "specs/ModifyHybridMonitorNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHybridMonitorSLSGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyHybridMonitorSLSGroup.json",
+    spec = "specs/ModifyHybridMonitorSLSGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHybridMonitorTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyHybridMonitorTask.json",
+    spec = "specs/ModifyHybridMonitorTask.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyMetricRuleBlackList")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyMetricRuleBlackList.json",
+    spec = "specs/ModifyMetricRuleBlackList.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyMetricRuleTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyMetricRuleTemplate.json",
+    spec = "specs/ModifyMetricRuleTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyMonitorGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyMonitorGroup.json",
+    spec = "specs/ModifyMonitorGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifyMonitorGroupInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifyMonitorGroupInstances.json",
+    spec = "specs/ModifyMonitorGroupInstances.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "ModifySiteMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/ModifySiteMonitor.json",
+    spec = "specs/ModifySiteMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutContact")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutContact.json",
+    spec = "specs/PutContact.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutContactGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutContactGroup.json",
+    spec = "specs/PutContactGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutCustomEvent")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutCustomEvent.json",
+    spec = "specs/PutCustomEvent.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutCustomEventRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutCustomEventRule.json",
+    spec = "specs/PutCustomEventRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutCustomMetric")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutCustomMetric.json",
+    spec = "specs/PutCustomMetric.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutCustomMetricRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutCustomMetricRule.json",
+    spec = "specs/PutCustomMetricRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutEventRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutEventRule.json",
+    spec = "specs/PutEventRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutEventRuleTargets")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutEventRuleTargets.json",
+    spec = "specs/PutEventRuleTargets.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutExporterOutput")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutExporterOutput.json",
+    spec = "specs/PutExporterOutput.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutExporterRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutExporterRule.json",
+    spec = "specs/PutExporterRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutGroupMetricRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutGroupMetricRule.json",
+    spec = "specs/PutGroupMetricRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutHybridMonitorMetricData")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutHybridMonitorMetricData.json",
+    spec = "specs/PutHybridMonitorMetricData.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutLogMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutLogMonitor.json",
+    spec = "specs/PutLogMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutMetricRuleTargets")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutMetricRuleTargets.json",
+    spec = "specs/PutMetricRuleTargets.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutMonitorGroupDynamicRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutMonitorGroupDynamicRule.json",
+    spec = "specs/PutMonitorGroupDynamicRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutMonitoringConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutMonitoringConfig.json",
+    spec = "specs/PutMonitoringConfig.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutResourceMetricRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutResourceMetricRule.json",
+    spec = "specs/PutResourceMetricRule.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "PutResourceMetricRules")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/PutResourceMetricRules.json",
+    spec = "specs/PutResourceMetricRules.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "RemoveTags")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/RemoveTags.json",
+    spec = "specs/RemoveTags.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "SendDryRunSystemEvent")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/SendDryRunSystemEvent.json",
+    spec = "specs/SendDryRunSystemEvent.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );
 
 #[cfg(feature = "UninstallMonitoringAgent")]
 acs_macros::generate!(
-    spec = "../../../specs/cms-2019-01-01/UninstallMonitoringAgent.json",
+    spec = "specs/UninstallMonitoringAgent.json",
     runtime = ::acs_runtime,
     shapes = ::cms_shapes::shapes
 );

@@ -6,784 +6,784 @@
 
 #[cfg(feature = "CancelArtifactBuildTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CancelArtifactBuildTask.json",
+    spec = "specs/CancelArtifactBuildTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CancelRepoBuildRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CancelRepoBuildRecord.json",
+    spec = "specs/CancelRepoBuildRecord.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CancelRepoSyncTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CancelRepoSyncTask.json",
+    spec = "specs/CancelRepoSyncTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ChangeResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ChangeResourceGroup.json",
+    spec = "specs/ChangeResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateArtifactBuildRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateArtifactBuildRule.json",
+    spec = "specs/CreateArtifactBuildRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateArtifactLifecycleRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateArtifactLifecycleRule.json",
+    spec = "specs/CreateArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateArtifactSubscriptionRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateArtifactSubscriptionRule.json",
+    spec = "specs/CreateArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateArtifactSubscriptionTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateArtifactSubscriptionTask.json",
+    spec = "specs/CreateArtifactSubscriptionTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateBuildRecordByRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateBuildRecordByRecord.json",
+    spec = "specs/CreateBuildRecordByRecord.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateBuildRecordByRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateBuildRecordByRule.json",
+    spec = "specs/CreateBuildRecordByRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateChain")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateChain.json",
+    spec = "specs/CreateChain.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateChartNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateChartNamespace.json",
+    spec = "specs/CreateChartNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateChartRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateChartRepository.json",
+    spec = "specs/CreateChartRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateInstanceEndpointAclPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateInstanceEndpointAclPolicy.json",
+    spec = "specs/CreateInstanceEndpointAclPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateInstanceVpcEndpointLinkedVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateInstanceVpcEndpointLinkedVpc.json",
+    spec = "specs/CreateInstanceVpcEndpointLinkedVpc.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateNamespace.json",
+    spec = "specs/CreateNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepoBuildRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepoBuildRule.json",
+    spec = "specs/CreateRepoBuildRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepoSourceCodeRepo")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepoSourceCodeRepo.json",
+    spec = "specs/CreateRepoSourceCodeRepo.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepoSyncRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepoSyncRule.json",
+    spec = "specs/CreateRepoSyncRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepoSyncTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepoSyncTask.json",
+    spec = "specs/CreateRepoSyncTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepoSyncTaskByRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepoSyncTaskByRule.json",
+    spec = "specs/CreateRepoSyncTaskByRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepoTag")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepoTag.json",
+    spec = "specs/CreateRepoTag.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepoTagScanTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepoTagScanTask.json",
+    spec = "specs/CreateRepoTagScanTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepoTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepoTrigger.json",
+    spec = "specs/CreateRepoTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateRepository.json",
+    spec = "specs/CreateRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateScanRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateScanRule.json",
+    spec = "specs/CreateScanRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "CreateStorageDomainRoutingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/CreateStorageDomainRoutingRule.json",
+    spec = "specs/CreateStorageDomainRoutingRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteArtifactLifecycleRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteArtifactLifecycleRule.json",
+    spec = "specs/DeleteArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteArtifactSubscriptionRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteArtifactSubscriptionRule.json",
+    spec = "specs/DeleteArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteChain")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteChain.json",
+    spec = "specs/DeleteChain.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteChartNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteChartNamespace.json",
+    spec = "specs/DeleteChartNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteChartRelease")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteChartRelease.json",
+    spec = "specs/DeleteChartRelease.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteChartRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteChartRepository.json",
+    spec = "specs/DeleteChartRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteEventCenterRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteEventCenterRule.json",
+    spec = "specs/DeleteEventCenterRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteInstanceEndpointAclPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteInstanceEndpointAclPolicy.json",
+    spec = "specs/DeleteInstanceEndpointAclPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteInstanceVpcEndpointLinkedVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteInstanceVpcEndpointLinkedVpc.json",
+    spec = "specs/DeleteInstanceVpcEndpointLinkedVpc.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteNamespace.json",
+    spec = "specs/DeleteNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRepoBuildRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteRepoBuildRule.json",
+    spec = "specs/DeleteRepoBuildRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRepoSyncRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteRepoSyncRule.json",
+    spec = "specs/DeleteRepoSyncRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRepoTag")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteRepoTag.json",
+    spec = "specs/DeleteRepoTag.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRepoTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteRepoTrigger.json",
+    spec = "specs/DeleteRepoTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteRepository.json",
+    spec = "specs/DeleteRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteScanRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteScanRule.json",
+    spec = "specs/DeleteScanRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "DeleteStorageDomainRoutingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/DeleteStorageDomainRoutingRule.json",
+    spec = "specs/DeleteStorageDomainRoutingRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetArtifactBuildRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetArtifactBuildRule.json",
+    spec = "specs/GetArtifactBuildRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetArtifactBuildTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetArtifactBuildTask.json",
+    spec = "specs/GetArtifactBuildTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetArtifactLifecycleRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetArtifactLifecycleRule.json",
+    spec = "specs/GetArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetArtifactSubscriptionRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetArtifactSubscriptionRule.json",
+    spec = "specs/GetArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetArtifactSubscriptionTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetArtifactSubscriptionTask.json",
+    spec = "specs/GetArtifactSubscriptionTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetArtifactSubscriptionTaskResult")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetArtifactSubscriptionTaskResult.json",
+    spec = "specs/GetArtifactSubscriptionTaskResult.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetAuthorizationToken")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetAuthorizationToken.json",
+    spec = "specs/GetAuthorizationToken.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetChain")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetChain.json",
+    spec = "specs/GetChain.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetChartNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetChartNamespace.json",
+    spec = "specs/GetChartNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetChartRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetChartRepository.json",
+    spec = "specs/GetChartRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetInstance.json",
+    spec = "specs/GetInstance.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetInstanceCount")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetInstanceCount.json",
+    spec = "specs/GetInstanceCount.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetInstanceEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetInstanceEndpoint.json",
+    spec = "specs/GetInstanceEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetInstanceUsage")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetInstanceUsage.json",
+    spec = "specs/GetInstanceUsage.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetInstanceVpcEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetInstanceVpcEndpoint.json",
+    spec = "specs/GetInstanceVpcEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetNamespace.json",
+    spec = "specs/GetNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetRepoBuildRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetRepoBuildRecord.json",
+    spec = "specs/GetRepoBuildRecord.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetRepoBuildRecordStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetRepoBuildRecordStatus.json",
+    spec = "specs/GetRepoBuildRecordStatus.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetRepoSourceCodeRepo")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetRepoSourceCodeRepo.json",
+    spec = "specs/GetRepoSourceCodeRepo.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetRepoSyncTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetRepoSyncTask.json",
+    spec = "specs/GetRepoSyncTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetRepoTag")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetRepoTag.json",
+    spec = "specs/GetRepoTag.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetRepoTagScanStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetRepoTagScanStatus.json",
+    spec = "specs/GetRepoTagScanStatus.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetRepoTagScanSummary")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetRepoTagScanSummary.json",
+    spec = "specs/GetRepoTagScanSummary.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetRepository.json",
+    spec = "specs/GetRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetScanRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetScanRule.json",
+    spec = "specs/GetScanRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "GetStorageDomainRoutingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/GetStorageDomainRoutingRule.json",
+    spec = "specs/GetStorageDomainRoutingRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListArtifactBuildTaskLog")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListArtifactBuildTaskLog.json",
+    spec = "specs/ListArtifactBuildTaskLog.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListArtifactLifecycleRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListArtifactLifecycleRule.json",
+    spec = "specs/ListArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListArtifactSubscriptionRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListArtifactSubscriptionRule.json",
+    spec = "specs/ListArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListArtifactSubscriptionTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListArtifactSubscriptionTask.json",
+    spec = "specs/ListArtifactSubscriptionTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListChain")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListChain.json",
+    spec = "specs/ListChain.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListChainInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListChainInstance.json",
+    spec = "specs/ListChainInstance.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListChartNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListChartNamespace.json",
+    spec = "specs/ListChartNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListChartRelease")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListChartRelease.json",
+    spec = "specs/ListChartRelease.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListChartRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListChartRepository.json",
+    spec = "specs/ListChartRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListEventCenterRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListEventCenterRecord.json",
+    spec = "specs/ListEventCenterRecord.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListEventCenterRuleName")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListEventCenterRuleName.json",
+    spec = "specs/ListEventCenterRuleName.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListInstance.json",
+    spec = "specs/ListInstance.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListInstanceEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListInstanceEndpoint.json",
+    spec = "specs/ListInstanceEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListInstanceRegion")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListInstanceRegion.json",
+    spec = "specs/ListInstanceRegion.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListNamespace.json",
+    spec = "specs/ListNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepoBuildRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepoBuildRecord.json",
+    spec = "specs/ListRepoBuildRecord.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepoBuildRecordLog")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepoBuildRecordLog.json",
+    spec = "specs/ListRepoBuildRecordLog.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepoBuildRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepoBuildRule.json",
+    spec = "specs/ListRepoBuildRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepoSyncRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepoSyncRule.json",
+    spec = "specs/ListRepoSyncRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepoSyncTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepoSyncTask.json",
+    spec = "specs/ListRepoSyncTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepoTag")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepoTag.json",
+    spec = "specs/ListRepoTag.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepoTagScanResult")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepoTagScanResult.json",
+    spec = "specs/ListRepoTagScanResult.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepoTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepoTrigger.json",
+    spec = "specs/ListRepoTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListRepository.json",
+    spec = "specs/ListRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListScanBaselineByTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListScanBaselineByTask.json",
+    spec = "specs/ListScanBaselineByTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListScanMaliciousFileByTask")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListScanMaliciousFileByTask.json",
+    spec = "specs/ListScanMaliciousFileByTask.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ListScanRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListScanRule.json",
+    spec = "specs/ListScanRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "ResetLoginPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ResetLoginPassword.json",
+    spec = "specs/ResetLoginPassword.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateArtifactLifecycleRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateArtifactLifecycleRule.json",
+    spec = "specs/UpdateArtifactLifecycleRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateArtifactSubscriptionRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateArtifactSubscriptionRule.json",
+    spec = "specs/UpdateArtifactSubscriptionRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateChain")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateChain.json",
+    spec = "specs/UpdateChain.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateChartNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateChartNamespace.json",
+    spec = "specs/UpdateChartNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateChartRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateChartRepository.json",
+    spec = "specs/UpdateChartRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateEventCenterRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateEventCenterRule.json",
+    spec = "specs/UpdateEventCenterRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateInstanceEndpointStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateInstanceEndpointStatus.json",
+    spec = "specs/UpdateInstanceEndpointStatus.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateNamespace")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateNamespace.json",
+    spec = "specs/UpdateNamespace.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRepoBuildRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateRepoBuildRule.json",
+    spec = "specs/UpdateRepoBuildRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRepoSourceCodeRepo")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateRepoSourceCodeRepo.json",
+    spec = "specs/UpdateRepoSourceCodeRepo.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRepoTrigger")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateRepoTrigger.json",
+    spec = "specs/UpdateRepoTrigger.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRepository")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateRepository.json",
+    spec = "specs/UpdateRepository.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateScanRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateScanRule.json",
+    spec = "specs/UpdateScanRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UpdateStorageDomainRoutingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UpdateStorageDomainRoutingRule.json",
+    spec = "specs/UpdateStorageDomainRoutingRule.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );

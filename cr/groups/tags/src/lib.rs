@@ -6,21 +6,21 @@
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/cr-2018-12-01/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::cr_shapes::shapes
 );

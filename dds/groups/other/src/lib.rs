@@ -6,854 +6,854 @@
 
 #[cfg(feature = "AllocateDBInstanceSrvNetworkAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/AllocateDBInstanceSrvNetworkAddress.json",
+    spec = "specs/AllocateDBInstanceSrvNetworkAddress.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "AllocateNodePrivateNetworkAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/AllocateNodePrivateNetworkAddress.json",
+    spec = "specs/AllocateNodePrivateNetworkAddress.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "AllocatePublicNetworkAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/AllocatePublicNetworkAddress.json",
+    spec = "specs/AllocatePublicNetworkAddress.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CancelActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CancelActiveOperationTasks.json",
+    spec = "specs/CancelActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CheckCloudResourceAuthorized")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CheckCloudResourceAuthorized.json",
+    spec = "specs/CheckCloudResourceAuthorized.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CheckRecoveryCondition")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CheckRecoveryCondition.json",
+    spec = "specs/CheckRecoveryCondition.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CheckServiceLinkedRole")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CheckServiceLinkedRole.json",
+    spec = "specs/CheckServiceLinkedRole.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CreateAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CreateAccount.json",
+    spec = "specs/CreateAccount.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CreateBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CreateBackup.json",
+    spec = "specs/CreateBackup.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CreateDBInstance.json",
+    spec = "specs/CreateDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CreateGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CreateGlobalSecurityIPGroup.json",
+    spec = "specs/CreateGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CreateNode")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CreateNode.json",
+    spec = "specs/CreateNode.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CreateNodeBatch")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CreateNodeBatch.json",
+    spec = "specs/CreateNodeBatch.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "CreateShardingDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/CreateShardingDBInstance.json",
+    spec = "specs/CreateShardingDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DeleteDBInstance.json",
+    spec = "specs/DeleteDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DeleteGlobalSecurityIPGroup.json",
+    spec = "specs/DeleteGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNode")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DeleteNode.json",
+    spec = "specs/DeleteNode.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccounts")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeAccounts.json",
+    spec = "specs/DescribeAccounts.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationMaintenanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationMaintenanceConfig.json",
+    spec = "specs/DescribeActiveOperationMaintenanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTask")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTask.json",
+    spec = "specs/DescribeActiveOperationTask.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTaskCount")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTaskCount.json",
+    spec = "specs/DescribeActiveOperationTaskCount.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTaskRegion")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTaskRegion.json",
+    spec = "specs/DescribeActiveOperationTaskRegion.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTaskType")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTaskType.json",
+    spec = "specs/DescribeActiveOperationTaskType.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeActiveOperationTasks.json",
+    spec = "specs/DescribeActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAuditLogFilter")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeAuditLogFilter.json",
+    spec = "specs/DescribeAuditLogFilter.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAuditPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeAuditPolicy.json",
+    spec = "specs/DescribeAuditPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAuditRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeAuditRecords.json",
+    spec = "specs/DescribeAuditRecords.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailabilityZones")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeAvailabilityZones.json",
+    spec = "specs/DescribeAvailabilityZones.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableEngineVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeAvailableEngineVersion.json",
+    spec = "specs/DescribeAvailableEngineVersion.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeAvailableResource.json",
+    spec = "specs/DescribeAvailableResource.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupDBs")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeBackupDBs.json",
+    spec = "specs/DescribeBackupDBs.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeBackupPolicy.json",
+    spec = "specs/DescribeBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupStorage")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeBackupStorage.json",
+    spec = "specs/DescribeBackupStorage.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeBackupTasks.json",
+    spec = "specs/DescribeBackupTasks.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeBackups.json",
+    spec = "specs/DescribeBackups.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeClusterBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeClusterBackups.json",
+    spec = "specs/DescribeClusterBackups.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeClusterRecoverTime")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeClusterRecoverTime.json",
+    spec = "specs/DescribeClusterRecoverTime.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceAttribute.json",
+    spec = "specs/DescribeDBInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceEncryptionKey")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceEncryptionKey.json",
+    spec = "specs/DescribeDBInstanceEncryptionKey.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceMonitor.json",
+    spec = "specs/DescribeDBInstanceMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancePerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstancePerformance.json",
+    spec = "specs/DescribeDBInstancePerformance.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceSSL")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceSSL.json",
+    spec = "specs/DescribeDBInstanceSSL.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceSpecInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceSpecInfo.json",
+    spec = "specs/DescribeDBInstanceSpecInfo.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceSwitchLog")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceSwitchLog.json",
+    spec = "specs/DescribeDBInstanceSwitchLog.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceTDEInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstanceTDEInfo.json",
+    spec = "specs/DescribeDBInstanceTDEInfo.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstances.json",
+    spec = "specs/DescribeDBInstances.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancesOverview")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeDBInstancesOverview.json",
+    spec = "specs/DescribeDBInstancesOverview.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeErrorLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeErrorLogRecords.json",
+    spec = "specs/DescribeErrorLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeGlobalSecurityIPGroup.json",
+    spec = "specs/DescribeGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeGlobalSecurityIPGroupRelation.json",
+    spec = "specs/DescribeGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeHistoryTasks.json",
+    spec = "specs/DescribeHistoryTasks.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryTasksStat")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeHistoryTasksStat.json",
+    spec = "specs/DescribeHistoryTasksStat.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeInstanceAutoRenewalAttribute.json",
+    spec = "specs/DescribeInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceRecoverTime")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeInstanceRecoverTime.json",
+    spec = "specs/DescribeInstanceRecoverTime.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeKernelReleaseNotes")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeKernelReleaseNotes.json",
+    spec = "specs/DescribeKernelReleaseNotes.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeKmsKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeKmsKeys.json",
+    spec = "specs/DescribeKmsKeys.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMongoDBLogConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeMongoDBLogConfig.json",
+    spec = "specs/DescribeMongoDBLogConfig.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterModificationHistory")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeParameterModificationHistory.json",
+    spec = "specs/DescribeParameterModificationHistory.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeParameterTemplates.json",
+    spec = "specs/DescribeParameterTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeParameters.json",
+    spec = "specs/DescribeParameters.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribePrice.json",
+    spec = "specs/DescribePrice.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRenewalPrice")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeRenewalPrice.json",
+    spec = "specs/DescribeRenewalPrice.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeReplicaSetRole")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeReplicaSetRole.json",
+    spec = "specs/DescribeReplicaSetRole.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRestoreDBInstanceList")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeRestoreDBInstanceList.json",
+    spec = "specs/DescribeRestoreDBInstanceList.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRoleZoneInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeRoleZoneInfo.json",
+    spec = "specs/DescribeRoleZoneInfo.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRunningLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeRunningLogRecords.json",
+    spec = "specs/DescribeRunningLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroupConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeSecurityGroupConfiguration.json",
+    spec = "specs/DescribeSecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityIps")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeSecurityIps.json",
+    spec = "specs/DescribeSecurityIps.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeShardingNetworkAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeShardingNetworkAddress.json",
+    spec = "specs/DescribeShardingNetworkAddress.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSlowLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeSlowLogRecords.json",
+    spec = "specs/DescribeSlowLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeTags.json",
+    spec = "specs/DescribeTags.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserEncryptionKeyList")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DescribeUserEncryptionKeyList.json",
+    spec = "specs/DescribeUserEncryptionKeyList.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "DestroyInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/DestroyInstance.json",
+    spec = "specs/DestroyInstance.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "EvaluateResource")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/EvaluateResource.json",
+    spec = "specs/EvaluateResource.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "MigrateAvailableZone")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/MigrateAvailableZone.json",
+    spec = "specs/MigrateAvailableZone.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "MigrateToOtherZone")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/MigrateToOtherZone.json",
+    spec = "specs/MigrateToOtherZone.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyAccountDescription.json",
+    spec = "specs/ModifyAccountDescription.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyActiveOperationTasks.json",
+    spec = "specs/ModifyActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAuditLogFilter")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyAuditLogFilter.json",
+    spec = "specs/ModifyAuditLogFilter.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAuditPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyAuditPolicy.json",
+    spec = "specs/ModifyAuditPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyBackupPolicy.json",
+    spec = "specs/ModifyBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceAttribute.json",
+    spec = "specs/ModifyDBInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceConfig.json",
+    spec = "specs/ModifyDBInstanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceConnectionString")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceConnectionString.json",
+    spec = "specs/ModifyDBInstanceConnectionString.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceDescription.json",
+    spec = "specs/ModifyDBInstanceDescription.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceDiskType")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceDiskType.json",
+    spec = "specs/ModifyDBInstanceDiskType.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceMaintainTime")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceMaintainTime.json",
+    spec = "specs/ModifyDBInstanceMaintainTime.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceMonitor.json",
+    spec = "specs/ModifyDBInstanceMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceNetExpireTime")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceNetExpireTime.json",
+    spec = "specs/ModifyDBInstanceNetExpireTime.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceNetworkType")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceNetworkType.json",
+    spec = "specs/ModifyDBInstanceNetworkType.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceSSL")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceSSL.json",
+    spec = "specs/ModifyDBInstanceSSL.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceSpec.json",
+    spec = "specs/ModifyDBInstanceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceTDE")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyDBInstanceTDE.json",
+    spec = "specs/ModifyDBInstanceTDE.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyGlobalSecurityIPGroup.json",
+    spec = "specs/ModifyGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupName")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyGlobalSecurityIPGroupName.json",
+    spec = "specs/ModifyGlobalSecurityIPGroupName.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyGlobalSecurityIPGroupRelation.json",
+    spec = "specs/ModifyGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyInstanceAutoRenewalAttribute.json",
+    spec = "specs/ModifyInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceVpcAuthMode")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyInstanceVpcAuthMode.json",
+    spec = "specs/ModifyInstanceVpcAuthMode.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNodeSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyNodeSpec.json",
+    spec = "specs/ModifyNodeSpec.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNodeSpecBatch")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyNodeSpecBatch.json",
+    spec = "specs/ModifyNodeSpecBatch.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyParameters.json",
+    spec = "specs/ModifyParameters.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyResourceGroup.json",
+    spec = "specs/ModifyResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifySecurityGroupConfiguration.json",
+    spec = "specs/ModifySecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityIps")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifySecurityIps.json",
+    spec = "specs/ModifySecurityIps.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifySrvNetworkAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifySrvNetworkAddress.json",
+    spec = "specs/ModifySrvNetworkAddress.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyTaskInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ModifyTaskInfo.json",
+    spec = "specs/ModifyTaskInfo.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseNodePrivateNetworkAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ReleaseNodePrivateNetworkAddress.json",
+    spec = "specs/ReleaseNodePrivateNetworkAddress.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ReleasePublicNetworkAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ReleasePublicNetworkAddress.json",
+    spec = "specs/ReleasePublicNetworkAddress.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "RenewDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/RenewDBInstance.json",
+    spec = "specs/RenewDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "ResetAccountPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/ResetAccountPassword.json",
+    spec = "specs/ResetAccountPassword.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "RestartDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/RestartDBInstance.json",
+    spec = "specs/RestartDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "RestartNode")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/RestartNode.json",
+    spec = "specs/RestartNode.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "SwitchDBInstanceHA")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/SwitchDBInstanceHA.json",
+    spec = "specs/SwitchDBInstanceHA.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "TransferClusterBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/TransferClusterBackup.json",
+    spec = "specs/TransferClusterBackup.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "TransformInstanceChargeType")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/TransformInstanceChargeType.json",
+    spec = "specs/TransformInstanceChargeType.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "TransformToPrePaid")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/TransformToPrePaid.json",
+    spec = "specs/TransformToPrePaid.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBInstanceEngineVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/UpgradeDBInstanceEngineVersion.json",
+    spec = "specs/UpgradeDBInstanceEngineVersion.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBInstanceKernelVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/dds-2015-12-01/UpgradeDBInstanceKernelVersion.json",
+    spec = "specs/UpgradeDBInstanceKernelVersion.json",
     runtime = ::acs_runtime,
     shapes = ::dds_shapes::shapes
 );

@@ -6,364 +6,364 @@
 
 #[cfg(feature = "AddShortUrl")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/AddShortUrl.json",
+    spec = "specs/AddShortUrl.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "AddSmsSign")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/AddSmsSign.json",
+    spec = "specs/AddSmsSign.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "AddSmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/AddSmsTemplate.json",
+    spec = "specs/AddSmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "ChangeSignatureQualification")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/ChangeSignatureQualification.json",
+    spec = "specs/ChangeSignatureQualification.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "CheckMobilesCardSupport")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/CheckMobilesCardSupport.json",
+    spec = "specs/CheckMobilesCardSupport.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "ConversionDataIntl")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/ConversionDataIntl.json",
+    spec = "specs/ConversionDataIntl.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "CreateCardSmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/CreateCardSmsTemplate.json",
+    spec = "specs/CreateCardSmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "CreateSmsAuthorizationLetter")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/CreateSmsAuthorizationLetter.json",
+    spec = "specs/CreateSmsAuthorizationLetter.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "CreateSmsSign")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/CreateSmsSign.json",
+    spec = "specs/CreateSmsSign.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "CreateSmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/CreateSmsTemplate.json",
+    spec = "specs/CreateSmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "DeleteShortUrl")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/DeleteShortUrl.json",
+    spec = "specs/DeleteShortUrl.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSmsQualification")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/DeleteSmsQualification.json",
+    spec = "specs/DeleteSmsQualification.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSmsSign")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/DeleteSmsSign.json",
+    spec = "specs/DeleteSmsSign.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/DeleteSmsTemplate.json",
+    spec = "specs/DeleteSmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetCardSmsDetails")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetCardSmsDetails.json",
+    spec = "specs/GetCardSmsDetails.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetCardSmsLink")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetCardSmsLink.json",
+    spec = "specs/GetCardSmsLink.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetMediaResourceId")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetMediaResourceId.json",
+    spec = "specs/GetMediaResourceId.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetOSSInfoForCardTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetOSSInfoForCardTemplate.json",
+    spec = "specs/GetOSSInfoForCardTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetOSSInfoForUploadFile")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetOSSInfoForUploadFile.json",
+    spec = "specs/GetOSSInfoForUploadFile.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetQualificationOssInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetQualificationOssInfo.json",
+    spec = "specs/GetQualificationOssInfo.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetSmsOcrOssInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetSmsOcrOssInfo.json",
+    spec = "specs/GetSmsOcrOssInfo.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetSmsSign")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetSmsSign.json",
+    spec = "specs/GetSmsSign.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "GetSmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/GetSmsTemplate.json",
+    spec = "specs/GetSmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "ModifySmsSign")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/ModifySmsSign.json",
+    spec = "specs/ModifySmsSign.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "ModifySmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/ModifySmsTemplate.json",
+    spec = "specs/ModifySmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QueryCardSmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QueryCardSmsTemplate.json",
+    spec = "specs/QueryCardSmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QueryCardSmsTemplateReport")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QueryCardSmsTemplateReport.json",
+    spec = "specs/QueryCardSmsTemplateReport.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QueryMobilesCardSupport")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QueryMobilesCardSupport.json",
+    spec = "specs/QueryMobilesCardSupport.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySendDetails")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySendDetails.json",
+    spec = "specs/QuerySendDetails.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySendStatistics")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySendStatistics.json",
+    spec = "specs/QuerySendStatistics.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QueryShortUrl")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QueryShortUrl.json",
+    spec = "specs/QueryShortUrl.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySingleSmsQualification")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySingleSmsQualification.json",
+    spec = "specs/QuerySingleSmsQualification.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySmsAuthorizationLetter")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsAuthorizationLetter.json",
+    spec = "specs/QuerySmsAuthorizationLetter.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySmsQualificationRecord")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsQualificationRecord.json",
+    spec = "specs/QuerySmsQualificationRecord.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySmsSign")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsSign.json",
+    spec = "specs/QuerySmsSign.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySmsSignList")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsSignList.json",
+    spec = "specs/QuerySmsSignList.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsTemplate.json",
+    spec = "specs/QuerySmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "QuerySmsTemplateList")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/QuerySmsTemplateList.json",
+    spec = "specs/QuerySmsTemplateList.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "RequiredPhoneCode")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/RequiredPhoneCode.json",
+    spec = "specs/RequiredPhoneCode.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "SendBatchCardSms")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/SendBatchCardSms.json",
+    spec = "specs/SendBatchCardSms.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "SendBatchSms")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/SendBatchSms.json",
+    spec = "specs/SendBatchSms.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "SendCardSms")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/SendCardSms.json",
+    spec = "specs/SendCardSms.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "SendSms")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/SendSms.json",
+    spec = "specs/SendSms.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "SmsConversionIntl")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/SmsConversionIntl.json",
+    spec = "specs/SmsConversionIntl.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "SubmitSmsQualification")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/SubmitSmsQualification.json",
+    spec = "specs/SubmitSmsQualification.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSmsQualification")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/UpdateSmsQualification.json",
+    spec = "specs/UpdateSmsQualification.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSmsSign")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/UpdateSmsSign.json",
+    spec = "specs/UpdateSmsSign.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSmsTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/UpdateSmsTemplate.json",
+    spec = "specs/UpdateSmsTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );
 
 #[cfg(feature = "ValidPhoneCode")]
 acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/ValidPhoneCode.json",
+    spec = "specs/ValidPhoneCode.json",
     runtime = ::acs_runtime,
     shapes = ::dysmsapi_shapes::shapes
 );

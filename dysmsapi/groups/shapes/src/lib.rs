@@ -3,7 +3,4 @@
 #![doc(html_root_url = "https://docs.rs/dysmsapi-shapes/0.1.0")]
 #![allow(deprecated)]
 
-acs_macros::generate!(
-    spec = "../../../specs/dysmsapi-2017-05-25/_shapes.json",
-    runtime = ::acs_runtime
-);
+acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);

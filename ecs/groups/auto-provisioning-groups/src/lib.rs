@@ -6,42 +6,42 @@
 
 #[cfg(feature = "CreateAutoProvisioningGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateAutoProvisioningGroup.json",
+    spec = "specs/CreateAutoProvisioningGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAutoProvisioningGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteAutoProvisioningGroup.json",
+    spec = "specs/DeleteAutoProvisioningGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroupHistory")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroupHistory.json",
+    spec = "specs/DescribeAutoProvisioningGroupHistory.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroupInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroupInstances.json",
+    spec = "specs/DescribeAutoProvisioningGroupInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoProvisioningGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeAutoProvisioningGroups.json",
+    spec = "specs/DescribeAutoProvisioningGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAutoProvisioningGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyAutoProvisioningGroup.json",
+    spec = "specs/ModifyAutoProvisioningGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,77 +6,77 @@
 
 #[cfg(feature = "CreateCapacityReservation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateCapacityReservation.json",
+    spec = "specs/CreateCapacityReservation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateElasticityAssurance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateElasticityAssurance.json",
+    spec = "specs/CreateElasticityAssurance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCapacityReservationInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeCapacityReservationInstances.json",
+    spec = "specs/DescribeCapacityReservationInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCapacityReservations")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeCapacityReservations.json",
+    spec = "specs/DescribeCapacityReservations.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeElasticityAssuranceInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeElasticityAssuranceInstances.json",
+    spec = "specs/DescribeElasticityAssuranceInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeElasticityAssurances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeElasticityAssurances.json",
+    spec = "specs/DescribeElasticityAssurances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceAttachmentAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceAttachmentAttributes.json",
+    spec = "specs/DescribeInstanceAttachmentAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCapacityReservation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyCapacityReservation.json",
+    spec = "specs/ModifyCapacityReservation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyElasticityAssurance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyElasticityAssurance.json",
+    spec = "specs/ModifyElasticityAssurance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAttachmentAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAttachmentAttributes.json",
+    spec = "specs/ModifyInstanceAttachmentAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseCapacityReservation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ReleaseCapacityReservation.json",
+    spec = "specs/ReleaseCapacityReservation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

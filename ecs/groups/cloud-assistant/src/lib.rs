@@ -6,182 +6,182 @@
 
 #[cfg(feature = "CreateActivation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateActivation.json",
+    spec = "specs/CreateActivation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateCommand.json",
+    spec = "specs/CreateCommand.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteActivation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteActivation.json",
+    spec = "specs/DeleteActivation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteCommand.json",
+    spec = "specs/DeleteCommand.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeregisterManagedInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeregisterManagedInstance.json",
+    spec = "specs/DeregisterManagedInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActivations")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeActivations.json",
+    spec = "specs/DescribeActivations.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudAssistantSettings")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeCloudAssistantSettings.json",
+    spec = "specs/DescribeCloudAssistantSettings.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudAssistantStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeCloudAssistantStatus.json",
+    spec = "specs/DescribeCloudAssistantStatus.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCommands")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeCommands.json",
+    spec = "specs/DescribeCommands.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInvocationResults")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInvocationResults.json",
+    spec = "specs/DescribeInvocationResults.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInvocations")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInvocations.json",
+    spec = "specs/DescribeInvocations.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeManagedInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeManagedInstances.json",
+    spec = "specs/DescribeManagedInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSendFileResults")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSendFileResults.json",
+    spec = "specs/DescribeSendFileResults.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTerminalSessions")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeTerminalSessions.json",
+    spec = "specs/DescribeTerminalSessions.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DisableActivation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DisableActivation.json",
+    spec = "specs/DisableActivation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "InstallCloudAssistant")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/InstallCloudAssistant.json",
+    spec = "specs/InstallCloudAssistant.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "InvokeCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/InvokeCommand.json",
+    spec = "specs/InvokeCommand.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ListPluginStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ListPluginStatus.json",
+    spec = "specs/ListPluginStatus.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCloudAssistantSettings")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyCloudAssistantSettings.json",
+    spec = "specs/ModifyCloudAssistantSettings.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyCommand.json",
+    spec = "specs/ModifyCommand.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInvocationAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInvocationAttribute.json",
+    spec = "specs/ModifyInvocationAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyManagedInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyManagedInstance.json",
+    spec = "specs/ModifyManagedInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RunCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RunCommand.json",
+    spec = "specs/RunCommand.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "SendFile")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/SendFile.json",
+    spec = "specs/SendFile.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "StartTerminalSession")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/StartTerminalSession.json",
+    spec = "specs/StartTerminalSession.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "StopInvocation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/StopInvocation.json",
+    spec = "specs/StopInvocation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

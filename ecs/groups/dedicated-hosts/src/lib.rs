@@ -6,112 +6,112 @@
 
 #[cfg(feature = "AllocateDedicatedHosts")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AllocateDedicatedHosts.json",
+    spec = "specs/AllocateDedicatedHosts.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateDedicatedHostCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateDedicatedHostCluster.json",
+    spec = "specs/CreateDedicatedHostCluster.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDedicatedHostCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteDedicatedHostCluster.json",
+    spec = "specs/DeleteDedicatedHostCluster.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDedicatedHostAutoRenew")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDedicatedHostAutoRenew.json",
+    spec = "specs/DescribeDedicatedHostAutoRenew.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDedicatedHostClusters")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDedicatedHostClusters.json",
+    spec = "specs/DescribeDedicatedHostClusters.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDedicatedHostTypes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDedicatedHostTypes.json",
+    spec = "specs/DescribeDedicatedHostTypes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDedicatedHosts")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDedicatedHosts.json",
+    spec = "specs/DescribeDedicatedHosts.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDedicatedHostAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostAttribute.json",
+    spec = "specs/ModifyDedicatedHostAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDedicatedHostAutoReleaseTime")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostAutoReleaseTime.json",
+    spec = "specs/ModifyDedicatedHostAutoReleaseTime.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDedicatedHostAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostAutoRenewAttribute.json",
+    spec = "specs/ModifyDedicatedHostAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDedicatedHostClusterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostClusterAttribute.json",
+    spec = "specs/ModifyDedicatedHostClusterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDedicatedHostsChargeType")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDedicatedHostsChargeType.json",
+    spec = "specs/ModifyDedicatedHostsChargeType.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceDeployment")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceDeployment.json",
+    spec = "specs/ModifyInstanceDeployment.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RedeployDedicatedHost")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RedeployDedicatedHost.json",
+    spec = "specs/RedeployDedicatedHost.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseDedicatedHost")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ReleaseDedicatedHost.json",
+    spec = "specs/ReleaseDedicatedHost.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RenewDedicatedHosts")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RenewDedicatedHosts.json",
+    spec = "specs/RenewDedicatedHosts.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,35 +6,35 @@
 
 #[cfg(feature = "CreateDeploymentSet")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateDeploymentSet.json",
+    spec = "specs/CreateDeploymentSet.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDeploymentSet")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteDeploymentSet.json",
+    spec = "specs/DeleteDeploymentSet.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDeploymentSetSupportedInstanceTypeFamily")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDeploymentSetSupportedInstanceTypeFamily.json",
+    spec = "specs/DescribeDeploymentSetSupportedInstanceTypeFamily.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDeploymentSets")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDeploymentSets.json",
+    spec = "specs/DescribeDeploymentSets.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDeploymentSetAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDeploymentSetAttribute.json",
+    spec = "specs/ModifyDeploymentSetAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,483 +6,483 @@
 
 #[cfg(feature = "ActivateRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ActivateRouterInterface.json",
+    spec = "specs/ActivateRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AddBandwidthPackageIps")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AddBandwidthPackageIps.json",
+    spec = "specs/AddBandwidthPackageIps.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AllocateEipAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AllocateEipAddress.json",
+    spec = "specs/AllocateEipAddress.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AssociateEipAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AssociateEipAddress.json",
+    spec = "specs/AssociateEipAddress.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AssociateHaVip")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AssociateHaVip.json",
+    spec = "specs/AssociateHaVip.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CancelPhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CancelPhysicalConnection.json",
+    spec = "specs/CancelPhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ConnectRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ConnectRouterInterface.json",
+    spec = "specs/ConnectRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateForwardEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateForwardEntry.json",
+    spec = "specs/CreateForwardEntry.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateHaVip")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateHaVip.json",
+    spec = "specs/CreateHaVip.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateNatGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateNatGateway.json",
+    spec = "specs/CreateNatGateway.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreatePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreatePhysicalConnection.json",
+    spec = "specs/CreatePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateRouteEntry.json",
+    spec = "specs/CreateRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateRouterInterface.json",
+    spec = "specs/CreateRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateVSwitch")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateVSwitch.json",
+    spec = "specs/CreateVSwitch.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateVirtualBorderRouter.json",
+    spec = "specs/CreateVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateVpc.json",
+    spec = "specs/CreateVpc.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeactivateRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeactivateRouterInterface.json",
+    spec = "specs/DeactivateRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteBandwidthPackage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteBandwidthPackage.json",
+    spec = "specs/DeleteBandwidthPackage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteForwardEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteForwardEntry.json",
+    spec = "specs/DeleteForwardEntry.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHaVip")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteHaVip.json",
+    spec = "specs/DeleteHaVip.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNatGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteNatGateway.json",
+    spec = "specs/DeleteNatGateway.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNetworkInterfacePermission")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteNetworkInterfacePermission.json",
+    spec = "specs/DeleteNetworkInterfacePermission.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeletePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeletePhysicalConnection.json",
+    spec = "specs/DeletePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteRouteEntry.json",
+    spec = "specs/DeleteRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteRouterInterface.json",
+    spec = "specs/DeleteRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVSwitch")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteVSwitch.json",
+    spec = "specs/DeleteVSwitch.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteVirtualBorderRouter.json",
+    spec = "specs/DeleteVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteVpc.json",
+    spec = "specs/DeleteVpc.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccessPoints")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeAccessPoints.json",
+    spec = "specs/DescribeAccessPoints.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBandwidthPackages")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeBandwidthPackages.json",
+    spec = "specs/DescribeBandwidthPackages.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeClusters")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeClusters.json",
+    spec = "specs/DescribeClusters.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEipAddresses")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeEipAddresses.json",
+    spec = "specs/DescribeEipAddresses.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEipMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeEipMonitorData.json",
+    spec = "specs/DescribeEipMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeForwardTableEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeForwardTableEntries.json",
+    spec = "specs/DescribeForwardTableEntries.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHaVips")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeHaVips.json",
+    spec = "specs/DescribeHaVips.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLimitation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeLimitation.json",
+    spec = "specs/DescribeLimitation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNatGateways")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeNatGateways.json",
+    spec = "specs/DescribeNatGateways.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNewProjectEipMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeNewProjectEipMonitorData.json",
+    spec = "specs/DescribeNewProjectEipMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePhysicalConnections")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribePhysicalConnections.json",
+    spec = "specs/DescribePhysicalConnections.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRouteTables")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeRouteTables.json",
+    spec = "specs/DescribeRouteTables.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRouterInterfaces")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeRouterInterfaces.json",
+    spec = "specs/DescribeRouterInterfaces.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserBusinessBehavior")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeUserBusinessBehavior.json",
+    spec = "specs/DescribeUserBusinessBehavior.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVRouters")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeVRouters.json",
+    spec = "specs/DescribeVRouters.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVSwitches")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeVSwitches.json",
+    spec = "specs/DescribeVSwitches.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVirtualBorderRouters")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeVirtualBorderRouters.json",
+    spec = "specs/DescribeVirtualBorderRouters.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVirtualBorderRoutersForPhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeVirtualBorderRoutersForPhysicalConnection.json",
+    spec = "specs/DescribeVirtualBorderRoutersForPhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpcs")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeVpcs.json",
+    spec = "specs/DescribeVpcs.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "EnablePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/EnablePhysicalConnection.json",
+    spec = "specs/EnablePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ExportSnapshot")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ExportSnapshot.json",
+    spec = "specs/ExportSnapshot.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBandwidthPackageSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyBandwidthPackageSpec.json",
+    spec = "specs/ModifyBandwidthPackageSpec.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEipAddressAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyEipAddressAttribute.json",
+    spec = "specs/ModifyEipAddressAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyForwardEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyForwardEntry.json",
+    spec = "specs/ModifyForwardEntry.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHaVipAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyHaVipAttribute.json",
+    spec = "specs/ModifyHaVipAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyPhysicalConnectionAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyPhysicalConnectionAttribute.json",
+    spec = "specs/ModifyPhysicalConnectionAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRouterInterfaceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyRouterInterfaceAttribute.json",
+    spec = "specs/ModifyRouterInterfaceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRouterInterfaceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyRouterInterfaceSpec.json",
+    spec = "specs/ModifyRouterInterfaceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyUserBusinessBehavior")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyUserBusinessBehavior.json",
+    spec = "specs/ModifyUserBusinessBehavior.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVRouterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyVRouterAttribute.json",
+    spec = "specs/ModifyVRouterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVSwitchAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyVSwitchAttribute.json",
+    spec = "specs/ModifyVSwitchAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVirtualBorderRouterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyVirtualBorderRouterAttribute.json",
+    spec = "specs/ModifyVirtualBorderRouterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpcAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyVpcAttribute.json",
+    spec = "specs/ModifyVpcAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RecoverVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RecoverVirtualBorderRouter.json",
+    spec = "specs/RecoverVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseEipAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ReleaseEipAddress.json",
+    spec = "specs/ReleaseEipAddress.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReleasePublicIpAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ReleasePublicIpAddress.json",
+    spec = "specs/ReleasePublicIpAddress.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RemoveBandwidthPackageIps")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RemoveBandwidthPackageIps.json",
+    spec = "specs/RemoveBandwidthPackageIps.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "TerminatePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/TerminatePhysicalConnection.json",
+    spec = "specs/TerminatePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "TerminateVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/TerminateVirtualBorderRouter.json",
+    spec = "specs/TerminateVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateEipAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/UnassociateEipAddress.json",
+    spec = "specs/UnassociateEipAddress.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateHaVip")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/UnassociateHaVip.json",
+    spec = "specs/UnassociateHaVip.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,63 +6,63 @@
 
 #[cfg(feature = "CreateDiagnosticMetricSet")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateDiagnosticMetricSet.json",
+    spec = "specs/CreateDiagnosticMetricSet.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateDiagnosticReport")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateDiagnosticReport.json",
+    spec = "specs/CreateDiagnosticReport.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDiagnosticMetricSets")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteDiagnosticMetricSets.json",
+    spec = "specs/DeleteDiagnosticMetricSets.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDiagnosticReports")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteDiagnosticReports.json",
+    spec = "specs/DeleteDiagnosticReports.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDiagnosticMetricSets")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDiagnosticMetricSets.json",
+    spec = "specs/DescribeDiagnosticMetricSets.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDiagnosticMetrics")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDiagnosticMetrics.json",
+    spec = "specs/DescribeDiagnosticMetrics.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDiagnosticReportAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDiagnosticReportAttributes.json",
+    spec = "specs/DescribeDiagnosticReportAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDiagnosticReports")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDiagnosticReports.json",
+    spec = "specs/DescribeDiagnosticReports.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDiagnosticMetricSet")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDiagnosticMetricSet.json",
+    spec = "specs/ModifyDiagnosticMetricSet.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,91 +6,91 @@
 
 #[cfg(feature = "AttachDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AttachDisk.json",
+    spec = "specs/AttachDisk.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateDisk.json",
+    spec = "specs/CreateDisk.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteDisk.json",
+    spec = "specs/DeleteDisk.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDisks")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDisks.json",
+    spec = "specs/DescribeDisks.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DetachDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DetachDisk.json",
+    spec = "specs/DetachDisk.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDiskAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDiskAttribute.json",
+    spec = "specs/ModifyDiskAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDiskChargeType")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDiskChargeType.json",
+    spec = "specs/ModifyDiskChargeType.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDiskSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDiskSpec.json",
+    spec = "specs/ModifyDiskSpec.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReInitDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ReInitDisk.json",
+    spec = "specs/ReInitDisk.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReplaceSystemDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ReplaceSystemDisk.json",
+    spec = "specs/ReplaceSystemDisk.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ResetDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ResetDisk.json",
+    spec = "specs/ResetDisk.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ResetDisks")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ResetDisks.json",
+    spec = "specs/ResetDisks.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ResizeDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ResizeDisk.json",
+    spec = "specs/ResizeDisk.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

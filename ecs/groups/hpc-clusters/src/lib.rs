@@ -6,28 +6,28 @@
 
 #[cfg(feature = "CreateHpcCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateHpcCluster.json",
+    spec = "specs/CreateHpcCluster.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHpcCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteHpcCluster.json",
+    spec = "specs/DeleteHpcCluster.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHpcClusters")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeHpcClusters.json",
+    spec = "specs/DescribeHpcClusters.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHpcClusterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyHpcClusterAttribute.json",
+    spec = "specs/ModifyHpcClusterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,63 +6,63 @@
 
 #[cfg(feature = "CancelImagePipelineExecution")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CancelImagePipelineExecution.json",
+    spec = "specs/CancelImagePipelineExecution.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateImageComponent")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateImageComponent.json",
+    spec = "specs/CreateImageComponent.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateImagePipeline")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateImagePipeline.json",
+    spec = "specs/CreateImagePipeline.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteImageComponent")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteImageComponent.json",
+    spec = "specs/DeleteImageComponent.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteImagePipeline")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteImagePipeline.json",
+    spec = "specs/DeleteImagePipeline.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImageComponents")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeImageComponents.json",
+    spec = "specs/DescribeImageComponents.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImagePipelineExecutions")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeImagePipelineExecutions.json",
+    spec = "specs/DescribeImagePipelineExecutions.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImagePipelines")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeImagePipelines.json",
+    spec = "specs/DescribeImagePipelines.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "StartImagePipelineExecution")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/StartImagePipelineExecution.json",
+    spec = "specs/StartImagePipelineExecution.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,91 +6,91 @@
 
 #[cfg(feature = "CancelCopyImage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CancelCopyImage.json",
+    spec = "specs/CancelCopyImage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CopyImage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CopyImage.json",
+    spec = "specs/CopyImage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateImage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateImage.json",
+    spec = "specs/CreateImage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteImage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteImage.json",
+    spec = "specs/DeleteImage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImageFromFamily")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeImageFromFamily.json",
+    spec = "specs/DescribeImageFromFamily.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImageSharePermission")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeImageSharePermission.json",
+    spec = "specs/DescribeImageSharePermission.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImageSupportInstanceTypes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeImageSupportInstanceTypes.json",
+    spec = "specs/DescribeImageSupportInstanceTypes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeImages")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeImages.json",
+    spec = "specs/DescribeImages.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ExportImage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ExportImage.json",
+    spec = "specs/ExportImage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ImportImage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ImportImage.json",
+    spec = "specs/ImportImage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyImageAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyImageAttribute.json",
+    spec = "specs/ModifyImageAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyImageShareGroupPermission")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyImageShareGroupPermission.json",
+    spec = "specs/ModifyImageShareGroupPermission.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyImageSharePermission")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyImageSharePermission.json",
+    spec = "specs/ModifyImageSharePermission.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,231 +6,231 @@
 
 #[cfg(feature = "AttachInstanceRamRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AttachInstanceRamRole.json",
+    spec = "specs/AttachInstanceRamRole.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateInstance.json",
+    spec = "specs/CreateInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteInstance.json",
+    spec = "specs/DeleteInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteInstances.json",
+    spec = "specs/DeleteInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceAttribute.json",
+    spec = "specs/DescribeInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceAutoRenewAttribute.json",
+    spec = "specs/DescribeInstanceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceRamRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceRamRole.json",
+    spec = "specs/DescribeInstanceRamRole.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceStatus.json",
+    spec = "specs/DescribeInstanceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceTypeFamilies")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceTypeFamilies.json",
+    spec = "specs/DescribeInstanceTypeFamilies.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceTypes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceTypes.json",
+    spec = "specs/DescribeInstanceTypes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceVncUrl")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceVncUrl.json",
+    spec = "specs/DescribeInstanceVncUrl.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstances.json",
+    spec = "specs/DescribeInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSpotAdvice")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSpotAdvice.json",
+    spec = "specs/DescribeSpotAdvice.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSpotPriceHistory")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSpotPriceHistory.json",
+    spec = "specs/DescribeSpotPriceHistory.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserData")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeUserData.json",
+    spec = "specs/DescribeUserData.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DetachInstanceRamRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DetachInstanceRamRole.json",
+    spec = "specs/DetachInstanceRamRole.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAttribute.json",
+    spec = "specs/ModifyInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAutoReleaseTime")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAutoReleaseTime.json",
+    spec = "specs/ModifyInstanceAutoReleaseTime.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceAutoRenewAttribute.json",
+    spec = "specs/ModifyInstanceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceChargeType")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceChargeType.json",
+    spec = "specs/ModifyInstanceChargeType.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceMetadataOptions")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceMetadataOptions.json",
+    spec = "specs/ModifyInstanceMetadataOptions.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceSpec.json",
+    spec = "specs/ModifyInstanceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceVncPasswd")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceVncPasswd.json",
+    spec = "specs/ModifyInstanceVncPasswd.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyPrepayInstanceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyPrepayInstanceSpec.json",
+    spec = "specs/ModifyPrepayInstanceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReActivateInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ReActivateInstances.json",
+    spec = "specs/ReActivateInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RebootInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RebootInstance.json",
+    spec = "specs/RebootInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RebootInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RebootInstances.json",
+    spec = "specs/RebootInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RenewInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RenewInstance.json",
+    spec = "specs/RenewInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RunInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RunInstances.json",
+    spec = "specs/RunInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "StartInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/StartInstance.json",
+    spec = "specs/StartInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "StartInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/StartInstances.json",
+    spec = "specs/StartInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "StopInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/StopInstance.json",
+    spec = "specs/StopInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "StopInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/StopInstances.json",
+    spec = "specs/StopInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,42 +6,42 @@
 
 #[cfg(feature = "AttachKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AttachKeyPair.json",
+    spec = "specs/AttachKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateKeyPair.json",
+    spec = "specs/CreateKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteKeyPairs")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteKeyPairs.json",
+    spec = "specs/DeleteKeyPairs.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeKeyPairs")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeKeyPairs.json",
+    spec = "specs/DescribeKeyPairs.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DetachKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DetachKeyPair.json",
+    spec = "specs/DetachKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ImportKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ImportKeyPair.json",
+    spec = "specs/ImportKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,49 +6,49 @@
 
 #[cfg(feature = "CreateLaunchTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateLaunchTemplate.json",
+    spec = "specs/CreateLaunchTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateLaunchTemplateVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateLaunchTemplateVersion.json",
+    spec = "specs/CreateLaunchTemplateVersion.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLaunchTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteLaunchTemplate.json",
+    spec = "specs/DeleteLaunchTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLaunchTemplateVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteLaunchTemplateVersion.json",
+    spec = "specs/DeleteLaunchTemplateVersion.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLaunchTemplateVersions")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeLaunchTemplateVersions.json",
+    spec = "specs/DescribeLaunchTemplateVersions.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLaunchTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeLaunchTemplates.json",
+    spec = "specs/DescribeLaunchTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyLaunchTemplateDefaultVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyLaunchTemplateDefaultVersion.json",
+    spec = "specs/ModifyLaunchTemplateDefaultVersion.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,70 +6,70 @@
 
 #[cfg(feature = "DescribeDiskMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDiskMonitorData.json",
+    spec = "specs/DescribeDiskMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEniMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeEniMonitorData.json",
+    spec = "specs/DescribeEniMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceMaintenanceAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceMaintenanceAttributes.json",
+    spec = "specs/DescribeInstanceMaintenanceAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceMonitorData.json",
+    spec = "specs/DescribeInstanceMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSnapshotMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSnapshotMonitorData.json",
+    spec = "specs/DescribeSnapshotMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "GetInstanceConsoleOutput")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/GetInstanceConsoleOutput.json",
+    spec = "specs/GetInstanceConsoleOutput.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "GetInstanceScreenshot")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/GetInstanceScreenshot.json",
+    spec = "specs/GetInstanceScreenshot.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceMaintenanceAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceMaintenanceAttributes.json",
+    spec = "specs/ModifyInstanceMaintenanceAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RedeployInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RedeployInstance.json",
+    spec = "specs/RedeployInstance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ReportInstancesStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ReportInstancesStatus.json",
+    spec = "specs/ReportInstancesStatus.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

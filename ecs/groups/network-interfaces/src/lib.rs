@@ -6,91 +6,91 @@
 
 #[cfg(feature = "AssignIpv6Addresses")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AssignIpv6Addresses.json",
+    spec = "specs/AssignIpv6Addresses.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AssignPrivateIpAddresses")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AssignPrivateIpAddresses.json",
+    spec = "specs/AssignPrivateIpAddresses.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AttachNetworkInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AttachNetworkInterface.json",
+    spec = "specs/AttachNetworkInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateNetworkInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateNetworkInterface.json",
+    spec = "specs/CreateNetworkInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateNetworkInterfacePermission")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateNetworkInterfacePermission.json",
+    spec = "specs/CreateNetworkInterfacePermission.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNetworkInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteNetworkInterface.json",
+    spec = "specs/DeleteNetworkInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkInterfaceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfaceAttribute.json",
+    spec = "specs/DescribeNetworkInterfaceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkInterfacePermissions")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfacePermissions.json",
+    spec = "specs/DescribeNetworkInterfacePermissions.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkInterfaces")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeNetworkInterfaces.json",
+    spec = "specs/DescribeNetworkInterfaces.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DetachNetworkInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DetachNetworkInterface.json",
+    spec = "specs/DetachNetworkInterface.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNetworkInterfaceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyNetworkInterfaceAttribute.json",
+    spec = "specs/ModifyNetworkInterfaceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "UnassignIpv6Addresses")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/UnassignIpv6Addresses.json",
+    spec = "specs/UnassignIpv6Addresses.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "UnassignPrivateIpAddresses")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/UnassignPrivateIpAddresses.json",
+    spec = "specs/UnassignPrivateIpAddresses.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,56 +6,56 @@
 
 #[cfg(feature = "AllocatePublicIpAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AllocatePublicIpAddress.json",
+    spec = "specs/AllocatePublicIpAddress.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AttachClassicLinkVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AttachClassicLinkVpc.json",
+    spec = "specs/AttachClassicLinkVpc.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ConvertNatPublicIpToEip")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ConvertNatPublicIpToEip.json",
+    spec = "specs/ConvertNatPublicIpToEip.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBandwidthLimitation")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeBandwidthLimitation.json",
+    spec = "specs/DescribeBandwidthLimitation.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeClassicLinkInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeClassicLinkInstances.json",
+    spec = "specs/DescribeClassicLinkInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DetachClassicLinkVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DetachClassicLinkVpc.json",
+    spec = "specs/DetachClassicLinkVpc.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceNetworkSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceNetworkSpec.json",
+    spec = "specs/ModifyInstanceNetworkSpec.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceVpcAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceVpcAttribute.json",
+    spec = "specs/ModifyInstanceVpcAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

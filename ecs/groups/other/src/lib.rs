@@ -6,161 +6,161 @@
 
 #[cfg(feature = "CreatePortRangeList")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreatePortRangeList.json",
+    spec = "specs/CreatePortRangeList.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeletePortRangeList")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeletePortRangeList.json",
+    spec = "specs/DeletePortRangeList.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoSnapshotPolicyAssociations")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeAutoSnapshotPolicyAssociations.json",
+    spec = "specs/DescribeAutoSnapshotPolicyAssociations.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDiskDefaultKMSKeyId")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDiskDefaultKMSKeyId.json",
+    spec = "specs/DescribeDiskDefaultKMSKeyId.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDiskEncryptionByDefaultStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDiskEncryptionByDefaultStatus.json",
+    spec = "specs/DescribeDiskEncryptionByDefaultStatus.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeElasticityAssuranceAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeElasticityAssuranceAutoRenewAttribute.json",
+    spec = "specs/DescribeElasticityAssuranceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePortRangeListAssociations")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribePortRangeListAssociations.json",
+    spec = "specs/DescribePortRangeListAssociations.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePortRangeListEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribePortRangeListEntries.json",
+    spec = "specs/DescribePortRangeListEntries.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePortRangeLists")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribePortRangeLists.json",
+    spec = "specs/DescribePortRangeLists.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DisableDiskEncryptionByDefault")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DisableDiskEncryptionByDefault.json",
+    spec = "specs/DisableDiskEncryptionByDefault.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "EnableDiskEncryptionByDefault")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/EnableDiskEncryptionByDefault.json",
+    spec = "specs/EnableDiskEncryptionByDefault.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "EndTerminalSession")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/EndTerminalSession.json",
+    spec = "specs/EndTerminalSession.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDiskDefaultKMSKeyId")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDiskDefaultKMSKeyId.json",
+    spec = "specs/ModifyDiskDefaultKMSKeyId.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDiskDeployment")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyDiskDeployment.json",
+    spec = "specs/ModifyDiskDeployment.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyElasticityAssuranceAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyElasticityAssuranceAutoRenewAttribute.json",
+    spec = "specs/ModifyElasticityAssuranceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceClockOptions")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceClockOptions.json",
+    spec = "specs/ModifyInstanceClockOptions.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceNetworkOptions")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyInstanceNetworkOptions.json",
+    spec = "specs/ModifyInstanceNetworkOptions.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyPortRangeList")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyPortRangeList.json",
+    spec = "specs/ModifyPortRangeList.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySnapshotCategory")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifySnapshotCategory.json",
+    spec = "specs/ModifySnapshotCategory.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "OpenSnapshotService")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/OpenSnapshotService.json",
+    spec = "specs/OpenSnapshotService.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "PurchaseElasticityAssurance")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/PurchaseElasticityAssurance.json",
+    spec = "specs/PurchaseElasticityAssurance.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RenewElasticityAssurances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RenewElasticityAssurances.json",
+    spec = "specs/RenewElasticityAssurances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ResetDiskDefaultKMSKeyId")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ResetDiskDefaultKMSKeyId.json",
+    spec = "specs/ResetDiskDefaultKMSKeyId.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,42 +6,42 @@
 
 #[cfg(feature = "CreatePrefixList")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreatePrefixList.json",
+    spec = "specs/CreatePrefixList.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeletePrefixList")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeletePrefixList.json",
+    spec = "specs/DeletePrefixList.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrefixListAssociations")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribePrefixListAssociations.json",
+    spec = "specs/DescribePrefixListAssociations.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrefixListAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribePrefixListAttributes.json",
+    spec = "specs/DescribePrefixListAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrefixLists")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribePrefixLists.json",
+    spec = "specs/DescribePrefixLists.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyPrefixList")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyPrefixList.json",
+    spec = "specs/ModifyPrefixList.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,21 +6,21 @@
 
 #[cfg(feature = "DescribeInstanceModificationPrice")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceModificationPrice.json",
+    spec = "specs/DescribeInstanceModificationPrice.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribePrice.json",
+    spec = "specs/DescribePrice.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRenewalPrice")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeRenewalPrice.json",
+    spec = "specs/DescribeRenewalPrice.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

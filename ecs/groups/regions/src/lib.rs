@@ -6,42 +6,42 @@
 
 #[cfg(feature = "DescribeAccountAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeAccountAttributes.json",
+    spec = "specs/DescribeAccountAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeAvailableResource.json",
+    spec = "specs/DescribeAvailableResource.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRecommendInstanceType")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeRecommendInstanceType.json",
+    spec = "specs/DescribeRecommendInstanceType.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeResourcesModification")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeResourcesModification.json",
+    spec = "specs/DescribeResourcesModification.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeZones.json",
+    spec = "specs/DescribeZones.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

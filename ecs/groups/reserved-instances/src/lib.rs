@@ -6,49 +6,49 @@
 
 #[cfg(feature = "DescribeReservedInstanceAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeReservedInstanceAutoRenewAttribute.json",
+    spec = "specs/DescribeReservedInstanceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeReservedInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeReservedInstances.json",
+    spec = "specs/DescribeReservedInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyReservedInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyReservedInstanceAttribute.json",
+    spec = "specs/ModifyReservedInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyReservedInstanceAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyReservedInstanceAutoRenewAttribute.json",
+    spec = "specs/ModifyReservedInstanceAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyReservedInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyReservedInstances.json",
+    spec = "specs/ModifyReservedInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "PurchaseReservedInstancesOffering")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/PurchaseReservedInstancesOffering.json",
+    spec = "specs/PurchaseReservedInstancesOffering.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RenewReservedInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RenewReservedInstances.json",
+    spec = "specs/RenewReservedInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

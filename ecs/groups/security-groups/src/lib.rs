@@ -6,105 +6,105 @@
 
 #[cfg(feature = "AuthorizeSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AuthorizeSecurityGroup.json",
+    spec = "specs/AuthorizeSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "AuthorizeSecurityGroupEgress")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AuthorizeSecurityGroupEgress.json",
+    spec = "specs/AuthorizeSecurityGroupEgress.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateSecurityGroup.json",
+    spec = "specs/CreateSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteSecurityGroup.json",
+    spec = "specs/DeleteSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroupAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSecurityGroupAttribute.json",
+    spec = "specs/DescribeSecurityGroupAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroupReferences")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSecurityGroupReferences.json",
+    spec = "specs/DescribeSecurityGroupReferences.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSecurityGroups.json",
+    spec = "specs/DescribeSecurityGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "JoinSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/JoinSecurityGroup.json",
+    spec = "specs/JoinSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "LeaveSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/LeaveSecurityGroup.json",
+    spec = "specs/LeaveSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifySecurityGroupAttribute.json",
+    spec = "specs/ModifySecurityGroupAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupEgressRule")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifySecurityGroupEgressRule.json",
+    spec = "specs/ModifySecurityGroupEgressRule.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifySecurityGroupPolicy.json",
+    spec = "specs/ModifySecurityGroupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupRule")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifySecurityGroupRule.json",
+    spec = "specs/ModifySecurityGroupRule.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RevokeSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RevokeSecurityGroup.json",
+    spec = "specs/RevokeSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RevokeSecurityGroupEgress")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RevokeSecurityGroupEgress.json",
+    spec = "specs/RevokeSecurityGroupEgress.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -3,7 +3,4 @@
 #![doc(html_root_url = "https://docs.rs/ecs-shapes/0.1.0")]
 #![allow(deprecated)]
 
-acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/_shapes.json",
-    runtime = ::acs_runtime
-);
+acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);

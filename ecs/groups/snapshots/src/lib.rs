@@ -6,126 +6,126 @@
 
 #[cfg(feature = "ApplyAutoSnapshotPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ApplyAutoSnapshotPolicy.json",
+    spec = "specs/ApplyAutoSnapshotPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CancelAutoSnapshotPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CancelAutoSnapshotPolicy.json",
+    spec = "specs/CancelAutoSnapshotPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CopySnapshot")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CopySnapshot.json",
+    spec = "specs/CopySnapshot.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateAutoSnapshotPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateAutoSnapshotPolicy.json",
+    spec = "specs/CreateAutoSnapshotPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateSnapshot")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateSnapshot.json",
+    spec = "specs/CreateSnapshot.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateSnapshotGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateSnapshotGroup.json",
+    spec = "specs/CreateSnapshotGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAutoSnapshotPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteAutoSnapshotPolicy.json",
+    spec = "specs/DeleteAutoSnapshotPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSnapshot")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteSnapshot.json",
+    spec = "specs/DeleteSnapshot.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSnapshotGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DeleteSnapshotGroup.json",
+    spec = "specs/DeleteSnapshotGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoSnapshotPolicyEx")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeAutoSnapshotPolicyEx.json",
+    spec = "specs/DescribeAutoSnapshotPolicyEx.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSnapshotGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSnapshotGroups.json",
+    spec = "specs/DescribeSnapshotGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSnapshotLinks")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSnapshotLinks.json",
+    spec = "specs/DescribeSnapshotLinks.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSnapshotPackage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSnapshotPackage.json",
+    spec = "specs/DescribeSnapshotPackage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSnapshots")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSnapshots.json",
+    spec = "specs/DescribeSnapshots.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSnapshotsUsage")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeSnapshotsUsage.json",
+    spec = "specs/DescribeSnapshotsUsage.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAutoSnapshotPolicyEx")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyAutoSnapshotPolicyEx.json",
+    spec = "specs/ModifyAutoSnapshotPolicyEx.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySnapshotAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifySnapshotAttribute.json",
+    spec = "specs/ModifySnapshotAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifySnapshotGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifySnapshotGroup.json",
+    spec = "specs/ModifySnapshotGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

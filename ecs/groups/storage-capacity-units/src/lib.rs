@@ -6,21 +6,21 @@
 
 #[cfg(feature = "DescribeStorageCapacityUnits")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeStorageCapacityUnits.json",
+    spec = "specs/DescribeStorageCapacityUnits.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ModifyStorageCapacityUnitAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ModifyStorageCapacityUnitAttribute.json",
+    spec = "specs/ModifyStorageCapacityUnitAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "PurchaseStorageCapacityUnit")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/PurchaseStorageCapacityUnit.json",
+    spec = "specs/PurchaseStorageCapacityUnit.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,42 +6,42 @@
 
 #[cfg(feature = "AcceptInquiredSystemEvent")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AcceptInquiredSystemEvent.json",
+    spec = "specs/AcceptInquiredSystemEvent.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CancelSimulatedSystemEvents")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CancelSimulatedSystemEvents.json",
+    spec = "specs/CancelSimulatedSystemEvents.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "CreateSimulatedSystemEvents")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CreateSimulatedSystemEvents.json",
+    spec = "specs/CreateSimulatedSystemEvents.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDisksFullStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeDisksFullStatus.json",
+    spec = "specs/DescribeDisksFullStatus.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceHistoryEvents")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstanceHistoryEvents.json",
+    spec = "specs/DescribeInstanceHistoryEvents.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstancesFullStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeInstancesFullStatus.json",
+    spec = "specs/DescribeInstancesFullStatus.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

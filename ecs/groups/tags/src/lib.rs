@@ -6,56 +6,56 @@
 
 #[cfg(feature = "AddTags")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/AddTags.json",
+    spec = "specs/AddTags.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeResourceByTags")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeResourceByTags.json",
+    spec = "specs/DescribeResourceByTags.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeTags.json",
+    spec = "specs/DescribeTags.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "JoinResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/JoinResourceGroup.json",
+    spec = "specs/JoinResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "RemoveTags")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/RemoveTags.json",
+    spec = "specs/RemoveTags.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,21 +6,21 @@
 
 #[cfg(feature = "CancelTask")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/CancelTask.json",
+    spec = "specs/CancelTask.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTaskAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeTaskAttribute.json",
+    spec = "specs/DescribeTaskAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/ecs-2014-05-26/DescribeTasks.json",
+    spec = "specs/DescribeTasks.json",
     runtime = ::acs_runtime,
     shapes = ::ecs_shapes::shapes
 );

@@ -6,35 +6,35 @@
 
 #[cfg(feature = "EnterStandby")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/EnterStandby.json",
+    spec = "specs/EnterStandby.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ExitStandby")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ExitStandby.json",
+    spec = "specs/ExitStandby.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "RebalanceInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/RebalanceInstances.json",
+    spec = "specs/RebalanceInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "SetInstanceHealth")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/SetInstanceHealth.json",
+    spec = "specs/SetInstanceHealth.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "SetInstancesProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/SetInstancesProtection.json",
+    spec = "specs/SetInstancesProtection.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );

@@ -6,483 +6,483 @@
 
 #[cfg(feature = "AttachAlbServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/AttachAlbServerGroups.json",
+    spec = "specs/AttachAlbServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "AttachDBInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/AttachDBInstances.json",
+    spec = "specs/AttachDBInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "AttachInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/AttachInstances.json",
+    spec = "specs/AttachInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "AttachLoadBalancers")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/AttachLoadBalancers.json",
+    spec = "specs/AttachLoadBalancers.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "AttachServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/AttachServerGroups.json",
+    spec = "specs/AttachServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "AttachVServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/AttachVServerGroups.json",
+    spec = "specs/AttachVServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ChangeResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ChangeResourceGroup.json",
+    spec = "specs/ChangeResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CompleteLifecycleAction")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CompleteLifecycleAction.json",
+    spec = "specs/CompleteLifecycleAction.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CreateAlarm")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CreateAlarm.json",
+    spec = "specs/CreateAlarm.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CreateEciScalingConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CreateEciScalingConfiguration.json",
+    spec = "specs/CreateEciScalingConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CreateLifecycleHook")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CreateLifecycleHook.json",
+    spec = "specs/CreateLifecycleHook.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CreateNotificationConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CreateNotificationConfiguration.json",
+    spec = "specs/CreateNotificationConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CreateScalingConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CreateScalingConfiguration.json",
+    spec = "specs/CreateScalingConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CreateScalingGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CreateScalingGroup.json",
+    spec = "specs/CreateScalingGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CreateScalingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CreateScalingRule.json",
+    spec = "specs/CreateScalingRule.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "CreateScheduledTask")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/CreateScheduledTask.json",
+    spec = "specs/CreateScheduledTask.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeactivateScalingConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeactivateScalingConfiguration.json",
+    spec = "specs/DeactivateScalingConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAlarm")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeleteAlarm.json",
+    spec = "specs/DeleteAlarm.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeleteEciScalingConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeleteEciScalingConfiguration.json",
+    spec = "specs/DeleteEciScalingConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLifecycleHook")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeleteLifecycleHook.json",
+    spec = "specs/DeleteLifecycleHook.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNotificationConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeleteNotificationConfiguration.json",
+    spec = "specs/DeleteNotificationConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeleteScalingConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeleteScalingConfiguration.json",
+    spec = "specs/DeleteScalingConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeleteScalingGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeleteScalingGroup.json",
+    spec = "specs/DeleteScalingGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeleteScalingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeleteScalingRule.json",
+    spec = "specs/DeleteScalingRule.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DeleteScheduledTask")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DeleteScheduledTask.json",
+    spec = "specs/DeleteScheduledTask.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAlarms")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeAlarms.json",
+    spec = "specs/DescribeAlarms.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEciScalingConfigurations")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeEciScalingConfigurations.json",
+    spec = "specs/DescribeEciScalingConfigurations.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeElasticStrength")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeElasticStrength.json",
+    spec = "specs/DescribeElasticStrength.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLifecycleActions")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeLifecycleActions.json",
+    spec = "specs/DescribeLifecycleActions.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLifecycleHooks")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeLifecycleHooks.json",
+    spec = "specs/DescribeLifecycleHooks.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLimitation")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeLimitation.json",
+    spec = "specs/DescribeLimitation.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNotificationConfigurations")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeNotificationConfigurations.json",
+    spec = "specs/DescribeNotificationConfigurations.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNotificationTypes")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeNotificationTypes.json",
+    spec = "specs/DescribeNotificationTypes.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribePatternTypes")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribePatternTypes.json",
+    spec = "specs/DescribePatternTypes.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeScalingActivities")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeScalingActivities.json",
+    spec = "specs/DescribeScalingActivities.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeScalingActivityDetail")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeScalingActivityDetail.json",
+    spec = "specs/DescribeScalingActivityDetail.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeScalingConfigurations")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeScalingConfigurations.json",
+    spec = "specs/DescribeScalingConfigurations.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeScalingGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeScalingGroups.json",
+    spec = "specs/DescribeScalingGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeScalingInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeScalingInstances.json",
+    spec = "specs/DescribeScalingInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeScalingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeScalingRules.json",
+    spec = "specs/DescribeScalingRules.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DescribeScheduledTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DescribeScheduledTasks.json",
+    spec = "specs/DescribeScheduledTasks.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DetachAlbServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DetachAlbServerGroups.json",
+    spec = "specs/DetachAlbServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DetachDBInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DetachDBInstances.json",
+    spec = "specs/DetachDBInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DetachInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DetachInstances.json",
+    spec = "specs/DetachInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DetachLoadBalancers")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DetachLoadBalancers.json",
+    spec = "specs/DetachLoadBalancers.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DetachServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DetachServerGroups.json",
+    spec = "specs/DetachServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DetachVServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DetachVServerGroups.json",
+    spec = "specs/DetachVServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DisableAlarm")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DisableAlarm.json",
+    spec = "specs/DisableAlarm.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "DisableScalingGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/DisableScalingGroup.json",
+    spec = "specs/DisableScalingGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "EnableAlarm")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/EnableAlarm.json",
+    spec = "specs/EnableAlarm.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "EnableScalingGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/EnableScalingGroup.json",
+    spec = "specs/EnableScalingGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ExecuteScalingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ExecuteScalingRule.json",
+    spec = "specs/ExecuteScalingRule.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAlarm")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyAlarm.json",
+    spec = "specs/ModifyAlarm.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEciScalingConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyEciScalingConfiguration.json",
+    spec = "specs/ModifyEciScalingConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyInstanceAttribute.json",
+    spec = "specs/ModifyInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyLifecycleHook")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyLifecycleHook.json",
+    spec = "specs/ModifyLifecycleHook.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNotificationConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyNotificationConfiguration.json",
+    spec = "specs/ModifyNotificationConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyScalingConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyScalingConfiguration.json",
+    spec = "specs/ModifyScalingConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyScalingGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyScalingGroup.json",
+    spec = "specs/ModifyScalingGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyScalingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyScalingRule.json",
+    spec = "specs/ModifyScalingRule.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ModifyScheduledTask")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ModifyScheduledTask.json",
+    spec = "specs/ModifyScheduledTask.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "RecordLifecycleActionHeartbeat")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/RecordLifecycleActionHeartbeat.json",
+    spec = "specs/RecordLifecycleActionHeartbeat.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "RemoveInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/RemoveInstances.json",
+    spec = "specs/RemoveInstances.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ResumeProcesses")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ResumeProcesses.json",
+    spec = "specs/ResumeProcesses.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ScaleWithAdjustment")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ScaleWithAdjustment.json",
+    spec = "specs/ScaleWithAdjustment.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "SetGroupDeletionProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/SetGroupDeletionProtection.json",
+    spec = "specs/SetGroupDeletionProtection.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "SuspendProcesses")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/SuspendProcesses.json",
+    spec = "specs/SuspendProcesses.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "VerifyAuthentication")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/VerifyAuthentication.json",
+    spec = "specs/VerifyAuthentication.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "VerifyUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/VerifyUser.json",
+    spec = "specs/VerifyUser.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );

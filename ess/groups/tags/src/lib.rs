@@ -6,35 +6,35 @@
 
 #[cfg(feature = "ListTagKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ListTagKeys.json",
+    spec = "specs/ListTagKeys.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "ListTagValues")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/ListTagValues.json",
+    spec = "specs/ListTagValues.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ess-2014-08-28/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ess_shapes::shapes
 );

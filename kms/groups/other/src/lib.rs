@@ -6,658 +6,658 @@
 
 #[cfg(feature = "AsymmetricDecrypt")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/AsymmetricDecrypt.json",
+    spec = "specs/AsymmetricDecrypt.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "AsymmetricEncrypt")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/AsymmetricEncrypt.json",
+    spec = "specs/AsymmetricEncrypt.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "AsymmetricSign")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/AsymmetricSign.json",
+    spec = "specs/AsymmetricSign.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "AsymmetricVerify")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/AsymmetricVerify.json",
+    spec = "specs/AsymmetricVerify.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CancelKeyDeletion")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CancelKeyDeletion.json",
+    spec = "specs/CancelKeyDeletion.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CertificatePrivateKeyDecrypt")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CertificatePrivateKeyDecrypt.json",
+    spec = "specs/CertificatePrivateKeyDecrypt.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CertificatePrivateKeySign")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CertificatePrivateKeySign.json",
+    spec = "specs/CertificatePrivateKeySign.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CertificatePublicKeyEncrypt")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CertificatePublicKeyEncrypt.json",
+    spec = "specs/CertificatePublicKeyEncrypt.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CertificatePublicKeyVerify")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CertificatePublicKeyVerify.json",
+    spec = "specs/CertificatePublicKeyVerify.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ConnectKmsInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ConnectKmsInstance.json",
+    spec = "specs/ConnectKmsInstance.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CreateAlias")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CreateAlias.json",
+    spec = "specs/CreateAlias.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CreateApplicationAccessPoint")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CreateApplicationAccessPoint.json",
+    spec = "specs/CreateApplicationAccessPoint.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CreateClientKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CreateClientKey.json",
+    spec = "specs/CreateClientKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CreateKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CreateKey.json",
+    spec = "specs/CreateKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CreateKeyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CreateKeyVersion.json",
+    spec = "specs/CreateKeyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CreateNetworkRule")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CreateNetworkRule.json",
+    spec = "specs/CreateNetworkRule.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CreatePolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CreatePolicy.json",
+    spec = "specs/CreatePolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "CreateSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/CreateSecret.json",
+    spec = "specs/CreateSecret.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "Decrypt")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/Decrypt.json",
+    spec = "specs/Decrypt.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAlias")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DeleteAlias.json",
+    spec = "specs/DeleteAlias.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteApplicationAccessPoint")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DeleteApplicationAccessPoint.json",
+    spec = "specs/DeleteApplicationAccessPoint.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DeleteCertificate.json",
+    spec = "specs/DeleteCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteClientKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DeleteClientKey.json",
+    spec = "specs/DeleteClientKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteKeyMaterial")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DeleteKeyMaterial.json",
+    spec = "specs/DeleteKeyMaterial.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNetworkRule")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DeleteNetworkRule.json",
+    spec = "specs/DeleteNetworkRule.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DeletePolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DeletePolicy.json",
+    spec = "specs/DeletePolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DeleteSecret.json",
+    spec = "specs/DeleteSecret.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccountKmsStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribeAccountKmsStatus.json",
+    spec = "specs/DescribeAccountKmsStatus.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeApplicationAccessPoint")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribeApplicationAccessPoint.json",
+    spec = "specs/DescribeApplicationAccessPoint.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribeCertificate.json",
+    spec = "specs/DescribeCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribeKey.json",
+    spec = "specs/DescribeKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeKeyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribeKeyVersion.json",
+    spec = "specs/DescribeKeyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkRule")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribeNetworkRule.json",
+    spec = "specs/DescribeNetworkRule.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribePolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribePolicy.json",
+    spec = "specs/DescribePolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DescribeSecret.json",
+    spec = "specs/DescribeSecret.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "DisableKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/DisableKey.json",
+    spec = "specs/DisableKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "EnableKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/EnableKey.json",
+    spec = "specs/EnableKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "Encrypt")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/Encrypt.json",
+    spec = "specs/Encrypt.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ExportDataKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ExportDataKey.json",
+    spec = "specs/ExportDataKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GenerateAndExportDataKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GenerateAndExportDataKey.json",
+    spec = "specs/GenerateAndExportDataKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GenerateDataKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GenerateDataKey.json",
+    spec = "specs/GenerateDataKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GenerateDataKeyWithoutPlaintext")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GenerateDataKeyWithoutPlaintext.json",
+    spec = "specs/GenerateDataKeyWithoutPlaintext.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetCertificate.json",
+    spec = "specs/GetCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetClientKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetClientKey.json",
+    spec = "specs/GetClientKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetDefaultKmsInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetDefaultKmsInstance.json",
+    spec = "specs/GetDefaultKmsInstance.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetKeyPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetKeyPolicy.json",
+    spec = "specs/GetKeyPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetKmsInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetKmsInstance.json",
+    spec = "specs/GetKmsInstance.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetKmsInstanceQuotaInfos")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetKmsInstanceQuotaInfos.json",
+    spec = "specs/GetKmsInstanceQuotaInfos.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetParametersForImport")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetParametersForImport.json",
+    spec = "specs/GetParametersForImport.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetPublicKey")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetPublicKey.json",
+    spec = "specs/GetPublicKey.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetRandomPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetRandomPassword.json",
+    spec = "specs/GetRandomPassword.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetSecretPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetSecretPolicy.json",
+    spec = "specs/GetSecretPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "GetSecretValue")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/GetSecretValue.json",
+    spec = "specs/GetSecretValue.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ImportKeyMaterial")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ImportKeyMaterial.json",
+    spec = "specs/ImportKeyMaterial.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListAliases")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListAliases.json",
+    spec = "specs/ListAliases.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListAliasesByKeyId")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListAliasesByKeyId.json",
+    spec = "specs/ListAliasesByKeyId.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListApplicationAccessPoints")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListApplicationAccessPoints.json",
+    spec = "specs/ListApplicationAccessPoints.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListClientKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListClientKeys.json",
+    spec = "specs/ListClientKeys.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListKeyVersions")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListKeyVersions.json",
+    spec = "specs/ListKeyVersions.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListKeys.json",
+    spec = "specs/ListKeys.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListKmsInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListKmsInstances.json",
+    spec = "specs/ListKmsInstances.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListNetworkRules")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListNetworkRules.json",
+    spec = "specs/ListNetworkRules.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListPolicies")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListPolicies.json",
+    spec = "specs/ListPolicies.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListResourceTags")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListResourceTags.json",
+    spec = "specs/ListResourceTags.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListSecretVersionIds")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListSecretVersionIds.json",
+    spec = "specs/ListSecretVersionIds.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListSecrets")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListSecrets.json",
+    spec = "specs/ListSecrets.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "OpenKmsService")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/OpenKmsService.json",
+    spec = "specs/OpenKmsService.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "PutSecretValue")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/PutSecretValue.json",
+    spec = "specs/PutSecretValue.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ReEncrypt")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ReEncrypt.json",
+    spec = "specs/ReEncrypt.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseKmsInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ReleaseKmsInstance.json",
+    spec = "specs/ReleaseKmsInstance.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "RestoreSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/RestoreSecret.json",
+    spec = "specs/RestoreSecret.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "RotateSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/RotateSecret.json",
+    spec = "specs/RotateSecret.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "ScheduleKeyDeletion")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/ScheduleKeyDeletion.json",
+    spec = "specs/ScheduleKeyDeletion.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "SetDeletionProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/SetDeletionProtection.json",
+    spec = "specs/SetDeletionProtection.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "SetKeyPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/SetKeyPolicy.json",
+    spec = "specs/SetKeyPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "SetSecretPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/SetSecretPolicy.json",
+    spec = "specs/SetSecretPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "TagResource")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/TagResource.json",
+    spec = "specs/TagResource.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UntagResource")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UntagResource.json",
+    spec = "specs/UntagResource.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAlias")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateAlias.json",
+    spec = "specs/UpdateAlias.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateApplicationAccessPoint")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateApplicationAccessPoint.json",
+    spec = "specs/UpdateApplicationAccessPoint.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCertificateStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateCertificateStatus.json",
+    spec = "specs/UpdateCertificateStatus.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateKeyDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateKeyDescription.json",
+    spec = "specs/UpdateKeyDescription.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateKmsInstanceBindVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateKmsInstanceBindVpc.json",
+    spec = "specs/UpdateKmsInstanceBindVpc.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateNetworkRule")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateNetworkRule.json",
+    spec = "specs/UpdateNetworkRule.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdatePolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdatePolicy.json",
+    spec = "specs/UpdatePolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRotationPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateRotationPolicy.json",
+    spec = "specs/UpdateRotationPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateSecret.json",
+    spec = "specs/UpdateSecret.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSecretRotationPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateSecretRotationPolicy.json",
+    spec = "specs/UpdateSecretRotationPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSecretVersionStage")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UpdateSecretVersionStage.json",
+    spec = "specs/UpdateSecretVersionStage.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );
 
 #[cfg(feature = "UploadCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/kms-2016-01-20/UploadCertificate.json",
+    spec = "specs/UploadCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::kms_shapes::shapes
 );

@@ -6,98 +6,98 @@
 
 #[cfg(feature = "CancelShiftLoadBalancerZones")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/CancelShiftLoadBalancerZones.json",
+    spec = "specs/CancelShiftLoadBalancerZones.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "CreateLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/CreateLoadBalancer.json",
+    spec = "specs/CreateLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DeleteLoadBalancer.json",
+    spec = "specs/DeleteLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DisableLoadBalancerIpv6Internet")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DisableLoadBalancerIpv6Internet.json",
+    spec = "specs/DisableLoadBalancerIpv6Internet.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "EnableLoadBalancerIpv6Internet")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/EnableLoadBalancerIpv6Internet.json",
+    spec = "specs/EnableLoadBalancerIpv6Internet.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "GetLoadBalancerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/GetLoadBalancerAttribute.json",
+    spec = "specs/GetLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "ListLoadBalancers")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/ListLoadBalancers.json",
+    spec = "specs/ListLoadBalancers.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "LoadBalancerJoinSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/LoadBalancerJoinSecurityGroup.json",
+    spec = "specs/LoadBalancerJoinSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "LoadBalancerLeaveSecurityGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/LoadBalancerLeaveSecurityGroup.json",
+    spec = "specs/LoadBalancerLeaveSecurityGroup.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "StartShiftLoadBalancerZones")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/StartShiftLoadBalancerZones.json",
+    spec = "specs/StartShiftLoadBalancerZones.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoadBalancerAddressTypeConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/UpdateLoadBalancerAddressTypeConfig.json",
+    spec = "specs/UpdateLoadBalancerAddressTypeConfig.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoadBalancerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/UpdateLoadBalancerAttribute.json",
+    spec = "specs/UpdateLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoadBalancerProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/UpdateLoadBalancerProtection.json",
+    spec = "specs/UpdateLoadBalancerProtection.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoadBalancerZones")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/UpdateLoadBalancerZones.json",
+    spec = "specs/UpdateLoadBalancerZones.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );

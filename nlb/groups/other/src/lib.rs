@@ -6,224 +6,224 @@
 
 #[cfg(feature = "AddServersToServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/AddServersToServerGroup.json",
+    spec = "specs/AddServersToServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "AssociateAdditionalCertificatesWithListener")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/AssociateAdditionalCertificatesWithListener.json",
+    spec = "specs/AssociateAdditionalCertificatesWithListener.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "AttachCommonBandwidthPackageToLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/AttachCommonBandwidthPackageToLoadBalancer.json",
+    spec = "specs/AttachCommonBandwidthPackageToLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "CreateListener")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/CreateListener.json",
+    spec = "specs/CreateListener.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "CreateSecurityPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/CreateSecurityPolicy.json",
+    spec = "specs/CreateSecurityPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "CreateServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/CreateServerGroup.json",
+    spec = "specs/CreateServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteListener")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DeleteListener.json",
+    spec = "specs/DeleteListener.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSecurityPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DeleteSecurityPolicy.json",
+    spec = "specs/DeleteSecurityPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DeleteServerGroup.json",
+    spec = "specs/DeleteServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHdMonitorRegionConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DescribeHdMonitorRegionConfig.json",
+    spec = "specs/DescribeHdMonitorRegionConfig.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DescribeZones.json",
+    spec = "specs/DescribeZones.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DetachCommonBandwidthPackageFromLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DetachCommonBandwidthPackageFromLoadBalancer.json",
+    spec = "specs/DetachCommonBandwidthPackageFromLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "DisassociateAdditionalCertificatesWithListener")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/DisassociateAdditionalCertificatesWithListener.json",
+    spec = "specs/DisassociateAdditionalCertificatesWithListener.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "GetJobStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/GetJobStatus.json",
+    spec = "specs/GetJobStatus.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "GetListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/GetListenerAttribute.json",
+    spec = "specs/GetListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "GetListenerHealthStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/GetListenerHealthStatus.json",
+    spec = "specs/GetListenerHealthStatus.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "ListAsynJobs")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/ListAsynJobs.json",
+    spec = "specs/ListAsynJobs.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "ListListenerCertificates")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/ListListenerCertificates.json",
+    spec = "specs/ListListenerCertificates.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "ListListeners")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/ListListeners.json",
+    spec = "specs/ListListeners.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "ListSecurityPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/ListSecurityPolicy.json",
+    spec = "specs/ListSecurityPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "ListServerGroupServers")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/ListServerGroupServers.json",
+    spec = "specs/ListServerGroupServers.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "ListServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/ListServerGroups.json",
+    spec = "specs/ListServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "ListSystemSecurityPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/ListSystemSecurityPolicy.json",
+    spec = "specs/ListSystemSecurityPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveServersFromServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/RemoveServersFromServerGroup.json",
+    spec = "specs/RemoveServersFromServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "SetHdMonitorRegionConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/SetHdMonitorRegionConfig.json",
+    spec = "specs/SetHdMonitorRegionConfig.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "StartListener")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/StartListener.json",
+    spec = "specs/StartListener.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "StopListener")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/StopListener.json",
+    spec = "specs/StopListener.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/UpdateListenerAttribute.json",
+    spec = "specs/UpdateListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSecurityPolicyAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/UpdateSecurityPolicyAttribute.json",
+    spec = "specs/UpdateSecurityPolicyAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateServerGroupAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/UpdateServerGroupAttribute.json",
+    spec = "specs/UpdateServerGroupAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateServerGroupServersAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/UpdateServerGroupServersAttribute.json",
+    spec = "specs/UpdateServerGroupServersAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );

@@ -6,7 +6,7 @@
 
 #[cfg(feature = "MoveResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/nlb-2022-04-30/MoveResourceGroup.json",
+    spec = "specs/MoveResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::nlb_shapes::shapes
 );

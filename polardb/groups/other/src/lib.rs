@@ -6,1939 +6,1939 @@
 
 #[cfg(feature = "AbortDBClusterMigration")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/AbortDBClusterMigration.json",
+    spec = "specs/AbortDBClusterMigration.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "AddEncryptionDBRolePrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/AddEncryptionDBRolePrivilege.json",
+    spec = "specs/AddEncryptionDBRolePrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "AddFirewallRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/AddFirewallRules.json",
+    spec = "specs/AddFirewallRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "AddPolarFsQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/AddPolarFsQuota.json",
+    spec = "specs/AddPolarFsQuota.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "AddSQLRateLimitingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/AddSQLRateLimitingRules.json",
+    spec = "specs/AddSQLRateLimitingRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "AttachApplicationPolarFS")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/AttachApplicationPolarFS.json",
+    spec = "specs/AttachApplicationPolarFS.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CancelActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CancelActiveOperationTasks.json",
+    spec = "specs/CancelActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CancelCronJobPolicyServerless")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CancelCronJobPolicyServerless.json",
+    spec = "specs/CancelCronJobPolicyServerless.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CancelPolarFsFileQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CancelPolarFsFileQuota.json",
+    spec = "specs/CancelPolarFsFileQuota.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CancelScheduleTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CancelScheduleTasks.json",
+    spec = "specs/CancelScheduleTasks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CheckAccountName")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CheckAccountName.json",
+    spec = "specs/CheckAccountName.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CheckAccountNameZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CheckAccountNameZonal.json",
+    spec = "specs/CheckAccountNameZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CheckConnectionString")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CheckConnectionString.json",
+    spec = "specs/CheckConnectionString.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CheckDBName")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CheckDBName.json",
+    spec = "specs/CheckDBName.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CheckDBNameZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CheckDBNameZonal.json",
+    spec = "specs/CheckDBNameZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CheckKMSAuthorized")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CheckKMSAuthorized.json",
+    spec = "specs/CheckKMSAuthorized.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CheckServiceLinkedRole")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CheckServiceLinkedRole.json",
+    spec = "specs/CheckServiceLinkedRole.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CloseAITask")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CloseAITask.json",
+    spec = "specs/CloseAITask.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CloseDBClusterMigration")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CloseDBClusterMigration.json",
+    spec = "specs/CloseDBClusterMigration.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ContinueDBClusterMigration")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ContinueDBClusterMigration.json",
+    spec = "specs/ContinueDBClusterMigration.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateAccount.json",
+    spec = "specs/CreateAccount.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateAccountZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateAccountZonal.json",
+    spec = "specs/CreateAccountZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateActivationCode")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateActivationCode.json",
+    spec = "specs/CreateActivationCode.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateApplication")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateApplication.json",
+    spec = "specs/CreateApplication.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateApplicationEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateApplicationEndpointAddress.json",
+    spec = "specs/CreateApplicationEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateBackup.json",
+    spec = "specs/CreateBackup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateColdStorageInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateColdStorageInstance.json",
+    spec = "specs/CreateColdStorageInstance.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateCronJobPolicyServerless")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateCronJobPolicyServerless.json",
+    spec = "specs/CreateCronJobPolicyServerless.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateDBCluster.json",
+    spec = "specs/CreateDBCluster.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBClusterEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateDBClusterEndpoint.json",
+    spec = "specs/CreateDBClusterEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBClusterEndpointZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateDBClusterEndpointZonal.json",
+    spec = "specs/CreateDBClusterEndpointZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateDBEndpointAddress.json",
+    spec = "specs/CreateDBEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBLink")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateDBLink.json",
+    spec = "specs/CreateDBLink.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateDBNodes.json",
+    spec = "specs/CreateDBNodes.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDatabase")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateDatabase.json",
+    spec = "specs/CreateDatabase.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDatabaseZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateDatabaseZonal.json",
+    spec = "specs/CreateDatabaseZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateExtensions.json",
+    spec = "specs/CreateExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateGlobalDataNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateGlobalDataNetwork.json",
+    spec = "specs/CreateGlobalDataNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateGlobalDatabaseNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateGlobalDatabaseNetwork.json",
+    spec = "specs/CreateGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateGlobalSecurityIPGroup.json",
+    spec = "specs/CreateGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateNetworkChannel")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateNetworkChannel.json",
+    spec = "specs/CreateNetworkChannel.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateOrGetVirtualLicenseOrder")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateOrGetVirtualLicenseOrder.json",
+    spec = "specs/CreateOrGetVirtualLicenseOrder.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateParameterGroup.json",
+    spec = "specs/CreateParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateServiceLinkedRole")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateServiceLinkedRole.json",
+    spec = "specs/CreateServiceLinkedRole.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "CreateStoragePlan")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/CreateStoragePlan.json",
+    spec = "specs/CreateStoragePlan.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAIDBCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteAIDBCluster.json",
+    spec = "specs/DeleteAIDBCluster.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteAccount.json",
+    spec = "specs/DeleteAccount.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAccountZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteAccountZonal.json",
+    spec = "specs/DeleteAccountZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteApplication")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteApplication.json",
+    spec = "specs/DeleteApplication.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteApplicationEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteApplicationEndpointAddress.json",
+    spec = "specs/DeleteApplicationEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteBackup.json",
+    spec = "specs/DeleteBackup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteDBCluster.json",
+    spec = "specs/DeleteDBCluster.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBClusterEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteDBClusterEndpoint.json",
+    spec = "specs/DeleteDBClusterEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBClusterEndpointZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteDBClusterEndpointZonal.json",
+    spec = "specs/DeleteDBClusterEndpointZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteDBEndpointAddress.json",
+    spec = "specs/DeleteDBEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBLink")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteDBLink.json",
+    spec = "specs/DeleteDBLink.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteDBNodes.json",
+    spec = "specs/DeleteDBNodes.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDatabase")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteDatabase.json",
+    spec = "specs/DeleteDatabase.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDatabaseZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteDatabaseZonal.json",
+    spec = "specs/DeleteDatabaseZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteEncryptionDBRolePrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteEncryptionDBRolePrivilege.json",
+    spec = "specs/DeleteEncryptionDBRolePrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteExtensions.json",
+    spec = "specs/DeleteExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFirewallRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteFirewallRules.json",
+    spec = "specs/DeleteFirewallRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGlobalDataNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteGlobalDataNetwork.json",
+    spec = "specs/DeleteGlobalDataNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGlobalDatabaseNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteGlobalDatabaseNetwork.json",
+    spec = "specs/DeleteGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteGlobalSecurityIPGroup.json",
+    spec = "specs/DeleteGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMaskingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteMaskingRules.json",
+    spec = "specs/DeleteMaskingRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNetworkChannel")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteNetworkChannel.json",
+    spec = "specs/DeleteNetworkChannel.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteParameterGroup.json",
+    spec = "specs/DeleteParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeletePolarFsQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeletePolarFsQuota.json",
+    spec = "specs/DeletePolarFsQuota.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSQLRateLimitingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DeleteSQLRateLimitingRules.json",
+    spec = "specs/DeleteSQLRateLimitingRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAIDBClusterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeAIDBClusterAttribute.json",
+    spec = "specs/DescribeAIDBClusterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAIDBClusterPerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeAIDBClusterPerformance.json",
+    spec = "specs/DescribeAIDBClusterPerformance.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAIDBClusters")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeAIDBClusters.json",
+    spec = "specs/DescribeAIDBClusters.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAITaskStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeAITaskStatus.json",
+    spec = "specs/DescribeAITaskStatus.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccounts")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeAccounts.json",
+    spec = "specs/DescribeAccounts.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccountsZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeAccountsZonal.json",
+    spec = "specs/DescribeAccountsZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActivationCodeDetails")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeActivationCodeDetails.json",
+    spec = "specs/DescribeActivationCodeDetails.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActivationCodes")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeActivationCodes.json",
+    spec = "specs/DescribeActivationCodes.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationMaintainConf")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeActiveOperationMaintainConf.json",
+    spec = "specs/DescribeActiveOperationMaintainConf.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeActiveOperationTasks.json",
+    spec = "specs/DescribeActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeApplicationAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeApplicationAttribute.json",
+    spec = "specs/DescribeApplicationAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeApplicationParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeApplicationParameters.json",
+    spec = "specs/DescribeApplicationParameters.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeApplicationServerlessConf")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeApplicationServerlessConf.json",
+    spec = "specs/DescribeApplicationServerlessConf.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeApplications")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeApplications.json",
+    spec = "specs/DescribeApplications.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeAutoRenewAttribute.json",
+    spec = "specs/DescribeAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableCrossRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeAvailableCrossRegions.json",
+    spec = "specs/DescribeAvailableCrossRegions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeBackupLogs.json",
+    spec = "specs/DescribeBackupLogs.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeBackupPolicy.json",
+    spec = "specs/DescribeBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeBackupRegions.json",
+    spec = "specs/DescribeBackupRegions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeBackupTasks.json",
+    spec = "specs/DescribeBackupTasks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeBackups.json",
+    spec = "specs/DescribeBackups.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCharacterSetName")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeCharacterSetName.json",
+    spec = "specs/DescribeCharacterSetName.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeClassList")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeClassList.json",
+    spec = "specs/DescribeClassList.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeColdStorageInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeColdStorageInstance.json",
+    spec = "specs/DescribeColdStorageInstance.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCronJobPolicyServerless")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeCronJobPolicyServerless.json",
+    spec = "specs/DescribeCronJobPolicyServerless.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCrossCloudLevels")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeCrossCloudLevels.json",
+    spec = "specs/DescribeCrossCloudLevels.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCrossCloudRegion")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeCrossCloudRegion.json",
+    spec = "specs/DescribeCrossCloudRegion.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCrossCloudRegionMappingToAliyun")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeCrossCloudRegionMappingToAliyun.json",
+    spec = "specs/DescribeCrossCloudRegionMappingToAliyun.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterAccessWhitelist")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterAccessWhitelist.json",
+    spec = "specs/DescribeDBClusterAccessWhitelist.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterAttribute.json",
+    spec = "specs/DescribeDBClusterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterAuditLogCollector")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterAuditLogCollector.json",
+    spec = "specs/DescribeDBClusterAuditLogCollector.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterAvailableResources")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterAvailableResources.json",
+    spec = "specs/DescribeDBClusterAvailableResources.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterConnectivity")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterConnectivity.json",
+    spec = "specs/DescribeDBClusterConnectivity.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterEncryptionKey")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterEncryptionKey.json",
+    spec = "specs/DescribeDBClusterEncryptionKey.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterEndpoints")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterEndpoints.json",
+    spec = "specs/DescribeDBClusterEndpoints.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterEndpointsZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterEndpointsZonal.json",
+    spec = "specs/DescribeDBClusterEndpointsZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterMigration")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterMigration.json",
+    spec = "specs/DescribeDBClusterMigration.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterMonitor.json",
+    spec = "specs/DescribeDBClusterMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterNetInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterNetInfo.json",
+    spec = "specs/DescribeDBClusterNetInfo.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterParameters.json",
+    spec = "specs/DescribeDBClusterParameters.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterPerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterPerformance.json",
+    spec = "specs/DescribeDBClusterPerformance.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterProxy")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterProxy.json",
+    spec = "specs/DescribeDBClusterProxy.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterSSL")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterSSL.json",
+    spec = "specs/DescribeDBClusterSSL.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterServerlessConf")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterServerlessConf.json",
+    spec = "specs/DescribeDBClusterServerlessConf.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterTDE")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterTDE.json",
+    spec = "specs/DescribeDBClusterTDE.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterVersion.json",
+    spec = "specs/DescribeDBClusterVersion.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusterVersionZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusterVersionZonal.json",
+    spec = "specs/DescribeDBClusterVersionZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClusters")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClusters.json",
+    spec = "specs/DescribeDBClusters.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClustersWithBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClustersWithBackups.json",
+    spec = "specs/DescribeDBClustersWithBackups.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBClustersZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBClustersZonal.json",
+    spec = "specs/DescribeDBClustersZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInitializeVariable")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBInitializeVariable.json",
+    spec = "specs/DescribeDBInitializeVariable.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancePerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBInstancePerformance.json",
+    spec = "specs/DescribeDBInstancePerformance.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBLinks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBLinks.json",
+    spec = "specs/DescribeDBLinks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBLogFiles")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBLogFiles.json",
+    spec = "specs/DescribeDBLogFiles.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBMiniEngineVersions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBMiniEngineVersions.json",
+    spec = "specs/DescribeDBMiniEngineVersions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBNodePerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBNodePerformance.json",
+    spec = "specs/DescribeDBNodePerformance.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBNodesParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBNodesParameters.json",
+    spec = "specs/DescribeDBNodesParameters.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBProxyPerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDBProxyPerformance.json",
+    spec = "specs/DescribeDBProxyPerformance.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDasConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDasConfig.json",
+    spec = "specs/DescribeDasConfig.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDatabases")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDatabases.json",
+    spec = "specs/DescribeDatabases.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDatabasesZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDatabasesZonal.json",
+    spec = "specs/DescribeDatabasesZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDbClusterAttributeZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDbClusterAttributeZonal.json",
+    spec = "specs/DescribeDbClusterAttributeZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDetachedBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeDetachedBackups.json",
+    spec = "specs/DescribeDetachedBackups.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEncryptionDBRolePrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeEncryptionDBRolePrivilege.json",
+    spec = "specs/DescribeEncryptionDBRolePrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEncryptionDBSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeEncryptionDBSecret.json",
+    spec = "specs/DescribeEncryptionDBSecret.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeExtensions.json",
+    spec = "specs/DescribeExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFirewallRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeFirewallRules.json",
+    spec = "specs/DescribeFirewallRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalDataNetworkList")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeGlobalDataNetworkList.json",
+    spec = "specs/DescribeGlobalDataNetworkList.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalDatabaseNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeGlobalDatabaseNetwork.json",
+    spec = "specs/DescribeGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalDatabaseNetworks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeGlobalDatabaseNetworks.json",
+    spec = "specs/DescribeGlobalDatabaseNetworks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeGlobalSecurityIPGroup.json",
+    spec = "specs/DescribeGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeGlobalSecurityIPGroupRelation.json",
+    spec = "specs/DescribeGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHALogs")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeHALogs.json",
+    spec = "specs/DescribeHALogs.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeHistoryTasks.json",
+    spec = "specs/DescribeHistoryTasks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryTasksStat")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeHistoryTasksStat.json",
+    spec = "specs/DescribeHistoryTasksStat.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLicenseOrderDetails")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeLicenseOrderDetails.json",
+    spec = "specs/DescribeLicenseOrderDetails.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLicenseOrders")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeLicenseOrders.json",
+    spec = "specs/DescribeLicenseOrders.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLocalAvailableRecoveryTime")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeLocalAvailableRecoveryTime.json",
+    spec = "specs/DescribeLocalAvailableRecoveryTime.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLogBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeLogBackupPolicy.json",
+    spec = "specs/DescribeLogBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMaskingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeMaskingRules.json",
+    spec = "specs/DescribeMaskingRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetaList")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeMetaList.json",
+    spec = "specs/DescribeMetaList.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeModifyParameterLog")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeModifyParameterLog.json",
+    spec = "specs/DescribeModifyParameterLog.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkChannel")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeNetworkChannel.json",
+    spec = "specs/DescribeNetworkChannel.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeParameterGroup.json",
+    spec = "specs/DescribeParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeParameterGroups.json",
+    spec = "specs/DescribeParameterGroups.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeParameterTemplates.json",
+    spec = "specs/DescribeParameterTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribePendingMaintenanceAction")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribePendingMaintenanceAction.json",
+    spec = "specs/DescribePendingMaintenanceAction.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribePendingMaintenanceActions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribePendingMaintenanceActions.json",
+    spec = "specs/DescribePendingMaintenanceActions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribePolarFsAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribePolarFsAttribute.json",
+    spec = "specs/DescribePolarFsAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribePolarFsQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribePolarFsQuota.json",
+    spec = "specs/DescribePolarFsQuota.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribePolarSQLCollectorPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribePolarSQLCollectorPolicy.json",
+    spec = "specs/DescribePolarSQLCollectorPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRdsVSwitchs")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeRdsVSwitchs.json",
+    spec = "specs/DescribeRdsVSwitchs.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRdsVpcs")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeRdsVpcs.json",
+    spec = "specs/DescribeRdsVpcs.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeResourcePackages")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeResourcePackages.json",
+    spec = "specs/DescribeResourcePackages.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSQLRateLimitingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeSQLRateLimitingRules.json",
+    spec = "specs/DescribeSQLRateLimitingRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeScheduleTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeScheduleTasks.json",
+    spec = "specs/DescribeScheduleTasks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSlowLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeSlowLogRecords.json",
+    spec = "specs/DescribeSlowLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSlowLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeSlowLogs.json",
+    spec = "specs/DescribeSlowLogs.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeTasks.json",
+    spec = "specs/DescribeTasks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUpgradeReport")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeUpgradeReport.json",
+    spec = "specs/DescribeUpgradeReport.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUserEncryptionKeyList")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeUserEncryptionKeyList.json",
+    spec = "specs/DescribeUserEncryptionKeyList.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVSwitchList")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeVSwitchList.json",
+    spec = "specs/DescribeVSwitchList.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVSwitches")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeVSwitches.json",
+    spec = "specs/DescribeVSwitches.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpcs")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeVpcs.json",
+    spec = "specs/DescribeVpcs.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DescribeZones.json",
+    spec = "specs/DescribeZones.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DisableDBClusterOrca")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DisableDBClusterOrca.json",
+    spec = "specs/DisableDBClusterOrca.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "DisableDBClusterServerless")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/DisableDBClusterServerless.json",
+    spec = "specs/DisableDBClusterServerless.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "EnableDBClusterOrca")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/EnableDBClusterOrca.json",
+    spec = "specs/EnableDBClusterOrca.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "EnableDBClusterServerless")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/EnableDBClusterServerless.json",
+    spec = "specs/EnableDBClusterServerless.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "EnableFirewallRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/EnableFirewallRules.json",
+    spec = "specs/EnableFirewallRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "EnableSQLRateLimitingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/EnableSQLRateLimitingRules.json",
+    spec = "specs/EnableSQLRateLimitingRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "EvaluateRegionResource")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/EvaluateRegionResource.json",
+    spec = "specs/EvaluateRegionResource.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ExecuteCrossCloudOpenAPI")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ExecuteCrossCloudOpenAPI.json",
+    spec = "specs/ExecuteCrossCloudOpenAPI.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "FailoverDBCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/FailoverDBCluster.json",
+    spec = "specs/FailoverDBCluster.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "FailoverDBClusterZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/FailoverDBClusterZonal.json",
+    spec = "specs/FailoverDBClusterZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "GenerateUpgradeReportForSyncClone")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/GenerateUpgradeReportForSyncClone.json",
+    spec = "specs/GenerateUpgradeReportForSyncClone.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "GrantAccountPrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/GrantAccountPrivilege.json",
+    spec = "specs/GrantAccountPrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "GrantAccountPrivilegeZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/GrantAccountPrivilegeZonal.json",
+    spec = "specs/GrantAccountPrivilegeZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ListOrders")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ListOrders.json",
+    spec = "specs/ListOrders.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResourcesForRegion")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ListTagResourcesForRegion.json",
+    spec = "specs/ListTagResourcesForRegion.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ManuallyStartDBCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ManuallyStartDBCluster.json",
+    spec = "specs/ManuallyStartDBCluster.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAIDBClusterDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyAIDBClusterDescription.json",
+    spec = "specs/ModifyAIDBClusterDescription.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyAccountDescription.json",
+    spec = "specs/ModifyAccountDescription.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountDescriptionZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyAccountDescriptionZonal.json",
+    spec = "specs/ModifyAccountDescriptionZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountLockState")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyAccountLockState.json",
+    spec = "specs/ModifyAccountLockState.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyAccountPassword.json",
+    spec = "specs/ModifyAccountPassword.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountPasswordZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyAccountPasswordZonal.json",
+    spec = "specs/ModifyAccountPasswordZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyActiveOperationMaintainConf")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyActiveOperationMaintainConf.json",
+    spec = "specs/ModifyActiveOperationMaintainConf.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyActiveOperationTasks.json",
+    spec = "specs/ModifyActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyApplicationDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyApplicationDescription.json",
+    spec = "specs/ModifyApplicationDescription.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyApplicationParameter")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyApplicationParameter.json",
+    spec = "specs/ModifyApplicationParameter.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyApplicationServerlessConf")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyApplicationServerlessConf.json",
+    spec = "specs/ModifyApplicationServerlessConf.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyApplicationWhitelist")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyApplicationWhitelist.json",
+    spec = "specs/ModifyApplicationWhitelist.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAutoRenewAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyAutoRenewAttribute.json",
+    spec = "specs/ModifyAutoRenewAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyBackupPolicy.json",
+    spec = "specs/ModifyBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCronJobPolicyServerless")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyCronJobPolicyServerless.json",
+    spec = "specs/ModifyCronJobPolicyServerless.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBCluster")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBCluster.json",
+    spec = "specs/ModifyDBCluster.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterAccessWhitelist")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterAccessWhitelist.json",
+    spec = "specs/ModifyDBClusterAccessWhitelist.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterAndNodesParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterAndNodesParameters.json",
+    spec = "specs/ModifyDBClusterAndNodesParameters.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterArch")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterArch.json",
+    spec = "specs/ModifyDBClusterArch.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterAuditLogCollector")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterAuditLogCollector.json",
+    spec = "specs/ModifyDBClusterAuditLogCollector.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterDeletion")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterDeletion.json",
+    spec = "specs/ModifyDBClusterDeletion.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterDescription.json",
+    spec = "specs/ModifyDBClusterDescription.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterDescriptionZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterDescriptionZonal.json",
+    spec = "specs/ModifyDBClusterDescriptionZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterEndpoint.json",
+    spec = "specs/ModifyDBClusterEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterEndpointZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterEndpointZonal.json",
+    spec = "specs/ModifyDBClusterEndpointZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterMaintainTime")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterMaintainTime.json",
+    spec = "specs/ModifyDBClusterMaintainTime.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterMigration")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterMigration.json",
+    spec = "specs/ModifyDBClusterMigration.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterMigrationEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterMigrationEndpoint.json",
+    spec = "specs/ModifyDBClusterMigrationEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterMonitor.json",
+    spec = "specs/ModifyDBClusterMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterParameters.json",
+    spec = "specs/ModifyDBClusterParameters.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterPrimaryZone")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterPrimaryZone.json",
+    spec = "specs/ModifyDBClusterPrimaryZone.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterResourceGroup.json",
+    spec = "specs/ModifyDBClusterResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterSSL")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterSSL.json",
+    spec = "specs/ModifyDBClusterSSL.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterServerlessConf")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterServerlessConf.json",
+    spec = "specs/ModifyDBClusterServerlessConf.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterStoragePerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterStoragePerformance.json",
+    spec = "specs/ModifyDBClusterStoragePerformance.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterStorageSpace")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterStorageSpace.json",
+    spec = "specs/ModifyDBClusterStorageSpace.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterTDE")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterTDE.json",
+    spec = "specs/ModifyDBClusterTDE.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBClusterVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBClusterVpc.json",
+    spec = "specs/ModifyDBClusterVpc.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBDescription.json",
+    spec = "specs/ModifyDBDescription.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBDescriptionZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBDescriptionZonal.json",
+    spec = "specs/ModifyDBDescriptionZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBEndpointAddress.json",
+    spec = "specs/ModifyDBEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBNodeClass")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeClass.json",
+    spec = "specs/ModifyDBNodeClass.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBNodeConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeConfig.json",
+    spec = "specs/ModifyDBNodeConfig.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBNodeDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeDescription.json",
+    spec = "specs/ModifyDBNodeDescription.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBNodeHotReplicaMode")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeHotReplicaMode.json",
+    spec = "specs/ModifyDBNodeHotReplicaMode.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBNodeSccMode")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBNodeSccMode.json",
+    spec = "specs/ModifyDBNodeSccMode.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBNodesClass")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBNodesClass.json",
+    spec = "specs/ModifyDBNodesClass.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBNodesParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyDBNodesParameters.json",
+    spec = "specs/ModifyDBNodesParameters.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEncryptionDBRolePrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyEncryptionDBRolePrivilege.json",
+    spec = "specs/ModifyEncryptionDBRolePrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEncryptionDBSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyEncryptionDBSecret.json",
+    spec = "specs/ModifyEncryptionDBSecret.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyFirewallRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyFirewallRules.json",
+    spec = "specs/ModifyFirewallRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalDatabaseNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyGlobalDatabaseNetwork.json",
+    spec = "specs/ModifyGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyGlobalSecurityIPGroup.json",
+    spec = "specs/ModifyGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupName")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyGlobalSecurityIPGroupName.json",
+    spec = "specs/ModifyGlobalSecurityIPGroupName.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyGlobalSecurityIPGroupRelation.json",
+    spec = "specs/ModifyGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyLogBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyLogBackupPolicy.json",
+    spec = "specs/ModifyLogBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyMaskingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyMaskingRules.json",
+    spec = "specs/ModifyMaskingRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyPendingMaintenanceAction")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyPendingMaintenanceAction.json",
+    spec = "specs/ModifyPendingMaintenanceAction.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyResourcePackage")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyResourcePackage.json",
+    spec = "specs/ModifyResourcePackage.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifySQLRateLimitingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifySQLRateLimitingRules.json",
+    spec = "specs/ModifySQLRateLimitingRules.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyScheduleTask")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ModifyScheduleTask.json",
+    spec = "specs/ModifyScheduleTask.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "OpenAITask")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/OpenAITask.json",
+    spec = "specs/OpenAITask.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ReactivateDBClusterBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ReactivateDBClusterBackup.json",
+    spec = "specs/ReactivateDBClusterBackup.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "RefreshDBClusterStorageUsage")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/RefreshDBClusterStorageUsage.json",
+    spec = "specs/RefreshDBClusterStorageUsage.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveDBClusterFromGDN")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/RemoveDBClusterFromGDN.json",
+    spec = "specs/RemoveDBClusterFromGDN.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ResetAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ResetAccount.json",
+    spec = "specs/ResetAccount.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ResetAccountPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ResetAccountPassword.json",
+    spec = "specs/ResetAccountPassword.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ResetAccountZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ResetAccountZonal.json",
+    spec = "specs/ResetAccountZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "ResetGlobalDatabaseNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/ResetGlobalDatabaseNetwork.json",
+    spec = "specs/ResetGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "RestartDBLink")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/RestartDBLink.json",
+    spec = "specs/RestartDBLink.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "RestartDBNode")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/RestartDBNode.json",
+    spec = "specs/RestartDBNode.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "RestartDBNodeZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/RestartDBNodeZonal.json",
+    spec = "specs/RestartDBNodeZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "RestoreTable")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/RestoreTable.json",
+    spec = "specs/RestoreTable.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "RevokeAccountPrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/RevokeAccountPrivilege.json",
+    spec = "specs/RevokeAccountPrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "RevokeAccountPrivilegeZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/RevokeAccountPrivilegeZonal.json",
+    spec = "specs/RevokeAccountPrivilegeZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "SetPolarFsFileQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/SetPolarFsFileQuota.json",
+    spec = "specs/SetPolarFsFileQuota.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "SwitchOverGlobalDatabaseNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/SwitchOverGlobalDatabaseNetwork.json",
+    spec = "specs/SwitchOverGlobalDatabaseNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "TempModifyDBNode")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/TempModifyDBNode.json",
+    spec = "specs/TempModifyDBNode.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "TransformDBClusterPayType")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/TransformDBClusterPayType.json",
+    spec = "specs/TransformDBClusterPayType.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "UpdateExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/UpdateExtensions.json",
+    spec = "specs/UpdateExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBClusterVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/UpgradeDBClusterVersion.json",
+    spec = "specs/UpgradeDBClusterVersion.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBClusterVersionZonal")]
 acs_macros::generate!(
-    spec = "../../../specs/polardb-2017-08-01/UpgradeDBClusterVersionZonal.json",
+    spec = "specs/UpgradeDBClusterVersionZonal.json",
     runtime = ::acs_runtime,
     shapes = ::polardb_shapes::shapes
 );

@@ -6,1022 +6,1022 @@
 
 #[cfg(feature = "AddShardingNode")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/AddShardingNode.json",
+    spec = "specs/AddShardingNode.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "AllocateDirectConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/AllocateDirectConnection.json",
+    spec = "specs/AllocateDirectConnection.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "AllocateInstancePublicConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/AllocateInstancePublicConnection.json",
+    spec = "specs/AllocateInstancePublicConnection.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CancelActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CancelActiveOperationTasks.json",
+    spec = "specs/CancelActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CheckCloudResourceAuthorized")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CheckCloudResourceAuthorized.json",
+    spec = "specs/CheckCloudResourceAuthorized.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateAccount.json",
+    spec = "specs/CreateAccount.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateBackup.json",
+    spec = "specs/CreateBackup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateCacheAnalysisTask")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateCacheAnalysisTask.json",
+    spec = "specs/CreateCacheAnalysisTask.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateGlobalDistributeCache")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateGlobalDistributeCache.json",
+    spec = "specs/CreateGlobalDistributeCache.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateGlobalSecurityIPGroup.json",
+    spec = "specs/CreateGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateInstance.json",
+    spec = "specs/CreateInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateInstances.json",
+    spec = "specs/CreateInstances.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateParameterGroup.json",
+    spec = "specs/CreateParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateTairInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateTairInstance.json",
+    spec = "specs/CreateTairInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "CreateTairKVCacheVNode")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/CreateTairKVCacheVNode.json",
+    spec = "specs/CreateTairKVCacheVNode.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DeleteAccount.json",
+    spec = "specs/DeleteAccount.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DeleteBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DeleteBackup.json",
+    spec = "specs/DeleteBackup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DeleteGlobalSecurityIPGroup.json",
+    spec = "specs/DeleteGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DeleteInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DeleteInstance.json",
+    spec = "specs/DeleteInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DeleteParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DeleteParameterGroup.json",
+    spec = "specs/DeleteParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DeleteShardingNode")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DeleteShardingNode.json",
+    spec = "specs/DeleteShardingNode.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccounts")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeAccounts.json",
+    spec = "specs/DescribeAccounts.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationMaintenanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeActiveOperationMaintenanceConfig.json",
+    spec = "specs/DescribeActiveOperationMaintenanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTask")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeActiveOperationTask.json",
+    spec = "specs/DescribeActiveOperationTask.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTaskCount")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeActiveOperationTaskCount.json",
+    spec = "specs/DescribeActiveOperationTaskCount.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeActiveOperationTasks.json",
+    spec = "specs/DescribeActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAuditLogConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeAuditLogConfig.json",
+    spec = "specs/DescribeAuditLogConfig.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAuditRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeAuditRecords.json",
+    spec = "specs/DescribeAuditRecords.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeAvailableResource.json",
+    spec = "specs/DescribeAvailableResource.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeBackupPolicy.json",
+    spec = "specs/DescribeBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeBackupTasks.json",
+    spec = "specs/DescribeBackupTasks.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeBackups.json",
+    spec = "specs/DescribeBackups.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCacheAnalysisReport")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeCacheAnalysisReport.json",
+    spec = "specs/DescribeCacheAnalysisReport.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCacheAnalysisReportList")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeCacheAnalysisReportList.json",
+    spec = "specs/DescribeCacheAnalysisReportList.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeClusterBackupList")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeClusterBackupList.json",
+    spec = "specs/DescribeClusterBackupList.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeClusterMemberInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeClusterMemberInfo.json",
+    spec = "specs/DescribeClusterMemberInfo.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeDBInstanceMonitor.json",
+    spec = "specs/DescribeDBInstanceMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceNetInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeDBInstanceNetInfo.json",
+    spec = "specs/DescribeDBInstanceNetInfo.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBNodeDirectVipInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeDBNodeDirectVipInfo.json",
+    spec = "specs/DescribeDBNodeDirectVipInfo.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDbInstanceConnectivity")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeDbInstanceConnectivity.json",
+    spec = "specs/DescribeDbInstanceConnectivity.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDedicatedClusterInstanceList")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeDedicatedClusterInstanceList.json",
+    spec = "specs/DescribeDedicatedClusterInstanceList.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEncryptionKey")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeEncryptionKey.json",
+    spec = "specs/DescribeEncryptionKey.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEncryptionKeyList")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeEncryptionKeyList.json",
+    spec = "specs/DescribeEncryptionKeyList.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEngineVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeEngineVersion.json",
+    spec = "specs/DescribeEngineVersion.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalDistributeCache")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeGlobalDistributeCache.json",
+    spec = "specs/DescribeGlobalDistributeCache.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeGlobalSecurityIPGroup.json",
+    spec = "specs/DescribeGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeGlobalSecurityIPGroupRelation.json",
+    spec = "specs/DescribeGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryEvents")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryEvents.json",
+    spec = "specs/DescribeHistoryEvents.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryEventsStat")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryEventsStat.json",
+    spec = "specs/DescribeHistoryEventsStat.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryMonitorValues")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryMonitorValues.json",
+    spec = "specs/DescribeHistoryMonitorValues.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryTasks.json",
+    spec = "specs/DescribeHistoryTasks.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryTasksStat")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeHistoryTasksStat.json",
+    spec = "specs/DescribeHistoryTasksStat.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceAttribute.json",
+    spec = "specs/DescribeInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceAutoRenewalAttribute.json",
+    spec = "specs/DescribeInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceConfig.json",
+    spec = "specs/DescribeInstanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceSSL")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceSSL.json",
+    spec = "specs/DescribeInstanceSSL.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceTDEStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstanceTDEStatus.json",
+    spec = "specs/DescribeInstanceTDEStatus.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstances.json",
+    spec = "specs/DescribeInstances.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstancesOverview")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeInstancesOverview.json",
+    spec = "specs/DescribeInstancesOverview.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIntranetAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeIntranetAttribute.json",
+    spec = "specs/DescribeIntranetAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLogicInstanceTopology")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeLogicInstanceTopology.json",
+    spec = "specs/DescribeLogicInstanceTopology.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorItems")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeMonitorItems.json",
+    spec = "specs/DescribeMonitorItems.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterGroup.json",
+    spec = "specs/DescribeParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterGroupSupportParam")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterGroupSupportParam.json",
+    spec = "specs/DescribeParameterGroupSupportParam.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterGroupTemplateList")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterGroupTemplateList.json",
+    spec = "specs/DescribeParameterGroupTemplateList.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterGroups.json",
+    spec = "specs/DescribeParameterGroups.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterModificationHistory")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterModificationHistory.json",
+    spec = "specs/DescribeParameterModificationHistory.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameterTemplates.json",
+    spec = "specs/DescribeParameterTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeParameters.json",
+    spec = "specs/DescribeParameters.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribePrice.json",
+    spec = "specs/DescribePrice.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRoleZoneInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeRoleZoneInfo.json",
+    spec = "specs/DescribeRoleZoneInfo.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRunningLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeRunningLogRecords.json",
+    spec = "specs/DescribeRunningLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroupConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeSecurityGroupConfiguration.json",
+    spec = "specs/DescribeSecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityIps")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeSecurityIps.json",
+    spec = "specs/DescribeSecurityIps.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeServiceLinkedRoleExists")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeServiceLinkedRoleExists.json",
+    spec = "specs/DescribeServiceLinkedRoleExists.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSlowLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeSlowLogRecords.json",
+    spec = "specs/DescribeSlowLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeTags.json",
+    spec = "specs/DescribeTags.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTairKVCacheInferInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeTairKVCacheInferInstances.json",
+    spec = "specs/DescribeTairKVCacheInferInstances.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DescribeZones.json",
+    spec = "specs/DescribeZones.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "DestroyInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/DestroyInstance.json",
+    spec = "specs/DestroyInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "EnableAdditionalBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/EnableAdditionalBandwidth.json",
+    spec = "specs/EnableAdditionalBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "FlushExpireKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/FlushExpireKeys.json",
+    spec = "specs/FlushExpireKeys.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "FlushInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/FlushInstance.json",
+    spec = "specs/FlushInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "FlushInstanceForDB")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/FlushInstanceForDB.json",
+    spec = "specs/FlushInstanceForDB.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "GrantAccountPrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/GrantAccountPrivilege.json",
+    spec = "specs/GrantAccountPrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "InitializeKvstorePermission")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/InitializeKvstorePermission.json",
+    spec = "specs/InitializeKvstorePermission.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "LockDBInstanceWrite")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/LockDBInstanceWrite.json",
+    spec = "specs/LockDBInstanceWrite.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "MasterNodeShutDownFailOver")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/MasterNodeShutDownFailOver.json",
+    spec = "specs/MasterNodeShutDownFailOver.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "MigrateToOtherZone")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/MigrateToOtherZone.json",
+    spec = "specs/MigrateToOtherZone.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyAccountDescription.json",
+    spec = "specs/ModifyAccountDescription.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyAccountPassword.json",
+    spec = "specs/ModifyAccountPassword.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyActiveOperationMaintainConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyActiveOperationMaintainConfig.json",
+    spec = "specs/ModifyActiveOperationMaintainConfig.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyActiveOperationTask")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyActiveOperationTask.json",
+    spec = "specs/ModifyActiveOperationTask.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyActiveOperationTasks.json",
+    spec = "specs/ModifyActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAuditLogConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyAuditLogConfig.json",
+    spec = "specs/ModifyAuditLogConfig.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBackupExpireTime")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyBackupExpireTime.json",
+    spec = "specs/ModifyBackupExpireTime.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyBackupPolicy.json",
+    spec = "specs/ModifyBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceAutoUpgrade")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyDBInstanceAutoUpgrade.json",
+    spec = "specs/ModifyDBInstanceAutoUpgrade.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceConnectionString")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyDBInstanceConnectionString.json",
+    spec = "specs/ModifyDBInstanceConnectionString.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyDBInstanceMonitor.json",
+    spec = "specs/ModifyDBInstanceMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEventInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyEventInfo.json",
+    spec = "specs/ModifyEventInfo.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyGlobalSecurityIPGroup.json",
+    spec = "specs/ModifyGlobalSecurityIPGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupName")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyGlobalSecurityIPGroupName.json",
+    spec = "specs/ModifyGlobalSecurityIPGroupName.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalSecurityIPGroupRelation")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyGlobalSecurityIPGroupRelation.json",
+    spec = "specs/ModifyGlobalSecurityIPGroupRelation.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceAttribute.json",
+    spec = "specs/ModifyInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceAutoRenewalAttribute.json",
+    spec = "specs/ModifyInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceBandwidth.json",
+    spec = "specs/ModifyInstanceBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceConfig.json",
+    spec = "specs/ModifyInstanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceMaintainTime")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceMaintainTime.json",
+    spec = "specs/ModifyInstanceMaintainTime.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceMajorVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceMajorVersion.json",
+    spec = "specs/ModifyInstanceMajorVersion.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceMinorVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceMinorVersion.json",
+    spec = "specs/ModifyInstanceMinorVersion.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceNetExpireTime")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceNetExpireTime.json",
+    spec = "specs/ModifyInstanceNetExpireTime.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceParameter")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceParameter.json",
+    spec = "specs/ModifyInstanceParameter.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceSSL")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceSSL.json",
+    spec = "specs/ModifyInstanceSSL.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceSpec.json",
+    spec = "specs/ModifyInstanceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceTDE")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceTDE.json",
+    spec = "specs/ModifyInstanceTDE.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceVpcAuthMode")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyInstanceVpcAuthMode.json",
+    spec = "specs/ModifyInstanceVpcAuthMode.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyIntranetAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyIntranetAttribute.json",
+    spec = "specs/ModifyIntranetAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyParameterGroup.json",
+    spec = "specs/ModifyParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyResourceGroup.json",
+    spec = "specs/ModifyResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifySecurityGroupConfiguration.json",
+    spec = "specs/ModifySecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityIps")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifySecurityIps.json",
+    spec = "specs/ModifySecurityIps.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ModifyTaskInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ModifyTaskInfo.json",
+    spec = "specs/ModifyTaskInfo.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "RebootProxy")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/RebootProxy.json",
+    spec = "specs/RebootProxy.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseDirectConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ReleaseDirectConnection.json",
+    spec = "specs/ReleaseDirectConnection.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseInstancePublicConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ReleaseInstancePublicConnection.json",
+    spec = "specs/ReleaseInstancePublicConnection.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "RemoveSubInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/RemoveSubInstance.json",
+    spec = "specs/RemoveSubInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "RenewAdditionalBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/RenewAdditionalBandwidth.json",
+    spec = "specs/RenewAdditionalBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "RenewInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/RenewInstance.json",
+    spec = "specs/RenewInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "ResetAccountPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/ResetAccountPassword.json",
+    spec = "specs/ResetAccountPassword.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "RestartInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/RestartInstance.json",
+    spec = "specs/RestartInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "RestoreInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/RestoreInstance.json",
+    spec = "specs/RestoreInstance.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "SwitchInstanceHA")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/SwitchInstanceHA.json",
+    spec = "specs/SwitchInstanceHA.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "SwitchInstanceProxy")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/SwitchInstanceProxy.json",
+    spec = "specs/SwitchInstanceProxy.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "SwitchInstanceZoneFailOver")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/SwitchInstanceZoneFailOver.json",
+    spec = "specs/SwitchInstanceZoneFailOver.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "SwitchNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/SwitchNetwork.json",
+    spec = "specs/SwitchNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "SyncDtsStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/SyncDtsStatus.json",
+    spec = "specs/SyncDtsStatus.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "TransformInstanceChargeType")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/TransformInstanceChargeType.json",
+    spec = "specs/TransformInstanceChargeType.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "TransformToEcs")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/TransformToEcs.json",
+    spec = "specs/TransformToEcs.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "TransformToPrePaid")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/TransformToPrePaid.json",
+    spec = "specs/TransformToPrePaid.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "UnlockDBInstanceWrite")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/UnlockDBInstanceWrite.json",
+    spec = "specs/UnlockDBInstanceWrite.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeProxy")]
 acs_macros::generate!(
-    spec = "../../../specs/r-kvstore-2015-01-01/UpgradeProxy.json",
+    spec = "specs/UpgradeProxy.json",
     runtime = ::acs_runtime,
     shapes = ::r_kvstore_shapes::shapes
 );

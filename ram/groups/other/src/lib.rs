@@ -6,462 +6,462 @@
 
 #[cfg(feature = "AddUserToGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/AddUserToGroup.json",
+    spec = "specs/AddUserToGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "AttachPolicyToGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/AttachPolicyToGroup.json",
+    spec = "specs/AttachPolicyToGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "AttachPolicyToRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/AttachPolicyToRole.json",
+    spec = "specs/AttachPolicyToRole.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "AttachPolicyToUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/AttachPolicyToUser.json",
+    spec = "specs/AttachPolicyToUser.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "BindMFADevice")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/BindMFADevice.json",
+    spec = "specs/BindMFADevice.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ChangePassword")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ChangePassword.json",
+    spec = "specs/ChangePassword.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ClearAccountAlias")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ClearAccountAlias.json",
+    spec = "specs/ClearAccountAlias.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "CreateAccessKey")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/CreateAccessKey.json",
+    spec = "specs/CreateAccessKey.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "CreateGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/CreateGroup.json",
+    spec = "specs/CreateGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "CreateLoginProfile")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/CreateLoginProfile.json",
+    spec = "specs/CreateLoginProfile.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "CreatePolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/CreatePolicy.json",
+    spec = "specs/CreatePolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "CreatePolicyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/CreatePolicyVersion.json",
+    spec = "specs/CreatePolicyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "CreateRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/CreateRole.json",
+    spec = "specs/CreateRole.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "CreateUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/CreateUser.json",
+    spec = "specs/CreateUser.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "CreateVirtualMFADevice")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/CreateVirtualMFADevice.json",
+    spec = "specs/CreateVirtualMFADevice.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DecodeDiagnosticMessage")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DecodeDiagnosticMessage.json",
+    spec = "specs/DecodeDiagnosticMessage.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAccessKey")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DeleteAccessKey.json",
+    spec = "specs/DeleteAccessKey.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DeleteGroup.json",
+    spec = "specs/DeleteGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLoginProfile")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DeleteLoginProfile.json",
+    spec = "specs/DeleteLoginProfile.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DeletePolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DeletePolicy.json",
+    spec = "specs/DeletePolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DeletePolicyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DeletePolicyVersion.json",
+    spec = "specs/DeletePolicyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DeleteRole.json",
+    spec = "specs/DeleteRole.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DeleteUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DeleteUser.json",
+    spec = "specs/DeleteUser.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVirtualMFADevice")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DeleteVirtualMFADevice.json",
+    spec = "specs/DeleteVirtualMFADevice.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DetachPolicyFromGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DetachPolicyFromGroup.json",
+    spec = "specs/DetachPolicyFromGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DetachPolicyFromRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DetachPolicyFromRole.json",
+    spec = "specs/DetachPolicyFromRole.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "DetachPolicyFromUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/DetachPolicyFromUser.json",
+    spec = "specs/DetachPolicyFromUser.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetAccessKeyLastUsed")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetAccessKeyLastUsed.json",
+    spec = "specs/GetAccessKeyLastUsed.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetAccountAlias")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetAccountAlias.json",
+    spec = "specs/GetAccountAlias.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetGroup.json",
+    spec = "specs/GetGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetLoginProfile")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetLoginProfile.json",
+    spec = "specs/GetLoginProfile.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetPasswordPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetPasswordPolicy.json",
+    spec = "specs/GetPasswordPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetPolicy.json",
+    spec = "specs/GetPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetPolicyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetPolicyVersion.json",
+    spec = "specs/GetPolicyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetRole.json",
+    spec = "specs/GetRole.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetSecurityPreference")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetSecurityPreference.json",
+    spec = "specs/GetSecurityPreference.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetUser.json",
+    spec = "specs/GetUser.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "GetUserMFAInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/GetUserMFAInfo.json",
+    spec = "specs/GetUserMFAInfo.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListAccessKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListAccessKeys.json",
+    spec = "specs/ListAccessKeys.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListEntitiesForPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListEntitiesForPolicy.json",
+    spec = "specs/ListEntitiesForPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListGroups.json",
+    spec = "specs/ListGroups.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListGroupsForUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListGroupsForUser.json",
+    spec = "specs/ListGroupsForUser.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListPolicies")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListPolicies.json",
+    spec = "specs/ListPolicies.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListPoliciesForGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListPoliciesForGroup.json",
+    spec = "specs/ListPoliciesForGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListPoliciesForRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListPoliciesForRole.json",
+    spec = "specs/ListPoliciesForRole.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListPoliciesForUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListPoliciesForUser.json",
+    spec = "specs/ListPoliciesForUser.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListPolicyVersions")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListPolicyVersions.json",
+    spec = "specs/ListPolicyVersions.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListRoles")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListRoles.json",
+    spec = "specs/ListRoles.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListUsers")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListUsers.json",
+    spec = "specs/ListUsers.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListUsersForGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListUsersForGroup.json",
+    spec = "specs/ListUsersForGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "ListVirtualMFADevices")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/ListVirtualMFADevices.json",
+    spec = "specs/ListVirtualMFADevices.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "RemoveUserFromGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/RemoveUserFromGroup.json",
+    spec = "specs/RemoveUserFromGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "SetAccountAlias")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/SetAccountAlias.json",
+    spec = "specs/SetAccountAlias.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "SetDefaultPolicyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/SetDefaultPolicyVersion.json",
+    spec = "specs/SetDefaultPolicyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "SetPasswordPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/SetPasswordPolicy.json",
+    spec = "specs/SetPasswordPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "SetSecurityPreference")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/SetSecurityPreference.json",
+    spec = "specs/SetSecurityPreference.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "UnbindMFADevice")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/UnbindMFADevice.json",
+    spec = "specs/UnbindMFADevice.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAccessKey")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/UpdateAccessKey.json",
+    spec = "specs/UpdateAccessKey.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "UpdateGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/UpdateGroup.json",
+    spec = "specs/UpdateGroup.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "UpdateLoginProfile")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/UpdateLoginProfile.json",
+    spec = "specs/UpdateLoginProfile.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "UpdatePolicyDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/UpdatePolicyDescription.json",
+    spec = "specs/UpdatePolicyDescription.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRole")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/UpdateRole.json",
+    spec = "specs/UpdateRole.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );
 
 #[cfg(feature = "UpdateUser")]
 acs_macros::generate!(
-    spec = "../../../specs/ram-2015-05-01/UpdateUser.json",
+    spec = "specs/UpdateUser.json",
     runtime = ::acs_runtime,
     shapes = ::ram_shapes::shapes
 );

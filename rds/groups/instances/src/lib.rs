@@ -6,189 +6,189 @@
 
 #[cfg(feature = "CheckCloudResourceAuthorized")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CheckCloudResourceAuthorized.json",
+    spec = "specs/CheckCloudResourceAuthorized.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CheckInstanceExist")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CheckInstanceExist.json",
+    spec = "specs/CheckInstanceExist.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDBInstance.json",
+    spec = "specs/CreateDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBInstanceForRebuild")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDBInstanceForRebuild.json",
+    spec = "specs/CreateDBInstanceForRebuild.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteDBInstance.json",
+    spec = "specs/DeleteDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAnalyticdbByPrimaryDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeAnalyticdbByPrimaryDBInstance.json",
+    spec = "specs/DescribeAnalyticdbByPrimaryDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableClasses")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeAvailableClasses.json",
+    spec = "specs/DescribeAvailableClasses.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableZones")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeAvailableZones.json",
+    spec = "specs/DescribeAvailableZones.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceAttribute.json",
+    spec = "specs/DescribeDBInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstances.json",
+    spec = "specs/DescribeDBInstances.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancesByExpireTime")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstancesByExpireTime.json",
+    spec = "specs/DescribeDBInstancesByExpireTime.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHADiagnoseConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeHADiagnoseConfig.json",
+    spec = "specs/DescribeHADiagnoseConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSupportOnlineResizeDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSupportOnlineResizeDisk.json",
+    spec = "specs/DescribeSupportOnlineResizeDisk.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "GetDBInstanceTopology")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/GetDBInstanceTopology.json",
+    spec = "specs/GetDBInstanceTopology.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ListClasses")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ListClasses.json",
+    spec = "specs/ListClasses.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "MigrateToOtherZone")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/MigrateToOtherZone.json",
+    spec = "specs/MigrateToOtherZone.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceDescription.json",
+    spec = "specs/ModifyDBInstanceDescription.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceMaintainTime")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceMaintainTime.json",
+    spec = "specs/ModifyDBInstanceMaintainTime.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceSpec.json",
+    spec = "specs/ModifyDBInstanceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDasInstanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDasInstanceConfig.json",
+    spec = "specs/ModifyDasInstanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHADiagnoseConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyHADiagnoseConfig.json",
+    spec = "specs/ModifyHADiagnoseConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyResourceGroup.json",
+    spec = "specs/ModifyResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseInstanceConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ReleaseInstanceConnection.json",
+    spec = "specs/ReleaseInstanceConnection.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RestartDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RestartDBInstance.json",
+    spec = "specs/RestartDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "StartDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/StartDBInstance.json",
+    spec = "specs/StartDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "StopDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/StopDBInstance.json",
+    spec = "specs/StopDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );

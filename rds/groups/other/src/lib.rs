@@ -6,2100 +6,2100 @@
 
 #[cfg(feature = "ActivateMigrationTargetInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ActivateMigrationTargetInstance.json",
+    spec = "specs/ActivateMigrationTargetInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "AllocateInstancePublicConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/AllocateInstancePublicConnection.json",
+    spec = "specs/AllocateInstancePublicConnection.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "AllocateReadWriteSplittingConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/AllocateReadWriteSplittingConnection.json",
+    spec = "specs/AllocateReadWriteSplittingConnection.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "AssociateEipAddressWithRCInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/AssociateEipAddressWithRCInstance.json",
+    spec = "specs/AssociateEipAddressWithRCInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "AttachRCDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/AttachRCDisk.json",
+    spec = "specs/AttachRCDisk.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "AttachRCInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/AttachRCInstances.json",
+    spec = "specs/AttachRCInstances.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "AttachWhitelistTemplateToInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/AttachWhitelistTemplateToInstance.json",
+    spec = "specs/AttachWhitelistTemplateToInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "AuthorizeRCSecurityGroupPermission")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/AuthorizeRCSecurityGroupPermission.json",
+    spec = "specs/AuthorizeRCSecurityGroupPermission.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CalculateDBInstanceWeight")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CalculateDBInstanceWeight.json",
+    spec = "specs/CalculateDBInstanceWeight.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CancelActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CancelActiveOperationTasks.json",
+    spec = "specs/CancelActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CheckAccountNameAvailable")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CheckAccountNameAvailable.json",
+    spec = "specs/CheckAccountNameAvailable.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CheckCreateDdrDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CheckCreateDdrDBInstance.json",
+    spec = "specs/CheckCreateDdrDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CheckDBNameAvailable")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CheckDBNameAvailable.json",
+    spec = "specs/CheckDBNameAvailable.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CheckServiceLinkedRole")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CheckServiceLinkedRole.json",
+    spec = "specs/CheckServiceLinkedRole.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CloneDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CloneDBInstance.json",
+    spec = "specs/CloneDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CloneParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CloneParameterGroup.json",
+    spec = "specs/CloneParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ConfirmNotify")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ConfirmNotify.json",
+    spec = "specs/ConfirmNotify.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CopyDatabase")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CopyDatabase.json",
+    spec = "specs/CopyDatabase.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CopyDatabaseBetweenInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CopyDatabaseBetweenInstances.json",
+    spec = "specs/CopyDatabaseBetweenInstances.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateAccount.json",
+    spec = "specs/CreateAccount.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateBackup.json",
+    spec = "specs/CreateBackup.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateCloudMigrationPrecheckTask")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateCloudMigrationPrecheckTask.json",
+    spec = "specs/CreateCloudMigrationPrecheckTask.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateCloudMigrationTask")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateCloudMigrationTask.json",
+    spec = "specs/CreateCloudMigrationTask.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBInstanceEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDBInstanceEndpoint.json",
+    spec = "specs/CreateDBInstanceEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBInstanceEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDBInstanceEndpointAddress.json",
+    spec = "specs/CreateDBInstanceEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBInstanceSecurityGroupRule")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDBInstanceSecurityGroupRule.json",
+    spec = "specs/CreateDBInstanceSecurityGroupRule.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDBNodes.json",
+    spec = "specs/CreateDBNodes.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDBProxyEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDBProxyEndpointAddress.json",
+    spec = "specs/CreateDBProxyEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDatabase")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDatabase.json",
+    spec = "specs/CreateDatabase.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateDdrInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateDdrInstance.json",
+    spec = "specs/CreateDdrInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateGADInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateGADInstance.json",
+    spec = "specs/CreateGADInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateGadInstanceMember")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateGadInstanceMember.json",
+    spec = "specs/CreateGadInstanceMember.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateMigrateTask")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateMigrateTask.json",
+    spec = "specs/CreateMigrateTask.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateOnlineDatabaseTask")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateOnlineDatabaseTask.json",
+    spec = "specs/CreateOnlineDatabaseTask.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateOrderForDeleteDBNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateOrderForDeleteDBNodes.json",
+    spec = "specs/CreateOrderForDeleteDBNodes.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateParameterGroup.json",
+    spec = "specs/CreateParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreatePostgresExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreatePostgresExtensions.json",
+    spec = "specs/CreatePostgresExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateRCDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateRCDisk.json",
+    spec = "specs/CreateRCDisk.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateRCNodePool")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateRCNodePool.json",
+    spec = "specs/CreateRCNodePool.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateRCSnapshot")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateRCSnapshot.json",
+    spec = "specs/CreateRCSnapshot.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateReadOnlyDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateReadOnlyDBInstance.json",
+    spec = "specs/CreateReadOnlyDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateReplicationLink")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateReplicationLink.json",
+    spec = "specs/CreateReplicationLink.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateSecret.json",
+    spec = "specs/CreateSecret.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateServiceLinkedRole")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateServiceLinkedRole.json",
+    spec = "specs/CreateServiceLinkedRole.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateTempDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateTempDBInstance.json",
+    spec = "specs/CreateTempDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "CreateYouhuiForOrder")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/CreateYouhuiForOrder.json",
+    spec = "specs/CreateYouhuiForOrder.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteADSetting")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteADSetting.json",
+    spec = "specs/DeleteADSetting.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteAccount.json",
+    spec = "specs/DeleteAccount.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteBackup")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteBackup.json",
+    spec = "specs/DeleteBackup.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteBackupFile")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteBackupFile.json",
+    spec = "specs/DeleteBackupFile.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBInstanceEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteDBInstanceEndpoint.json",
+    spec = "specs/DeleteDBInstanceEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBInstanceEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteDBInstanceEndpointAddress.json",
+    spec = "specs/DeleteDBInstanceEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBInstanceSecurityGroupRule")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteDBInstanceSecurityGroupRule.json",
+    spec = "specs/DeleteDBInstanceSecurityGroupRule.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteDBNodes.json",
+    spec = "specs/DeleteDBNodes.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDBProxyEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteDBProxyEndpointAddress.json",
+    spec = "specs/DeleteDBProxyEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDatabase")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteDatabase.json",
+    spec = "specs/DeleteDatabase.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGadInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteGadInstance.json",
+    spec = "specs/DeleteGadInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteParameterGroup.json",
+    spec = "specs/DeleteParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeletePostgresExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeletePostgresExtensions.json",
+    spec = "specs/DeletePostgresExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRCClusterNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteRCClusterNodes.json",
+    spec = "specs/DeleteRCClusterNodes.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRCDeploymentSet")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteRCDeploymentSet.json",
+    spec = "specs/DeleteRCDeploymentSet.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRCDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteRCDisk.json",
+    spec = "specs/DeleteRCDisk.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRCInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteRCInstances.json",
+    spec = "specs/DeleteRCInstances.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRCSnapshot")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteRCSnapshot.json",
+    spec = "specs/DeleteRCSnapshot.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteReplicationLink")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteReplicationLink.json",
+    spec = "specs/DeleteReplicationLink.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSecret")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteSecret.json",
+    spec = "specs/DeleteSecret.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSlot")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteSlot.json",
+    spec = "specs/DeleteSlot.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DeleteUserBackupFile")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DeleteUserBackupFile.json",
+    spec = "specs/DeleteUserBackupFile.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescibeImportsFromDatabase")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescibeImportsFromDatabase.json",
+    spec = "specs/DescibeImportsFromDatabase.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeADInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeADInfo.json",
+    spec = "specs/DescribeADInfo.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccounts")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeAccounts.json",
+    spec = "specs/DescribeAccounts.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActionEventPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeActionEventPolicy.json",
+    spec = "specs/DescribeActionEventPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeActiveOperationTasks.json",
+    spec = "specs/DescribeActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAllWhitelistTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeAllWhitelistTemplate.json",
+    spec = "specs/DescribeAllWhitelistTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableCrossRegion")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeAvailableCrossRegion.json",
+    spec = "specs/DescribeAvailableCrossRegion.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableMetrics")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeAvailableMetrics.json",
+    spec = "specs/DescribeAvailableMetrics.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableRecoveryTime")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeAvailableRecoveryTime.json",
+    spec = "specs/DescribeAvailableRecoveryTime.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupDatabase")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeBackupDatabase.json",
+    spec = "specs/DescribeBackupDatabase.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeBackupPolicy.json",
+    spec = "specs/DescribeBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackupTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeBackupTasks.json",
+    spec = "specs/DescribeBackupTasks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeBackups.json",
+    spec = "specs/DescribeBackups.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBinlogFiles")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeBinlogFiles.json",
+    spec = "specs/DescribeBinlogFiles.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCharacterSetName")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCharacterSetName.json",
+    spec = "specs/DescribeCharacterSetName.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeClassDetails")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeClassDetails.json",
+    spec = "specs/DescribeClassDetails.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudMigrationPrecheckResult")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCloudMigrationPrecheckResult.json",
+    spec = "specs/DescribeCloudMigrationPrecheckResult.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudMigrationResult")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCloudMigrationResult.json",
+    spec = "specs/DescribeCloudMigrationResult.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCollationTimeZones")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCollationTimeZones.json",
+    spec = "specs/DescribeCollationTimeZones.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeComputeBurstConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeComputeBurstConfig.json",
+    spec = "specs/DescribeComputeBurstConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCrossBackupMetaList")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCrossBackupMetaList.json",
+    spec = "specs/DescribeCrossBackupMetaList.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCrossRegionBackupDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCrossRegionBackupDBInstance.json",
+    spec = "specs/DescribeCrossRegionBackupDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCrossRegionBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCrossRegionBackups.json",
+    spec = "specs/DescribeCrossRegionBackups.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCrossRegionLogBackupFiles")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCrossRegionLogBackupFiles.json",
+    spec = "specs/DescribeCrossRegionLogBackupFiles.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCurrentModifyOrder")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCurrentModifyOrder.json",
+    spec = "specs/DescribeCurrentModifyOrder.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustinsResourceInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeCustinsResourceInfo.json",
+    spec = "specs/DescribeCustinsResourceInfo.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceConnectivity")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceConnectivity.json",
+    spec = "specs/DescribeDBInstanceConnectivity.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceDetail")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceDetail.json",
+    spec = "specs/DescribeDBInstanceDetail.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceEncryptionKey")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceEncryptionKey.json",
+    spec = "specs/DescribeDBInstanceEncryptionKey.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceEndpoints")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceEndpoints.json",
+    spec = "specs/DescribeDBInstanceEndpoints.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceHAConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceHAConfig.json",
+    spec = "specs/DescribeDBInstanceHAConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceIPArrayList")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceIPArrayList.json",
+    spec = "specs/DescribeDBInstanceIPArrayList.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceIpHostname")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceIpHostname.json",
+    spec = "specs/DescribeDBInstanceIpHostname.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceMetrics")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceMetrics.json",
+    spec = "specs/DescribeDBInstanceMetrics.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceMonitor.json",
+    spec = "specs/DescribeDBInstanceMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceNetInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceNetInfo.json",
+    spec = "specs/DescribeDBInstanceNetInfo.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceNetInfoForChannel")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceNetInfoForChannel.json",
+    spec = "specs/DescribeDBInstanceNetInfoForChannel.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancePerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstancePerformance.json",
+    spec = "specs/DescribeDBInstancePerformance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancePromoteActivity")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstancePromoteActivity.json",
+    spec = "specs/DescribeDBInstancePromoteActivity.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceProxyConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceProxyConfiguration.json",
+    spec = "specs/DescribeDBInstanceProxyConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceReplication")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceReplication.json",
+    spec = "specs/DescribeDBInstanceReplication.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceSSL")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceSSL.json",
+    spec = "specs/DescribeDBInstanceSSL.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceSecurityGroupRule")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceSecurityGroupRule.json",
+    spec = "specs/DescribeDBInstanceSecurityGroupRule.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceTDE")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceTDE.json",
+    spec = "specs/DescribeDBInstanceTDE.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancesAsCsv")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstancesAsCsv.json",
+    spec = "specs/DescribeDBInstancesAsCsv.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancesByPerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstancesByPerformance.json",
+    spec = "specs/DescribeDBInstancesByPerformance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstancesForClone")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstancesForClone.json",
+    spec = "specs/DescribeDBInstancesForClone.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBMiniEngineVersions")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBMiniEngineVersions.json",
+    spec = "specs/DescribeDBMiniEngineVersions.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBProxy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBProxy.json",
+    spec = "specs/DescribeDBProxy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBProxyEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBProxyEndpoint.json",
+    spec = "specs/DescribeDBProxyEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBProxyPerformance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBProxyPerformance.json",
+    spec = "specs/DescribeDBProxyPerformance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDTCSecurityIpHostsForSQLServer")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDTCSecurityIpHostsForSQLServer.json",
+    spec = "specs/DescribeDTCSecurityIpHostsForSQLServer.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDatabases")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDatabases.json",
+    spec = "specs/DescribeDatabases.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDedicatedHostGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDedicatedHostGroups.json",
+    spec = "specs/DescribeDedicatedHostGroups.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDedicatedHosts")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDedicatedHosts.json",
+    spec = "specs/DescribeDedicatedHosts.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDetachedBackups")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDetachedBackups.json",
+    spec = "specs/DescribeDetachedBackups.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeErrorLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeErrorLogs.json",
+    spec = "specs/DescribeErrorLogs.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEvents")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeEvents.json",
+    spec = "specs/DescribeEvents.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGadInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeGadInstances.json",
+    spec = "specs/DescribeGadInstances.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHASwitchConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeHASwitchConfig.json",
+    spec = "specs/DescribeHASwitchConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryEvents")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeHistoryEvents.json",
+    spec = "specs/DescribeHistoryEvents.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryEventsStat")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeHistoryEventsStat.json",
+    spec = "specs/DescribeHistoryEventsStat.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeHistoryTasks.json",
+    spec = "specs/DescribeHistoryTasks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHistoryTasksStat")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeHistoryTasksStat.json",
+    spec = "specs/DescribeHistoryTasksStat.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHostGroupElasticStrategyParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeHostGroupElasticStrategyParameters.json",
+    spec = "specs/DescribeHostGroupElasticStrategyParameters.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHostWebShell")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeHostWebShell.json",
+    spec = "specs/DescribeHostWebShell.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeInstanceAutoRenewalAttribute.json",
+    spec = "specs/DescribeInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceCrossBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeInstanceCrossBackupPolicy.json",
+    spec = "specs/DescribeInstanceCrossBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceKeywords")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeInstanceKeywords.json",
+    spec = "specs/DescribeInstanceKeywords.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceLinkedWhitelistTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeInstanceLinkedWhitelistTemplate.json",
+    spec = "specs/DescribeInstanceLinkedWhitelistTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeKmsAssociateResources")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeKmsAssociateResources.json",
+    spec = "specs/DescribeKmsAssociateResources.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLocalAvailableRecoveryTime")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeLocalAvailableRecoveryTime.json",
+    spec = "specs/DescribeLocalAvailableRecoveryTime.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLogBackupFiles")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeLogBackupFiles.json",
+    spec = "specs/DescribeLogBackupFiles.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMarketingActivity")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeMarketingActivity.json",
+    spec = "specs/DescribeMarketingActivity.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMetaList")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeMetaList.json",
+    spec = "specs/DescribeMetaList.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMigrateTaskById")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeMigrateTaskById.json",
+    spec = "specs/DescribeMigrateTaskById.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMigrateTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeMigrateTasks.json",
+    spec = "specs/DescribeMigrateTasks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeModifyPGHbaConfigLog")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeModifyPGHbaConfigLog.json",
+    spec = "specs/DescribeModifyPGHbaConfigLog.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeModifyParameterLog")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeModifyParameterLog.json",
+    spec = "specs/DescribeModifyParameterLog.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeOssDownloads")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeOssDownloads.json",
+    spec = "specs/DescribeOssDownloads.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribePGHbaConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribePGHbaConfig.json",
+    spec = "specs/DescribePGHbaConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeParameterGroup.json",
+    spec = "specs/DescribeParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeParameterGroups.json",
+    spec = "specs/DescribeParameterGroups.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameterTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeParameterTemplates.json",
+    spec = "specs/DescribeParameterTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeParameters.json",
+    spec = "specs/DescribeParameters.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribePostgresExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribePostgresExtensions.json",
+    spec = "specs/DescribePostgresExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribePrice")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribePrice.json",
+    spec = "specs/DescribePrice.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeQuickSaleConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeQuickSaleConfig.json",
+    spec = "specs/DescribeQuickSaleConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCClusterConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCClusterConfig.json",
+    spec = "specs/DescribeRCClusterConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCClusterNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCClusterNodes.json",
+    spec = "specs/DescribeRCClusterNodes.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCDisks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCDisks.json",
+    spec = "specs/DescribeRCDisks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCImageList")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCImageList.json",
+    spec = "specs/DescribeRCImageList.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCInstanceAttribute.json",
+    spec = "specs/DescribeRCInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCInstanceDdosCount")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCInstanceDdosCount.json",
+    spec = "specs/DescribeRCInstanceDdosCount.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCInstanceIpAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCInstanceIpAddress.json",
+    spec = "specs/DescribeRCInstanceIpAddress.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCInstanceVncUrl")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCInstanceVncUrl.json",
+    spec = "specs/DescribeRCInstanceVncUrl.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCInstances.json",
+    spec = "specs/DescribeRCInstances.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCMetricList")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCMetricList.json",
+    spec = "specs/DescribeRCMetricList.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCNodePool")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCNodePool.json",
+    spec = "specs/DescribeRCNodePool.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRCSnapshots")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRCSnapshots.json",
+    spec = "specs/DescribeRCSnapshots.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRdsResourceSettings")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRdsResourceSettings.json",
+    spec = "specs/DescribeRdsResourceSettings.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeReadDBInstanceDelay")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeReadDBInstanceDelay.json",
+    spec = "specs/DescribeReadDBInstanceDelay.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegionInfos")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRegionInfos.json",
+    spec = "specs/DescribeRegionInfos.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRenewalPrice")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeRenewalPrice.json",
+    spec = "specs/DescribeRenewalPrice.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeReplicationLinkLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeReplicationLinkLogs.json",
+    spec = "specs/DescribeReplicationLinkLogs.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeResourceDetails")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeResourceDetails.json",
+    spec = "specs/DescribeResourceDetails.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeResourceUsage")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeResourceUsage.json",
+    spec = "specs/DescribeResourceUsage.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSQLCollectorPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSQLCollectorPolicy.json",
+    spec = "specs/DescribeSQLCollectorPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSQLCollectorRetention")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSQLCollectorRetention.json",
+    spec = "specs/DescribeSQLCollectorRetention.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSQLLogFiles")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSQLLogFiles.json",
+    spec = "specs/DescribeSQLLogFiles.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSQLLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSQLLogRecords.json",
+    spec = "specs/DescribeSQLLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSQLLogReportList")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSQLLogReportList.json",
+    spec = "specs/DescribeSQLLogReportList.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecrets")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSecrets.json",
+    spec = "specs/DescribeSecrets.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityGroupConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSecurityGroupConfiguration.json",
+    spec = "specs/DescribeSecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSlots")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSlots.json",
+    spec = "specs/DescribeSlots.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSlowLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSlowLogRecords.json",
+    spec = "specs/DescribeSlowLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSlowLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeSlowLogs.json",
+    spec = "specs/DescribeSlowLogs.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeTasks.json",
+    spec = "specs/DescribeTasks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUpgradeMajorVersionPrecheckTask")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeUpgradeMajorVersionPrecheckTask.json",
+    spec = "specs/DescribeUpgradeMajorVersionPrecheckTask.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeUpgradeMajorVersionTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeUpgradeMajorVersionTasks.json",
+    spec = "specs/DescribeUpgradeMajorVersionTasks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVSwitches")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeVSwitches.json",
+    spec = "specs/DescribeVSwitches.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeWhitelistTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeWhitelistTemplate.json",
+    spec = "specs/DescribeWhitelistTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeWhitelistTemplateLinkedInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeWhitelistTemplateLinkedInstance.json",
+    spec = "specs/DescribeWhitelistTemplateLinkedInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DestroyDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DestroyDBInstance.json",
+    spec = "specs/DestroyDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DetachGadInstanceMember")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DetachGadInstanceMember.json",
+    spec = "specs/DetachGadInstanceMember.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DetachRCDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DetachRCDisk.json",
+    spec = "specs/DetachRCDisk.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DetachWhitelistTemplateToInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DetachWhitelistTemplateToInstance.json",
+    spec = "specs/DetachWhitelistTemplateToInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "EvaluateLocalExtendDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/EvaluateLocalExtendDisk.json",
+    spec = "specs/EvaluateLocalExtendDisk.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "GetDbProxyInstanceSsl")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/GetDbProxyInstanceSsl.json",
+    spec = "specs/GetDbProxyInstanceSsl.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "GrantAccountPrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/GrantAccountPrivilege.json",
+    spec = "specs/GrantAccountPrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "GrantOperatorPermission")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/GrantOperatorPermission.json",
+    spec = "specs/GrantOperatorPermission.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ImportUserBackupFile")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ImportUserBackupFile.json",
+    spec = "specs/ImportUserBackupFile.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ListUserBackupFiles")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ListUserBackupFiles.json",
+    spec = "specs/ListUserBackupFiles.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "LockAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/LockAccount.json",
+    spec = "specs/LockAccount.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "MigrateConnectionToOtherZone")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/MigrateConnectionToOtherZone.json",
+    spec = "specs/MigrateConnectionToOtherZone.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "MigrateDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/MigrateDBInstance.json",
+    spec = "specs/MigrateDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "MigrateDBNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/MigrateDBNodes.json",
+    spec = "specs/MigrateDBNodes.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "MigrateSecurityIPMode")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/MigrateSecurityIPMode.json",
+    spec = "specs/MigrateSecurityIPMode.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyADInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyADInfo.json",
+    spec = "specs/ModifyADInfo.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountCheckPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyAccountCheckPolicy.json",
+    spec = "specs/ModifyAccountCheckPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyAccountDescription.json",
+    spec = "specs/ModifyAccountDescription.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyAccountSecurityPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyAccountSecurityPolicy.json",
+    spec = "specs/ModifyAccountSecurityPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyActionEventPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyActionEventPolicy.json",
+    spec = "specs/ModifyActionEventPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyActiveOperationTasks")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyActiveOperationTasks.json",
+    spec = "specs/ModifyActiveOperationTasks.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyBackupPolicy.json",
+    spec = "specs/ModifyBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBackupSetExpireTime")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyBackupSetExpireTime.json",
+    spec = "specs/ModifyBackupSetExpireTime.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCollationTimeZone")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyCollationTimeZone.json",
+    spec = "specs/ModifyCollationTimeZone.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyComputeBurstConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyComputeBurstConfig.json",
+    spec = "specs/ModifyComputeBurstConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCustinsResource")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyCustinsResource.json",
+    spec = "specs/ModifyCustinsResource.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBDescription.json",
+    spec = "specs/ModifyDBDescription.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceAutoUpgradeMinorVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceAutoUpgradeMinorVersion.json",
+    spec = "specs/ModifyDBInstanceAutoUpgradeMinorVersion.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceConfig.json",
+    spec = "specs/ModifyDBInstanceConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceConnectionString")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceConnectionString.json",
+    spec = "specs/ModifyDBInstanceConnectionString.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceDelayedReplicationTime")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceDelayedReplicationTime.json",
+    spec = "specs/ModifyDBInstanceDelayedReplicationTime.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceDeletionProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceDeletionProtection.json",
+    spec = "specs/ModifyDBInstanceDeletionProtection.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceEndpoint.json",
+    spec = "specs/ModifyDBInstanceEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceEndpointAddress.json",
+    spec = "specs/ModifyDBInstanceEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceHAConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceHAConfig.json",
+    spec = "specs/ModifyDBInstanceHAConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceMetrics")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceMetrics.json",
+    spec = "specs/ModifyDBInstanceMetrics.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceMonitor.json",
+    spec = "specs/ModifyDBInstanceMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceNetworkExpireTime")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceNetworkExpireTime.json",
+    spec = "specs/ModifyDBInstanceNetworkExpireTime.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceNetworkType")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceNetworkType.json",
+    spec = "specs/ModifyDBInstanceNetworkType.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstancePayType")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstancePayType.json",
+    spec = "specs/ModifyDBInstancePayType.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceReplicationSwitch")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceReplicationSwitch.json",
+    spec = "specs/ModifyDBInstanceReplicationSwitch.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceSSL")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceSSL.json",
+    spec = "specs/ModifyDBInstanceSSL.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceSecurityGroupRule")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceSecurityGroupRule.json",
+    spec = "specs/ModifyDBInstanceSecurityGroupRule.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBInstanceTDE")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBInstanceTDE.json",
+    spec = "specs/ModifyDBInstanceTDE.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBNode")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBNode.json",
+    spec = "specs/ModifyDBNode.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBProxy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBProxy.json",
+    spec = "specs/ModifyDBProxy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBProxyEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBProxyEndpoint.json",
+    spec = "specs/ModifyDBProxyEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBProxyEndpointAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBProxyEndpointAddress.json",
+    spec = "specs/ModifyDBProxyEndpointAddress.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDBProxyInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDBProxyInstance.json",
+    spec = "specs/ModifyDBProxyInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDTCSecurityIpHostsForSQLServer")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDTCSecurityIpHostsForSQLServer.json",
+    spec = "specs/ModifyDTCSecurityIpHostsForSQLServer.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDatabaseConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDatabaseConfig.json",
+    spec = "specs/ModifyDatabaseConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDbProxyInstanceSsl")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyDbProxyInstanceSsl.json",
+    spec = "specs/ModifyDbProxyInstanceSsl.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEventInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyEventInfo.json",
+    spec = "specs/ModifyEventInfo.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHASwitchConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyHASwitchConfig.json",
+    spec = "specs/ModifyHASwitchConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceAutoRenewalAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyInstanceAutoRenewalAttribute.json",
+    spec = "specs/ModifyInstanceAutoRenewalAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceCrossBackupPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyInstanceCrossBackupPolicy.json",
+    spec = "specs/ModifyInstanceCrossBackupPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyPGHbaConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyPGHbaConfig.json",
+    spec = "specs/ModifyPGHbaConfig.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyParameter")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyParameter.json",
+    spec = "specs/ModifyParameter.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyParameterGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyParameterGroup.json",
+    spec = "specs/ModifyParameterGroup.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRCInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyRCInstance.json",
+    spec = "specs/ModifyRCInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRCInstanceChargeType")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyRCInstanceChargeType.json",
+    spec = "specs/ModifyRCInstanceChargeType.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRCInstanceDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyRCInstanceDescription.json",
+    spec = "specs/ModifyRCInstanceDescription.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyReadWriteSplittingConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyReadWriteSplittingConnection.json",
+    spec = "specs/ModifyReadWriteSplittingConnection.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyReadonlyInstanceDelayReplicationTime")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyReadonlyInstanceDelayReplicationTime.json",
+    spec = "specs/ModifyReadonlyInstanceDelayReplicationTime.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifySQLCollectorPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifySQLCollectorPolicy.json",
+    spec = "specs/ModifySQLCollectorPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifySQLCollectorRetention")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifySQLCollectorRetention.json",
+    spec = "specs/ModifySQLCollectorRetention.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityGroupConfiguration")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifySecurityGroupConfiguration.json",
+    spec = "specs/ModifySecurityGroupConfiguration.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifySecurityIps")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifySecurityIps.json",
+    spec = "specs/ModifySecurityIps.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyTaskInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyTaskInfo.json",
+    spec = "specs/ModifyTaskInfo.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ModifyWhitelistTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ModifyWhitelistTemplate.json",
+    spec = "specs/ModifyWhitelistTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "PreCheckCreateOrderForDeleteDBNodes")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/PreCheckCreateOrderForDeleteDBNodes.json",
+    spec = "specs/PreCheckCreateOrderForDeleteDBNodes.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "PrecheckDuckDBDependency")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/PrecheckDuckDBDependency.json",
+    spec = "specs/PrecheckDuckDBDependency.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "PurgeDBInstanceLog")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/PurgeDBInstanceLog.json",
+    spec = "specs/PurgeDBInstanceLog.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "QueryNotify")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/QueryNotify.json",
+    spec = "specs/QueryNotify.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "QueryRecommendByCode")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/QueryRecommendByCode.json",
+    spec = "specs/QueryRecommendByCode.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RebuildDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RebuildDBInstance.json",
+    spec = "specs/RebuildDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RebuildReplicationLink")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RebuildReplicationLink.json",
+    spec = "specs/RebuildReplicationLink.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ReceiveDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ReceiveDBInstance.json",
+    spec = "specs/ReceiveDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RecoveryDBInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RecoveryDBInstance.json",
+    spec = "specs/RecoveryDBInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseInstancePublicConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ReleaseInstancePublicConnection.json",
+    spec = "specs/ReleaseInstancePublicConnection.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseReadWriteSplittingConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ReleaseReadWriteSplittingConnection.json",
+    spec = "specs/ReleaseReadWriteSplittingConnection.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RenewInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RenewInstance.json",
+    spec = "specs/RenewInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RenewRCInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RenewRCInstance.json",
+    spec = "specs/RenewRCInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ReplaceRCInstanceSystemDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ReplaceRCInstanceSystemDisk.json",
+    spec = "specs/ReplaceRCInstanceSystemDisk.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ResetAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ResetAccount.json",
+    spec = "specs/ResetAccount.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ResetAccountPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ResetAccountPassword.json",
+    spec = "specs/ResetAccountPassword.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ResizeRCInstanceDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ResizeRCInstanceDisk.json",
+    spec = "specs/ResizeRCInstanceDisk.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RestoreDdrTable")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RestoreDdrTable.json",
+    spec = "specs/RestoreDdrTable.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RestoreTable")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RestoreTable.json",
+    spec = "specs/RestoreTable.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RevokeAccountPrivilege")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RevokeAccountPrivilege.json",
+    spec = "specs/RevokeAccountPrivilege.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RevokeOperatorPermission")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RevokeOperatorPermission.json",
+    spec = "specs/RevokeOperatorPermission.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RunRCInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RunRCInstances.json",
+    spec = "specs/RunRCInstances.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "StartRCInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/StartRCInstance.json",
+    spec = "specs/StartRCInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "StopRCInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/StopRCInstance.json",
+    spec = "specs/StopRCInstance.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "SwitchDBInstanceHA")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/SwitchDBInstanceHA.json",
+    spec = "specs/SwitchDBInstanceHA.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "SwitchDBInstanceNetType")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/SwitchDBInstanceNetType.json",
+    spec = "specs/SwitchDBInstanceNetType.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "SwitchDBInstanceVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/SwitchDBInstanceVpc.json",
+    spec = "specs/SwitchDBInstanceVpc.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "SwitchOverMajorVersionUpgrade")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/SwitchOverMajorVersionUpgrade.json",
+    spec = "specs/SwitchOverMajorVersionUpgrade.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "SwitchReplicationLink")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/SwitchReplicationLink.json",
+    spec = "specs/SwitchReplicationLink.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "TerminateMigrateTask")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/TerminateMigrateTask.json",
+    spec = "specs/TerminateMigrateTask.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "TransformDBInstancePayType")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/TransformDBInstancePayType.json",
+    spec = "specs/TransformDBInstancePayType.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UnlockAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UnlockAccount.json",
+    spec = "specs/UnlockAccount.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UpdatePostgresExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UpdatePostgresExtensions.json",
+    spec = "specs/UpdatePostgresExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UpdateUserBackupFile")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UpdateUserBackupFile.json",
+    spec = "specs/UpdateUserBackupFile.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBInstanceEngineVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UpgradeDBInstanceEngineVersion.json",
+    spec = "specs/UpgradeDBInstanceEngineVersion.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBInstanceKernelVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UpgradeDBInstanceKernelVersion.json",
+    spec = "specs/UpgradeDBInstanceKernelVersion.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBInstanceMajorVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UpgradeDBInstanceMajorVersion.json",
+    spec = "specs/UpgradeDBInstanceMajorVersion.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBInstanceMajorVersionPrecheck")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UpgradeDBInstanceMajorVersionPrecheck.json",
+    spec = "specs/UpgradeDBInstanceMajorVersionPrecheck.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeDBProxyInstanceKernelVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UpgradeDBProxyInstanceKernelVersion.json",
+    spec = "specs/UpgradeDBProxyInstanceKernelVersion.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );

@@ -6,49 +6,49 @@
 
 #[cfg(feature = "AddTagsToResource")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/AddTagsToResource.json",
+    spec = "specs/AddTagsToResource.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDBInstanceByTags")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeDBInstanceByTags.json",
+    spec = "specs/DescribeDBInstanceByTags.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/DescribeTags.json",
+    spec = "specs/DescribeTags.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "RemoveTagsFromResource")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/RemoveTagsFromResource.json",
+    spec = "specs/RemoveTagsFromResource.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/rds-2014-08-15/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::rds_shapes::shapes
 );

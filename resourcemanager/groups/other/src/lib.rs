@@ -6,624 +6,623 @@
 
 #[cfg(feature = "AcceptHandshake")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/AcceptHandshake.json",
+    spec = "specs/AcceptHandshake.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "AttachControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/AttachControlPolicy.json",
+    spec = "specs/AttachControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "AttachPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/AttachPolicy.json",
+    spec = "specs/AttachPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "BindSecureMobilePhone")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/BindSecureMobilePhone.json",
+    spec = "specs/BindSecureMobilePhone.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CancelChangeAccountEmail")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CancelChangeAccountEmail.json",
+    spec = "specs/CancelChangeAccountEmail.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CancelCreateCloudAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CancelCreateCloudAccount.json",
+    spec = "specs/CancelCreateCloudAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CancelHandshake")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CancelHandshake.json",
+    spec = "specs/CancelHandshake.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CancelPromoteResourceAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CancelPromoteResourceAccount.json",
+    spec = "specs/CancelPromoteResourceAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ChangeAccountEmail")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ChangeAccountEmail.json",
+    spec = "specs/ChangeAccountEmail.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CheckAccountDelete")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CheckAccountDelete.json",
+    spec = "specs/CheckAccountDelete.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreateAutoGroupingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreateAutoGroupingRule.json",
+    spec = "specs/CreateAutoGroupingRule.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreateCloudAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreateCloudAccount.json",
+    spec = "specs/CreateCloudAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreateControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreateControlPolicy.json",
+    spec = "specs/CreateControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreateFolder")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreateFolder.json",
+    spec = "specs/CreateFolder.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreatePolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreatePolicy.json",
+    spec = "specs/CreatePolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreatePolicyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreatePolicyVersion.json",
+    spec = "specs/CreatePolicyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreateResourceAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreateResourceAccount.json",
+    spec = "specs/CreateResourceAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreateRole")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreateRole.json",
+    spec = "specs/CreateRole.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "CreateServiceLinkedRole")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreateServiceLinkedRole.json",
+    spec = "specs/CreateServiceLinkedRole.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeclineHandshake")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeclineHandshake.json",
+    spec = "specs/DeclineHandshake.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeleteAccount.json",
+    spec = "specs/DeleteAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAutoGroupingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeleteAutoGroupingRule.json",
+    spec = "specs/DeleteAutoGroupingRule.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeleteControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeleteControlPolicy.json",
+    spec = "specs/DeleteControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFolder")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeleteFolder.json",
+    spec = "specs/DeleteFolder.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeletePolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeletePolicy.json",
+    spec = "specs/DeletePolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeletePolicyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeletePolicyVersion.json",
+    spec = "specs/DeletePolicyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRole")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeleteRole.json",
+    spec = "specs/DeleteRole.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeleteServiceLinkedRole")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeleteServiceLinkedRole.json",
+    spec = "specs/DeleteServiceLinkedRole.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeregisterDelegatedAdministrator")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeregisterDelegatedAdministrator.json",
+    spec = "specs/DeregisterDelegatedAdministrator.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DestroyResourceDirectory")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DestroyResourceDirectory.json",
+    spec = "specs/DestroyResourceDirectory.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DetachControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DetachControlPolicy.json",
+    spec = "specs/DetachControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DetachPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DetachPolicy.json",
+    spec = "specs/DetachPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DisableAutoGrouping")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DisableAutoGrouping.json",
+    spec = "specs/DisableAutoGrouping.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DisableControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DisableControlPolicy.json",
+    spec = "specs/DisableControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "EnableAutoGrouping")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/EnableAutoGrouping.json",
+    spec = "specs/EnableAutoGrouping.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "EnableControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/EnableControlPolicy.json",
+    spec = "specs/EnableControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "EnableResourceDirectory")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/EnableResourceDirectory.json",
+    spec = "specs/EnableResourceDirectory.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetAccount.json",
+    spec = "specs/GetAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetAccountDeletionCheckResult")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetAccountDeletionCheckResult.json",
+    spec = "specs/GetAccountDeletionCheckResult.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetAccountDeletionStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetAccountDeletionStatus.json",
+    spec = "specs/GetAccountDeletionStatus.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetAutoGroupingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetAutoGroupingRule.json",
+    spec = "specs/GetAutoGroupingRule.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetAutoGroupingStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetAutoGroupingStatus.json",
+    spec = "specs/GetAutoGroupingStatus.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetControlPolicy.json",
+    spec = "specs/GetControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetControlPolicyEnablementStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetControlPolicyEnablementStatus.json",
+    spec = "specs/GetControlPolicyEnablementStatus.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetFolder")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetFolder.json",
+    spec = "specs/GetFolder.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetHandshake")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetHandshake.json",
+    spec = "specs/GetHandshake.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetPayerForAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetPayerForAccount.json",
+    spec = "specs/GetPayerForAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetPolicy.json",
+    spec = "specs/GetPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetPolicyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetPolicyVersion.json",
+    spec = "specs/GetPolicyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetResourceDirectory")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetResourceDirectory.json",
+    spec = "specs/GetResourceDirectory.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetResourceGroupResourceCounts")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetResourceGroupResourceCounts.json",
+    spec = "specs/GetResourceGroupResourceCounts.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetRole")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetRole.json",
+    spec = "specs/GetRole.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetServiceLinkedRoleDeletionStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetServiceLinkedRoleDeletionStatus.json",
+    spec = "specs/GetServiceLinkedRoleDeletionStatus.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "InitResourceDirectory")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/InitResourceDirectory.json",
+    spec = "specs/InitResourceDirectory.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "InviteAccountToResourceDirectory")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/InviteAccountToResourceDirectory.json",
+    spec = "specs/InviteAccountToResourceDirectory.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListAccounts")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListAccounts.json",
+    spec = "specs/ListAccounts.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListAccountsForParent")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListAccountsForParent.json",
+    spec = "specs/ListAccountsForParent.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListAncestors")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListAncestors.json",
+    spec = "specs/ListAncestors.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListAutoGroupingRules")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListAutoGroupingRules.json",
+    spec = "specs/ListAutoGroupingRules.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListControlPolicies")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListControlPolicies.json",
+    spec = "specs/ListControlPolicies.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListControlPolicyAttachmentsForTarget")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListControlPolicyAttachmentsForTarget.json",
+    spec = "specs/ListControlPolicyAttachmentsForTarget.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListDelegatedAdministrators")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListDelegatedAdministrators.json",
+    spec = "specs/ListDelegatedAdministrators.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListDelegatedServicesForAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListDelegatedServicesForAccount.json",
+    spec = "specs/ListDelegatedServicesForAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListFoldersForParent")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListFoldersForParent.json",
+    spec = "specs/ListFoldersForParent.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListHandshakesForAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListHandshakesForAccount.json",
+    spec = "specs/ListHandshakesForAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListHandshakesForResourceDirectory")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListHandshakesForResourceDirectory.json",
+    spec = "specs/ListHandshakesForResourceDirectory.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListPolicies")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListPolicies.json",
+    spec = "specs/ListPolicies.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListPolicyAttachments")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListPolicyAttachments.json",
+    spec = "specs/ListPolicyAttachments.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListPolicyVersions")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListPolicyVersions.json",
+    spec = "specs/ListPolicyVersions.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListRoles")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListRoles.json",
+    spec = "specs/ListRoles.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListTargetAttachmentsForControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListTargetAttachmentsForControlPolicy.json",
+    spec = "specs/ListTargetAttachmentsForControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListTrustedServiceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListTrustedServiceStatus.json",
+    spec = "specs/ListTrustedServiceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "MoveAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/MoveAccount.json",
+    spec = "specs/MoveAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "PromoteResourceAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/PromoteResourceAccount.json",
+    spec = "specs/PromoteResourceAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "RegisterDelegatedAdministrator")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/RegisterDelegatedAdministrator.json",
+    spec = "specs/RegisterDelegatedAdministrator.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "RemoveCloudAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/RemoveCloudAccount.json",
+    spec = "specs/RemoveCloudAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ResendCreateCloudAccountEmail")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ResendCreateCloudAccountEmail.json",
+    spec = "specs/ResendCreateCloudAccountEmail.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ResendPromoteResourceAccountEmail")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ResendPromoteResourceAccountEmail.json",
+    spec = "specs/ResendPromoteResourceAccountEmail.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "RetryChangeAccountEmail")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/RetryChangeAccountEmail.json",
+    spec = "specs/RetryChangeAccountEmail.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "SendVerificationCodeForBindSecureMobilePhone")]
 acs_macros::generate!(
-    spec =
-        "../../../specs/resourcemanager-2020-03-31/SendVerificationCodeForBindSecureMobilePhone.json",
+    spec = "specs/SendVerificationCodeForBindSecureMobilePhone.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "SendVerificationCodeForEnableRD")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/SendVerificationCodeForEnableRD.json",
+    spec = "specs/SendVerificationCodeForEnableRD.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "SetDefaultPolicyVersion")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/SetDefaultPolicyVersion.json",
+    spec = "specs/SetDefaultPolicyVersion.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "SetMemberDeletionPermission")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/SetMemberDeletionPermission.json",
+    spec = "specs/SetMemberDeletionPermission.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/UpdateAccount.json",
+    spec = "specs/UpdateAccount.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAutoGroupingConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/UpdateAutoGroupingConfig.json",
+    spec = "specs/UpdateAutoGroupingConfig.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAutoGroupingRule")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/UpdateAutoGroupingRule.json",
+    spec = "specs/UpdateAutoGroupingRule.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "UpdateControlPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/UpdateControlPolicy.json",
+    spec = "specs/UpdateControlPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "UpdateFolder")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/UpdateFolder.json",
+    spec = "specs/UpdateFolder.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "UpdateRole")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/UpdateRole.json",
+    spec = "specs/UpdateRole.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );

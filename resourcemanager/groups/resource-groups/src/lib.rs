@@ -6,77 +6,77 @@
 
 #[cfg(feature = "CreateResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/CreateResourceGroup.json",
+    spec = "specs/CreateResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DeleteResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DeleteResourceGroup.json",
+    spec = "specs/DeleteResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "DisableAssociatedTransfer")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/DisableAssociatedTransfer.json",
+    spec = "specs/DisableAssociatedTransfer.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "EnableAssociatedTransfer")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/EnableAssociatedTransfer.json",
+    spec = "specs/EnableAssociatedTransfer.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "GetResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/GetResourceGroup.json",
+    spec = "specs/GetResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListAssociatedTransferSetting")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListAssociatedTransferSetting.json",
+    spec = "specs/ListAssociatedTransferSetting.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListResourceGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListResourceGroups.json",
+    spec = "specs/ListResourceGroups.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "ListResources")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/ListResources.json",
+    spec = "specs/ListResources.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "MoveResources")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/MoveResources.json",
+    spec = "specs/MoveResources.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "UpdateAssociatedTransferSetting")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/UpdateAssociatedTransferSetting.json",
+    spec = "specs/UpdateAssociatedTransferSetting.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );
 
 #[cfg(feature = "UpdateResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/resourcemanager-2020-03-31/UpdateResourceGroup.json",
+    spec = "specs/UpdateResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::resourcemanager_shapes::shapes
 );

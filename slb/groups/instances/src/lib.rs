@@ -6,84 +6,84 @@
 
 #[cfg(feature = "CreateLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateLoadBalancer.json",
+    spec = "specs/CreateLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLoadBalancer")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteLoadBalancer.json",
+    spec = "specs/DeleteLoadBalancer.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLoadBalancerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerAttribute.json",
+    spec = "specs/DescribeLoadBalancerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLoadBalancers")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancers.json",
+    spec = "specs/DescribeLoadBalancers.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyLoadBalancerInstanceChargeType")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/ModifyLoadBalancerInstanceChargeType.json",
+    spec = "specs/ModifyLoadBalancerInstanceChargeType.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyLoadBalancerInstanceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/ModifyLoadBalancerInstanceSpec.json",
+    spec = "specs/ModifyLoadBalancerInstanceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyLoadBalancerInternetSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/ModifyLoadBalancerInternetSpec.json",
+    spec = "specs/ModifyLoadBalancerInternetSpec.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyLoadBalancerPayType")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/ModifyLoadBalancerPayType.json",
+    spec = "specs/ModifyLoadBalancerPayType.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetLoadBalancerDeleteProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetLoadBalancerDeleteProtection.json",
+    spec = "specs/SetLoadBalancerDeleteProtection.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetLoadBalancerModificationProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetLoadBalancerModificationProtection.json",
+    spec = "specs/SetLoadBalancerModificationProtection.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetLoadBalancerName")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetLoadBalancerName.json",
+    spec = "specs/SetLoadBalancerName.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetLoadBalancerStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetLoadBalancerStatus.json",
+    spec = "specs/SetLoadBalancerStatus.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );

@@ -6,518 +6,518 @@
 
 #[cfg(feature = "AddAccessControlListEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/AddAccessControlListEntry.json",
+    spec = "specs/AddAccessControlListEntry.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "AddBackendServers")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/AddBackendServers.json",
+    spec = "specs/AddBackendServers.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "AddListenerWhiteListItem")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/AddListenerWhiteListItem.json",
+    spec = "specs/AddListenerWhiteListItem.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "AddVServerGroupBackendServers")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/AddVServerGroupBackendServers.json",
+    spec = "specs/AddVServerGroupBackendServers.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateAccessControlList")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateAccessControlList.json",
+    spec = "specs/CreateAccessControlList.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateDomainExtension")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateDomainExtension.json",
+    spec = "specs/CreateDomainExtension.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateLoadBalancerHTTPListener")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateLoadBalancerHTTPListener.json",
+    spec = "specs/CreateLoadBalancerHTTPListener.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateLoadBalancerHTTPSListener")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateLoadBalancerHTTPSListener.json",
+    spec = "specs/CreateLoadBalancerHTTPSListener.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateLoadBalancerTCPListener")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateLoadBalancerTCPListener.json",
+    spec = "specs/CreateLoadBalancerTCPListener.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateLoadBalancerUDPListener")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateLoadBalancerUDPListener.json",
+    spec = "specs/CreateLoadBalancerUDPListener.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateMasterSlaveServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateMasterSlaveServerGroup.json",
+    spec = "specs/CreateMasterSlaveServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateRules")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateRules.json",
+    spec = "specs/CreateRules.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateTLSCipherPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateTLSCipherPolicy.json",
+    spec = "specs/CreateTLSCipherPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "CreateVServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/CreateVServerGroup.json",
+    spec = "specs/CreateVServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAccessControlList")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteAccessControlList.json",
+    spec = "specs/DeleteAccessControlList.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteAccessLogsDownloadAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteAccessLogsDownloadAttribute.json",
+    spec = "specs/DeleteAccessLogsDownloadAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCACertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteCACertificate.json",
+    spec = "specs/DeleteCACertificate.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDomainExtension")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteDomainExtension.json",
+    spec = "specs/DeleteDomainExtension.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteLoadBalancerListener")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteLoadBalancerListener.json",
+    spec = "specs/DeleteLoadBalancerListener.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteMasterSlaveServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteMasterSlaveServerGroup.json",
+    spec = "specs/DeleteMasterSlaveServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRules")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteRules.json",
+    spec = "specs/DeleteRules.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteServerCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteServerCertificate.json",
+    spec = "specs/DeleteServerCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteTLSCipherPolicy")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteTLSCipherPolicy.json",
+    spec = "specs/DeleteTLSCipherPolicy.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVServerGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DeleteVServerGroup.json",
+    spec = "specs/DeleteVServerGroup.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccessControlListAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeAccessControlListAttribute.json",
+    spec = "specs/DescribeAccessControlListAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccessControlLists")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeAccessControlLists.json",
+    spec = "specs/DescribeAccessControlLists.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccessLogsDownloadAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeAccessLogsDownloadAttribute.json",
+    spec = "specs/DescribeAccessLogsDownloadAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAvailableResource")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeAvailableResource.json",
+    spec = "specs/DescribeAvailableResource.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCACertificates")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeCACertificates.json",
+    spec = "specs/DescribeCACertificates.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainExtensionAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeDomainExtensionAttribute.json",
+    spec = "specs/DescribeDomainExtensionAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDomainExtensions")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeDomainExtensions.json",
+    spec = "specs/DescribeDomainExtensions.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHealthStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeHealthStatus.json",
+    spec = "specs/DescribeHealthStatus.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHighDefinationMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeHighDefinationMonitor.json",
+    spec = "specs/DescribeHighDefinationMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeListenerAccessControlAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeListenerAccessControlAttribute.json",
+    spec = "specs/DescribeListenerAccessControlAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLoadBalancerHTTPListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerHTTPListenerAttribute.json",
+    spec = "specs/DescribeLoadBalancerHTTPListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLoadBalancerHTTPSListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerHTTPSListenerAttribute.json",
+    spec = "specs/DescribeLoadBalancerHTTPSListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLoadBalancerListeners")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerListeners.json",
+    spec = "specs/DescribeLoadBalancerListeners.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLoadBalancerTCPListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerTCPListenerAttribute.json",
+    spec = "specs/DescribeLoadBalancerTCPListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeLoadBalancerUDPListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeLoadBalancerUDPListenerAttribute.json",
+    spec = "specs/DescribeLoadBalancerUDPListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMasterSlaveServerGroupAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeMasterSlaveServerGroupAttribute.json",
+    spec = "specs/DescribeMasterSlaveServerGroupAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMasterSlaveServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeMasterSlaveServerGroups.json",
+    spec = "specs/DescribeMasterSlaveServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRuleAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeRuleAttribute.json",
+    spec = "specs/DescribeRuleAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRules")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeRules.json",
+    spec = "specs/DescribeRules.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeServerCertificates")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeServerCertificates.json",
+    spec = "specs/DescribeServerCertificates.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVServerGroupAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeVServerGroupAttribute.json",
+    spec = "specs/DescribeVServerGroupAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVServerGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeVServerGroups.json",
+    spec = "specs/DescribeVServerGroups.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeZones.json",
+    spec = "specs/DescribeZones.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "EnableHighDefinationMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/EnableHighDefinationMonitor.json",
+    spec = "specs/EnableHighDefinationMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "ListTLSCipherPolicies")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/ListTLSCipherPolicies.json",
+    spec = "specs/ListTLSCipherPolicies.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHighDefinationMonitor")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/ModifyHighDefinationMonitor.json",
+    spec = "specs/ModifyHighDefinationMonitor.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVServerGroupBackendServers")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/ModifyVServerGroupBackendServers.json",
+    spec = "specs/ModifyVServerGroupBackendServers.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveAccessControlListEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/RemoveAccessControlListEntry.json",
+    spec = "specs/RemoveAccessControlListEntry.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveBackendServers")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/RemoveBackendServers.json",
+    spec = "specs/RemoveBackendServers.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveListenerWhiteListItem")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/RemoveListenerWhiteListItem.json",
+    spec = "specs/RemoveListenerWhiteListItem.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveVServerGroupBackendServers")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/RemoveVServerGroupBackendServers.json",
+    spec = "specs/RemoveVServerGroupBackendServers.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetAccessControlListAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetAccessControlListAttribute.json",
+    spec = "specs/SetAccessControlListAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetAccessLogsDownloadAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetAccessLogsDownloadAttribute.json",
+    spec = "specs/SetAccessLogsDownloadAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetBackendServers")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetBackendServers.json",
+    spec = "specs/SetBackendServers.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetCACertificateName")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetCACertificateName.json",
+    spec = "specs/SetCACertificateName.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetDomainExtensionAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetDomainExtensionAttribute.json",
+    spec = "specs/SetDomainExtensionAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetListenerAccessControlStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetListenerAccessControlStatus.json",
+    spec = "specs/SetListenerAccessControlStatus.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetLoadBalancerHTTPListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetLoadBalancerHTTPListenerAttribute.json",
+    spec = "specs/SetLoadBalancerHTTPListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetLoadBalancerHTTPSListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetLoadBalancerHTTPSListenerAttribute.json",
+    spec = "specs/SetLoadBalancerHTTPSListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetLoadBalancerTCPListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetLoadBalancerTCPListenerAttribute.json",
+    spec = "specs/SetLoadBalancerTCPListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetLoadBalancerUDPListenerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetLoadBalancerUDPListenerAttribute.json",
+    spec = "specs/SetLoadBalancerUDPListenerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetRule")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetRule.json",
+    spec = "specs/SetRule.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetServerCertificateName")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetServerCertificateName.json",
+    spec = "specs/SetServerCertificateName.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetTLSCipherPolicyAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetTLSCipherPolicyAttribute.json",
+    spec = "specs/SetTLSCipherPolicyAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "SetVServerGroupAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/SetVServerGroupAttribute.json",
+    spec = "specs/SetVServerGroupAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "StartLoadBalancerListener")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/StartLoadBalancerListener.json",
+    spec = "specs/StartLoadBalancerListener.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "StopLoadBalancerListener")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/StopLoadBalancerListener.json",
+    spec = "specs/StopLoadBalancerListener.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "UploadCACertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/UploadCACertificate.json",
+    spec = "specs/UploadCACertificate.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "UploadServerCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/UploadServerCertificate.json",
+    spec = "specs/UploadServerCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );

@@ -6,7 +6,7 @@
 
 #[cfg(feature = "MoveResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/MoveResourceGroup.json",
+    spec = "specs/MoveResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );

@@ -6,42 +6,42 @@
 
 #[cfg(feature = "AddTags")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/AddTags.json",
+    spec = "specs/AddTags.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/DescribeTags.json",
+    spec = "specs/DescribeTags.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "RemoveTags")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/RemoveTags.json",
+    spec = "specs/RemoveTags.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );
 
 #[cfg(feature = "UntagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/slb-2014-05-15/UntagResources.json",
+    spec = "specs/UntagResources.json",
     runtime = ::acs_runtime,
     shapes = ::slb_shapes::shapes
 );

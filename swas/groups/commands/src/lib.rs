@@ -6,91 +6,91 @@
 
 #[cfg(feature = "CreateCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateCommand.json",
+    spec = "specs/CreateCommand.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteCommand.json",
+    spec = "specs/DeleteCommand.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudAssistantAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeCloudAssistantAttributes.json",
+    spec = "specs/DescribeCloudAssistantAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudAssistantStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeCloudAssistantStatus.json",
+    spec = "specs/DescribeCloudAssistantStatus.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCommandInvocations")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeCommandInvocations.json",
+    spec = "specs/DescribeCommandInvocations.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCommands")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeCommands.json",
+    spec = "specs/DescribeCommands.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInvocationResult")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeInvocationResult.json",
+    spec = "specs/DescribeInvocationResult.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInvocations")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeInvocations.json",
+    spec = "specs/DescribeInvocations.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "InstallCloudAssistant")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/InstallCloudAssistant.json",
+    spec = "specs/InstallCloudAssistant.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "InvokeCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/InvokeCommand.json",
+    spec = "specs/InvokeCommand.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "RunCommand")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/RunCommand.json",
+    spec = "specs/RunCommand.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "StartTerminalSession")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/StartTerminalSession.json",
+    spec = "specs/StartTerminalSession.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "UpdateCommandAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/UpdateCommandAttribute.json",
+    spec = "specs/UpdateCommandAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

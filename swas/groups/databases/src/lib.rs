@@ -6,91 +6,91 @@
 
 #[cfg(feature = "AllocatePublicConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/AllocatePublicConnection.json",
+    spec = "specs/AllocatePublicConnection.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDatabaseErrorLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeDatabaseErrorLogs.json",
+    spec = "specs/DescribeDatabaseErrorLogs.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDatabaseInstanceMetricData")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeDatabaseInstanceMetricData.json",
+    spec = "specs/DescribeDatabaseInstanceMetricData.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDatabaseInstanceParameters")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeDatabaseInstanceParameters.json",
+    spec = "specs/DescribeDatabaseInstanceParameters.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDatabaseInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeDatabaseInstances.json",
+    spec = "specs/DescribeDatabaseInstances.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeDatabaseSlowLogRecords")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeDatabaseSlowLogRecords.json",
+    spec = "specs/DescribeDatabaseSlowLogRecords.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDatabaseInstanceDescription")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ModifyDatabaseInstanceDescription.json",
+    spec = "specs/ModifyDatabaseInstanceDescription.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ModifyDatabaseInstanceParameter")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ModifyDatabaseInstanceParameter.json",
+    spec = "specs/ModifyDatabaseInstanceParameter.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ReleasePublicConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ReleasePublicConnection.json",
+    spec = "specs/ReleasePublicConnection.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ResetDatabaseAccountPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ResetDatabaseAccountPassword.json",
+    spec = "specs/ResetDatabaseAccountPassword.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "RestartDatabaseInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/RestartDatabaseInstance.json",
+    spec = "specs/RestartDatabaseInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "StartDatabaseInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/StartDatabaseInstance.json",
+    spec = "specs/StartDatabaseInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "StopDatabaseInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/StopDatabaseInstance.json",
+    spec = "specs/StopDatabaseInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

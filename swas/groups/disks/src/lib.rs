@@ -6,21 +6,21 @@
 
 #[cfg(feature = "ListDisks")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListDisks.json",
+    spec = "specs/ListDisks.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ResetDisk")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ResetDisk.json",
+    spec = "specs/ResetDisk.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDiskAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/UpdateDiskAttribute.json",
+    spec = "specs/UpdateDiskAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

@@ -6,63 +6,63 @@
 
 #[cfg(feature = "ApplyFirewallTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ApplyFirewallTemplate.json",
+    spec = "specs/ApplyFirewallTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "CreateFirewallTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateFirewallTemplate.json",
+    spec = "specs/CreateFirewallTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "CreateFirewallTemplateRules")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateFirewallTemplateRules.json",
+    spec = "specs/CreateFirewallTemplateRules.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFirewallTemplateRules")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteFirewallTemplateRules.json",
+    spec = "specs/DeleteFirewallTemplateRules.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFirewallTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteFirewallTemplates.json",
+    spec = "specs/DeleteFirewallTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFirewallTemplateApplyResults")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeFirewallTemplateApplyResults.json",
+    spec = "specs/DescribeFirewallTemplateApplyResults.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFirewallTemplateRulesApplyResult")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeFirewallTemplateRulesApplyResult.json",
+    spec = "specs/DescribeFirewallTemplateRulesApplyResult.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFirewallTemplates")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeFirewallTemplates.json",
+    spec = "specs/DescribeFirewallTemplates.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ModifyFirewallTemplate")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ModifyFirewallTemplate.json",
+    spec = "specs/ModifyFirewallTemplate.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

@@ -6,56 +6,56 @@
 
 #[cfg(feature = "CreateFirewallRule")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateFirewallRule.json",
+    spec = "specs/CreateFirewallRule.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "CreateFirewallRules")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateFirewallRules.json",
+    spec = "specs/CreateFirewallRules.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFirewallRule")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteFirewallRule.json",
+    spec = "specs/DeleteFirewallRule.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFirewallRules")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteFirewallRules.json",
+    spec = "specs/DeleteFirewallRules.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DisableFirewallRule")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DisableFirewallRule.json",
+    spec = "specs/DisableFirewallRule.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "EnableFirewallRule")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/EnableFirewallRule.json",
+    spec = "specs/EnableFirewallRule.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListFirewallRules")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListFirewallRules.json",
+    spec = "specs/ListFirewallRules.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ModifyFirewallRule")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ModifyFirewallRule.json",
+    spec = "specs/ModifyFirewallRule.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

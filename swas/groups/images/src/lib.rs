@@ -6,56 +6,56 @@
 
 #[cfg(feature = "AddCustomImageShareAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/AddCustomImageShareAccount.json",
+    spec = "specs/AddCustomImageShareAccount.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "CreateCustomImage")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateCustomImage.json",
+    spec = "specs/CreateCustomImage.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCustomImage")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteCustomImage.json",
+    spec = "specs/DeleteCustomImage.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCustomImages")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteCustomImages.json",
+    spec = "specs/DeleteCustomImages.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListCustomImageShareAccounts")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListCustomImageShareAccounts.json",
+    spec = "specs/ListCustomImageShareAccounts.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListCustomImages")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListCustomImages.json",
+    spec = "specs/ListCustomImages.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ModifyImageShareStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ModifyImageShareStatus.json",
+    spec = "specs/ModifyImageShareStatus.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "RemoveCustomImageShareAccount")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/RemoveCustomImageShareAccount.json",
+    spec = "specs/RemoveCustomImageShareAccount.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

@@ -6,161 +6,161 @@
 
 #[cfg(feature = "CreateInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateInstances.json",
+    spec = "specs/CreateInstances.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCloudMonitorAgentStatuses")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeCloudMonitorAgentStatuses.json",
+    spec = "specs/DescribeCloudMonitorAgentStatuses.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstancePasswordsSetting")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeInstancePasswordsSetting.json",
+    spec = "specs/DescribeInstancePasswordsSetting.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceVncUrl")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeInstanceVncUrl.json",
+    spec = "specs/DescribeInstanceVncUrl.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeMonitorData.json",
+    spec = "specs/DescribeMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSecurityAgentStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeSecurityAgentStatus.json",
+    spec = "specs/DescribeSecurityAgentStatus.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "InstallCloudMonitorAgent")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/InstallCloudMonitorAgent.json",
+    spec = "specs/InstallCloudMonitorAgent.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListInstancePlansModification")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListInstancePlansModification.json",
+    spec = "specs/ListInstancePlansModification.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListInstanceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListInstanceStatus.json",
+    spec = "specs/ListInstanceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListInstances.json",
+    spec = "specs/ListInstances.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListInstancesTrafficPackages")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListInstancesTrafficPackages.json",
+    spec = "specs/ListInstancesTrafficPackages.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "LoginInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/LoginInstance.json",
+    spec = "specs/LoginInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ModifyInstanceVncPassword")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ModifyInstanceVncPassword.json",
+    spec = "specs/ModifyInstanceVncPassword.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "RebootInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/RebootInstance.json",
+    spec = "specs/RebootInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "RebootInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/RebootInstances.json",
+    spec = "specs/RebootInstances.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "RenewInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/RenewInstance.json",
+    spec = "specs/RenewInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ResetSystem")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ResetSystem.json",
+    spec = "specs/ResetSystem.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "StartInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/StartInstance.json",
+    spec = "specs/StartInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "StartInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/StartInstances.json",
+    spec = "specs/StartInstances.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "StopInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/StopInstance.json",
+    spec = "specs/StopInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "StopInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/StopInstances.json",
+    spec = "specs/StopInstances.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "UpdateInstanceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/UpdateInstanceAttribute.json",
+    spec = "specs/UpdateInstanceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "UpgradeInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/UpgradeInstance.json",
+    spec = "specs/UpgradeInstance.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

@@ -6,70 +6,70 @@
 
 #[cfg(feature = "AttachKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/AttachKeyPair.json",
+    spec = "specs/AttachKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "CreateInstanceKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateInstanceKeyPair.json",
+    spec = "specs/CreateInstanceKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "CreateKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateKeyPair.json",
+    spec = "specs/CreateKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteInstanceKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteInstanceKeyPair.json",
+    spec = "specs/DeleteInstanceKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteKeyPairs")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteKeyPairs.json",
+    spec = "specs/DeleteKeyPairs.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DescribeInstanceKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DescribeInstanceKeyPair.json",
+    spec = "specs/DescribeInstanceKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DetachKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DetachKeyPair.json",
+    spec = "specs/DetachKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ImportKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ImportKeyPair.json",
+    spec = "specs/ImportKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListKeyPairs")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListKeyPairs.json",
+    spec = "specs/ListKeyPairs.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "UploadInstanceKeyPair")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/UploadInstanceKeyPair.json",
+    spec = "specs/UploadInstanceKeyPair.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

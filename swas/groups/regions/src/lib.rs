@@ -6,21 +6,21 @@
 
 #[cfg(feature = "ListImages")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListImages.json",
+    spec = "specs/ListImages.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListPlans")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListPlans.json",
+    spec = "specs/ListPlans.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListRegions.json",
+    spec = "specs/ListRegions.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

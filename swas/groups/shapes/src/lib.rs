@@ -3,7 +3,4 @@
 #![doc(html_root_url = "https://docs.rs/swas-shapes/0.1.0")]
 #![allow(deprecated)]
 
-acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/_shapes.json",
-    runtime = ::acs_runtime
-);
+acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);

@@ -6,35 +6,35 @@
 
 #[cfg(feature = "CreateSnapshot")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/CreateSnapshot.json",
+    spec = "specs/CreateSnapshot.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSnapshot")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteSnapshot.json",
+    spec = "specs/DeleteSnapshot.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSnapshots")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/DeleteSnapshots.json",
+    spec = "specs/DeleteSnapshots.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "ListSnapshots")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/ListSnapshots.json",
+    spec = "specs/ListSnapshots.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );
 
 #[cfg(feature = "UpdateSnapshotAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/swas-open-2020-06-01/UpdateSnapshotAttribute.json",
+    spec = "specs/UpdateSnapshotAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::swas_shapes::shapes
 );

@@ -6,77 +6,77 @@
 
 #[cfg(feature = "AddCommonBandwidthPackageIp")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AddCommonBandwidthPackageIp.json",
+    spec = "specs/AddCommonBandwidthPackageIp.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AddCommonBandwidthPackageIps")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AddCommonBandwidthPackageIps.json",
+    spec = "specs/AddCommonBandwidthPackageIps.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CancelCommonBandwidthPackageIpBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CancelCommonBandwidthPackageIpBandwidth.json",
+    spec = "specs/CancelCommonBandwidthPackageIpBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateCommonBandwidthPackage")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateCommonBandwidthPackage.json",
+    spec = "specs/CreateCommonBandwidthPackage.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCommonBandwidthPackage")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteCommonBandwidthPackage.json",
+    spec = "specs/DeleteCommonBandwidthPackage.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "Describe95Traffic")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/Describe95Traffic.json",
+    spec = "specs/Describe95Traffic.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCommonBandwidthPackages")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeCommonBandwidthPackages.json",
+    spec = "specs/DescribeCommonBandwidthPackages.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCommonBandwidthPackageAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyCommonBandwidthPackageAttribute.json",
+    spec = "specs/ModifyCommonBandwidthPackageAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCommonBandwidthPackageIpBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyCommonBandwidthPackageIpBandwidth.json",
+    spec = "specs/ModifyCommonBandwidthPackageIpBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCommonBandwidthPackageSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyCommonBandwidthPackageSpec.json",
+    spec = "specs/ModifyCommonBandwidthPackageSpec.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RemoveCommonBandwidthPackageIp")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/RemoveCommonBandwidthPackageIp.json",
+    spec = "specs/RemoveCommonBandwidthPackageIp.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,77 +6,77 @@
 
 #[cfg(feature = "AddBgpNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AddBgpNetwork.json",
+    spec = "specs/AddBgpNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateBgpGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateBgpGroup.json",
+    spec = "specs/CreateBgpGroup.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateBgpPeer")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateBgpPeer.json",
+    spec = "specs/CreateBgpPeer.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteBgpGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteBgpGroup.json",
+    spec = "specs/DeleteBgpGroup.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteBgpNetwork")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteBgpNetwork.json",
+    spec = "specs/DeleteBgpNetwork.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteBgpPeer")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteBgpPeer.json",
+    spec = "specs/DeleteBgpPeer.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBgpGroups")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeBgpGroups.json",
+    spec = "specs/DescribeBgpGroups.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBgpNetworks")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeBgpNetworks.json",
+    spec = "specs/DescribeBgpNetworks.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeBgpPeers")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeBgpPeers.json",
+    spec = "specs/DescribeBgpPeers.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBgpGroupAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyBgpGroupAttribute.json",
+    spec = "specs/ModifyBgpGroupAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyBgpPeerAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyBgpPeerAttribute.json",
+    spec = "specs/ModifyBgpPeerAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,35 +6,35 @@
 
 #[cfg(feature = "CreateCustomerGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateCustomerGateway.json",
+    spec = "specs/CreateCustomerGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteCustomerGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteCustomerGateway.json",
+    spec = "specs/DeleteCustomerGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomerGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeCustomerGateway.json",
+    spec = "specs/DescribeCustomerGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeCustomerGateways")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeCustomerGateways.json",
+    spec = "specs/DescribeCustomerGateways.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyCustomerGatewayAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyCustomerGatewayAttribute.json",
+    spec = "specs/ModifyCustomerGatewayAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,56 +6,56 @@
 
 #[cfg(feature = "AttachDhcpOptionsSetToVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AttachDhcpOptionsSetToVpc.json",
+    spec = "specs/AttachDhcpOptionsSetToVpc.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateDhcpOptionsSet")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateDhcpOptionsSet.json",
+    spec = "specs/CreateDhcpOptionsSet.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteDhcpOptionsSet")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteDhcpOptionsSet.json",
+    spec = "specs/DeleteDhcpOptionsSet.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DetachDhcpOptionsSetFromVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DetachDhcpOptionsSetFromVpc.json",
+    spec = "specs/DetachDhcpOptionsSetFromVpc.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetDhcpOptionsSet")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetDhcpOptionsSet.json",
+    spec = "specs/GetDhcpOptionsSet.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListDhcpOptionsSets")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListDhcpOptionsSets.json",
+    spec = "specs/ListDhcpOptionsSets.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ReplaceVpcDhcpOptionsSet")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ReplaceVpcDhcpOptionsSet.json",
+    spec = "specs/ReplaceVpcDhcpOptionsSet.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateDhcpOptionsSetAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateDhcpOptionsSetAttribute.json",
+    spec = "specs/UpdateDhcpOptionsSetAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,161 +6,161 @@
 
 #[cfg(feature = "AddPublicIpAddressPoolCidrBlock")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AddPublicIpAddressPoolCidrBlock.json",
+    spec = "specs/AddPublicIpAddressPoolCidrBlock.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AllocateEipAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AllocateEipAddress.json",
+    spec = "specs/AllocateEipAddress.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AllocateEipAddressPro")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AllocateEipAddressPro.json",
+    spec = "specs/AllocateEipAddressPro.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AllocateEipSegmentAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AllocateEipSegmentAddress.json",
+    spec = "specs/AllocateEipSegmentAddress.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AssociateEipAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateEipAddress.json",
+    spec = "specs/AssociateEipAddress.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AssociateEipAddressBatch")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateEipAddressBatch.json",
+    spec = "specs/AssociateEipAddressBatch.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreatePublicIpAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreatePublicIpAddressPool.json",
+    spec = "specs/CreatePublicIpAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeletePublicIpAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeletePublicIpAddressPool.json",
+    spec = "specs/DeletePublicIpAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeletePublicIpAddressPoolCidrBlock")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeletePublicIpAddressPoolCidrBlock.json",
+    spec = "specs/DeletePublicIpAddressPoolCidrBlock.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEipAddresses")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeEipAddresses.json",
+    spec = "specs/DescribeEipAddresses.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEipGatewayInfo")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeEipGatewayInfo.json",
+    spec = "specs/DescribeEipGatewayInfo.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEipMonitorData")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeEipMonitorData.json",
+    spec = "specs/DescribeEipMonitorData.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEipSegment")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeEipSegment.json",
+    spec = "specs/DescribeEipSegment.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHighDefinitionMonitorLogAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeHighDefinitionMonitorLogAttribute.json",
+    spec = "specs/DescribeHighDefinitionMonitorLogAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribePublicIpAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribePublicIpAddress.json",
+    spec = "specs/DescribePublicIpAddress.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListPublicIpAddressPoolCidrBlocks")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListPublicIpAddressPoolCidrBlocks.json",
+    spec = "specs/ListPublicIpAddressPoolCidrBlocks.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListPublicIpAddressPools")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListPublicIpAddressPools.json",
+    spec = "specs/ListPublicIpAddressPools.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEipAddressAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyEipAddressAttribute.json",
+    spec = "specs/ModifyEipAddressAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseEipAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ReleaseEipAddress.json",
+    spec = "specs/ReleaseEipAddress.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseEipSegmentAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ReleaseEipSegmentAddress.json",
+    spec = "specs/ReleaseEipSegmentAddress.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "SetHighDefinitionMonitorLogStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/SetHighDefinitionMonitorLogStatus.json",
+    spec = "specs/SetHighDefinitionMonitorLogStatus.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateEipAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UnassociateEipAddress.json",
+    spec = "specs/UnassociateEipAddress.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdatePublicIpAddressPoolAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdatePublicIpAddressPoolAttribute.json",
+    spec = "specs/UpdatePublicIpAddressPoolAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,21 +6,21 @@
 
 #[cfg(feature = "CreateExpressCloudConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateExpressCloudConnection.json",
+    spec = "specs/CreateExpressCloudConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressCloudConnectionAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyExpressCloudConnectionAttribute.json",
+    spec = "specs/ModifyExpressCloudConnectionAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressCloudConnectionBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyExpressCloudConnectionBandwidth.json",
+    spec = "specs/ModifyExpressCloudConnectionBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

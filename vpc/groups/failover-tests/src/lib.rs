@@ -6,49 +6,49 @@
 
 #[cfg(feature = "CreateFailoverTestJob")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateFailoverTestJob.json",
+    spec = "specs/CreateFailoverTestJob.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFailoverTestJob")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteFailoverTestJob.json",
+    spec = "specs/DeleteFailoverTestJob.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFailoverTestJob")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeFailoverTestJob.json",
+    spec = "specs/DescribeFailoverTestJob.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFailoverTestJobs")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeFailoverTestJobs.json",
+    spec = "specs/DescribeFailoverTestJobs.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "StartFailoverTestJob")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/StartFailoverTestJob.json",
+    spec = "specs/StartFailoverTestJob.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "StopFailoverTestJob")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/StopFailoverTestJob.json",
+    spec = "specs/StopFailoverTestJob.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateFailoverTestJob")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateFailoverTestJob.json",
+    spec = "specs/UpdateFailoverTestJob.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,56 +6,56 @@
 
 #[cfg(feature = "ActiveFlowLog")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ActiveFlowLog.json",
+    spec = "specs/ActiveFlowLog.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateFlowLog")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateFlowLog.json",
+    spec = "specs/CreateFlowLog.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeactiveFlowLog")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeactiveFlowLog.json",
+    spec = "specs/DeactiveFlowLog.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFlowLog")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteFlowLog.json",
+    spec = "specs/DeleteFlowLog.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeFlowLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeFlowLogs.json",
+    spec = "specs/DescribeFlowLogs.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetFlowLogServiceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetFlowLogServiceStatus.json",
+    spec = "specs/GetFlowLogServiceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyFlowLogAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyFlowLogAttribute.json",
+    spec = "specs/ModifyFlowLogAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "OpenFlowLogService")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/OpenFlowLogService.json",
+    spec = "specs/OpenFlowLogService.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,63 +6,63 @@
 
 #[cfg(feature = "AddGlobalAccelerationInstanceIp")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AddGlobalAccelerationInstanceIp.json",
+    spec = "specs/AddGlobalAccelerationInstanceIp.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateGlobalAccelerationInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateGlobalAccelerationInstance.json",
+    spec = "specs/CreateGlobalAccelerationInstance.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteGlobalAccelerationInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteGlobalAccelerationInstance.json",
+    spec = "specs/DeleteGlobalAccelerationInstance.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGlobalAccelerationInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeGlobalAccelerationInstances.json",
+    spec = "specs/DescribeGlobalAccelerationInstances.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeServerRelatedGlobalAccelerationInstances")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeServerRelatedGlobalAccelerationInstances.json",
+    spec = "specs/DescribeServerRelatedGlobalAccelerationInstances.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalAccelerationInstanceAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyGlobalAccelerationInstanceAttributes.json",
+    spec = "specs/ModifyGlobalAccelerationInstanceAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyGlobalAccelerationInstanceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyGlobalAccelerationInstanceSpec.json",
+    spec = "specs/ModifyGlobalAccelerationInstanceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RemoveGlobalAccelerationInstanceIp")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/RemoveGlobalAccelerationInstanceIp.json",
+    spec = "specs/RemoveGlobalAccelerationInstanceIp.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateGlobalAccelerationInstance")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UnassociateGlobalAccelerationInstance.json",
+    spec = "specs/UnassociateGlobalAccelerationInstance.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

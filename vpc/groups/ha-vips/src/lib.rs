@@ -6,42 +6,42 @@
 
 #[cfg(feature = "AssociateHaVip")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateHaVip.json",
+    spec = "specs/AssociateHaVip.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateHaVip")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateHaVip.json",
+    spec = "specs/CreateHaVip.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteHaVip")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteHaVip.json",
+    spec = "specs/DeleteHaVip.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeHaVips")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeHaVips.json",
+    spec = "specs/DescribeHaVips.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyHaVipAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyHaVipAttribute.json",
+    spec = "specs/ModifyHaVipAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateHaVip")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UnassociateHaVip.json",
+    spec = "specs/UnassociateHaVip.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

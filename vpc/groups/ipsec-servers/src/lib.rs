@@ -6,35 +6,35 @@
 
 #[cfg(feature = "CreateIpsecServer")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateIpsecServer.json",
+    spec = "specs/CreateIpsecServer.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteIpsecServer")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteIpsecServer.json",
+    spec = "specs/DeleteIpsecServer.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListIpsecServerLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListIpsecServerLogs.json",
+    spec = "specs/ListIpsecServerLogs.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListIpsecServers")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListIpsecServers.json",
+    spec = "specs/ListIpsecServers.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateIpsecServer")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateIpsecServer.json",
+    spec = "specs/UpdateIpsecServer.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,70 +6,70 @@
 
 #[cfg(feature = "AssociateRouteTableWithGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateRouteTableWithGateway.json",
+    spec = "specs/AssociateRouteTableWithGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateIpv4Gateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateIpv4Gateway.json",
+    spec = "specs/CreateIpv4Gateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteIpv4Gateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteIpv4Gateway.json",
+    spec = "specs/DeleteIpv4Gateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DissociateRouteTableFromGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DissociateRouteTableFromGateway.json",
+    spec = "specs/DissociateRouteTableFromGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "EnableVpcIpv4Gateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/EnableVpcIpv4Gateway.json",
+    spec = "specs/EnableVpcIpv4Gateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetIpv4GatewayAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetIpv4GatewayAttribute.json",
+    spec = "specs/GetIpv4GatewayAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListGatewayRouteTableEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListGatewayRouteTableEntries.json",
+    spec = "specs/ListGatewayRouteTableEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListIpv4Gateways")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListIpv4Gateways.json",
+    spec = "specs/ListIpv4Gateways.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateGatewayRouteTableEntryAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateGatewayRouteTableEntryAttribute.json",
+    spec = "specs/UpdateGatewayRouteTableEntryAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateIpv4GatewayAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateIpv4GatewayAttribute.json",
+    spec = "specs/UpdateIpv4GatewayAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

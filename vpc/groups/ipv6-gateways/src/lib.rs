@@ -6,105 +6,105 @@
 
 #[cfg(feature = "AllocateIpv6Address")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AllocateIpv6Address.json",
+    spec = "specs/AllocateIpv6Address.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AllocateIpv6InternetBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AllocateIpv6InternetBandwidth.json",
+    spec = "specs/AllocateIpv6InternetBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateIpv6EgressOnlyRule")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateIpv6EgressOnlyRule.json",
+    spec = "specs/CreateIpv6EgressOnlyRule.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateIpv6Gateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateIpv6Gateway.json",
+    spec = "specs/CreateIpv6Gateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteIpv6EgressOnlyRule")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteIpv6EgressOnlyRule.json",
+    spec = "specs/DeleteIpv6EgressOnlyRule.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteIpv6Gateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteIpv6Gateway.json",
+    spec = "specs/DeleteIpv6Gateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteIpv6InternetBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteIpv6InternetBandwidth.json",
+    spec = "specs/DeleteIpv6InternetBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIpv6Addresses")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeIpv6Addresses.json",
+    spec = "specs/DescribeIpv6Addresses.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIpv6EgressOnlyRules")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeIpv6EgressOnlyRules.json",
+    spec = "specs/DescribeIpv6EgressOnlyRules.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIpv6GatewayAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeIpv6GatewayAttribute.json",
+    spec = "specs/DescribeIpv6GatewayAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeIpv6Gateways")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeIpv6Gateways.json",
+    spec = "specs/DescribeIpv6Gateways.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyIpv6AddressAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyIpv6AddressAttribute.json",
+    spec = "specs/ModifyIpv6AddressAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyIpv6GatewayAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyIpv6GatewayAttribute.json",
+    spec = "specs/ModifyIpv6GatewayAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyIpv6InternetBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyIpv6InternetBandwidth.json",
+    spec = "specs/ModifyIpv6InternetBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ReleaseIpv6Address")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ReleaseIpv6Address.json",
+    spec = "specs/ReleaseIpv6Address.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

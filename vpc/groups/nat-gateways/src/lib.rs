@@ -6,224 +6,224 @@
 
 #[cfg(feature = "ConvertBandwidthPackage")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ConvertBandwidthPackage.json",
+    spec = "specs/ConvertBandwidthPackage.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateForwardEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateForwardEntry.json",
+    spec = "specs/CreateForwardEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateFullNatEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateFullNatEntry.json",
+    spec = "specs/CreateFullNatEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateNatGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateNatGateway.json",
+    spec = "specs/CreateNatGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateNatIp")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateNatIp.json",
+    spec = "specs/CreateNatIp.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateNatIpCidr")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateNatIpCidr.json",
+    spec = "specs/CreateNatIpCidr.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateSnatEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateSnatEntry.json",
+    spec = "specs/CreateSnatEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteForwardEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteForwardEntry.json",
+    spec = "specs/DeleteForwardEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteFullNatEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteFullNatEntry.json",
+    spec = "specs/DeleteFullNatEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNatGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteNatGateway.json",
+    spec = "specs/DeleteNatGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNatIp")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteNatIp.json",
+    spec = "specs/DeleteNatIp.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNatIpCidr")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteNatIpCidr.json",
+    spec = "specs/DeleteNatIpCidr.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSnatEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteSnatEntry.json",
+    spec = "specs/DeleteSnatEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeForwardTableEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeForwardTableEntries.json",
+    spec = "specs/DescribeForwardTableEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNatGateways")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeNatGateways.json",
+    spec = "specs/DescribeNatGateways.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSnatTableEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeSnatTableEntries.json",
+    spec = "specs/DescribeSnatTableEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DisableNatGatewayEcsMetric")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DisableNatGatewayEcsMetric.json",
+    spec = "specs/DisableNatGatewayEcsMetric.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "EnableNatGatewayEcsMetric")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/EnableNatGatewayEcsMetric.json",
+    spec = "specs/EnableNatGatewayEcsMetric.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetNatGatewayAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetNatGatewayAttribute.json",
+    spec = "specs/GetNatGatewayAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListEnhanhcedNatGatewayAvailableZones")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListEnhanhcedNatGatewayAvailableZones.json",
+    spec = "specs/ListEnhanhcedNatGatewayAvailableZones.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListFullNatEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListFullNatEntries.json",
+    spec = "specs/ListFullNatEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListNatIpCidrs")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListNatIpCidrs.json",
+    spec = "specs/ListNatIpCidrs.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListNatIps")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListNatIps.json",
+    spec = "specs/ListNatIps.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyForwardEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyForwardEntry.json",
+    spec = "specs/ModifyForwardEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyFullNatEntryAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyFullNatEntryAttribute.json",
+    spec = "specs/ModifyFullNatEntryAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNatGatewayAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyNatGatewayAttribute.json",
+    spec = "specs/ModifyNatGatewayAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNatGatewaySpec")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyNatGatewaySpec.json",
+    spec = "specs/ModifyNatGatewaySpec.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNatIpAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyNatIpAttribute.json",
+    spec = "specs/ModifyNatIpAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNatIpCidrAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyNatIpCidrAttribute.json",
+    spec = "specs/ModifyNatIpCidrAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifySnatEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifySnatEntry.json",
+    spec = "specs/ModifySnatEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateNatGatewayNatType")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateNatGatewayNatType.json",
+    spec = "specs/UpdateNatGatewayNatType.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "VpcDescribeVpcNatGatewayNetworkInterfaceQuota")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/VpcDescribeVpcNatGatewayNetworkInterfaceQuota.json",
+    spec = "specs/VpcDescribeVpcNatGatewayNetworkInterfaceQuota.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

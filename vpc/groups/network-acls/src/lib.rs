@@ -6,63 +6,63 @@
 
 #[cfg(feature = "AssociateNetworkAcl")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateNetworkAcl.json",
+    spec = "specs/AssociateNetworkAcl.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CopyNetworkAclEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CopyNetworkAclEntries.json",
+    spec = "specs/CopyNetworkAclEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateNetworkAcl")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateNetworkAcl.json",
+    spec = "specs/CreateNetworkAcl.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteNetworkAcl")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteNetworkAcl.json",
+    spec = "specs/DeleteNetworkAcl.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkAclAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeNetworkAclAttributes.json",
+    spec = "specs/DescribeNetworkAclAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNetworkAcls")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeNetworkAcls.json",
+    spec = "specs/DescribeNetworkAcls.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyNetworkAclAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyNetworkAclAttributes.json",
+    spec = "specs/ModifyNetworkAclAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateNetworkAcl")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UnassociateNetworkAcl.json",
+    spec = "specs/UnassociateNetworkAcl.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateNetworkAclEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateNetworkAclEntries.json",
+    spec = "specs/UpdateNetworkAclEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

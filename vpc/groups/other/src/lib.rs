@@ -6,91 +6,91 @@
 
 #[cfg(feature = "DeleteExpressConnect")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnect.json",
+    spec = "specs/DeleteExpressConnect.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGrantRulesToEcr")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeGrantRulesToEcr.json",
+    spec = "specs/DescribeGrantRulesToEcr.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeNatGatewayAssociateNetworkInterfaces")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeNatGatewayAssociateNetworkInterfaces.json",
+    spec = "specs/DescribeNatGatewayAssociateNetworkInterfaces.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpcGrantRulesToEcr")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpcGrantRulesToEcr.json",
+    spec = "specs/DescribeVpcGrantRulesToEcr.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetPublicIpAddressPoolServiceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetPublicIpAddressPoolServiceStatus.json",
+    spec = "specs/GetPublicIpAddressPoolServiceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListBusinessRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListBusinessRegions.json",
+    spec = "specs/ListBusinessRegions.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListPhysicalConnectionFeatures")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListPhysicalConnectionFeatures.json",
+    spec = "specs/ListPhysicalConnectionFeatures.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVpcPublishedRouteEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListVpcPublishedRouteEntries.json",
+    spec = "specs/ListVpcPublishedRouteEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyEipForwardMode")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyEipForwardMode.json",
+    spec = "specs/ModifyEipForwardMode.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "OpenPublicIpAddressPoolService")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/OpenPublicIpAddressPoolService.json",
+    spec = "specs/OpenPublicIpAddressPoolService.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "PublishVpcRouteEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/PublishVpcRouteEntries.json",
+    spec = "specs/PublishVpcRouteEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TransformEipSegmentToPublicIpAddressPool")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/TransformEipSegmentToPublicIpAddressPool.json",
+    spec = "specs/TransformEipSegmentToPublicIpAddressPool.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "WithdrawVpcPublishedRouteEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/WithdrawVpcPublishedRouteEntries.json",
+    spec = "specs/WithdrawVpcPublishedRouteEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

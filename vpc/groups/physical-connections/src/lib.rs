@@ -6,182 +6,182 @@
 
 #[cfg(feature = "ApplyPhysicalConnectionLOA")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ApplyPhysicalConnectionLOA.json",
+    spec = "specs/ApplyPhysicalConnectionLOA.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AttachVbrToVpconn")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AttachVbrToVpconn.json",
+    spec = "specs/AttachVbrToVpconn.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CancelPhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CancelPhysicalConnection.json",
+    spec = "specs/CancelPhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CompletePhysicalConnectionLOA")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CompletePhysicalConnectionLOA.json",
+    spec = "specs/CompletePhysicalConnectionLOA.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ConfirmPhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ConfirmPhysicalConnection.json",
+    spec = "specs/ConfirmPhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateHighReliablePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateHighReliablePhysicalConnection.json",
+    spec = "specs/CreateHighReliablePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreatePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreatePhysicalConnection.json",
+    spec = "specs/CreatePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreatePhysicalConnectionOccupancyOrder")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreatePhysicalConnectionOccupancyOrder.json",
+    spec = "specs/CreatePhysicalConnectionOccupancyOrder.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreatePhysicalConnectionSetupOrder")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreatePhysicalConnectionSetupOrder.json",
+    spec = "specs/CreatePhysicalConnectionSetupOrder.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVirtualPhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVirtualPhysicalConnection.json",
+    spec = "specs/CreateVirtualPhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpconnFromVbr")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpconnFromVbr.json",
+    spec = "specs/CreateVpconnFromVbr.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeletePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeletePhysicalConnection.json",
+    spec = "specs/DeletePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeAccessPoints")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeAccessPoints.json",
+    spec = "specs/DescribeAccessPoints.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribePhysicalConnectionLOA")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribePhysicalConnectionLOA.json",
+    spec = "specs/DescribePhysicalConnectionLOA.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribePhysicalConnections")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribePhysicalConnections.json",
+    spec = "specs/DescribePhysicalConnections.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "EnablePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/EnablePhysicalConnection.json",
+    spec = "specs/EnablePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetPhysicalConnectionServiceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetPhysicalConnectionServiceStatus.json",
+    spec = "specs/GetPhysicalConnectionServiceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListBusinessAccessPoints")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListBusinessAccessPoints.json",
+    spec = "specs/ListBusinessAccessPoints.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListGeographicSubRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListGeographicSubRegions.json",
+    spec = "specs/ListGeographicSubRegions.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVirtualPhysicalConnections")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListVirtualPhysicalConnections.json",
+    spec = "specs/ListVirtualPhysicalConnections.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyPhysicalConnectionAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyPhysicalConnectionAttribute.json",
+    spec = "specs/ModifyPhysicalConnectionAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "OpenPhysicalConnectionService")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/OpenPhysicalConnectionService.json",
+    spec = "specs/OpenPhysicalConnectionService.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RecoverPhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/RecoverPhysicalConnection.json",
+    spec = "specs/RecoverPhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "SecondApplyPhysicalConnectionLOA")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/SecondApplyPhysicalConnectionLOA.json",
+    spec = "specs/SecondApplyPhysicalConnectionLOA.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TerminatePhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/TerminatePhysicalConnection.json",
+    spec = "specs/TerminatePhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateVirtualPhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateVirtualPhysicalConnection.json",
+    spec = "specs/UpdateVirtualPhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

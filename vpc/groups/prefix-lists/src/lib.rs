@@ -6,49 +6,49 @@
 
 #[cfg(feature = "CreateVpcPrefixList")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpcPrefixList.json",
+    spec = "specs/CreateVpcPrefixList.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpcPrefixList")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVpcPrefixList.json",
+    spec = "specs/DeleteVpcPrefixList.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpcPrefixListAssociations")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetVpcPrefixListAssociations.json",
+    spec = "specs/GetVpcPrefixListAssociations.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpcPrefixListEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetVpcPrefixListEntries.json",
+    spec = "specs/GetVpcPrefixListEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListPrefixLists")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListPrefixLists.json",
+    spec = "specs/ListPrefixLists.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpcPrefixList")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpcPrefixList.json",
+    spec = "specs/ModifyVpcPrefixList.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RetryVpcPrefixListAssociation")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/RetryVpcPrefixListAssociation.json",
+    spec = "specs/RetryVpcPrefixListAssociation.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

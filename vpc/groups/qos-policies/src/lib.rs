@@ -6,84 +6,84 @@
 
 #[cfg(feature = "CreateExpressConnectTrafficQos")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQos.json",
+    spec = "specs/CreateExpressConnectTrafficQos.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQosQueue.json",
+    spec = "specs/CreateExpressConnectTrafficQosQueue.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateExpressConnectTrafficQosRule")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateExpressConnectTrafficQosRule.json",
+    spec = "specs/CreateExpressConnectTrafficQosRule.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQos")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQos.json",
+    spec = "specs/DeleteExpressConnectTrafficQos.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQosQueue.json",
+    spec = "specs/DeleteExpressConnectTrafficQosQueue.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteExpressConnectTrafficQosRule")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteExpressConnectTrafficQosRule.json",
+    spec = "specs/DeleteExpressConnectTrafficQosRule.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQos")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQos.json",
+    spec = "specs/DescribeExpressConnectTrafficQos.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQosQueue.json",
+    spec = "specs/DescribeExpressConnectTrafficQosQueue.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeExpressConnectTrafficQosRule")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeExpressConnectTrafficQosRule.json",
+    spec = "specs/DescribeExpressConnectTrafficQosRule.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQos")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQos.json",
+    spec = "specs/ModifyExpressConnectTrafficQos.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQosQueue")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQosQueue.json",
+    spec = "specs/ModifyExpressConnectTrafficQosQueue.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyExpressConnectTrafficQosRule")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyExpressConnectTrafficQosRule.json",
+    spec = "specs/ModifyExpressConnectTrafficQosRule.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,14 +6,14 @@
 
 #[cfg(feature = "DescribeRegions")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeRegions.json",
+    spec = "specs/DescribeRegions.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeZones")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeZones.json",
+    spec = "specs/DescribeZones.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

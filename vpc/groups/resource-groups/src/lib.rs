@@ -6,14 +6,14 @@
 
 #[cfg(feature = "ChangeResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ChangeResourceGroup.json",
+    spec = "specs/ChangeResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "MoveResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/MoveResourceGroup.json",
+    spec = "specs/MoveResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

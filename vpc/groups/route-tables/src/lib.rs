@@ -6,98 +6,98 @@
 
 #[cfg(feature = "AssociateRouteTable")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateRouteTable.json",
+    spec = "specs/AssociateRouteTable.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateRouteEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateRouteEntries.json",
+    spec = "specs/CreateRouteEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateRouteEntry.json",
+    spec = "specs/CreateRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateRouteTable")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateRouteTable.json",
+    spec = "specs/CreateRouteTable.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRouteEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteRouteEntries.json",
+    spec = "specs/DeleteRouteEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteRouteEntry.json",
+    spec = "specs/DeleteRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRouteTable")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteRouteTable.json",
+    spec = "specs/DeleteRouteTable.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRouteEntryList")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeRouteEntryList.json",
+    spec = "specs/DescribeRouteEntryList.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRouteTableList")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeRouteTableList.json",
+    spec = "specs/DescribeRouteTableList.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRouteTables")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeRouteTables.json",
+    spec = "specs/DescribeRouteTables.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpcRouteEntrySummary")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetVpcRouteEntrySummary.json",
+    spec = "specs/GetVpcRouteEntrySummary.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyRouteEntry.json",
+    spec = "specs/ModifyRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRouteTableAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyRouteTableAttributes.json",
+    spec = "specs/ModifyRouteTableAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateRouteTable")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UnassociateRouteTable.json",
+    spec = "specs/UnassociateRouteTable.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

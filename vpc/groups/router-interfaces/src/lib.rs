@@ -6,84 +6,84 @@
 
 #[cfg(feature = "ActivateRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ActivateRouterInterface.json",
+    spec = "specs/ActivateRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ConnectRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ConnectRouterInterface.json",
+    spec = "specs/ConnectRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateRouterInterface.json",
+    spec = "specs/CreateRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeactivateRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeactivateRouterInterface.json",
+    spec = "specs/DeactivateRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteRouterInterface")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteRouterInterface.json",
+    spec = "specs/DeleteRouterInterface.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeEcGrantRelation")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeEcGrantRelation.json",
+    spec = "specs/DescribeEcGrantRelation.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRouterInterfaceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeRouterInterfaceAttribute.json",
+    spec = "specs/DescribeRouterInterfaceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeRouterInterfaces")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeRouterInterfaces.json",
+    spec = "specs/DescribeRouterInterfaces.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GrantInstanceToVbr")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GrantInstanceToVbr.json",
+    spec = "specs/GrantInstanceToVbr.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRouterInterfaceAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyRouterInterfaceAttribute.json",
+    spec = "specs/ModifyRouterInterfaceAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyRouterInterfaceSpec")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyRouterInterfaceSpec.json",
+    spec = "specs/ModifyRouterInterfaceSpec.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RevokeInstanceFromVbr")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/RevokeInstanceFromVbr.json",
+    spec = "specs/RevokeInstanceFromVbr.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,14 +6,14 @@
 
 #[cfg(feature = "DescribeVRouters")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVRouters.json",
+    spec = "specs/DescribeVRouters.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVRouterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVRouterAttribute.json",
+    spec = "specs/ModifyVRouterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,42 +6,42 @@
 
 #[cfg(feature = "CreateSslVpnClientCert")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateSslVpnClientCert.json",
+    spec = "specs/CreateSslVpnClientCert.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSslVpnClientCert")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteSslVpnClientCert.json",
+    spec = "specs/DeleteSslVpnClientCert.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSslVpnClientCert")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClientCert.json",
+    spec = "specs/DescribeSslVpnClientCert.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSslVpnClientCerts")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClientCerts.json",
+    spec = "specs/DescribeSslVpnClientCerts.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSslVpnClients")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnClients.json",
+    spec = "specs/DescribeSslVpnClients.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifySslVpnClientCert")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifySslVpnClientCert.json",
+    spec = "specs/ModifySslVpnClientCert.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

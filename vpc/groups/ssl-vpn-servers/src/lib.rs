@@ -6,35 +6,35 @@
 
 #[cfg(feature = "CreateSslVpnServer")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateSslVpnServer.json",
+    spec = "specs/CreateSslVpnServer.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteSslVpnServer")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteSslVpnServer.json",
+    spec = "specs/DeleteSslVpnServer.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeSslVpnServers")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeSslVpnServers.json",
+    spec = "specs/DescribeSslVpnServers.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnSslServerLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnSslServerLogs.json",
+    spec = "specs/DescribeVpnSslServerLogs.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifySslVpnServer")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifySslVpnServer.json",
+    spec = "specs/ModifySslVpnServer.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

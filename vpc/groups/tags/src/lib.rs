@@ -6,63 +6,63 @@
 
 #[cfg(feature = "DescribeTagKeys")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeTagKeys.json",
+    spec = "specs/DescribeTagKeys.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTagKeysForExpressConnect")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeTagKeysForExpressConnect.json",
+    spec = "specs/DescribeTagKeysForExpressConnect.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeTags")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeTags.json",
+    spec = "specs/DescribeTags.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListTagResources.json",
+    spec = "specs/ListTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListTagResourcesForExpressConnect")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListTagResourcesForExpressConnect.json",
+    spec = "specs/ListTagResourcesForExpressConnect.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/TagResources.json",
+    spec = "specs/TagResources.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TagResourcesForExpressConnect")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/TagResourcesForExpressConnect.json",
+    spec = "specs/TagResourcesForExpressConnect.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnTagResources")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UnTagResources.json",
+    spec = "specs/UnTagResources.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UntagResourcesForExpressConnect")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UntagResourcesForExpressConnect.json",
+    spec = "specs/UntagResourcesForExpressConnect.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,105 +6,105 @@
 
 #[cfg(feature = "AddSourcesToTrafficMirrorSession")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AddSourcesToTrafficMirrorSession.json",
+    spec = "specs/AddSourcesToTrafficMirrorSession.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateTrafficMirrorFilter")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateTrafficMirrorFilter.json",
+    spec = "specs/CreateTrafficMirrorFilter.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateTrafficMirrorFilterRules")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateTrafficMirrorFilterRules.json",
+    spec = "specs/CreateTrafficMirrorFilterRules.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateTrafficMirrorSession")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateTrafficMirrorSession.json",
+    spec = "specs/CreateTrafficMirrorSession.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteTrafficMirrorFilter")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteTrafficMirrorFilter.json",
+    spec = "specs/DeleteTrafficMirrorFilter.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteTrafficMirrorFilterRules")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteTrafficMirrorFilterRules.json",
+    spec = "specs/DeleteTrafficMirrorFilterRules.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteTrafficMirrorSession")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteTrafficMirrorSession.json",
+    spec = "specs/DeleteTrafficMirrorSession.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetTrafficMirrorServiceStatus")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetTrafficMirrorServiceStatus.json",
+    spec = "specs/GetTrafficMirrorServiceStatus.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListTrafficMirrorFilters")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListTrafficMirrorFilters.json",
+    spec = "specs/ListTrafficMirrorFilters.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListTrafficMirrorSessions")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListTrafficMirrorSessions.json",
+    spec = "specs/ListTrafficMirrorSessions.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "OpenTrafficMirrorService")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/OpenTrafficMirrorService.json",
+    spec = "specs/OpenTrafficMirrorService.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RemoveSourcesFromTrafficMirrorSession")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/RemoveSourcesFromTrafficMirrorSession.json",
+    spec = "specs/RemoveSourcesFromTrafficMirrorSession.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateTrafficMirrorFilterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateTrafficMirrorFilterAttribute.json",
+    spec = "specs/UpdateTrafficMirrorFilterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateTrafficMirrorFilterRuleAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateTrafficMirrorFilterRuleAttribute.json",
+    spec = "specs/UpdateTrafficMirrorFilterRuleAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateTrafficMirrorSessionAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateTrafficMirrorSessionAttribute.json",
+    spec = "specs/UpdateTrafficMirrorSessionAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

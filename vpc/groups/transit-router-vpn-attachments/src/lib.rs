@@ -6,70 +6,70 @@
 
 #[cfg(feature = "CheckVpnBgpEnabled")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CheckVpnBgpEnabled.json",
+    spec = "specs/CheckVpnBgpEnabled.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVcoRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVcoRouteEntry.json",
+    spec = "specs/CreateVcoRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpnAttachment")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpnAttachment.json",
+    spec = "specs/CreateVpnAttachment.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVcoRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVcoRouteEntry.json",
+    spec = "specs/DeleteVcoRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpnAttachment")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVpnAttachment.json",
+    spec = "specs/DeleteVpnAttachment.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVcoRouteEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVcoRouteEntries.json",
+    spec = "specs/DescribeVcoRouteEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnAttachments")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnAttachments.json",
+    spec = "specs/DescribeVpnAttachments.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnCrossAccountAuthorizations")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnCrossAccountAuthorizations.json",
+    spec = "specs/DescribeVpnCrossAccountAuthorizations.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVcoRouteEntryWeight")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVcoRouteEntryWeight.json",
+    spec = "specs/ModifyVcoRouteEntryWeight.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpnAttachmentAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpnAttachmentAttribute.json",
+    spec = "specs/ModifyVpnAttachmentAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,84 +6,84 @@
 
 #[cfg(feature = "CheckCanAllocateVpcPrivateIpAddress")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CheckCanAllocateVpcPrivateIpAddress.json",
+    spec = "specs/CheckCanAllocateVpcPrivateIpAddress.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateDefaultVSwitch")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateDefaultVSwitch.json",
+    spec = "specs/CreateDefaultVSwitch.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVSwitch")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVSwitch.json",
+    spec = "specs/CreateVSwitch.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVSwitchCidrReservation")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVSwitchCidrReservation.json",
+    spec = "specs/CreateVSwitchCidrReservation.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVSwitch")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVSwitch.json",
+    spec = "specs/DeleteVSwitch.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVSwitchCidrReservation")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVSwitchCidrReservation.json",
+    spec = "specs/DeleteVSwitchCidrReservation.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVSwitchAttributes")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVSwitchAttributes.json",
+    spec = "specs/DescribeVSwitchAttributes.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVSwitches")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVSwitches.json",
+    spec = "specs/DescribeVSwitches.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVSwitchCidrReservationUsage")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetVSwitchCidrReservationUsage.json",
+    spec = "specs/GetVSwitchCidrReservationUsage.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVSwitchCidrReservations")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListVSwitchCidrReservations.json",
+    spec = "specs/ListVSwitchCidrReservations.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVSwitchAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVSwitchAttribute.json",
+    spec = "specs/ModifyVSwitchAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVSwitchCidrReservationAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVSwitchCidrReservationAttribute.json",
+    spec = "specs/ModifyVSwitchCidrReservationAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,92 +6,91 @@
 
 #[cfg(feature = "AssociatePhysicalConnectionToVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociatePhysicalConnectionToVirtualBorderRouter.json",
+    spec = "specs/AssociatePhysicalConnectionToVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVbrHa")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVbrHa.json",
+    spec = "specs/CreateVbrHa.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVirtualBorderRouter.json",
+    spec = "specs/CreateVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVbrHa")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVbrHa.json",
+    spec = "specs/DeleteVbrHa.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVirtualBorderRouter.json",
+    spec = "specs/DeleteVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVbrHa")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVbrHa.json",
+    spec = "specs/DescribeVbrHa.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVirtualBorderRouters")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVirtualBorderRouters.json",
+    spec = "specs/DescribeVirtualBorderRouters.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVirtualBorderRoutersForPhysicalConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVirtualBorderRoutersForPhysicalConnection.json",
+    spec = "specs/DescribeVirtualBorderRoutersForPhysicalConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVirtualBorderRouterAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVirtualBorderRouterAttribute.json",
+    spec = "specs/ModifyVirtualBorderRouterAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RecoverVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/RecoverVirtualBorderRouter.json",
+    spec = "specs/RecoverVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "TerminateVirtualBorderRouter")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/TerminateVirtualBorderRouter.json",
+    spec = "specs/TerminateVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociatePhysicalConnectionFromVirtualBorderRouter")]
 acs_macros::generate!(
-    spec =
-        "../../../specs/vpc-2016-04-28/UnassociatePhysicalConnectionFromVirtualBorderRouter.json",
+    spec = "specs/UnassociatePhysicalConnectionFromVirtualBorderRouter.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateVirtualBorderBandwidth")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateVirtualBorderBandwidth.json",
+    spec = "specs/UpdateVirtualBorderBandwidth.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

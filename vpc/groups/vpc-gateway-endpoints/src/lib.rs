@@ -6,56 +6,56 @@
 
 #[cfg(feature = "AssociateRouteTablesWithVpcGatewayEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateRouteTablesWithVpcGatewayEndpoint.json",
+    spec = "specs/AssociateRouteTablesWithVpcGatewayEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpcGatewayEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpcGatewayEndpoint.json",
+    spec = "specs/CreateVpcGatewayEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpcGatewayEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVpcGatewayEndpoint.json",
+    spec = "specs/DeleteVpcGatewayEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DissociateRouteTablesFromVpcGatewayEndpoint")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DissociateRouteTablesFromVpcGatewayEndpoint.json",
+    spec = "specs/DissociateRouteTablesFromVpcGatewayEndpoint.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpcGatewayEndpointAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetVpcGatewayEndpointAttribute.json",
+    spec = "specs/GetVpcGatewayEndpointAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVpcEndpointServicesByEndUser")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListVpcEndpointServicesByEndUser.json",
+    spec = "specs/ListVpcEndpointServicesByEndUser.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVpcGatewayEndpoints")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListVpcGatewayEndpoints.json",
+    spec = "specs/ListVpcGatewayEndpoints.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UpdateVpcGatewayEndpointAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UpdateVpcGatewayEndpointAttribute.json",
+    spec = "specs/UpdateVpcGatewayEndpointAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,105 +6,105 @@
 
 #[cfg(feature = "AllocateVpcIpv6Cidr")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AllocateVpcIpv6Cidr.json",
+    spec = "specs/AllocateVpcIpv6Cidr.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "AssociateVpcCidrBlock")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateVpcCidrBlock.json",
+    spec = "specs/AssociateVpcCidrBlock.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateDefaultVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateDefaultVpc.json",
+    spec = "specs/CreateDefaultVpc.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpc.json",
+    spec = "specs/CreateVpc.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpc")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVpc.json",
+    spec = "specs/DeleteVpc.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeletionProtection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeletionProtection.json",
+    spec = "specs/DeletionProtection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeGrantRulesToCen")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeGrantRulesToCen.json",
+    spec = "specs/DescribeGrantRulesToCen.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpcAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpcAttribute.json",
+    spec = "specs/DescribeVpcAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpcs")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpcs.json",
+    spec = "specs/DescribeVpcs.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DisableVpcClassicLink")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DisableVpcClassicLink.json",
+    spec = "specs/DisableVpcClassicLink.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "EnableVpcClassicLink")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/EnableVpcClassicLink.json",
+    spec = "specs/EnableVpcClassicLink.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GrantInstanceToCen")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GrantInstanceToCen.json",
+    spec = "specs/GrantInstanceToCen.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpcAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpcAttribute.json",
+    spec = "specs/ModifyVpcAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "RevokeInstanceFromCen")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/RevokeInstanceFromCen.json",
+    spec = "specs/RevokeInstanceFromCen.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "UnassociateVpcCidrBlock")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/UnassociateVpcCidrBlock.json",
+    spec = "specs/UnassociateVpcCidrBlock.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

@@ -6,140 +6,140 @@
 
 #[cfg(feature = "CreateVpnConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpnConnection.json",
+    spec = "specs/CreateVpnConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpnPbrRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpnPbrRouteEntry.json",
+    spec = "specs/CreateVpnPbrRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpnRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpnRouteEntry.json",
+    spec = "specs/CreateVpnRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpnConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVpnConnection.json",
+    spec = "specs/DeleteVpnConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpnPbrRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVpnPbrRouteEntry.json",
+    spec = "specs/DeleteVpnPbrRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpnRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVpnRouteEntry.json",
+    spec = "specs/DeleteVpnRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnConnection")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnConnection.json",
+    spec = "specs/DescribeVpnConnection.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnConnectionLogs")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnConnectionLogs.json",
+    spec = "specs/DescribeVpnConnectionLogs.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnConnections")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnConnections.json",
+    spec = "specs/DescribeVpnConnections.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnPbrRouteEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnPbrRouteEntries.json",
+    spec = "specs/DescribeVpnPbrRouteEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnRouteEntries")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnRouteEntries.json",
+    spec = "specs/DescribeVpnRouteEntries.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DiagnoseVpnConnections")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DiagnoseVpnConnections.json",
+    spec = "specs/DiagnoseVpnConnections.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DownloadVpnConnectionConfig")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DownloadVpnConnectionConfig.json",
+    spec = "specs/DownloadVpnConnectionConfig.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyTunnelAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyTunnelAttribute.json",
+    spec = "specs/ModifyTunnelAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpnConnectionAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpnConnectionAttribute.json",
+    spec = "specs/ModifyVpnConnectionAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpnPbrRouteEntryAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpnPbrRouteEntryAttribute.json",
+    spec = "specs/ModifyVpnPbrRouteEntryAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpnPbrRouteEntryPriority")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpnPbrRouteEntryPriority.json",
+    spec = "specs/ModifyVpnPbrRouteEntryPriority.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpnPbrRouteEntryWeight")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpnPbrRouteEntryWeight.json",
+    spec = "specs/ModifyVpnPbrRouteEntryWeight.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpnRouteEntryWeight")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpnRouteEntryWeight.json",
+    spec = "specs/ModifyVpnRouteEntryWeight.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "PublishVpnRouteEntry")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/PublishVpnRouteEntry.json",
+    spec = "specs/PublishVpnRouteEntry.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );

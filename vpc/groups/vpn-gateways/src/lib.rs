@@ -6,84 +6,84 @@
 
 #[cfg(feature = "AssociateVpnGatewayWithCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/AssociateVpnGatewayWithCertificate.json",
+    spec = "specs/AssociateVpnGatewayWithCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "CreateVpnGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/CreateVpnGateway.json",
+    spec = "specs/CreateVpnGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DeleteVpnGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DeleteVpnGateway.json",
+    spec = "specs/DeleteVpnGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnGateway.json",
+    spec = "specs/DescribeVpnGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnGatewayAvailableZones")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnGatewayAvailableZones.json",
+    spec = "specs/DescribeVpnGatewayAvailableZones.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DescribeVpnGateways")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DescribeVpnGateways.json",
+    spec = "specs/DescribeVpnGateways.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DiagnoseVpnGateway")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DiagnoseVpnGateway.json",
+    spec = "specs/DiagnoseVpnGateway.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "DissociateVpnGatewayWithCertificate")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/DissociateVpnGatewayWithCertificate.json",
+    spec = "specs/DissociateVpnGatewayWithCertificate.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "GetVpnGatewayDiagnoseResult")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/GetVpnGatewayDiagnoseResult.json",
+    spec = "specs/GetVpnGatewayDiagnoseResult.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ListVpnCertificateAssociations")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ListVpnCertificateAssociations.json",
+    spec = "specs/ListVpnCertificateAssociations.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "ModifyVpnGatewayAttribute")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/ModifyVpnGatewayAttribute.json",
+    spec = "specs/ModifyVpnGatewayAttribute.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
 
 #[cfg(feature = "MoveVpnResourceGroup")]
 acs_macros::generate!(
-    spec = "../../../specs/vpc-2016-04-28/MoveVpnResourceGroup.json",
+    spec = "specs/MoveVpnResourceGroup.json",
     runtime = ::acs_runtime,
     shapes = ::vpc_shapes::shapes
 );
