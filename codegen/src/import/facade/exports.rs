@@ -148,7 +148,7 @@ fn features_md(config: &FacadeConfig, by_group: &BTreeMap<String, Vec<&str>>) ->
     ));
     for (group, ops) in by_group {
         md.push_str(&format!(
-            "| `{}` | {} of group {group} |\n",
+            "| `{}` | {} operations (group `{group}`) |\n",
             feature_name(group),
             ops.len()
         ));
@@ -229,8 +229,7 @@ fn lib_rs(
 
 // What a caller needs beside the operations, so that depending on `{crate_name}` alone is enough.
 pub use acs_runtime::client::{{
-    BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
-    DEFAULT_OPERATION_DEADLINE,
+    BuildError, HttpMethod, PreparedRequest, SignatureVersion, DEFAULT_OPERATION_DEADLINE,
 }};
 pub use acs_runtime::credentials;
 pub use acs_runtime::paginate::{{PageItems, Pages, Paginated}};
@@ -252,15 +251,7 @@ pub use endpoints::{{ENDPOINTS, ENDPOINT_RULES}};
 
 mod endpoints;
 
-// The product client. (Seam: the product `Client` with a method per operation is rendered by
-// `facade/client.rs` and replaces the runtime `Client` re-export above and this function.)
-/// A [`ClientBuilder`] preset with this product's endpoints ([`ENDPOINT_RULES`]). Set
-/// `.region(..)` (or `.endpoint(..)`, which always wins), `.network(Network::Vpc)` for VPC
-/// endpoints, optionally credentials (default: the provider chain), then `.build()`.
-pub fn client() -> ClientBuilder {{
-    Client::builder().product_endpoints(crate::ENDPOINT_RULES)
-}}
-
+{client}
 // Every operation by name, behind the feature of its group: written by
 // `acs-codegen import --facade {crate_name}`.
 include!("operations.rs");
@@ -270,7 +261,29 @@ include!("operations.rs");
 pub mod __private {{
     pub use acs_runtime as runtime;
 }}
-"#
+"#,
+        client = client_section(crate_name),
     ));
     rs
+}
+
+/// The crate root's client part: `Client`, `ClientBuilder` and `client()`.
+///
+/// Seam for the product client (one method per operation): its renderer replaces this text with
+/// `mod client;` + `pub use client::{Client, ClientBuilder, client};` (or its own items) and
+/// writes `src/client.rs` beside the other generated files (`FacadeFiles`).
+fn client_section(crate_name: &str) -> String {
+    format!(
+        r#"// The client: the runtime's, preset with this product's endpoints (`{crate_name}::client()`).
+pub use acs_runtime::client::{{Client, ClientBuilder}};
+
+/// A [`ClientBuilder`] preset with this product's endpoints ([`ENDPOINT_RULES`]). Set
+/// `.region(..)` (or `.endpoint(..)`, which always wins), `.network(Network::Vpc)` for VPC
+/// endpoints, optionally credentials (default: the provider chain), then `.build()`.
+pub fn client() -> ClientBuilder {{
+    Client::builder().product_endpoints(crate::ENDPOINT_RULES)
+}}
+"#,
+        crate_name = crate_path(crate_name)
+    )
 }

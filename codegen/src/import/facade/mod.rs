@@ -12,7 +12,7 @@
 //! ```
 //!
 //! One layout for every product: one crate per operation group under `groups/<feature>/`
-//! ([`crates`]), and a facade crate whose root, `src/lib.rs`, is written here too ([`exports`]):
+//! (`crates.rs`), and a facade crate whose root, `src/lib.rs`, is written here too (`exports.rs`):
 //! the same exports for every product, a named, feature-gated re-export of every operation
 //! (`src/operations.rs`) and crate docs listing every operation by group (`src/features.md` and
 //! the root's docs). The block of `Cargo.toml` between `# BEGIN generated features` and
