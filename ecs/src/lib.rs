@@ -249,8 +249,7 @@
 
 // What a caller needs beside the operations, so that depending on `ecs` alone is enough.
 pub use acs_runtime::client::{
-    BuildError, Client, ClientBuilder, HttpMethod, PreparedRequest, SignatureVersion,
-    DEFAULT_OPERATION_DEADLINE,
+    BuildError, HttpMethod, PreparedRequest, SignatureVersion, DEFAULT_OPERATION_DEADLINE,
 };
 pub use acs_runtime::credentials;
 pub use acs_runtime::paginate::{PageItems, Pages, Paginated};
@@ -272,8 +271,9 @@ pub use endpoints::{ENDPOINTS, ENDPOINT_RULES};
 
 mod endpoints;
 
-// The product client. (Seam: the product `Client` with a method per operation is rendered by
-// `facade/client.rs` and replaces the runtime `Client` re-export above and this function.)
+// The client: the runtime's, preset with this product's endpoints (`ecs::client()`).
+pub use acs_runtime::client::{Client, ClientBuilder};
+
 /// A [`ClientBuilder`] preset with this product's endpoints ([`ENDPOINT_RULES`]). Set
 /// `.region(..)` (or `.endpoint(..)`, which always wins), `.network(Network::Vpc)` for VPC
 /// endpoints, optionally credentials (default: the provider chain), then `.build()`.
