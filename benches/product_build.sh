@@ -21,14 +21,14 @@ seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(d
 
 printf '%-6s %10s %12s %10s %14s %16s\n' crate operations fresh_s rebuild_s fresh_ms_per_op rebuild_ms_per_op
 for crate in "${crates[@]}"; do
-  specs=$(sed -n 's/.*"specs": "\.\.\/\(.*\)".*/\1/p' "$crate/facade.json")
   # Where the `generate!` calls are: the crate itself (single-crate layout, e.g. swas) or its
   # group crates (per-group layout, e.g. ecs); an operation is a spec named after its action.
   sources=("$crate"/src/operations.rs "$crate"/groups/*/src/lib.rs)
   # (a long path goes on the line after `spec =`, so match the path alone).
   op_specs=$(grep -ho '/[A-Z][A-Za-z0-9]*\.json"' "${sources[@]}" || true)
   ops=$(printf '%s\n' "$op_specs" | grep -c . || true)
-  one_spec=$specs/$(printf '%s\n' "$op_specs" | head -1 | tr -d '/"')
+  # The copy the group crate expands (groups/<g>/specs/), not the import's folder.
+  one_spec=$(ls "$crate"/groups/*/specs/"$(printf '%s\n' "$op_specs" | head -1 | tr -d '/"')" | head -1)
   cargo build -q -p "$crate" --no-default-features
   fresh=(); rebuild=()
   for _ in $(seq "$runs"); do

@@ -57,6 +57,7 @@ fn a_newer_snapshot_rewrites_only_what_changed_and_diff_reports_each_change() {
         std::fs::copy(root().join("swas").join(file), facade.join(file)).unwrap();
     }
     copy_dir(&root().join("swas/src"), &facade.join("src"));
+    copy_dir(&root().join("swas/groups"), &facade.join("groups"));
     let mut names: Vec<String> = std::fs::read_dir(&vendor)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -133,11 +134,33 @@ fn a_newer_snapshot_rewrites_only_what_changed_and_diff_reports_each_change() {
         .collect();
     assert_eq!(changed, expected);
     let stale = specs.join(format!("{removed}.json"));
-    assert_eq!(outcome.stale, [stale.display().to_string()]);
+    // Its copy in the group crate that expanded it is named too.
+    let copies: Vec<PathBuf> = std::fs::read_dir(facade.join("groups"))
+        .unwrap()
+        .map(|g| {
+            g.unwrap()
+                .path()
+                .join("specs")
+                .join(format!("{removed}.json"))
+        })
+        .filter(|p| p.exists())
+        .collect();
+    assert_eq!(copies.len(), 1, "one group crate held {removed}");
+    let mut want_stale = vec![stale.display().to_string(), copies[0].display().to_string()];
+    want_stale.sort();
+    assert_eq!(outcome.stale, want_stale);
+    // The new operation is expanded by its group crate and re-exported by name by the facade.
+    let expanded = std::fs::read_dir(facade.join("groups"))
+        .unwrap()
+        .filter_map(|g| std::fs::read_to_string(g.unwrap().path().join("src/lib.rs")).ok())
+        .filter(|lib| lib.contains(&format!("/{ADDED}.json\"")))
+        .count();
+    assert_eq!(expanded, 1, "one group crate expands the new operation");
     let operations_rs = std::fs::read_to_string(facade.join("src/operations.rs")).unwrap();
-    assert!(operations_rs.contains(&format!("/{ADDED}.json\"")));
+    assert!(operations_rs.contains(&format!(" {ADDED}, {ADDED}Builder,")));
     // The maintainer deletes the stale file, as the import says.
     std::fs::remove_file(&stale).unwrap();
+    std::fs::remove_file(&copies[0]).unwrap();
     for path in &outcome.changed {
         if path.starts_with(&specs) {
             let text = std::fs::read_to_string(path).unwrap();

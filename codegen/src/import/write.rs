@@ -335,9 +335,11 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
     if let Some(shapes) = &shapes {
         specs.push((shapes::SHAPES_FILE.to_owned(), shapes.clone()));
     }
+    let mut spec_texts = std::collections::BTreeMap::new();
     for (name, spec) in &specs {
         let path = options.out.join(name);
         let text = render_spec(spec);
+        spec_texts.insert(name.clone(), text.clone());
         // What is written must read back: checked again as the file it will be.
         if let Err(errors) = crate::parse_spec(&path.display().to_string(), &text) {
             check_errors.extend(errors);
@@ -399,12 +401,19 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         let rendered = facade::render(
             &config,
             &op_specs,
+            &spec_texts,
             &toml,
             &toml_path.display().to_string(),
-            &crate_name,
+            &facade::Product {
+                crate_name: &crate_name,
+                product: &imported.product,
+                version: &imported.version,
+                crate_version: facade::crate_version(crate_dir, &toml),
+            },
             shapes.is_some(),
         )?;
         imported.reports.extend(rendered.reports);
+        out_files.push((crate_dir.join(facade::LIB_FILE), rendered.lib_rs));
         out_files.push((
             crate_dir.join(facade::OPERATIONS_FILE),
             rendered.operations_rs,
@@ -448,8 +457,23 @@ pub fn run(options: &RunOptions) -> Result<Outcome, SpecError> {
         }
     }
     let mut stale = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(&options.out) {
-        for entry in entries.filter_map(Result::ok) {
+    // The spec folder, and the spec copies of the facade's group crates.
+    let mut spec_dirs = vec![options.out.clone()];
+    if let Some(crate_dir) = &options.facade {
+        if let Ok(groups) = std::fs::read_dir(crate_dir.join("groups")) {
+            spec_dirs.extend(
+                groups
+                    .filter_map(Result::ok)
+                    .map(|g| g.path().join("specs")),
+            );
+        }
+    }
+    for dir in &spec_dirs {
+        for entry in std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+        {
             let path = entry.path();
             if path.extension().is_some_and(|x| x == "json")
                 && !out_files.iter().any(|(p, _)| *p == path)

@@ -1,5 +1,6 @@
 //! STS role assumption through types this project generates from Alibaba's STS metadata
-//! (`specs/sts-2015-04-01/`, expanded here by `acs_macros::generate!` with `runtime = crate`:
+//! (`specs/sts-2015-04-01/` inside this crate, copies of the import's folder so that the packaged
+//! crate holds what it expands; expanded here by `acs_macros::generate!` with `runtime = crate`:
 //! the macro crates do not depend on the runtime, so the runtime can expand them itself) and sent
 //! by this runtime's own [`Client`].
 //!
@@ -25,22 +26,19 @@ use crate::error::{Error, ServiceError};
 /// credentials in use belong to).
 pub mod generated {
     // The nested types the operations share (`Credentials`, `AssumedRoleUser`).
+    acs_macros::generate!(spec = "specs/sts-2015-04-01/_shapes.json", runtime = crate);
     acs_macros::generate!(
-        spec = "../specs/sts-2015-04-01/_shapes.json",
-        runtime = crate
-    );
-    acs_macros::generate!(
-        spec = "../specs/sts-2015-04-01/AssumeRole.json",
+        spec = "specs/sts-2015-04-01/AssumeRole.json",
         runtime = crate,
         shapes = crate::credentials::sts::generated::shapes
     );
     acs_macros::generate!(
-        spec = "../specs/sts-2015-04-01/AssumeRoleWithOIDC.json",
+        spec = "specs/sts-2015-04-01/AssumeRoleWithOIDC.json",
         runtime = crate,
         shapes = crate::credentials::sts::generated::shapes
     );
     acs_macros::generate!(
-        spec = "../specs/sts-2015-04-01/GetCallerIdentity.json",
+        spec = "specs/sts-2015-04-01/GetCallerIdentity.json",
         runtime = crate
     );
 }

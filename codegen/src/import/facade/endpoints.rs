@@ -270,14 +270,13 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::facade::Layout;
 
     fn config(specs: &str) -> FacadeConfig {
         FacadeConfig {
             specs: specs.to_owned(),
             runtime: "crate::__private::runtime".to_owned(),
             default_feature: None,
-            layout: Layout::Crates,
+            overview: None,
         }
     }
 

@@ -1,19 +1,24 @@
-//! The facade crate's generated parts: its operation list and its Cargo features.
+//! The facade crate's generated parts: every file of it but `Cargo.toml`'s head, `facade.json`,
+//! an optional curated overview, examples, tests and benches.
 //!
-//! A facade crate (e.g. `swas/`) holds a `facade.json` that says where its specs are and which
+//! A facade crate (e.g. `ecs/`) holds a `facade.json` that says where its specs are and which
 //! operations its small default feature enables:
 //!
 //! ```json
-//! { "specs": "../specs/swas-open-2020-06-01",
+//! { "specs": "../specs/ecs-2014-05-26",
 //!   "runtime": "crate::__private::runtime",
-//!   "defaultFeature": { "name": "workflow", "operations": ["ListRegions", "CreateInstances"] } }
+//!   "overview": "OVERVIEW.md",
+//!   "defaultFeature": { "name": "default-operations", "operations": ["RunInstances"] } }
 //! ```
 //!
-//! From it and the imported specs the import writes `src/operations.rs` (one `generate!` per
-//! operation behind the feature of its group; the crate root `include!`s it) and the block of
-//! `Cargo.toml` between `# BEGIN generated features` and `# END generated features` (one feature
-//! per group, `full`, the default feature). An operation without a group goes to the group
-//! `Other` (feature `other`) and is reported.
+//! One layout for every product: one crate per operation group under `groups/<feature>/`
+//! (`crates.rs`), and a facade crate whose root, `src/lib.rs`, is written here too (`exports.rs`):
+//! the same exports for every product, a named, feature-gated re-export of every operation
+//! (`src/operations.rs`) and crate docs listing every operation by group (`src/features.md` and
+//! the root's docs). The block of `Cargo.toml` between `# BEGIN generated features` and
+//! `# END generated features` holds the group crates and the features (one per group, `full`,
+//! `server`, the default feature). An operation without a group goes to the group `Other`
+//! (feature `other`) and is reported.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,13 +28,14 @@ use serde_json::Value;
 mod client;
 mod crates;
 mod endpoints;
+mod exports;
 mod scaffold;
 
 pub use client::CLIENT_FILE;
 pub use endpoints::{check_host, render as render_endpoints, ENDPOINTS_FILE};
+pub use exports::{crate_path, operation_items, service_error_name};
 pub use scaffold::{scaffold, Scaffold};
 
-use super::shapes::SHAPES_FILE;
 use super::Report;
 use crate::spec::ServiceSpec;
 use crate::SpecError;
@@ -43,23 +49,14 @@ pub struct FacadeConfig {
     pub runtime: String,
     /// The default feature's name and operations.
     pub default_feature: Option<(String, Vec<String>)>,
-    /// Where the operations are generated (`"layout"`: `"modules"`, the default, or `"crates"`).
-    pub layout: Layout,
-}
-
-/// Where a facade's operations are generated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layout {
-    /// In the facade crate itself (`src/operations.rs`), behind a feature per group.
-    Modules,
-    /// One crate per group under `groups/<feature>/` (a feature per operation inside), which the
-    /// facade depends on optionally and re-exports. Editing one spec then rebuilds one group's
-    /// crate, not every operation of the product.
-    Crates,
+    /// A curated Markdown file (relative to the crate directory) that opens the crate docs in
+    /// place of the generated introduction: prose and examples, never code.
+    pub overview: Option<String>,
 }
 
 pub const CONFIG_FILE: &str = "facade.json";
 pub const OPERATIONS_FILE: &str = "src/operations.rs";
+pub const LIB_FILE: &str = "src/lib.rs";
 const BEGIN: &str = "# BEGIN generated features";
 const END: &str = "# END generated features";
 /// The group of operations no snapshot puts in a directory.
@@ -86,12 +83,12 @@ impl FacadeConfig {
         for key in map.keys() {
             if !matches!(
                 key.as_str(),
-                "$comment" | "specs" | "runtime" | "defaultFeature" | "layout"
+                "$comment" | "specs" | "runtime" | "defaultFeature" | "layout" | "overview"
             ) {
                 return Err(SpecError::new(
                     file,
                     format!("/{key}"),
-                    "unknown key (expected specs, runtime, defaultFeature, layout)",
+                    "unknown key (expected specs, runtime, defaultFeature, layout, overview)",
                 ));
             }
         }
@@ -125,35 +122,65 @@ impl FacadeConfig {
                 Some((name.to_owned(), ops))
             }
         };
-        let layout = match map.get("layout").and_then(Value::as_str) {
-            None | Some("modules") => Layout::Modules,
-            Some("crates") => Layout::Crates,
+        // One layout for every product: a group crate per operation group. The key stays
+        // accepted with that one value so older `facade.json` files keep reading.
+        match map.get("layout") {
+            None => {}
+            Some(v) if v.as_str() == Some("crates") => {}
             Some(_) => {
                 return Err(SpecError::new(
                     file,
                     "/layout",
-                    "expected \"modules\" or \"crates\"",
+                    "expected \"crates\" (the only layout; operations live in group crates)",
                 ))
             }
+        }
+        let overview = match map.get("overview") {
+            None => None,
+            Some(_) => Some(string("overview")?),
         };
         Ok(Self {
             specs: string("specs")?,
             runtime: string("runtime")?,
             default_feature,
-            layout,
+            overview,
         })
     }
 }
 
-/// `    spec = "PATH",` as rustfmt writes it (wrapped past 100 columns), so that `cargo fmt`
-/// leaves generated files as the import wrote them.
-pub(super) fn spec_arg(path: &str) -> String {
-    let line = format!("    spec = \"{path}\",");
-    if line.chars().count() > 100 {
-        format!("    spec =\n        \"{path}\",")
-    } else {
-        line
+/// `acs_macros::generate!(spec = "PATH", runtime = ::acs_runtime[, shapes = SHAPES]);` as rustfmt
+/// writes it, so that `cargo fmt` leaves generated files as the import wrote them: on one line
+/// when its arguments fit rustfmt's call width (60) and the line 100 columns, else one argument
+/// per line (the spec path on a line of its own past 100 columns).
+pub(super) fn generate_call(path: &str, shapes: Option<&str>, product: Option<&str>) -> String {
+    let mut args = vec![
+        format!("spec = \"{path}\""),
+        "runtime = ::acs_runtime".to_owned(),
+    ];
+    if let Some(shapes) = shapes {
+        args.push(format!("shapes = {shapes}"));
     }
+    if let Some(product) = product {
+        args.push(format!("product = {product}"));
+    }
+    let joined = args.join(", ");
+    let line = format!("acs_macros::generate!({joined});\n");
+    if joined.chars().count() <= 60 && line.chars().count() <= 101 {
+        return line;
+    }
+    let mut out = String::from("acs_macros::generate!(\n");
+    for (i, arg) in args.iter().enumerate() {
+        let sep = if i + 1 < args.len() { "," } else { "" };
+        let line = format!("    {arg}{sep}");
+        if i == 0 && line.chars().count() > 100 {
+            out.push_str(&format!("    spec =\n        \"{path}\"{sep}\n"));
+        } else {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out.push_str(");\n");
+    out
 }
 
 /// `FirewallTemplates` → `firewall-templates`.
@@ -170,26 +197,66 @@ pub fn feature_name(group: &str) -> String {
 
 /// The generated files of a facade.
 pub struct FacadeFiles {
-    /// `src/operations.rs`: one `generate!` per operation.
+    /// `src/lib.rs`: the crate root, the same exports for every product.
+    pub lib_rs: String,
+    /// `src/operations.rs`: the named, feature-gated re-export of every operation.
     pub operations_rs: String,
     /// `src/features.md`: the feature table the crate root's docs include.
     pub features_md: String,
     pub cargo_toml: String,
-    /// Further files, relative to the facade crate (the group crates of [`Layout::Crates`]).
+    /// Further files, relative to the facade crate (the group crates).
     pub extra: Vec<(String, String)>,
     pub reports: Vec<Report>,
 }
 
 pub const FEATURES_FILE: &str = "src/features.md";
 
+/// What a facade is of: its crate (directory) name, and the product and API version its specs
+/// describe (for the generated docs).
+pub struct Product<'a> {
+    pub crate_name: &'a str,
+    pub product: &'a str,
+    pub version: &'a str,
+    /// The facade crate's own version (its group crates share it), for their docs.rs address;
+    /// `None` when it cannot be read (docs then link to `latest`).
+    pub crate_version: Option<String>,
+}
+
+/// The version of the crate in `crate_dir` whose manifest is `cargo_toml`: its own `version`, or
+/// the workspace's (`version.workspace = true`, from the nearest `[workspace.package]` above).
+pub fn crate_version(crate_dir: &Path, cargo_toml: &str) -> Option<String> {
+    fn version_in(text: &str, table: &str) -> Option<String> {
+        let body = &text[text.find(table)? + table.len()..];
+        let body = body.split("\n[").next().unwrap_or_default();
+        body.lines().find_map(|l| {
+            let v = l
+                .trim()
+                .strip_prefix("version")?
+                .trim_start()
+                .strip_prefix('=')?;
+            Some(v.trim().strip_prefix('"')?.strip_suffix('"')?.to_owned())
+        })
+    }
+    if let Some(v) = version_in(cargo_toml, "[package]") {
+        return Some(v);
+    }
+    let dir = std::fs::canonicalize(crate_dir).ok()?;
+    dir.ancestors().skip(1).find_map(|d| {
+        let text = std::fs::read_to_string(d.join("Cargo.toml")).ok()?;
+        version_in(&text, "[workspace.package]")
+    })
+}
+
 /// Renders the facade's generated parts from `specs` (one operation each, `_service.json`
-/// excluded) and the crate's current `Cargo.toml`.
+/// excluded), their texts by file name (copied into the group crates) and the crate's current
+/// `Cargo.toml`.
 pub fn render(
     config: &FacadeConfig,
     specs: &[&ServiceSpec],
+    spec_texts: &BTreeMap<String, String>,
     cargo_toml: &str,
     cargo_toml_name: &str,
-    crate_name: &str,
+    product: &Product<'_>,
     has_shapes: bool,
 ) -> Result<FacadeFiles, SpecError> {
     let mut by_group: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -227,17 +294,21 @@ pub fn render(
     for ops in by_group.values_mut() {
         ops.sort_unstable();
     }
-    let (rs, block_body, mut extra) = match config.layout {
-        Layout::Modules => {
-            let (rs, body) = modules_layout(config, &by_group, has_shapes, crate_name);
-            (rs, body, Vec::new())
-        }
-        Layout::Crates => crates::render(config, &by_group, crate_name, has_shapes, specs),
-    };
+    let marker = client::marker_definition(product.crate_name, product.product, product.version);
+    let (block_body, mut extra) = crates::render(
+        config,
+        &by_group,
+        product.crate_name,
+        product.crate_version.as_deref(),
+        spec_texts,
+        has_shapes,
+        &marker,
+    );
     extra.push((
         CLIENT_FILE.to_owned(),
-        client::render(config, &by_group, specs, crate_name),
+        client::render(config, &by_group, specs, product.crate_name),
     ));
+    let exports = exports::render(config, &by_group, product, has_shapes)?;
     let mut block = format!("{BEGIN} (by `acs-codegen import --facade`; do not edit)\n");
     block.push_str(&block_body);
     block.push_str(END);
@@ -255,91 +326,12 @@ pub fn render(
             ))
         }
     };
-    let mut md = String::from(
-        "\n# Cargo features\n\nOne feature per operation group (written by `acs-codegen import --facade`):\n\n| feature | operations |\n|---|---|\n",
-    );
-    if let Some((name, list)) = &config.default_feature {
-        md.push_str(&format!(
-            "| `{name}` (default) | {} |\n",
-            list.iter()
-                .map(|o| format!("`{o}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    md.push_str(&format!(
-        "| `full` | all {} |\n",
-        by_group.values().map(Vec::len).sum::<usize>()
-    ));
-    for (group, ops) in &by_group {
-        md.push_str(&format!(
-            "| `{}` | {} |\n",
-            feature_name(group),
-            ops.iter()
-                .map(|o| format!("`{o}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
     Ok(FacadeFiles {
-        operations_rs: rs,
-        features_md: md,
+        lib_rs: exports.lib_rs,
+        operations_rs: exports.operations_rs,
+        features_md: exports.features_md,
         cargo_toml: toml,
         extra,
         reports,
     })
-}
-
-/// [`Layout::Modules`]: `src/operations.rs` and the `[features]` table.
-fn modules_layout(
-    config: &FacadeConfig,
-    by_group: &BTreeMap<String, Vec<&str>>,
-    has_shapes: bool,
-    crate_name: &str,
-) -> (String, String) {
-    let mut rs = String::from(
-        "// @generated by `acs-codegen import --facade`: one `generate!` per imported operation, behind\n// the Cargo feature of its group. Do not edit; re-run the import (see the README).\n",
-    );
-    let shapes_arg = if has_shapes {
-        // Nested types several operations share, generated once (`pub mod shapes`).
-        rs.push_str(&format!(
-            "\n// Nested types several operations share.\nacs_macros::generate!(\n{}\n    runtime = {}\n);\n",
-            spec_arg(&format!("{}/{}", config.specs, SHAPES_FILE)),
-            config.runtime
-        ));
-        ",\n    shapes = crate::shapes"
-    } else {
-        ""
-    };
-    for (group, ops) in by_group {
-        let feature = feature_name(group);
-        rs.push_str(&format!("\n// Group `{group}` (feature `{feature}`).\n"));
-        for op in ops {
-            match &config.default_feature {
-                Some((default, list)) if list.iter().any(|x| x == op) => rs.push_str(&format!(
-                    "#[cfg(any(feature = \"{feature}\", feature = \"{default}\"))]\n"
-                )),
-                _ => rs.push_str(&format!("#[cfg(feature = \"{feature}\")]\n")),
-            }
-            rs.push_str(&format!(
-                "acs_macros::generate!(\n{}\n    runtime = {}{shapes_arg}{}\n);\n",
-                spec_arg(&format!("{}/{op}.json", config.specs)),
-                config.runtime,
-                client::product_arg(Layout::Modules, crate_name),
-            ));
-        }
-    }
-    let features: Vec<String> = by_group.keys().map(|g| feature_name(g)).collect();
-    let mut block = String::from("[features]\n");
-    match &config.default_feature {
-        Some((name, _)) => block.push_str(&format!("default = [\"{name}\"]\n{name} = []\n")),
-        None => block.push_str("default = []\n"),
-    }
-    let quoted: Vec<String> = features.iter().map(|f| format!("\"{f}\"")).collect();
-    block.push_str(&format!("full = [{}]\n", quoted.join(", ")));
-    block.push_str(SERVER_FEATURE);
-    for f in &features {
-        block.push_str(&format!("{f} = []\n"));
-    }
-    (rs, block)
 }
