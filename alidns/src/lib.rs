@@ -37,12 +37,15 @@ pub use acs_runtime::client::{
 };
 pub use acs_runtime::credentials;
 pub use acs_runtime::paginate::{PageItems, Pages, Paginated};
-pub use acs_runtime::transport::{HttpResponse, Interceptor, Transport, TransportError};
+pub use acs_runtime::transport::{
+    HttpResponse, Interceptor, Transport, TransportCause, TransportError,
+};
 pub use acs_runtime::{mock, mock_client, stream, waiter, FromWire};
 pub use acs_runtime::{
     AnyError, AnyServiceError, CommonError, Credentials, CredentialsError, DefaultChain, Endpoint,
     EndpointError, Error, ErrorMeta, Network, ProvideCredentials, RetryConfig, Rule, ServiceError,
-    SharedCredentialsProvider, UnexpectedResponse, ValidationErrors, Violation,
+    SharedCredentialsProvider, UnexpectedResponse, ValidationErrors, Violation, WaitFailure,
+    WaitOutcome,
 };
 
 /// A service-wide error: every operation's [`Error`] converts into it with `?`, so one function
@@ -55,15 +58,11 @@ pub use endpoints::{ENDPOINTS, ENDPOINT_RULES};
 
 mod endpoints;
 
-// The client: the runtime's, preset with this product's endpoints (`alidns::client()`).
-pub use acs_runtime::client::{Client, ClientBuilder};
-
-/// A [`ClientBuilder`] preset with this product's endpoints ([`ENDPOINT_RULES`]). Set
-/// `.region(..)` (or `.endpoint(..)`, which always wins), `.network(Network::Vpc)` for VPC
-/// endpoints, optionally credentials (default: the provider chain), then `.build()`.
-pub fn client() -> ClientBuilder {
-    Client::builder().product_endpoints(crate::ENDPOINT_RULES)
-}
+// The product's client (`Client`, `client()`), one method per operation: written by
+// `acs-codegen import --facade alidns`.
+pub use acs_runtime::client::ClientBuilder;
+mod product_client;
+pub use product_client::*;
 
 // Every operation by name, behind the feature of its group: written by
 // `acs-codegen import --facade alidns`.

@@ -113,7 +113,7 @@ impl Client {
     /// [`rt::Client::send_all_items`]).
     pub async fn send_all_items<O>(&self, request: &O) -> Result<Vec<O::Item>, rt::Error<O::Error>>
     where
-        O: rt::OperationOf<DysmsapiApi> + rt::paginate::Paginated,
+        O: rt::OperationOf<DysmsapiApi> + rt::paginate::PageItems,
     {
         self.inner.send_all_items(request).await
     }

@@ -20,11 +20,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .instance_type("ecs.g7.large")
         .security_group_id("sg-bp15ed6xe1yxeycg****")
         .v_switch_id("vsw-bp1s5fnvk4gn2tws0****")
-        .system_disk(SystemDisk {
-            category: Some("cloud_essd".into()),
-            size: Some("40".into()),
-            ..Default::default()
-        })
+        .system_disk(
+            SystemDisk::builder()
+                .category("cloud_essd")
+                .size(40)
+                .build(),
+        )
         .data_disk(vec![DataDisk {
             category: Some("cloud_essd".into()),
             size: Some(100),

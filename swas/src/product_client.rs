@@ -3,10 +3,7 @@
 
 use crate::__private::runtime as rt;
 
-/// The product `SWAS-OPEN` (API version `2020-06-01`) as a type: its operations implement
-/// `OperationOf<SwasApi>`, which is what the `swas` client's `send` accepts.
-#[derive(Clone, Copy, Debug)]
-pub enum SwasApi {}
+pub use swas_shapes::SwasApi;
 
 /// A client for Alibaba Cloud `SWAS-OPEN` (API version `2020-06-01`): one method per operation,
 /// in the fluent style (`client.list_regions()…send().await`, each behind its operation's feature),
@@ -116,7 +113,7 @@ impl Client {
     /// [`rt::Client::send_all_items`]).
     pub async fn send_all_items<O>(&self, request: &O) -> Result<Vec<O::Item>, rt::Error<O::Error>>
     where
-        O: rt::OperationOf<SwasApi> + rt::paginate::Paginated,
+        O: rt::OperationOf<SwasApi> + rt::paginate::PageItems,
     {
         self.inner.send_all_items(request).await
     }

@@ -6,8 +6,8 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::docs::{field_doc, render_value, Doc};
-use super::value_builders::{value_builder, Setter, Slot};
 use super::fluent;
+use super::value_builders::{value_builder, Setter, Slot};
 use super::{
     data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
     scalar_type, Context,

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Alb` (API version `2020-06-16`) as a type: its operations implement
+/// `OperationOf<AlbApi>`, which is what the `alb` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum AlbApi {}

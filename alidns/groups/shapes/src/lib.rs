@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Alidns` (API version `2015-01-09`) as a type: its operations implement
+/// `OperationOf<AlidnsApi>`, which is what the `alidns` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum AlidnsApi {}

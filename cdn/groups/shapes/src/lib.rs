@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Cdn` (API version `2018-05-10`) as a type: its operations implement
+/// `OperationOf<CdnApi>`, which is what the `cdn` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum CdnApi {}

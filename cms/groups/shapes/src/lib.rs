@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Cms` (API version `2019-01-01`) as a type: its operations implement
+/// `OperationOf<CmsApi>`, which is what the `cms` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum CmsApi {}

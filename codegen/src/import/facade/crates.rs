@@ -73,7 +73,7 @@ pub(super) fn render(
         &shapes_crate,
         &format!("Nested types several operations of the `{facade}` crate share"),
     );
-    toml.push_str("\n[features]\nserver = []\n");
+    toml.push_str(&format!("\n[features]\n{}", super::SERVER_FEATURE));
     files.push(("groups/shapes/Cargo.toml".to_owned(), toml));
     let shapes_call = if has_shapes {
         generate_call(

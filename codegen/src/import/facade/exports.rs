@@ -233,12 +233,15 @@ pub use acs_runtime::client::{{
 }};
 pub use acs_runtime::credentials;
 pub use acs_runtime::paginate::{{PageItems, Pages, Paginated}};
-pub use acs_runtime::transport::{{HttpResponse, Interceptor, Transport, TransportError}};
+pub use acs_runtime::transport::{{
+    HttpResponse, Interceptor, Transport, TransportCause, TransportError,
+}};
 pub use acs_runtime::{{mock, mock_client, stream, waiter, FromWire}};
 pub use acs_runtime::{{
     AnyError, AnyServiceError, CommonError, Credentials, CredentialsError, DefaultChain, Endpoint,
     EndpointError, Error, ErrorMeta, Network, ProvideCredentials, RetryConfig, Rule, ServiceError,
-    SharedCredentialsProvider, UnexpectedResponse, ValidationErrors, Violation,
+    SharedCredentialsProvider, UnexpectedResponse, ValidationErrors, Violation, WaitFailure,
+    WaitOutcome,
 }};
 
 /// A service-wide error: every operation's [`Error`] converts into it with `?`, so one function

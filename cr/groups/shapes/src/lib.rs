@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `cr` (API version `2018-12-01`) as a type: its operations implement
+/// `OperationOf<CrApi>`, which is what the `cr` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum CrApi {}

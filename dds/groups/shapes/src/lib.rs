@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Dds` (API version `2015-12-01`) as a type: its operations implement
+/// `OperationOf<DdsApi>`, which is what the `dds` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum DdsApi {}

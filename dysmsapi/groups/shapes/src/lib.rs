@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Dysmsapi` (API version `2017-05-25`) as a type: its operations implement
+/// `OperationOf<DysmsapiApi>`, which is what the `dysmsapi` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum DysmsapiApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Ecs` (API version `2014-05-26`) as a type: its operations implement
+/// `OperationOf<EcsApi>`, which is what the `ecs` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum EcsApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Ess` (API version `2014-08-28`) as a type: its operations implement
+/// `OperationOf<EssApi>`, which is what the `ess` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum EssApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Kms` (API version `2016-01-20`) as a type: its operations implement
+/// `OperationOf<KmsApi>`, which is what the `kms` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum KmsApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Nlb` (API version `2022-04-30`) as a type: its operations implement
+/// `OperationOf<NlbApi>`, which is what the `nlb` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum NlbApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `polardb` (API version `2017-08-01`) as a type: its operations implement
+/// `OperationOf<PolardbApi>`, which is what the `polardb` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum PolardbApi {}

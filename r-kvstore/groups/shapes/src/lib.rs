@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `R-kvstore` (API version `2015-01-01`) as a type: its operations implement
+/// `OperationOf<RKvstoreApi>`, which is what the `r-kvstore` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum RKvstoreApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Ram` (API version `2015-05-01`) as a type: its operations implement
+/// `OperationOf<RamApi>`, which is what the `ram` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum RamApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Rds` (API version `2014-08-15`) as a type: its operations implement
+/// `OperationOf<RdsApi>`, which is what the `rds` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum RdsApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `ResourceManager` (API version `2020-03-31`) as a type: its operations implement
+/// `OperationOf<ResourcemanagerApi>`, which is what the `resourcemanager` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum ResourcemanagerApi {}

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Slb` (API version `2014-05-15`) as a type: its operations implement
+/// `OperationOf<SlbApi>`, which is what the `slb` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum SlbApi {}

@@ -8,89 +8,102 @@
 acs_macros::generate!(
     spec = "specs/CreateCommand.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteCommand")]
 acs_macros::generate!(
     spec = "specs/DeleteCommand.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeCloudAssistantAttributes")]
 acs_macros::generate!(
     spec = "specs/DescribeCloudAssistantAttributes.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeCloudAssistantStatus")]
 acs_macros::generate!(
     spec = "specs/DescribeCloudAssistantStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeCommandInvocations")]
 acs_macros::generate!(
     spec = "specs/DescribeCommandInvocations.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeCommands")]
 acs_macros::generate!(
     spec = "specs/DescribeCommands.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeInvocationResult")]
 acs_macros::generate!(
     spec = "specs/DescribeInvocationResult.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeInvocations")]
 acs_macros::generate!(
     spec = "specs/DescribeInvocations.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "InstallCloudAssistant")]
 acs_macros::generate!(
     spec = "specs/InstallCloudAssistant.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "InvokeCommand")]
 acs_macros::generate!(
     spec = "specs/InvokeCommand.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "RunCommand")]
 acs_macros::generate!(
     spec = "specs/RunCommand.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "StartTerminalSession")]
 acs_macros::generate!(
     spec = "specs/StartTerminalSession.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "UpdateCommandAttribute")]
 acs_macros::generate!(
     spec = "specs/UpdateCommandAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

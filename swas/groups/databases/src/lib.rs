@@ -8,89 +8,102 @@
 acs_macros::generate!(
     spec = "specs/AllocatePublicConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeDatabaseErrorLogs")]
 acs_macros::generate!(
     spec = "specs/DescribeDatabaseErrorLogs.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeDatabaseInstanceMetricData")]
 acs_macros::generate!(
     spec = "specs/DescribeDatabaseInstanceMetricData.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeDatabaseInstanceParameters")]
 acs_macros::generate!(
     spec = "specs/DescribeDatabaseInstanceParameters.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeDatabaseInstances")]
 acs_macros::generate!(
     spec = "specs/DescribeDatabaseInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeDatabaseSlowLogRecords")]
 acs_macros::generate!(
     spec = "specs/DescribeDatabaseSlowLogRecords.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ModifyDatabaseInstanceDescription")]
 acs_macros::generate!(
     spec = "specs/ModifyDatabaseInstanceDescription.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ModifyDatabaseInstanceParameter")]
 acs_macros::generate!(
     spec = "specs/ModifyDatabaseInstanceParameter.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ReleasePublicConnection")]
 acs_macros::generate!(
     spec = "specs/ReleasePublicConnection.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ResetDatabaseAccountPassword")]
 acs_macros::generate!(
     spec = "specs/ResetDatabaseAccountPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "RestartDatabaseInstance")]
 acs_macros::generate!(
     spec = "specs/RestartDatabaseInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "StartDatabaseInstance")]
 acs_macros::generate!(
     spec = "specs/StartDatabaseInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "StopDatabaseInstance")]
 acs_macros::generate!(
     spec = "specs/StopDatabaseInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

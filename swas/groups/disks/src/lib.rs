@@ -8,19 +8,22 @@
 acs_macros::generate!(
     spec = "specs/ListDisks.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ResetDisk")]
 acs_macros::generate!(
     spec = "specs/ResetDisk.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "UpdateDiskAttribute")]
 acs_macros::generate!(
     spec = "specs/UpdateDiskAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

@@ -8,61 +8,70 @@
 acs_macros::generate!(
     spec = "specs/ApplyFirewallTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "CreateFirewallTemplate")]
 acs_macros::generate!(
     spec = "specs/CreateFirewallTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "CreateFirewallTemplateRules")]
 acs_macros::generate!(
     spec = "specs/CreateFirewallTemplateRules.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteFirewallTemplateRules")]
 acs_macros::generate!(
     spec = "specs/DeleteFirewallTemplateRules.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteFirewallTemplates")]
 acs_macros::generate!(
     spec = "specs/DeleteFirewallTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeFirewallTemplateApplyResults")]
 acs_macros::generate!(
     spec = "specs/DescribeFirewallTemplateApplyResults.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeFirewallTemplateRulesApplyResult")]
 acs_macros::generate!(
     spec = "specs/DescribeFirewallTemplateRulesApplyResult.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeFirewallTemplates")]
 acs_macros::generate!(
     spec = "specs/DescribeFirewallTemplates.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ModifyFirewallTemplate")]
 acs_macros::generate!(
     spec = "specs/ModifyFirewallTemplate.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

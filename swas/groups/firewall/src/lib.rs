@@ -8,54 +8,62 @@
 acs_macros::generate!(
     spec = "specs/CreateFirewallRule.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "CreateFirewallRules")]
 acs_macros::generate!(
     spec = "specs/CreateFirewallRules.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteFirewallRule")]
 acs_macros::generate!(
     spec = "specs/DeleteFirewallRule.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteFirewallRules")]
 acs_macros::generate!(
     spec = "specs/DeleteFirewallRules.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DisableFirewallRule")]
 acs_macros::generate!(
     spec = "specs/DisableFirewallRule.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "EnableFirewallRule")]
 acs_macros::generate!(
     spec = "specs/EnableFirewallRule.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListFirewallRules")]
 acs_macros::generate!(
     spec = "specs/ListFirewallRules.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ModifyFirewallRule")]
 acs_macros::generate!(
     spec = "specs/ModifyFirewallRule.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

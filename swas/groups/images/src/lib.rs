@@ -8,54 +8,62 @@
 acs_macros::generate!(
     spec = "specs/AddCustomImageShareAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "CreateCustomImage")]
 acs_macros::generate!(
     spec = "specs/CreateCustomImage.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteCustomImage")]
 acs_macros::generate!(
     spec = "specs/DeleteCustomImage.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteCustomImages")]
 acs_macros::generate!(
     spec = "specs/DeleteCustomImages.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListCustomImageShareAccounts")]
 acs_macros::generate!(
     spec = "specs/ListCustomImageShareAccounts.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListCustomImages")]
 acs_macros::generate!(
     spec = "specs/ListCustomImages.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ModifyImageShareStatus")]
 acs_macros::generate!(
     spec = "specs/ModifyImageShareStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "RemoveCustomImageShareAccount")]
 acs_macros::generate!(
     spec = "specs/RemoveCustomImageShareAccount.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

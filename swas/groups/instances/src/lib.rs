@@ -8,159 +8,182 @@
 acs_macros::generate!(
     spec = "specs/CreateInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeCloudMonitorAgentStatuses")]
 acs_macros::generate!(
     spec = "specs/DescribeCloudMonitorAgentStatuses.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeInstancePasswordsSetting")]
 acs_macros::generate!(
     spec = "specs/DescribeInstancePasswordsSetting.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeInstanceVncUrl")]
 acs_macros::generate!(
     spec = "specs/DescribeInstanceVncUrl.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeMonitorData")]
 acs_macros::generate!(
     spec = "specs/DescribeMonitorData.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeSecurityAgentStatus")]
 acs_macros::generate!(
     spec = "specs/DescribeSecurityAgentStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "InstallCloudMonitorAgent")]
 acs_macros::generate!(
     spec = "specs/InstallCloudMonitorAgent.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListInstancePlansModification")]
 acs_macros::generate!(
     spec = "specs/ListInstancePlansModification.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListInstanceStatus")]
 acs_macros::generate!(
     spec = "specs/ListInstanceStatus.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListInstances")]
 acs_macros::generate!(
     spec = "specs/ListInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListInstancesTrafficPackages")]
 acs_macros::generate!(
     spec = "specs/ListInstancesTrafficPackages.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "LoginInstance")]
 acs_macros::generate!(
     spec = "specs/LoginInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ModifyInstanceVncPassword")]
 acs_macros::generate!(
     spec = "specs/ModifyInstanceVncPassword.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "RebootInstance")]
 acs_macros::generate!(
     spec = "specs/RebootInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "RebootInstances")]
 acs_macros::generate!(
     spec = "specs/RebootInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "RenewInstance")]
 acs_macros::generate!(
     spec = "specs/RenewInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ResetSystem")]
 acs_macros::generate!(
     spec = "specs/ResetSystem.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "StartInstance")]
 acs_macros::generate!(
     spec = "specs/StartInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "StartInstances")]
 acs_macros::generate!(
     spec = "specs/StartInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "StopInstance")]
 acs_macros::generate!(
     spec = "specs/StopInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "StopInstances")]
 acs_macros::generate!(
     spec = "specs/StopInstances.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "UpdateInstanceAttribute")]
 acs_macros::generate!(
     spec = "specs/UpdateInstanceAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "UpgradeInstance")]
 acs_macros::generate!(
     spec = "specs/UpgradeInstance.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

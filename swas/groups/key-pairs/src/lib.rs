@@ -8,68 +8,78 @@
 acs_macros::generate!(
     spec = "specs/AttachKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "CreateInstanceKeyPair")]
 acs_macros::generate!(
     spec = "specs/CreateInstanceKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "CreateKeyPair")]
 acs_macros::generate!(
     spec = "specs/CreateKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteInstanceKeyPair")]
 acs_macros::generate!(
     spec = "specs/DeleteInstanceKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteKeyPairs")]
 acs_macros::generate!(
     spec = "specs/DeleteKeyPairs.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DescribeInstanceKeyPair")]
 acs_macros::generate!(
     spec = "specs/DescribeInstanceKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DetachKeyPair")]
 acs_macros::generate!(
     spec = "specs/DetachKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ImportKeyPair")]
 acs_macros::generate!(
     spec = "specs/ImportKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListKeyPairs")]
 acs_macros::generate!(
     spec = "specs/ListKeyPairs.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "UploadInstanceKeyPair")]
 acs_macros::generate!(
     spec = "specs/UploadInstanceKeyPair.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

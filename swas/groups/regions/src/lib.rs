@@ -8,19 +8,22 @@
 acs_macros::generate!(
     spec = "specs/ListImages.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListPlans")]
 acs_macros::generate!(
     spec = "specs/ListPlans.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListRegions")]
 acs_macros::generate!(
     spec = "specs/ListRegions.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `SWAS-OPEN` (API version `2020-06-01`) as a type: its operations implement
+/// `OperationOf<SwasApi>`, which is what the `swas` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum SwasApi {}

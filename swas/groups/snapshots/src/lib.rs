@@ -8,33 +8,38 @@
 acs_macros::generate!(
     spec = "specs/CreateSnapshot.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteSnapshot")]
 acs_macros::generate!(
     spec = "specs/DeleteSnapshot.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "DeleteSnapshots")]
 acs_macros::generate!(
     spec = "specs/DeleteSnapshots.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "ListSnapshots")]
 acs_macros::generate!(
     spec = "specs/ListSnapshots.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );
 
 #[cfg(feature = "UpdateSnapshotAttribute")]
 acs_macros::generate!(
     spec = "specs/UpdateSnapshotAttribute.json",
     runtime = ::acs_runtime,
-    shapes = ::swas_shapes::shapes
+    shapes = ::swas_shapes::shapes,
+    product = ::swas_shapes::SwasApi
 );

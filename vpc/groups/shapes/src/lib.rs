@@ -4,3 +4,8 @@
 #![allow(deprecated)]
 
 acs_macros::generate!(spec = "specs/_shapes.json", runtime = ::acs_runtime);
+
+/// The product `Vpc` (API version `2016-04-28`) as a type: its operations implement
+/// `OperationOf<VpcApi>`, which is what the `vpc` client's `send` accepts.
+#[derive(Clone, Copy, Debug)]
+pub enum VpcApi {}
