@@ -93,7 +93,7 @@ fn every_operation_is_reexported_by_name_and_linked_in_the_crate_docs() {
             "pub use acs_runtime::{mock, mock_client, stream, waiter, FromWire};",
             "pub use acs_runtime::credentials;",
             &format!("pub type {} = AnyError;", service_error_name(&name)),
-            "pub fn client() -> ClientBuilder {",
+            "mod product_client;\npub use product_client::*;",
             "#![cfg_attr(docsrs, feature(doc_cfg))]",
         ] {
             assert!(lib.contains(export), "{name}: {export}");

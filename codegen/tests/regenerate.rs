@@ -65,6 +65,10 @@ fn reproduces(options: &RunOptions, command: &str) -> Outcome {
     outcome
 }
 
+/// `pub fn`s of the product client that are not operations: `builder`, `runtime_client`,
+/// `endpoint`, `region`, `prepare`, `pages`, `items`.
+const CLIENT_OWN_FNS: usize = 7;
+
 #[test]
 fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
     let outcome = reproduces(
@@ -88,15 +92,15 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
         operations + 1,
         "the operations and _service.json"
     );
-    // + _shapes.json, the facade's lib.rs, operations.rs, features.md, endpoints.rs and
-    // Cargo.toml, two files (Cargo.toml, src/lib.rs) per group crate and the shapes crate, and
+    // + _shapes.json, the facade's lib.rs, operations.rs, features.md, endpoints.rs,
+    // product_client.rs and Cargo.toml, two files (Cargo.toml, src/lib.rs) per group crate and the shapes crate, and
     // the copies of the specs they expand (every operation's and _shapes.json).
     let groups = std::fs::read_dir(root().join("swas/groups"))
         .unwrap()
         .count();
     assert_eq!(
         outcome.files.len(),
-        operations + 7 + 2 * groups + operations + 1
+        operations + 8 + 2 * groups + operations + 1
     );
     assert_eq!(outcome.snapshots.len(), shipped.len());
     let mut generated = 0;
@@ -105,6 +109,16 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
         generated += lib.matches("acs_macros::generate!(").count();
     }
     assert_eq!(generated, operations + 1, "the operations and the shapes");
+    // The product's client: a method per operation, behind the features of its re-export.
+    let client = std::fs::read_to_string(root().join("swas/src/product_client.rs")).unwrap();
+    assert_eq!(
+        client.matches("\n    pub fn ").count() - CLIENT_OWN_FNS,
+        operations,
+        "one method per operation"
+    );
+    assert!(client.contains(
+        "    #[cfg(any(feature = \"regions\", feature = \"workflow\"))]\n    pub fn list_plans(&self) -> crate::ListPlansBuilder<&rt::Client> {"
+    ));
     let operations_rs = std::fs::read_to_string(root().join("swas/src/operations.rs")).unwrap();
     // A default operation is there with its group's feature or the default one.
     assert!(operations_rs.contains(
@@ -117,22 +131,28 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
 /// ECS, VPC and STS: specs and facade crates are what the documented commands write.
 #[test]
 fn shipped_ecs_vpc_and_sts_are_what_the_layered_import_writes() {
-    // STS has no facade: the runtime expands it for the credential chain.
-    for (product, krate) in [
-        ("ecs-2014-05-26", Some("ecs")),
-        ("vpc-2016-04-28", Some("vpc")),
-        ("sts-2015-04-01", None),
+    // STS has no facade: the runtime expands it for the credential chain. ECS has overlays
+    // (`specs/overlays/ecs-2014-05-26`, as `scripts/regenerate.sh` passes them).
+    for (product, krate, overlays) in [
+        (
+            "ecs-2014-05-26",
+            Some("ecs"),
+            Some("specs/overlays/ecs-2014-05-26"),
+        ),
+        ("vpc-2016-04-28", Some("vpc"), None),
+        ("sts-2015-04-01", None, None),
     ] {
         let operations = operation_count(&snapshots(product).last().unwrap().1);
         let command = format!(
-            "cargo run -p acs-codegen -- import specs/vendor-metadata/{product} --out specs/{product}{}",
-            krate.map(|k| format!(" --facade {k}")).unwrap_or_default()
+            "cargo run -p acs-codegen -- import specs/vendor-metadata/{product} --out specs/{product}{}{}",
+            krate.map(|k| format!(" --facade {k}")).unwrap_or_default(),
+            overlays.map(|o| format!(" --overlay-dir {o}")).unwrap_or_default()
         );
         let outcome = reproduces(
             &RunOptions {
                 inputs: vec![root().join("specs/vendor-metadata").join(product)],
                 out: root().join("specs").join(product),
-                overlay_dir: None,
+                overlay_dir: overlays.map(|o| root().join(o)),
                 facade: krate.map(|k| root().join(k)),
                 dry_run: true,
                 default_operations: Vec::new(),
