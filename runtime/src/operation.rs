@@ -259,6 +259,18 @@ impl Params {
         self.values.reserve(bytes);
     }
 
+    /// Bytes of all values together (what a copy of these parameters needs).
+    pub(crate) fn value_bytes(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Entries with their names as stored, so a copy of a static name stays a borrow.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&Cow<'static, str>, &str)> {
+        self.entries
+            .iter()
+            .map(|(n, range)| (n, &self.values[range.clone()]))
+    }
+
     /// Sorts the entries by name, then value, in byte order (the order signatures use).
     pub fn sort(&mut self) {
         let values = &self.values;

@@ -23,6 +23,7 @@ pub mod builder;
 pub mod prepared;
 pub mod request;
 mod sign_parts;
+mod v1_query;
 
 use std::borrow::Cow;
 use std::fmt;

@@ -97,6 +97,24 @@ pub(crate) fn percent_encode_twice(input: &str, once: &mut String, twice: &mut V
     }
 }
 
+/// Appends `percent_encode(percent_encode(input))` to `twice` in one pass: what the v1 string to
+/// sign holds for a name or value whose single encoding is not needed.
+pub(crate) fn percent_encode_twice_only(input: &str, twice: &mut Vec<u8>) {
+    let bytes = input.as_bytes();
+    let mut run_start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        if UNRESERVED[byte as usize] {
+            continue;
+        }
+        twice.extend_from_slice(&bytes[run_start..i]);
+        let hi = HEX_DIGITS[usize::from(byte >> 4)];
+        let lo = HEX_DIGITS[usize::from(byte & 0x0f)];
+        twice.extend_from_slice(&[b'%', b'2', b'5', hi, lo]);
+        run_start = i + 1;
+    }
+    twice.extend_from_slice(&bytes[run_start..]);
+}
+
 /// Appends the lower-case hex form of `bytes` to `out`.
 pub(crate) fn push_hex_lower(bytes: &[u8], out: &mut String) {
     const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
@@ -143,6 +161,9 @@ mod tests {
             assert_eq!(once, format!(">{}", percent_encoded(input)));
             let expected = format!("<{}", percent_encoded(&percent_encoded(input)));
             assert_eq!(twice, expected.as_bytes());
+            let mut only = b"<".to_vec();
+            percent_encode_twice_only(input, &mut only);
+            assert_eq!(only, expected.as_bytes());
         }
     }
 

@@ -163,7 +163,7 @@ type Keyed<'a> = (u64, &'a str, &'a str);
 
 /// The first eight bytes of `name`, zero-padded, as a big-endian number. For two names, unequal
 /// keys order them as their bytes do; equal keys need a full comparison.
-const fn prefix_key(name: &str) -> u64 {
+pub(crate) const fn prefix_key(name: &str) -> u64 {
     let bytes = name.as_bytes();
     let mut key = [0u8; 8];
     let mut i = 0;

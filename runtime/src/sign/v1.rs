@@ -13,7 +13,7 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::encode::percent_encode_twice;
+use super::encode::{percent_encode_twice, percent_encode_twice_only};
 use super::{keyed_sorted, percent_encode, prefix_key, sorted_params, write_encoded_pairs, Keyed};
 
 type HmacSha1 = Hmac<Sha1>;
@@ -163,10 +163,51 @@ impl SigningKey {
         percent_encode(&signature, out);
     }
 
+    /// The signature of parameters given in canonical order (sorted by name, then value, in byte
+    /// order; no `Signature`): the string to sign goes to a per-thread buffer, never a new one.
+    pub(crate) fn sign_canonical<'a>(
+        &self,
+        method: &str,
+        pairs: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    ) -> Base64Signature {
+        with_string_to_sign_buffer(|to_sign| {
+            to_sign.extend_from_slice(method.as_bytes());
+            to_sign.extend_from_slice(b"&%2F&");
+            for (i, (name, value)) in pairs.clone().enumerate() {
+                if i > 0 {
+                    to_sign.extend_from_slice(b"%26");
+                }
+                percent_encode_twice_only(name, to_sign);
+                to_sign.extend_from_slice(b"%3D");
+                percent_encode_twice_only(value, to_sign);
+            }
+            Base64Signature::of(self.digest(to_sign))
+        })
+    }
+
     fn digest(&self, string_to_sign: &[u8]) -> [u8; 20] {
         let mut mac = self.mac.clone();
         mac.update(string_to_sign);
         mac.finalize().into_bytes().into()
+    }
+}
+
+/// A v1 signature in Base64, on the stack: HMAC-SHA1's 20 bytes are always 28 characters.
+pub(crate) struct Base64Signature {
+    text: [u8; 28],
+}
+
+impl Base64Signature {
+    fn of(digest: [u8; 20]) -> Self {
+        let mut text = [b'='; 28];
+        // 20 bytes always encode to exactly 28; the result cannot fall short.
+        let _ = base64::engine::general_purpose::STANDARD.encode_slice(digest, &mut text);
+        Self { text }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Base64 is ASCII, so the check cannot fail.
+        std::str::from_utf8(&self.text).unwrap_or_default()
     }
 }
 
@@ -363,22 +404,25 @@ pub fn sign_request_into<'a>(
         out.push_str("&Signature=");
         key.sign_bytes_encoded_into(to_sign, out);
     };
-    // The string to sign goes to a per-thread buffer, reused: no allocation per request once it
-    // has grown. Only this function borrows it and nothing here calls back out, so the borrow
-    // cannot fail; if it did, a fresh buffer does.
-    let reused = STRING_TO_SIGN.try_with(|buffer| match buffer.try_borrow_mut() {
-        Ok(mut to_sign) => {
-            to_sign.clear();
-            sign(&mut to_sign, out);
-            if to_sign.capacity() > KEPT_BUFFER_BYTES {
-                *to_sign = Vec::new();
-            }
-            true
+    with_string_to_sign_buffer(|to_sign| sign(to_sign, out));
+}
+
+/// Runs `write` with an empty per-thread buffer for a string to sign, reused: no allocation per
+/// request once it has grown. Only the signers borrow it and nothing they run calls back out, so
+/// the borrow cannot fail; if it did, a fresh buffer does.
+fn with_string_to_sign_buffer<T>(mut write: impl FnMut(&mut Vec<u8>) -> T) -> T {
+    let reused = STRING_TO_SIGN.try_with(|buffer| {
+        let mut to_sign = buffer.try_borrow_mut().ok()?;
+        to_sign.clear();
+        let result = write(&mut to_sign);
+        if to_sign.capacity() > KEPT_BUFFER_BYTES {
+            *to_sign = Vec::new();
         }
-        Err(_) => false,
+        Some(result)
     });
-    if reused != Ok(true) {
-        sign(&mut Vec::new(), out);
+    match reused {
+        Ok(Some(result)) => result,
+        _ => write(&mut Vec::new()),
     }
 }
 
