@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use crate::credentials::Credentials;
 use crate::operation::Params;
-use crate::sign::{prefix_key, v1};
+use crate::sign::{percent_encode_twice_only, prefix_key, v1};
 
 /// The values of one request's common parameters that change per operation or attempt.
 pub(super) struct CommonValues<'a> {
@@ -37,6 +37,9 @@ const COMMON_NAMES: [(u64, &str); 9] = [
     (prefix_key("Version"), "Version"),
 ];
 const SECURITY_TOKEN: usize = 3;
+
+/// Operation parameters sorted on the stack; a request with more sorts them in a `Vec`.
+const STACK_PARAMS: usize = 32;
 
 /// The signed wire query: `own`'s parameters but those `is_common` names, the common
 /// parameters, sorted by name then value in byte order, and `Signature` last — the same
@@ -68,71 +71,95 @@ pub(super) fn signed_query(
         &common_sorted[..common_sorted.len() - 1]
     };
 
-    let own_entries = || {
-        own.entries()
-            .filter(|(name, _)| !is_common(name))
-            .map(|(name, value)| (prefix_key(name), name, value))
+    static NO_NAME: Cow<'static, str> = Cow::Borrowed("");
+    let mut on_stack: [Keyed<'_>; STACK_PARAMS] = [(0, &NO_NAME, ""); STACK_PARAMS];
+    let mut on_heap = Vec::new();
+    let mut count = 0;
+    for (name, value) in own.entries() {
+        if is_common(name) {
+            continue;
+        }
+        let entry = (prefix_key(name), name, value);
+        match on_stack.get_mut(count) {
+            Some(slot) => *slot = entry,
+            None => {
+                if on_heap.is_empty() {
+                    on_heap.extend_from_slice(&on_stack);
+                }
+                on_heap.push(entry);
+            }
+        }
+        count += 1;
+    }
+    let own_sorted: &mut [Keyed<'_>] = if on_heap.is_empty() {
+        &mut on_stack[..count]
+    } else {
+        &mut on_heap
     };
-    let common_bytes: usize = common_list.iter().map(|(_, _, v)| v.len()).sum();
+    // Generated code writes parameters in the spec's order, which is seldom the byte order.
+    if !own_sorted.is_sorted_by(|a, b| compare(a, b).is_le()) {
+        own_sorted.sort_unstable_by(compare);
+    }
+
+    let common_bytes: usize = common_list.iter().map(|(_, n, v)| n.len() + v.len()).sum();
+    let own_bytes = own.value_bytes() + own_sorted.iter().map(|e| e.1.len()).sum::<usize>();
     let mut query = Params::new();
     // The signature's 28 Base64 characters come last.
-    query.reserve(own.len() + common_list.len() + 1, own.value_bytes() + common_bytes + 28);
-    if is_sorted(own_entries()) {
-        merge_into(own_entries(), common_list, &mut query);
-    } else {
-        let mut sorted: Vec<Keyed<'_>> = own_entries().collect();
-        sorted.sort_unstable_by(|a, b| compare(a, b));
-        merge_into(sorted.into_iter(), common_list, &mut query);
-    }
-    let signature = credentials
-        .v1_signing_key()
-        .sign_canonical(method, query.iter());
+    query.reserve(own_sorted.len() + common_list.len() + 1, own.value_bytes() + common_bytes + 28);
+    let signature = credentials.v1_signing_key().sign_written(|to_sign| {
+        // Each byte is at most 5 once encoded twice; names and values are mostly unreserved.
+        to_sign.reserve(method.len() + 5 + (own_bytes + common_bytes) * 2 + 6 * own_sorted.len() + 54);
+        to_sign.extend_from_slice(method.as_bytes());
+        to_sign.extend_from_slice(b"&%2F&");
+        merge(own_sorted, common_list, |name, value, plain_name| {
+            if !query.is_empty() {
+                to_sign.extend_from_slice(b"%26");
+            }
+            if plain_name {
+                to_sign.extend_from_slice(name.as_bytes());
+            } else {
+                percent_encode_twice_only(name, to_sign);
+            }
+            to_sign.extend_from_slice(b"%3D");
+            percent_encode_twice_only(value, to_sign);
+            query.push(name.clone(), value);
+        });
+    });
     query.push(v1::SIGNATURE_PARAM, signature.as_str());
     query
 }
 
 /// Name, then value, in byte order; the prefix keys decide most comparisons alone.
+#[inline]
 fn compare(a: &Keyed<'_>, b: &Keyed<'_>) -> std::cmp::Ordering {
     a.0.cmp(&b.0)
         .then_with(|| a.1.as_bytes().cmp(b.1.as_bytes()))
         .then_with(|| a.2.as_bytes().cmp(b.2.as_bytes()))
 }
 
-fn is_sorted<'p>(mut entries: impl Iterator<Item = Keyed<'p>>) -> bool {
-    let Some(mut previous) = entries.next() else {
-        return true;
-    };
-    for entry in entries {
-        if compare(&previous, &entry).is_gt() {
-            return false;
-        }
-        previous = entry;
-    }
-    true
-}
-
-/// Appends the sorted `own` and `common` lists to `query` in one sorted sequence. Their names
-/// never coincide (operation parameters named like common ones were left out).
-fn merge_into<'p>(
-    own: impl Iterator<Item = Keyed<'p>>,
+/// Calls `each(name, value, name_is_unreserved)` for the sorted `own` and `common` lists in
+/// one sorted sequence. Their names never coincide (operation parameters named like common ones
+/// were left out); the common names need no percent-encoding.
+fn merge(
+    own: &[Keyed<'_>],
     common: &[(u64, &'static str, &str)],
-    query: &mut Params,
+    mut each: impl FnMut(&Cow<'static, str>, &str, bool),
 ) {
-    let mut own = own.peekable();
-    let mut common = common.iter().peekable();
+    let (mut o, mut c) = (0, 0);
     loop {
-        let common_first = match (common.peek(), own.peek()) {
-            (Some(c), Some(o)) => (c.0, c.1.as_bytes()) < (o.0, o.1.as_bytes()),
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => break,
-        };
-        if common_first {
-            if let Some(&(_, name, value)) = common.next() {
-                query.push(name, value);
+        match (common.get(c), own.get(o)) {
+            (Some(&(key, name, value)), next_own)
+                if next_own.is_none_or(|own| (key, name.as_bytes()) < (own.0, own.1.as_bytes())) =>
+            {
+                each(&Cow::Borrowed(name), value, true);
+                c += 1;
             }
-        } else if let Some((_, name, value)) = own.next() {
-            query.push(name.clone(), value);
+            (_, Some(&(_, name, value))) => {
+                each(name, value, false);
+                o += 1;
+            }
+            // The guard holds when only common parameters are left.
+            (Some(_), None) | (None, None) => break,
         }
     }
 }
@@ -221,6 +248,17 @@ mod tests {
         ] {
             assert_eq!(built(&own, &credentials), by_definition(&own, &credentials));
         }
+    }
+
+    /// More parameters than are sorted on the stack, in reverse order.
+    #[test]
+    fn long_lists_are_sorted_too() {
+        let mut own = Params::new();
+        for i in (1..=STACK_PARAMS + 8).rev() {
+            own.push(format!("InstanceId.{i}"), format!("i-{i}"));
+        }
+        let credentials = Credentials::new("testid", "testsecret");
+        assert_eq!(built(&own, &credentials), by_definition(&own, &credentials));
     }
 
     /// Parameters already in order (what generated code writes) and no parameters at all.

@@ -25,7 +25,7 @@ pub mod v3;
 
 use std::time::SystemTime;
 
-pub(crate) use encode::{hex_lower, push_hex_lower};
+pub(crate) use encode::{hex_lower, percent_encode_twice_only, push_hex_lower};
 pub use encode::{is_unreserved, percent_encode, percent_encoded};
 
 /// A request that cannot be signed or a signature header that cannot be read.
@@ -165,6 +165,10 @@ type Keyed<'a> = (u64, &'a str, &'a str);
 /// keys order them as their bytes do; equal keys need a full comparison.
 pub(crate) const fn prefix_key(name: &str) -> u64 {
     let bytes = name.as_bytes();
+    // Most names have eight bytes or more: one load.
+    if let Some(first) = bytes.first_chunk::<8>() {
+        return u64::from_be_bytes(*first);
+    }
     let mut key = [0u8; 8];
     let mut i = 0;
     while i < 8 && i < bytes.len() {

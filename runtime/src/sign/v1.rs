@@ -13,7 +13,7 @@ use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
-use super::encode::{percent_encode_twice, percent_encode_twice_only};
+use super::encode::percent_encode_twice;
 use super::{keyed_sorted, percent_encode, prefix_key, sorted_params, write_encoded_pairs, Keyed};
 
 type HmacSha1 = Hmac<Sha1>;
@@ -163,24 +163,11 @@ impl SigningKey {
         percent_encode(&signature, out);
     }
 
-    /// The signature of parameters given in canonical order (sorted by name, then value, in byte
-    /// order; no `Signature`): the string to sign goes to a per-thread buffer, never a new one.
-    pub(crate) fn sign_canonical<'a>(
-        &self,
-        method: &str,
-        pairs: impl Iterator<Item = (&'a str, &'a str)> + Clone,
-    ) -> Base64Signature {
+    /// The signature of the string to sign that `write` appends to an empty buffer: a reused
+    /// per-thread buffer, so no string to sign is allocated per request.
+    pub(crate) fn sign_written(&self, write: impl FnOnce(&mut Vec<u8>)) -> Base64Signature {
         with_string_to_sign_buffer(|to_sign| {
-            to_sign.extend_from_slice(method.as_bytes());
-            to_sign.extend_from_slice(b"&%2F&");
-            for (i, (name, value)) in pairs.clone().enumerate() {
-                if i > 0 {
-                    to_sign.extend_from_slice(b"%26");
-                }
-                percent_encode_twice_only(name, to_sign);
-                to_sign.extend_from_slice(b"%3D");
-                percent_encode_twice_only(value, to_sign);
-            }
+            write(to_sign);
             Base64Signature::of(self.digest(to_sign))
         })
     }
@@ -193,6 +180,7 @@ impl SigningKey {
 }
 
 /// A v1 signature in Base64, on the stack: HMAC-SHA1's 20 bytes are always 28 characters.
+#[derive(Default)]
 pub(crate) struct Base64Signature {
     text: [u8; 28],
 }
@@ -410,19 +398,27 @@ pub fn sign_request_into<'a>(
 /// Runs `write` with an empty per-thread buffer for a string to sign, reused: no allocation per
 /// request once it has grown. Only the signers borrow it and nothing they run calls back out, so
 /// the borrow cannot fail; if it did, a fresh buffer does.
-fn with_string_to_sign_buffer<T>(mut write: impl FnMut(&mut Vec<u8>) -> T) -> T {
-    let reused = STRING_TO_SIGN.try_with(|buffer| {
-        let mut to_sign = buffer.try_borrow_mut().ok()?;
-        to_sign.clear();
-        let result = write(&mut to_sign);
-        if to_sign.capacity() > KEPT_BUFFER_BYTES {
-            *to_sign = Vec::new();
+fn with_string_to_sign_buffer<T: Default>(write: impl FnOnce(&mut Vec<u8>) -> T) -> T {
+    let mut write = Some(write);
+    let mut result = None;
+    let _ = STRING_TO_SIGN.try_with(|buffer| {
+        // `write` is taken only once the buffer is there, so it runs exactly once.
+        let Ok(mut to_sign) = buffer.try_borrow_mut() else {
+            return;
+        };
+        if let Some(write) = write.take() {
+            to_sign.clear();
+            result = Some(write(&mut to_sign));
+            if to_sign.capacity() > KEPT_BUFFER_BYTES {
+                *to_sign = Vec::new();
+            }
         }
-        Some(result)
     });
-    match reused {
-        Ok(Some(result)) => result,
-        _ => write(&mut Vec::new()),
+    match (result, write) {
+        (Some(result), _) => result,
+        (None, Some(write)) => write(&mut Vec::new()),
+        // `write` was taken only to run; it cannot have run without a result.
+        (None, None) => T::default(),
     }
 }
 
