@@ -217,7 +217,7 @@ impl Client {
     /// with `build()` carry theirs. The result can be sent as is with
     /// [`send_prepared`](Self::send_prepared).
     pub fn prepare<O: Operation>(&self, op: &O) -> Result<PreparedRequest, Error<O::Error>> {
-        self.prepare_at(op, SystemTime::now(), &sign::new_nonce())
+        self.prepare_at(op, SystemTime::now(), sign::nonce_text().as_str())
     }
 
     /// [`prepare`](Self::prepare) with a fixed timestamp and nonce: deterministic output for
@@ -233,7 +233,7 @@ impl Client {
         let mut prepared = self.sign_parts::<O>(
             &parts,
             credentials.as_ref(),
-            &sign::format_timestamp(time),
+            sign::timestamp_text(time).as_str(),
             nonce,
         )?;
         prepared.parts = Some(parts);
