@@ -7,6 +7,7 @@
 //! the whole list, no string to sign allocated per request.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::credentials::Credentials;
 use crate::operation::Params;
@@ -22,7 +23,8 @@ pub(super) struct CommonValues<'a> {
 
 /// A parameter with the first eight bytes of its name as a number ([`prefix_key`]): unequal
 /// keys order names as their bytes do, without a string comparison.
-type Keyed<'p> = (u64, &'p Cow<'static, str>, &'p str);
+/// The range is where the value lies in the parameters' buffer.
+type Keyed<'p> = (u64, &'p Cow<'static, str>, &'p str, &'p Range<usize>);
 
 /// The common parameters in byte order of their names, keys computed at compile time.
 const COMMON_NAMES: [(u64, &str); 9] = [
@@ -72,14 +74,15 @@ pub(super) fn signed_query(
     };
 
     static NO_NAME: Cow<'static, str> = Cow::Borrowed("");
-    let mut on_stack: [Keyed<'_>; STACK_PARAMS] = [(0, &NO_NAME, ""); STACK_PARAMS];
+    static NO_RANGE: Range<usize> = 0..0;
+    let mut on_stack: [Keyed<'_>; STACK_PARAMS] = [(0, &NO_NAME, "", &NO_RANGE); STACK_PARAMS];
     let mut on_heap = Vec::new();
     let mut count = 0;
-    for (name, value) in own.entries() {
+    for (name, range, value) in own.entries() {
         if is_common(name) {
             continue;
         }
-        let entry = (prefix_key(name), name, value);
+        let entry = (prefix_key(name), name, value, range);
         match on_stack.get_mut(count) {
             Some(slot) => *slot = entry,
             None => {
@@ -103,26 +106,32 @@ pub(super) fn signed_query(
 
     let common_bytes: usize = common_list.iter().map(|(_, n, v)| n.len() + v.len()).sum();
     let own_bytes = own.value_bytes() + own_sorted.iter().map(|e| e.1.len()).sum::<usize>();
-    let mut query = Params::new();
-    // The signature's 28 Base64 characters come last.
-    query.reserve(own_sorted.len() + common_list.len() + 1, own.value_bytes() + common_bytes + 28);
+    // The operation's values are copied in one go; the signature's 28 characters come last.
+    let mut query = Params::with_values_of(
+        own,
+        own_sorted.len() + common_list.len() + 1,
+        common_bytes + 28,
+    );
     let signature = credentials.v1_signing_key().sign_written(|to_sign| {
         // Each byte is at most 5 once encoded twice; names and values are mostly unreserved.
         to_sign.reserve(method.len() + 5 + (own_bytes + common_bytes) * 2 + 6 * own_sorted.len() + 54);
         to_sign.extend_from_slice(method.as_bytes());
         to_sign.extend_from_slice(b"&%2F&");
-        merge(own_sorted, common_list, |name, value, plain_name| {
+        merge(own_sorted, common_list, |name, value, from| {
             if !query.is_empty() {
                 to_sign.extend_from_slice(b"%26");
             }
-            if plain_name {
-                to_sign.extend_from_slice(name.as_bytes());
-            } else {
-                percent_encode_twice_only(name, to_sign);
+            match from {
+                // Common names need no percent-encoding.
+                From::Common => to_sign.extend_from_slice(name.as_bytes()),
+                From::Operation(_) => percent_encode_twice_only(name, to_sign),
             }
             to_sign.extend_from_slice(b"%3D");
             percent_encode_twice_only(value, to_sign);
-            query.push(name.clone(), value);
+            match from {
+                From::Common => query.push(name.clone(), value),
+                From::Operation(range) => query.push_copied(name.clone(), range.clone()),
+            }
         });
     });
     query.push(v1::SIGNATURE_PARAM, signature.as_str());
@@ -137,13 +146,21 @@ fn compare(a: &Keyed<'_>, b: &Keyed<'_>) -> std::cmp::Ordering {
         .then_with(|| a.2.as_bytes().cmp(b.2.as_bytes()))
 }
 
-/// Calls `each(name, value, name_is_unreserved)` for the sorted `own` and `common` lists in
-/// one sorted sequence. Their names never coincide (operation parameters named like common ones
-/// were left out); the common names need no percent-encoding.
-fn merge(
-    own: &[Keyed<'_>],
+/// Where a merged parameter comes from.
+#[derive(Clone, Copy)]
+enum From<'p> {
+    Common,
+    /// The operation's, its value at this range of its buffer.
+    Operation(&'p Range<usize>),
+}
+
+/// Calls `each(name, value, from)` for the sorted `own` and `common` lists in one sorted
+/// sequence. Their names never coincide (operation parameters named like common ones were left
+/// out).
+fn merge<'p>(
+    own: &[Keyed<'p>],
     common: &[(u64, &'static str, &str)],
-    mut each: impl FnMut(&Cow<'static, str>, &str, bool),
+    mut each: impl FnMut(&Cow<'static, str>, &str, From<'p>),
 ) {
     let (mut o, mut c) = (0, 0);
     loop {
@@ -151,11 +168,11 @@ fn merge(
             (Some(&(key, name, value)), next_own)
                 if next_own.is_none_or(|own| (key, name.as_bytes()) < (own.0, own.1.as_bytes())) =>
             {
-                each(&Cow::Borrowed(name), value, true);
+                each(&Cow::Borrowed(name), value, From::Common);
                 c += 1;
             }
-            (_, Some(&(_, name, value))) => {
-                each(name, value, false);
+            (_, Some(&(_, name, value, range))) => {
+                each(name, value, From::Operation(range));
                 o += 1;
             }
             // The guard holds when only common parameters are left.
