@@ -415,7 +415,11 @@ fn placement() -> Option<(usize, usize)> {
         })
         .unwrap_or_default();
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse().ok());
-    match (env("E2E_SERVER_CPU"), env("E2E_CLIENT_CPU"), allowed.as_slice()) {
+    match (
+        env("E2E_SERVER_CPU"),
+        env("E2E_CLIENT_CPU"),
+        allowed.as_slice(),
+    ) {
         (Some(server), Some(client), _) => Some((server, client)),
         (_, _, [server, client, ..]) => Some((*server, *client)),
         _ => None,
@@ -479,6 +483,26 @@ fn main() {
         setup.one(Mode::Bare).await;
         setup.one(Mode::BareTimeouts).await;
     });
+
+    // `E2E_CALLS=N`: N sequential calls of the SDK, then of the bare client, and nothing else —
+    // for callgrind, whose counts of `sdk_call` and `Bare::call` (client-side work per call,
+    // the server's and the connection task's aside) do not depend on the machine's load.
+    if let Some(calls) = std::env::var("E2E_CALLS")
+        .ok()
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        runtime.block_on(async {
+            for _ in 0..calls {
+                setup.one(Mode::Sdk).await;
+            }
+            for _ in 0..calls {
+                setup.one(Mode::Bare).await;
+            }
+        });
+        println!("E2E_CALLS: {calls} SDK calls, then {calls} bare calls");
+        server_runtime.block_on(server.shutdown());
+        return;
+    }
 
     // `E2E_SUMMARY_ONLY=1` (what `benches/run_all.sh` sets) skips the Criterion groups.
     let summary_only = std::env::var_os("E2E_SUMMARY_ONLY").is_some_and(|v| v == "1");

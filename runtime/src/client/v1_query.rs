@@ -114,7 +114,8 @@ pub(super) fn signed_query(
     );
     let signature = credentials.v1_signing_key().sign_written(|to_sign| {
         // Each byte is at most 5 once encoded twice; names and values are mostly unreserved.
-        to_sign.reserve(method.len() + 5 + (own_bytes + common_bytes) * 2 + 6 * own_sorted.len() + 54);
+        to_sign
+            .reserve(method.len() + 5 + (own_bytes + common_bytes) * 2 + 6 * own_sorted.len() + 54);
         to_sign.extend_from_slice(method.as_bytes());
         to_sign.extend_from_slice(b"&%2F&");
         merge(own_sorted, common_list, |name, value, from| {
@@ -166,7 +167,8 @@ fn merge<'p>(
     loop {
         match (common.get(c), own.get(o)) {
             (Some(&(key, name, value)), next_own)
-                if next_own.is_none_or(|own| (key, name.as_bytes()) < (own.0, own.1.as_bytes())) =>
+                if next_own
+                    .is_none_or(|own| (key, name.as_bytes()) < (own.0, own.1.as_bytes())) =>
             {
                 each(&Cow::Borrowed(name), value, From::Common);
                 c += 1;
@@ -282,12 +284,19 @@ mod tests {
     #[test]
     fn sorted_and_empty_lists() {
         let mut own = Params::new();
-        for (n, v) in [("Amount", "1"), ("ImageId", "img"), ("RegionId", "cn-hangzhou")] {
+        for (n, v) in [
+            ("Amount", "1"),
+            ("ImageId", "img"),
+            ("RegionId", "cn-hangzhou"),
+        ] {
             own.push(n, v);
         }
         let credentials = Credentials::new("testid", "testsecret");
         assert_eq!(built(&own, &credentials), by_definition(&own, &credentials));
         let none = Params::new();
-        assert_eq!(built(&none, &credentials), by_definition(&none, &credentials));
+        assert_eq!(
+            built(&none, &credentials),
+            by_definition(&none, &credentials)
+        );
     }
 }

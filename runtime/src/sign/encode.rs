@@ -116,7 +116,11 @@ pub(crate) fn percent_encode_twice_only(input: &str, twice: &mut Vec<u8>) {
     let mut words = input.as_bytes().chunks_exact(8);
     for word in words.by_ref() {
         match word.first_chunk::<8>() {
-            Some(word) if word.iter().fold(true, |all, &b| all & UNRESERVED[usize::from(b)]) => {
+            Some(word)
+                if word
+                    .iter()
+                    .fold(true, |all, &b| all & UNRESERVED[usize::from(b)]) =>
+            {
                 twice.extend_from_slice(word);
             }
             _ => word.iter().for_each(|&byte| push_byte(byte, twice)),

@@ -450,7 +450,8 @@ mod tests {
     #[test]
     fn base64_signature_matches_the_engine() {
         for seed in [0u8, 1, 0x3f, 0x80, 0xfe, 0xff, 0x5a] {
-            let digest: [u8; 20] = std::array::from_fn(|i| seed.wrapping_mul(i as u8 + 7) ^ (i as u8 * 13));
+            let digest: [u8; 20] =
+                std::array::from_fn(|i| seed.wrapping_mul(i as u8 + 7) ^ (i as u8 * 13));
             let expected = base64::engine::general_purpose::STANDARD.encode(digest);
             assert_eq!(Base64Signature::of(digest).as_str(), expected);
         }
