@@ -52,7 +52,11 @@ pub fn percent_encode(input: &str, out: &mut String) {
     let mut at = 0;
     while let Some(word) = bytes.get(at..at + 8) {
         match input.get(at..at + 8) {
-            Some(text) if word.iter().fold(true, |all, &b| all & UNRESERVED[usize::from(b)]) => {
+            Some(text)
+                if word
+                    .iter()
+                    .fold(true, |all, &b| all & UNRESERVED[usize::from(b)]) =>
+            {
                 out.push_str(text);
             }
             _ => encode_bytes(input, at, at + 8, out),
