@@ -36,8 +36,8 @@ pub fn is_unreserved(byte: u8) -> bool {
 
 /// Appends the RFC 3986 percent-encoding of `input` to `out`.
 ///
-/// Words of eight unreserved characters are copied in one go, so encoding into a reused buffer
-/// costs one pass and no allocation once the buffer has grown.
+/// Runs of unreserved characters are copied in one go, so encoding into a reused buffer costs one
+/// pass and no allocation once the buffer has grown.
 ///
 /// ```
 /// let mut out = String::new();
@@ -45,36 +45,21 @@ pub fn is_unreserved(byte: u8) -> bool {
 /// assert_eq!(out, "a%20b%2Ac~%E4%B8%AD");
 /// ```
 pub fn percent_encode(input: &str, out: &mut String) {
-    // Eight bytes at a time, as `percent_encode_twice_only`: a word of unreserved bytes (all
-    // ASCII, so its ends are char boundaries) is tested without a branch per byte and copied as
-    // one fixed-size store.
     let bytes = input.as_bytes();
-    let mut at = 0;
-    while let Some(word) = bytes.get(at..at + 8) {
-        match input.get(at..at + 8) {
-            Some(text)
-                if word
-                    .iter()
-                    .fold(true, |all, &b| all & UNRESERVED[usize::from(b)]) =>
-            {
-                out.push_str(text);
-            }
-            _ => encode_bytes(input, at, at + 8, out),
+    let mut run_start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        if UNRESERVED[byte as usize] {
+            continue;
         }
-        at += 8;
+        if run_start < i {
+            // The run is non-empty and all ASCII, so both ends are char boundaries.
+            out.push_str(&input[run_start..i]);
+        }
+        push_escaped(byte, out);
+        run_start = i + 1;
     }
-    encode_bytes(input, at, bytes.len(), out);
-}
-
-/// Appends the encoding of the bytes `from..to` of `input`, one by one (every byte of a
-/// multi-byte character is escaped, so a character may span two calls).
-fn encode_bytes(input: &str, from: usize, to: usize, out: &mut String) {
-    for &byte in &input.as_bytes()[from..to] {
-        if UNRESERVED[usize::from(byte)] {
-            out.push(char::from(byte));
-        } else {
-            push_escaped(byte, out);
-        }
+    if run_start < bytes.len() {
+        out.push_str(&input[run_start..]);
     }
 }
 
