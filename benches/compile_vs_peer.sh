@@ -2,7 +2,15 @@
 # Compile cost of this project's ECS client against the crates.io peer `ali-acs` 0.8.0's ECS
 # (358 operations, one crate, feature `ecs` only), side by side (a benchmark, not a test).
 #
-#   benches/compile_vs_peer.sh [N]      (default N=3; about 4 minutes per round on 2 cores)
+#   benches/compile_vs_peer.sh [N]      (default N=3)
+#
+# How long: first both sides' dependencies are built, untimed (the peer's scratch project has a
+# target directory of its own, so its reqwest/serde tree is built once there: several minutes
+# on 2 cores); then each round runs four timed builds (ours and the peer's, fresh build and
+# check). From the figures in issue 21 (ours ~19 s wall fresh, the peer ~1.5× that, checks
+# less) a round is 1.5–4 minutes on an idle 2-core machine, so N=3 takes roughly 10–20 minutes.
+# Run it on an idle machine: it keeps both cores busy, and the CPU figures of other builds
+# running beside it would be slowed by theirs.
 #
 # Ours: `ecs --features full` (356 operations: the facade, its group crates and the shared
 # shapes), built with this workspace's profile settings. Theirs: a scratch crate depending on

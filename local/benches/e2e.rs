@@ -12,7 +12,10 @@
 //! rounds with their spread (`E2E_SUMMARY_ONLY=1` runs only these; `benches/run_all.sh` does,
 //! pinned to cores).
 //! The server runs with in-memory state, no latency, no faults, and limits high enough for
-//! hundreds of thousands of orders.
+//! hundreds of thousands of orders. The server and the clients run on runtimes of one worker
+//! each, pinned to two different cores where the OS allows (`E2E_SERVER_CPU`, `E2E_CLIENT_CPU`;
+//! by default the first two the process may use), so neither side steals the other's core and
+//! the clients' figures do not depend on where the scheduler put them.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -382,13 +385,89 @@ fn summary(runtime: &tokio::runtime::Runtime, setup: &Arc<Setup>) {
     println!("Goal (issue 21): SDK cost at most 5 % sequential and {IN_FLIGHT} in flight.");
 }
 
+/// Pins the calling thread to core `cpu` with `taskset` (Linux; no dependency, no unsafe code):
+/// whether it worked.
+fn pin_current_thread(cpu: usize) -> bool {
+    let Ok(link) = std::fs::read_link("/proc/thread-self") else {
+        return false;
+    };
+    let Some(tid) = link.file_name().and_then(|t| t.to_str()) else {
+        return false;
+    };
+    std::process::Command::new("taskset")
+        .args(["-pc", &cpu.to_string(), tid])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+/// The cores of the server and of the clients: `E2E_SERVER_CPU` and `E2E_CLIENT_CPU`, by default
+/// the first two this process may use; `None` with fewer than two.
+fn placement() -> Option<(usize, usize)> {
+    let allowed: Vec<usize> = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))
+                .map(cpu_list)
+        })
+        .unwrap_or_default();
+    let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse().ok());
+    match (
+        env("E2E_SERVER_CPU"),
+        env("E2E_CLIENT_CPU"),
+        allowed.as_slice(),
+    ) {
+        (Some(server), Some(client), _) => Some((server, client)),
+        (_, _, [server, client, ..]) => Some((*server, *client)),
+        _ => None,
+    }
+}
+
+/// `0-1,3` → `[0, 1, 3]`.
+fn cpu_list(list: &str) -> Vec<usize> {
+    let mut cpus = Vec::new();
+    for part in list.trim().split(',') {
+        let mut ends = part.splitn(2, '-').map(|n| n.trim().parse::<usize>());
+        match (ends.next(), ends.next()) {
+            (Some(Ok(first)), Some(Ok(last))) if last >= first && last - first < 4096 => {
+                cpus.extend(first..=last)
+            }
+            (Some(Ok(cpu)), None) => cpus.push(cpu),
+            _ => {}
+        }
+    }
+    cpus
+}
+
+/// A runtime of one worker thread, pinned to `cpu` when given.
+fn runtime_on(cpu: Option<usize>, name: &str) -> tokio::runtime::Runtime {
+    let mut builder = tokio::runtime::Builder::new_multi_thread();
+    builder.worker_threads(1).thread_name(name).enable_all();
+    if let Some(cpu) = cpu {
+        builder.on_thread_start(move || {
+            pin_current_thread(cpu);
+        });
+    }
+    builder.build().expect("tokio runtime")
+}
+
 fn main() {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
-    let server: RunningServer = runtime
+    // The server and the clients each on a core of their own (where the OS allows): neither
+    // takes time from the other, and the clients' core runs the SDK and the bare client alike.
+    let placement = placement();
+    let pinned = placement.is_some_and(|(_, client)| pin_current_thread(client));
+    let server_runtime = runtime_on(placement.map(|(server, _)| server), "e2e-server");
+    let runtime = runtime_on(placement.map(|(_, client)| client), "e2e-client");
+    match (placement, pinned) {
+        (Some((server, client)), true) => {
+            println!("E2E placement: server on core {server}, clients on core {client}")
+        }
+        _ => println!("E2E placement: not pinned (fewer than two cores, or no taskset)"),
+    }
+    let server: RunningServer = server_runtime
         .block_on(Server::start(server_config()))
         .expect("swas-local starts");
     let url = server.url();
@@ -404,6 +483,26 @@ fn main() {
         setup.one(Mode::Bare).await;
         setup.one(Mode::BareTimeouts).await;
     });
+
+    // `E2E_CALLS=N`: N sequential calls of the SDK, then of the bare client, and nothing else —
+    // for callgrind, whose counts of `sdk_call` and `Bare::call` (client-side work per call,
+    // the server's and the connection task's aside) do not depend on the machine's load.
+    if let Some(calls) = std::env::var("E2E_CALLS")
+        .ok()
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        runtime.block_on(async {
+            for _ in 0..calls {
+                setup.one(Mode::Sdk).await;
+            }
+            for _ in 0..calls {
+                setup.one(Mode::Bare).await;
+            }
+        });
+        println!("E2E_CALLS: {calls} SDK calls, then {calls} bare calls");
+        server_runtime.block_on(server.shutdown());
+        return;
+    }
 
     // `E2E_SUMMARY_ONLY=1` (what `benches/run_all.sh` sets) skips the Criterion groups.
     let summary_only = std::env::var_os("E2E_SUMMARY_ONLY").is_some_and(|v| v == "1");
@@ -441,5 +540,5 @@ fn main() {
     if !quick {
         summary(&runtime, &setup);
     }
-    runtime.block_on(server.shutdown());
+    server_runtime.block_on(server.shutdown());
 }

@@ -294,6 +294,40 @@ impl Params {
         self.values.reserve(bytes);
     }
 
+    /// Bytes of all values together (what a copy of these parameters needs).
+    pub(crate) fn value_bytes(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Entries with their names as stored (a copy of a static name stays a borrow) and where
+    /// their values lie in the buffer.
+    pub(crate) fn entries(
+        &self,
+    ) -> impl Iterator<Item = (&Cow<'static, str>, &Range<usize>, &str)> {
+        self.entries
+            .iter()
+            .map(|(n, range)| (n, range, &self.values[range.clone()]))
+    }
+
+    /// No entries yet, but a copy of `other`'s value buffer, with room for `entries` parameters
+    /// and `bytes` more bytes: [`push_copied`](Self::push_copied) then adds `other`'s entries
+    /// in any order without copying their values one by one.
+    pub(crate) fn with_values_of(other: &Params, entries: usize, bytes: usize) -> Self {
+        let mut values = String::with_capacity(other.values.len() + bytes);
+        values.push_str(&other.values);
+        Self {
+            entries: Vec::with_capacity(entries),
+            values,
+        }
+    }
+
+    /// Adds an entry of the `Params` this was made from by [`with_values_of`](Self::with_values_of),
+    /// `range` as that one's [`entries`](Self::entries) gave it.
+    pub(crate) fn push_copied(&mut self, name: Cow<'static, str>, range: Range<usize>) {
+        debug_assert!(self.values.get(range.clone()).is_some());
+        self.entries.push((name, range));
+    }
+
     /// Sorts the entries by name, then value, in byte order (the order signatures use).
     pub fn sort(&mut self) {
         let values = &self.values;

@@ -10,38 +10,18 @@
 //! function, then calls the prepare path `N` times inside `measured`; callgrind's total divided by
 //! `N` is the count per call (`benches/run_all.sh` does the division).
 
+mod setup;
+
 use std::hint::black_box;
-use std::time::{Duration, SystemTime};
 
 use acs_runtime::client::{Client, SignatureVersion};
-use acs_runtime::Credentials;
+use setup::{client, fixed_time, request, FIXED_NONCE};
 use swas::CreateInstances;
-
-fn request() -> CreateInstances {
-    CreateInstances::builder()
-        .region_id("cn-hangzhou")
-        .image_id("e2c9c365024a44369c9b955a998a1234")
-        .plan_id("swas.s1.c1m1s40b3t05")
-        .period(1)
-        .amount(1)
-        .client_token("123e4567-e89b-12d3-a456-426655440000")
-        .build()
-}
-
-fn client(version: SignatureVersion) -> Client {
-    Client::builder()
-        .credentials(Credentials::new("testid", "testsecret"))
-        .endpoint("http://127.0.0.1:18080")
-        .signature_version(version)
-        .build()
-        .expect("a valid client")
-}
 
 /// The prepare path of one mode: `fresh` (clock and a new nonce, what `send` does per attempt),
 /// `fixed` (given time and nonce) or `v3` (fixed, ACS3-HMAC-SHA256).
 fn once(mode: &str, v1: &Client, v3: &Client, request: &CreateInstances) {
-    let time = SystemTime::UNIX_EPOCH + Duration::from_secs(1_764_131_672);
-    let nonce = "2a08c092f82b60e0bbb22e89726b8cea";
+    let (time, nonce) = (fixed_time(), FIXED_NONCE);
     let prepared = match mode {
         "fresh" => v1.prepare(black_box(request)),
         "fixed" => v1.prepare_at(black_box(request), time, nonce),

@@ -82,8 +82,8 @@ impl Client {
                     self.sign_parts::<O>(
                         parts,
                         credentials.as_ref(),
-                        &sign::format_timestamp(SystemTime::now()),
-                        &sign::new_nonce(),
+                        sign::timestamp_text(SystemTime::now()).as_str(),
+                        sign::nonce_text().as_str(),
                     )?
                 }
             };

@@ -24,6 +24,7 @@ pub mod prepared;
 mod region;
 pub mod request;
 mod sign_parts;
+mod v1_query;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -232,7 +233,7 @@ impl Client {
     /// with `build()` carry theirs. The result can be sent as is with
     /// [`send_prepared`](Self::send_prepared).
     pub fn prepare<O: Operation>(&self, op: &O) -> Result<PreparedRequest, Error<O::Error>> {
-        self.prepare_at(op, SystemTime::now(), &sign::new_nonce())
+        self.prepare_at(op, SystemTime::now(), sign::nonce_text().as_str())
     }
 
     /// [`prepare`](Self::prepare) with a fixed timestamp and nonce: deterministic output for
@@ -248,7 +249,7 @@ impl Client {
         let mut prepared = self.sign_parts::<O>(
             &parts,
             credentials.as_ref(),
-            &sign::format_timestamp(time),
+            sign::timestamp_text(time).as_str(),
             nonce,
         )?;
         prepared.parts = Some(parts);

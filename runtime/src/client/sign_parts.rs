@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::prepared::PreparedRequest;
 use super::request::{render_path, Body, HttpMethod, HttpRequest, RequestParts};
+use super::v1_query::{signed_query, CommonValues};
 use super::{Client, SignatureVersion};
 use crate::credentials::Credentials;
 use crate::error::Error;
@@ -205,22 +206,29 @@ impl Client {
         let form = O::FORM_PARAMETERS;
         // `in: formData` parameters travel in a form body; an operation that wrote its own body
         // keeps it.
-        let mut own = parts.query.clone();
-        let body = if form.is_empty() || !matches!(parts.body, Body::Empty) {
-            parts.body.clone()
-        } else {
+        let split_form = !form.is_empty() && matches!(parts.body, Body::Empty);
+        let body = if split_form {
             let form_params: Params = parts
                 .query
                 .iter()
                 .filter(|(n, _)| is_form(n, form))
                 .map(|(n, v)| (n.to_owned(), v))
                 .collect();
-            own.retain(|n, _| !is_form(n, form));
             if form_params.is_empty() {
                 Body::Empty
             } else {
                 Body::form(form_params)
             }
+        } else {
+            parts.body.clone()
+        };
+        // The operation's own query parameters, copied only where a path needs a copy.
+        let own = || {
+            let mut own = parts.query.clone();
+            if split_form {
+                own.retain(|n, _| !is_form(n, form));
+            }
+            own
         };
         let v1_query = |mut query: Params, signed: Option<&Credentials>| {
             query.retain(|n, _| !is_rpc_common(n));
@@ -247,7 +255,32 @@ impl Client {
             .map(|ct| (Cow::Borrowed("content-type"), ct.to_owned()));
         match (credentials, inner.signature_version) {
             (None, _) => {
-                let query = v1_query(own, None);
+                let query = v1_query(own(), None);
+                let request = HttpRequest {
+                    method,
+                    path: Cow::Borrowed("/"),
+                    query,
+                    headers: content_type.into_iter().collect(),
+                    body,
+                };
+                (request, true)
+            }
+            // Without a form body only the query is signed: built and signed in one pass. (No
+            // form parameter is left in `parts.query` then: they would have made a form body.)
+            (Some(credentials), SignatureVersion::V1) if !matches!(body, Body::Form(_)) => {
+                let common = CommonValues {
+                    action: O::ACTION,
+                    version: O::VERSION,
+                    timestamp,
+                    nonce,
+                };
+                let query = signed_query(
+                    method.as_str(),
+                    &parts.query,
+                    is_rpc_common,
+                    &common,
+                    credentials,
+                );
                 let request = HttpRequest {
                     method,
                     path: Cow::Borrowed("/"),
@@ -258,7 +291,7 @@ impl Client {
                 (request, true)
             }
             (Some(credentials), SignatureVersion::V1) => {
-                let mut query = v1_query(own, Some(credentials));
+                let mut query = v1_query(own(), Some(credentials));
                 // v1 signs the query and form parameters together.
                 let form_pairs = match &body {
                     Body::Form(form) => Some(form.params()),
@@ -282,7 +315,7 @@ impl Client {
                 (request, true)
             }
             (Some(credentials), SignatureVersion::V3) => {
-                let mut query = own;
+                let mut query = own();
                 query.sort();
                 let mut headers = self.v3_headers::<O>(credentials, timestamp, nonce, &body);
                 headers.extend(content_type);

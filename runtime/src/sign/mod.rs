@@ -25,7 +25,7 @@ pub mod v3;
 
 use std::time::SystemTime;
 
-pub(crate) use encode::{hex_lower, push_hex_lower};
+pub(crate) use encode::{hex_lower, percent_encode_twice_only, push_hex_lower};
 pub use encode::{is_unreserved, percent_encode, percent_encoded};
 
 /// A request that cannot be signed or a signature header that cannot be read.
@@ -56,30 +56,58 @@ pub enum SignError {
 /// assert_eq!(acs_runtime::sign::format_timestamp(t), "2016-02-23T12:46:24Z");
 /// ```
 pub fn format_timestamp(time: SystemTime) -> String {
+    timestamp_text(time).as_str().to_owned()
+}
+
+/// A short ASCII text kept on the stack: what the client signs with per attempt, without an
+/// allocation.
+#[derive(Clone, Copy)]
+pub(crate) struct StackText<const N: usize> {
+    bytes: [u8; N],
+    len: u8,
+}
+
+impl<const N: usize> StackText<N> {
+    const EMPTY: Self = Self {
+        bytes: [0; N],
+        len: 0,
+    };
+
+    /// `text`, or its first `N` bytes (nothing this holds is longer).
+    fn new(text: &str) -> Self {
+        let mut out = Self::EMPTY;
+        let len = text.len().min(N).min(usize::from(u8::MAX));
+        out.bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+        out.len = len as u8;
+        out
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII is stored, so the check cannot fail.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// [`format_timestamp`] on the stack. The longest form, a negative five-digit year, has 21
+/// characters.
+pub(crate) fn timestamp_text(time: SystemTime) -> StackText<24> {
     // The text changes once a second and every attempt formats the current time, so each thread
     // keeps the last second it formatted (the calendar arithmetic is most of the cost).
     thread_local! {
-        static LAST: std::cell::RefCell<(u64, String)> = const { std::cell::RefCell::new((u64::MAX, String::new())) };
+        static LAST: std::cell::Cell<(u64, StackText<24>)> =
+            const { std::cell::Cell::new((u64::MAX, StackText::EMPTY)) };
     }
     let Ok(since_epoch) = time.duration_since(std::time::UNIX_EPOCH) else {
-        return format_timestamp_uncached(time);
+        return StackText::new(&format_timestamp_uncached(time));
     };
     let second = since_epoch.as_secs();
-    // A copy of the cached text (no UTF-8 check, unlike rebuilding it from bytes); the cell is
-    // borrowed nowhere else, so the borrows cannot fail, and if they did the text is formatted.
-    let cached = LAST.try_with(|last| {
-        let last = last.try_borrow().ok()?;
-        (last.0 == second).then(|| last.1.clone())
-    });
-    if let Ok(Some(text)) = cached {
-        return text;
-    }
-    let text = format_timestamp_uncached(time);
-    let _ = LAST.try_with(|last| {
-        if let Ok(mut last) = last.try_borrow_mut() {
-            *last = (second, text.clone());
+    if let Ok((cached_second, text)) = LAST.try_with(std::cell::Cell::get) {
+        if cached_second == second {
+            return text;
         }
-    });
+    }
+    let text = StackText::new(&format_timestamp_uncached(time));
+    let _ = LAST.try_with(|last| last.set((second, text)));
     text
 }
 
@@ -137,16 +165,22 @@ fn push_padded(out: &mut String, value: i64, width: usize) {
 /// A fresh signature nonce: 32 lower-case hex characters (128 random bits), the form the official
 /// SDKs send.
 pub fn new_nonce() -> String {
+    nonce_text().as_str().to_owned()
+}
+
+/// [`new_nonce`] on the stack.
+pub(crate) fn nonce_text() -> StackText<32> {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let value: u128 = rand::random();
-    // By hand rather than `format!`: this runs on every attempt's hot path.
-    let mut hex = [0u8; 32];
-    for (pair, byte) in hex.chunks_exact_mut(2).zip(value.to_be_bytes()) {
+    let mut hex = StackText::<32> {
+        bytes: [0; 32],
+        len: 32,
+    };
+    for (pair, byte) in hex.bytes.chunks_exact_mut(2).zip(value.to_be_bytes()) {
         pair[0] = HEX[usize::from(byte >> 4)];
         pair[1] = HEX[usize::from(byte & 0x0f)];
     }
-    // Only hex digits were written, so the check cannot fail.
-    std::str::from_utf8(&hex).unwrap_or_default().to_owned()
+    hex
 }
 
 /// Compares two byte strings in time that depends only on their lengths.
@@ -163,8 +197,12 @@ type Keyed<'a> = (u64, &'a str, &'a str);
 
 /// The first eight bytes of `name`, zero-padded, as a big-endian number. For two names, unequal
 /// keys order them as their bytes do; equal keys need a full comparison.
-const fn prefix_key(name: &str) -> u64 {
+pub(crate) const fn prefix_key(name: &str) -> u64 {
     let bytes = name.as_bytes();
+    // Most names have eight bytes or more: one load.
+    if let Some(first) = bytes.first_chunk::<8>() {
+        return u64::from_be_bytes(*first);
+    }
     let mut key = [0u8; 8];
     let mut i = 0;
     while i < 8 && i < bytes.len() {
