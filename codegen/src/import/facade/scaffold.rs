@@ -37,6 +37,11 @@ license.workspace = true
 repository.workspace = true
 rust-version.workspace = true
 
+# The crate root is generated and has no unit tests: no test harness to build and link (its
+# doctests still run).
+[lib]
+test = false
+
 [dependencies]
 acs-runtime.workspace = true
 
