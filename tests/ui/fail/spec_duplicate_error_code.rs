@@ -1,3 +1,0 @@
-acs_macros::generate!("../bad-specs/duplicate_error_code.json");
-
-fn main() {}

@@ -1,3 +1,0 @@
-acs_macros::generate!("../bad-specs/duplicate_parameter.json");
-
-fn main() {}

@@ -1,3 +1,0 @@
-acs_macros::generate!("../bad-specs/malformed_json.json");
-
-fn main() {}

@@ -1,3 +1,0 @@
-acs_macros::generate!("../bad-specs/multiple_of_zero.json");
-
-fn main() {}

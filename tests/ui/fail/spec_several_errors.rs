@@ -1,3 +1,0 @@
-acs_macros::generate!("../bad-specs/several_errors.json");
-
-fn main() {}

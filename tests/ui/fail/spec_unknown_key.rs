@@ -1,3 +1,0 @@
-acs_macros::generate!("../bad-specs/unknown_key.json");
-
-fn main() {}

@@ -1,3 +1,0 @@
-acs_macros::generate!("../bad-specs/unsupported_type.json");
-
-fn main() {}
