@@ -245,11 +245,11 @@ fn fetch_bound(lifetime: Duration, run: Duration) -> usize {
     (run.as_millis() / due_every.as_millis()) as usize + 1
 }
 
-/// Issue 20 (6), scaled: 4 s credentials (shorter than the 180 s margin) for 9 s. Before: a
+/// Issue 20 (6), scaled: 3 s credentials (shorter than the 180 s margin) for 5 s. Before: a
 /// fetch on almost every call.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn short_lived_uri_credentials_are_fetched_per_lifetime_not_per_call() {
-    let (lifetime, run) = (Duration::from_secs(4), Duration::from_secs(9));
+    let (lifetime, run) = (Duration::from_secs(3), Duration::from_secs(5));
     assert!(lifetime < DEFAULT_REFRESH_MARGIN);
     let (fetches, calls) = workers_against_short_lived_uri(lifetime, run).await;
     let bound = fetch_bound(lifetime, run);

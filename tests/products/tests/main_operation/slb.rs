@@ -10,7 +10,7 @@ use slb::{CreateLoadBalancer, Credentials, Rule};
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/slb-2014-05-15/CreateLoadBalancer.json"
+        "/../../specs/slb-2014-05-15/CreateLoadBalancer.json"
     ))
     .expect("the spec loads")
 }

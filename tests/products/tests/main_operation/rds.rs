@@ -10,7 +10,7 @@ use rds::{CreateDBInstance, Credentials, Rule};
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/rds-2014-08-15/CreateDBInstance.json"
+        "/../../specs/rds-2014-08-15/CreateDBInstance.json"
     ))
     .expect("the spec loads")
 }

@@ -12,7 +12,7 @@ use cr::{Credentials, GetAuthorizationToken, Rule};
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/cr-2018-12-01/GetAuthorizationToken.json"
+        "/../../specs/cr-2018-12-01/GetAuthorizationToken.json"
     ))
     .expect("the spec loads")
 }

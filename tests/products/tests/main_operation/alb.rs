@@ -12,7 +12,7 @@ use alb::{CreateLoadBalancer, Credentials, Rule};
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/alb-2020-06-16/CreateLoadBalancer.json"
+        "/../../specs/alb-2020-06-16/CreateLoadBalancer.json"
     ))
     .expect("the spec loads")
 }

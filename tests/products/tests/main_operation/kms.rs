@@ -12,7 +12,7 @@ use kms::{Credentials, Encrypt, Rule};
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/kms-2016-01-20/Encrypt.json"
+        "/../../specs/kms-2016-01-20/Encrypt.json"
     ))
     .expect("the spec loads")
 }

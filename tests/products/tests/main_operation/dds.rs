@@ -12,7 +12,7 @@ use dds::{CreateDBInstance, Credentials, Rule};
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/dds-2015-12-01/CreateDBInstance.json"
+        "/../../specs/dds-2015-12-01/CreateDBInstance.json"
     ))
     .expect("the spec loads")
 }

@@ -13,7 +13,7 @@ use cms::put_resource_metric_rule::Labels;
 use cms::{Credentials, DescribeMetricList, PutResourceMetricRule, Rule};
 
 fn spec(operation: &str) -> OperationSpec {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/cms-2019-01-01");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../specs/cms-2019-01-01");
     OperationSpec::load(format!("{dir}/{operation}.json")).expect("the spec loads")
 }
 

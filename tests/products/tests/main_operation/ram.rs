@@ -14,7 +14,7 @@ use ram::{CreateUser, Credentials};
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/ram-2015-05-01/CreateUser.json"
+        "/../../specs/ram-2015-05-01/CreateUser.json"
     ))
     .expect("the spec loads")
 }

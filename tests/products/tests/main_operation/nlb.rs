@@ -14,7 +14,7 @@ const LOCAL_ADDRESSES: &str = "ZoneMappings.Ipv4LocalAddresses";
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/nlb-2022-04-30/CreateLoadBalancer.json"
+        "/../../specs/nlb-2022-04-30/CreateLoadBalancer.json"
     ))
     .expect("the spec loads")
 }

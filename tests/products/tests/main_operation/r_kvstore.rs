@@ -11,7 +11,7 @@ use r_kvstore::{CreateInstance, Credentials, Rule};
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/r-kvstore-2015-01-01/CreateInstance.json"
+        "/../../specs/r-kvstore-2015-01-01/CreateInstance.json"
     ))
     .expect("the spec loads")
 }

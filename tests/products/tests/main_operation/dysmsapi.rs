@@ -12,7 +12,10 @@ use dysmsapi::add_sms_sign::SignFileList;
 use dysmsapi::{AddSmsSign, Credentials, Rule, SendSms};
 
 fn spec(operation: &str) -> OperationSpec {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/dysmsapi-2017-05-25");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../specs/dysmsapi-2017-05-25"
+    );
     OperationSpec::load(format!("{dir}/{operation}.json")).expect("the spec loads")
 }
 

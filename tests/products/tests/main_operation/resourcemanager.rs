@@ -13,7 +13,7 @@ use resourcemanager::{CreateResourceGroup, Credentials, ListResources, Rule};
 fn spec(operation: &str) -> OperationSpec {
     let dir = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/resourcemanager-2020-03-31"
+        "/../../specs/resourcemanager-2020-03-31"
     );
     OperationSpec::load(format!("{dir}/{operation}.json")).expect("the spec loads")
 }

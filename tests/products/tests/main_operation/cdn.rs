@@ -13,7 +13,7 @@ use acs_product_check::{
 use cdn::{Credentials, PushObjectCache, RefreshObjectCaches, Rule};
 
 fn spec(operation: &str) -> OperationSpec {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../specs/cdn-2018-05-10");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../specs/cdn-2018-05-10");
     OperationSpec::load(format!("{dir}/{operation}.json")).expect("the spec loads")
 }
 

@@ -1,51 +1,51 @@
-//! `AddDomainRecord`, the main operation of `alidns`, goes on the wire as its spec says: signed
+//! `CreateDBCluster`, the main operation of `polardb`, goes on the wire as its spec says: signed
 //! (RPC v1, checked by an independent verifier), with the spec's Action and Version and every
 //! required parameter; and a request breaking one of the spec's rules never leaves the client.
 
 use acs_product_check::{
     block_on, verify_rpc_v1, CaptureServer, OperationSpec, ACCESS_KEY_ID, ACCESS_KEY_SECRET,
 };
-use alidns::{AddDomainRecord, Credentials, Rule};
+use polardb::{CreateDBCluster, Credentials, Rule};
 
 fn spec() -> OperationSpec {
     OperationSpec::load(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../specs/alidns-2015-01-09/AddDomainRecord.json"
+        "/../../specs/polardb-2017-08-01/CreateDBCluster.json"
     ))
     .expect("the spec loads")
 }
 
-fn client(endpoint: String) -> alidns::Client {
-    alidns::client()
+fn client(endpoint: String) -> polardb::Client {
+    polardb::client()
         .endpoint(endpoint)
         .credentials(Credentials::new(ACCESS_KEY_ID, ACCESS_KEY_SECRET))
         .build()
         .expect("the client builds")
 }
 
-fn record(ttl: i64) -> AddDomainRecord {
-    AddDomainRecord::builder()
-        .domain_name("example.com")
-        .rr("www")
-        .r#type("A")
-        .value("192.0.2.254")
-        .ttl(ttl)
+fn cluster() -> CreateDBCluster {
+    CreateDBCluster::builder()
+        .region_id("cn-hangzhou")
+        .db_type("MySQL")
+        .db_version("8.0")
+        .pay_type("Postpaid")
+        .db_node_class("polar.mysql.x4.medium")
         .build()
 }
 
 #[test]
-fn add_domain_record_is_signed_and_carries_what_the_spec_requires() {
+fn create_db_cluster_is_signed_and_carries_what_the_spec_requires() {
     let spec = spec();
-    // An optional parameter with a rule, set within its range.
-    let (min, max) = spec.range("TTL");
-    let ttl = 600.clamp(min.unwrap_or(1), max.unwrap_or(600));
-    let request = record(ttl);
+    // An optional parameter with a rule, set to a value the spec allows.
+    let hot_standby = spec.one_of_strings("HotStandbyCluster")[0];
+    let mut request = cluster();
+    request.hot_standby_cluster = Some(hot_standby.into());
     request
         .validate()
         .expect("a request within the rules validates");
 
     let server = CaptureServer::start(
-        r#"{"RequestId":"536E9CAD-DB30-4647-AC87-AA5CC38C5382","RecordId":"9999985"}"#,
+        r#"{"RequestId":"E56531A4-E552-40BA-9C58-137B80******","DBClusterId":"pc-bp1wn6vu7fvi2****","OrderId":"2035629******","ResourceGroupId":"rg-acfmyiu4ekp****"}"#,
     )
     .expect("the capture server starts");
     let output = block_on(client(server.url()).send(&request)).expect("the call succeeds");
@@ -53,36 +53,40 @@ fn add_domain_record_is_signed_and_carries_what_the_spec_requires() {
 
     let params =
         verify_rpc_v1(&received, ACCESS_KEY_ID, ACCESS_KEY_SECRET).expect("the signature verifies");
-    let ttl = ttl.to_string();
     spec.check_wire(
         &params,
         &[
-            ("DomainName", "example.com"),
-            ("RR", "www"),
-            ("Type", "A"),
-            ("Value", "192.0.2.254"),
-            ("TTL", &ttl),
+            ("RegionId", "cn-hangzhou"),
+            ("DBType", "MySQL"),
+            ("DBVersion", "8.0"),
+            ("PayType", "Postpaid"),
+            ("DBNodeClass", "polar.mysql.x4.medium"),
+            ("HotStandbyCluster", hot_standby),
         ],
     )
     .expect("the request is what the spec asks for");
 
-    assert_eq!(output.record_id.as_deref(), Some("9999985"));
+    assert_eq!(
+        output.db_cluster_id.as_deref(),
+        Some("pc-bp1wn6vu7fvi2****")
+    );
 }
 
 #[test]
-fn a_ttl_above_the_spec_range_is_refused_before_sending() {
+fn a_storage_space_below_the_spec_range_is_refused_before_sending() {
     let spec = spec();
-    let (min, max) = spec.range("TTL");
-    let above = max.expect("the range has a maximum") + 1;
-    let request = record(above);
+    let (min, max) = spec.range("StorageSpace");
+    let below = min.expect("the range has a minimum") - 1;
+    let mut request = cluster();
+    request.storage_space = Some(below);
 
     let errors = request.validate().expect_err("the rule is broken");
     let [violation] = errors.violations() else {
         panic!("exactly one violation expected: {errors}");
     };
-    assert_eq!(violation.parameter, "TTL");
+    assert_eq!(violation.parameter, "StorageSpace");
     assert_eq!(violation.rule, Rule::Range { min, max });
-    assert_eq!(violation.value.as_deref(), Some(above.to_string().as_str()));
+    assert_eq!(violation.value.as_deref(), Some(below.to_string().as_str()));
 
     let server = CaptureServer::start("{}").expect("the capture server starts");
     let refused = block_on(client(server.url()).send(&request)).expect_err("not sent");
