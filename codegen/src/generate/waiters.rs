@@ -12,7 +12,7 @@ use crate::spec::waiters::WaiterSpec;
 
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
     let (methods, acceptors): (Vec<TokenStream>, Vec<TokenStream>) =
-        cx.op.waiters.iter().filter_map(|w| waiter(cx, w)).unzip();
+        cx.op.waiters.iter().map(|w| waiter(cx, w)).unzip();
     if methods.is_empty() {
         return quote!();
     }
@@ -44,7 +44,7 @@ pub(super) fn resolved<'a>(cx: &'a Context<'_>) -> impl Iterator<Item = &'a Wait
 }
 
 /// The request's method and the acceptor function of one waiter.
-fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<(TokenStream, TokenStream)> {
+fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> (TokenStream, TokenStream) {
     let rt = &cx.rt;
     let response_ty = &cx.response_ty;
     // `check` reports a path that does not resolve; should an unchecked spec reach generation
@@ -56,7 +56,7 @@ fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<(TokenStream, TokenStream)
                 "waiter `{}` of `{}`: path `{}` does not resolve: {why}",
                 w.name, cx.op.name, w.path_text
             );
-            return Some((quote!(::core::compile_error!(#message);), quote!()));
+            return (quote!(::core::compile_error!(#message);), quote!());
         }
     };
     let walk = walk(&steps, quote!(out), 0);
@@ -109,7 +109,7 @@ fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<(TokenStream, TokenStream)
             #rt::waiter::Wait::new(client.as_ref(), self, #acceptor())
         }
     };
-    Some((
+    (
         method_tokens,
         quote! {
             fn #acceptor() -> #rt::waiter::Acceptor<#request_ty> {
@@ -129,7 +129,7 @@ fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> Option<(TokenStream, TokenStream)
                 }
             }
         },
-    ))
+    )
 }
 
 /// Code that feeds every state under `expr` along `steps` to `sink`.
