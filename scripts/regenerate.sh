@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 products=(
   "swas-open-2020-06-01|swas|ListRegions,ListPlans,ListImages,CreateInstances,ListInstances|--overlay-dir specs/overlays"
   "ecs-2014-05-26|ecs|DescribeRegions,DescribeZones,DescribeImages,RunInstances,DescribeInstances|--overlay-dir specs/overlays/ecs-2014-05-26"
-  "vpc-2016-04-28|vpc|DescribeRegions,DescribeVpcs,CreateVpc,DescribeVSwitches,CreateVSwitch|"
+  "vpc-2016-04-28|vpc|DescribeRegions,DescribeVpcs,CreateVpc,DescribeVSwitches,CreateVSwitch|--overlay-dir specs/overlays/vpc-2016-04-28"
   "sts-2015-04-01|-||"
   "rds-2014-08-15|rds|DescribeRegions,DescribeDBInstances,CreateDBInstance,DescribeDBInstanceAttribute,CreateAccount|"
   "slb-2014-05-15|slb|DescribeRegions,CreateLoadBalancer,DescribeLoadBalancers,CreateLoadBalancerTCPListener,AddBackendServers|"

@@ -97,3 +97,13 @@ fn vpc_create_vpc() {
         expand_product("vpc-2016-04-28", "CreateVpc", "::vpc_shapes::shapes")
     );
 }
+
+/// VPC `DescribeVpcs`: `PageNumber` paging through the list one object down (`Vpcs.Vpc`), and
+/// the `VpcsAvailable` waiter from the overlay.
+#[test]
+fn vpc_describe_vpcs() {
+    insta::assert_snapshot!(
+        "vpc_describe_vpcs",
+        expand_product("vpc-2016-04-28", "DescribeVpcs", "::vpc_shapes::shapes")
+    );
+}

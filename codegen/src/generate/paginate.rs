@@ -1,6 +1,7 @@
 //! Paging: `Paginated` + `Pages` + `PageItems` for list operations whose request has
 //! `PageNumber` and `PageSize` (int32) and whose response has `TotalCount` (an integer) and
-//! exactly one top-level list; `Pages` (and `PageItems` when there is one list, top-level or one
+//! exactly one top-level list (or, without a top-level list and `NextToken`, one object holding
+//! one list: `Vpcs.Vpc`); `Pages` (and `PageItems` when there is one list, top-level or one
 //! object down) for operations with a `NextToken` string in both request and response.
 
 use proc_macro2::TokenStream;
@@ -48,7 +49,7 @@ pub(super) struct Paging {
 }
 
 pub(super) fn paging(cx: &Context<'_>) -> Paging {
-    if !numbered(cx).is_empty() {
+    if numbered_list(cx).is_some() {
         return Paging {
             pages: true,
             items: true,
@@ -179,28 +180,69 @@ fn token_pages(cx: &Context<'_>) -> TokenStream {
     }
 }
 
+/// The list a `PageNumber` page holds (its path of field names and item type): the one
+/// top-level list ([`page_list`]); or, when the response has no top-level list and the operation
+/// does not page by `NextToken`, the one list of a top-level object (`Vpcs.Vpc`, the shape most
+/// RPC listings have).
+fn numbered_list<'a>(cx: &Context<'a>) -> Option<(Vec<&'a str>, TokenStream)> {
+    let op = cx.op;
+    if let Some(list) = page_list(op) {
+        let item = match &list.ty {
+            TypeSpec::Array { items, .. } => match items.as_ref() {
+                TypeSpec::Scalar(s) => scalar_type(*s),
+                _ => {
+                    let ident = match cx.names.of(list) {
+                        Some(ident) => ident.clone(),
+                        None => nested_type_name(&cx.response_ty.to_string(), &list.name),
+                    };
+                    quote!(#ident)
+                }
+            },
+            _ => return None,
+        };
+        return Some((vec![list.name.as_str()], item));
+    }
+    let int32 = |name: &str| {
+        op.parameters
+            .iter()
+            .any(|p| p.name == name && p.ty == TypeSpec::Scalar(Scalar::Int32))
+    };
+    let total = op
+        .response
+        .iter()
+        .any(|f| f.name == "TotalCount" && matches!(f.ty, TypeSpec::Scalar(s) if s.is_integer()));
+    let top_level_list = op
+        .response
+        .iter()
+        .any(|f| matches!(f.ty, TypeSpec::Array { .. }));
+    if !(int32("PageNumber") && int32("PageSize") && total) || top_level_list || has_next_token(op)
+    {
+        return None;
+    }
+    // No top-level list: what `token_list` finds is one object's one list.
+    token_list(cx).filter(|(path, _)| path.len() == 2)
+}
+
 fn numbered(cx: &Context<'_>) -> TokenStream {
     let op = cx.op;
-    let Some(list) = page_list(op) else {
+    let Some((path, item)) = numbered_list(cx) else {
         return quote!();
     };
     let rt = &cx.rt;
     let request_ty = &cx.request_ty;
     let response_ty = &cx.response_ty;
-    let item = match &list.ty {
-        TypeSpec::Array { items, .. } => match items.as_ref() {
-            TypeSpec::Scalar(s) => scalar_type(*s),
-            _ => {
-                let ident = match cx.names.of(list) {
-                    Some(ident) => ident.clone(),
-                    None => nested_type_name(&response_ty.to_string(), &list.name),
-                };
-                quote!(#ident)
-            }
-        },
+    let first = field_ident(path[0]);
+    let (borrow_items, take_items) = match path.as_slice() {
+        [_] => (quote!(&out.#first), quote!(out.#first)),
+        [_, inner] => {
+            let inner = field_ident(inner);
+            (
+                quote!(out.#first.as_ref().map_or(&[][..], |o| o.#inner.as_slice())),
+                quote!(out.#first.map(|o| o.#inner).unwrap_or_default()),
+            )
+        }
         _ => return quote!(),
     };
-    let items = field_ident(&list.name);
     let field = |name: &str| op.parameters.iter().find(|p| p.name == name);
     let (Some(number), Some(size)) = (field("PageNumber"), field("PageSize")) else {
         return quote!();
@@ -223,7 +265,7 @@ fn numbered(cx: &Context<'_>) -> TokenStream {
     } else {
         quote!(self.#size_ident)
     };
-    let list_name = &list.name;
+    let list_name = path.join(".");
     let doc = format!(
         " Pages through `{list_name}` with `PageNumber`/`PageSize` until `TotalCount` is reached: stream them with `Client::pages` / `Client::items`, or fetch them all with `Client::send_all_items`."
     );
@@ -245,11 +287,11 @@ fn numbered(cx: &Context<'_>) -> TokenStream {
             }
 
             fn page_items(out: &#response_ty) -> &[Self::Item] {
-                &out.#items
+                #borrow_items
             }
 
             fn into_page_items(out: #response_ty) -> Vec<Self::Item> {
-                out.#items
+                #take_items
             }
 
             fn total_count(out: &#response_ty) -> Option<i64> {
@@ -268,7 +310,7 @@ fn numbered(cx: &Context<'_>) -> TokenStream {
             type Item = #item;
 
             fn into_page_items(out: #response_ty) -> Vec<Self::Item> {
-                out.#items
+                #take_items
             }
         }
     }
