@@ -1,7 +1,7 @@
 //! Every source of the default chain and every profile mode, resolved against the local fakes
 //! (STS, ECS metadata, credentials URI) on 127.0.0.1 — never the real metadata address.
 
-mod creds_common;
+use crate::creds_common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -281,7 +281,7 @@ async fn ecs_metadata_hardened_mode_and_the_chain_step() {
         .expect("signed with the instance role");
 
     // ALIBABA_CLOUD_ECS_METADATA names the role: no role request.
-    let named = crate::chain(
+    let named = self::chain(
         home.path(),
         &[("ALIBABA_CLOUD_ECS_METADATA", "EcsRole")],
         &sts,

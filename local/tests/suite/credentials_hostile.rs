@@ -2,7 +2,7 @@
 //! fakes on 127.0.0.1: a black-holed metadata service, a hanging or failing credentials URI,
 //! 20 s credentials, and a credentials URI with a password in it.
 
-mod creds_common;
+use crate::creds_common;
 
 use std::io::Write;
 use std::path::Path;

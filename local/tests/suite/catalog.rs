@@ -1,7 +1,7 @@
 //! `--catalog FILE`: a custom catalogue replaces the built-in one, its quota and balance apply,
 //! and a broken file is refused with a clear error.
 
-mod common;
+use crate::common;
 
 use common::*;
 use swas::CreateInstancesError;

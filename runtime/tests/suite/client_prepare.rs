@@ -1,7 +1,7 @@
 //! `Client::prepare_at`: signed requests byte for byte (expected URLs and signatures derived
 //! independently with Python's urllib/hmac/hashlib), idempotency tokens, validation, build errors.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 

@@ -1,7 +1,7 @@
 //! Spans and events carry action, host, attempts, status, request id, latency and outcome, and
 //! never a secret, a security token or a signature.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};

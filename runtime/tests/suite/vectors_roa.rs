@@ -4,7 +4,7 @@
 //! `Authorization` byte for byte, and the client's own ROA requests agree with the SDK's on
 //! method, canonical URI, canonical query and body hash.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, UNIX_EPOCH};
 

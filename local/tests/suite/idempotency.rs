@@ -3,7 +3,7 @@
 //! value after each failure, every instance created is one the caller was told about, and none
 //! is created twice. Also: `prepare` and `send` agree, and a prepared request can be sent as is.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -2,7 +2,7 @@
 //! one is filled from the client; missing on both sides, or naming another region than the one
 //! the client's endpoint was resolved for, it is a validation error before anything is signed.
 
-mod common;
+use crate::common;
 
 use std::time::UNIX_EPOCH;
 

@@ -2,7 +2,7 @@
 //! lifecycle (running, stopped, time-outs, progress), and through the mock for the command
 //! invocation and snapshot waiters and for failure states.
 
-mod common;
+use crate::common;
 
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};

@@ -1,7 +1,7 @@
 //! `Client::send` against a scripted HTTP server on 127.0.0.1: retries, idempotency tokens,
 //! nonces, error bodies, timeouts, and server-side signature verification.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::time::{Duration, Instant};

@@ -3,7 +3,7 @@
 //! body streams whole, error bodies map onto the typed error, and requests that cannot be sent
 //! are refused before anything is sent.
 
-mod common;
+use crate::common;
 
 use acs_runtime::credentials::Credentials;
 use acs_runtime::sign::v3;

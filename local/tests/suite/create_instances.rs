@@ -2,7 +2,7 @@
 //! server-side error as its typed variant, idempotency, and local validation that never reaches
 //! the server.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

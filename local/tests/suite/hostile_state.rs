@@ -3,8 +3,8 @@
 //! (issue 20, failures 3 and 10): a deleted lock file, and a state file that is a device, a FIFO
 //! or too large.
 
-mod common;
-mod hostile_support;
+use crate::common;
+use crate::hostile_support;
 
 use std::collections::BTreeSet;
 use std::io::Write as _;

@@ -1,6 +1,6 @@
 //! Garbage in: clear Alibaba-shaped errors, no panic, and the server keeps serving.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, SystemTime};
 

@@ -2,7 +2,7 @@
 //! when a refresh fails, and a long-lived client keeps working across expiries — against the
 //! local fake STS, which counts the role assumptions and refuses expired credentials.
 
-mod creds_common;
+use crate::creds_common;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! Both signature schemes, both methods, query and form parameters, and every authentication
 //! failure with its exact status and body.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, SystemTime};
 

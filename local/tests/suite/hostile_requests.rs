@@ -2,8 +2,8 @@
 //! replayable nonces, and limits Alibaba documents that were not enforced. Each test reproduces
 //! the failure and asserts the fixed answer, its code and, where time was the problem, a bound.
 
-mod common;
-mod hostile_support;
+use crate::common;
+use crate::hostile_support;
 
 use std::time::{Duration, Instant};
 

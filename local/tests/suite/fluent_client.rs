@@ -2,7 +2,7 @@
 //! with the region left to the client, a wait on the attached builder, and listing every page
 //! with `into_items()` / `send_all_items()`.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

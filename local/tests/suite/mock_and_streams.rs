@@ -2,7 +2,7 @@
 //! service-wide error, 2xx error bodies, and listings as streams — over the mock and over HTTP
 //! against swas-local.
 
-mod common;
+use crate::common;
 
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};

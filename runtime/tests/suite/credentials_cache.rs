@@ -3,7 +3,7 @@
 //! callers, a failed fetch is shared by the callers that waited for it, and fetching counts
 //! against the client's deadline.
 
-mod common;
+use crate::common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! The overall deadline against hostile servers: a body dripped one byte at a time is cut off,
 //! and `x-acs-retry-after` never makes a call outlive its deadline.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

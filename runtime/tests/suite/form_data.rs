@@ -2,7 +2,7 @@
 //! the query, and still covered by the signature (v1 signs every parameter; V3 the body hash);
 //! the mock records them, so a rule on a form parameter matches.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, UNIX_EPOCH};
 

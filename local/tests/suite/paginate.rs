@@ -1,6 +1,6 @@
 //! Fetching every page of ListInstances through the client, against swas-local.
 
-mod common;
+use crate::common;
 
 use common::{client, page_example, start};
 use swas::ListInstances;

@@ -1,7 +1,7 @@
 //! Fault injection: idempotency under internal errors and dropped connections, throttling,
 //! latency, and reproducibility with a seed.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::sync::Arc;

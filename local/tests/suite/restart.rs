@@ -2,7 +2,7 @@
 //! state file, it has lost no acknowledged instance and re-creates nothing for a token it already
 //! answered.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{BufRead as _, BufReader};

@@ -2,7 +2,7 @@
 //! credentials from every kind of source and signing calls with them never writes a secret, a
 //! security token, an OIDC token, a credentials-URI token or a signature.
 
-mod creds_common;
+use crate::creds_common;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};

@@ -3,7 +3,7 @@
 //! Network sources (STS, metadata service, credentials URI) are tested against local fakes in
 //! `local/tests/credentials_*.rs`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 
