@@ -76,11 +76,11 @@ bench_exe() {
 
 echo "benches/run_all.sh --runs $runs --rounds $rounds: $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -sm), $cores cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)), $(rustc --version | cut -d' ' -f1-2), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "building the benches…" >&2
-prepare=$(bench_exe swas prepare)
-signing=$(bench_exe acs-runtime signing)
-expand=$(bench_exe acs-codegen expand)
-e2e=$(bench_exe swas-local e2e)
-counts=$(bench_exe swas prepare_instructions)
+prepare=$(bench_exe acs-benches prepare)
+signing=$(bench_exe acs-benches signing)
+expand=$(bench_exe acs-benches expand)
+e2e=$(bench_exe acs-benches e2e)
+counts=$(bench_exe acs-benches prepare_instructions)
 for exe in "$prepare" "$signing" "$expand" "$e2e" "$counts"; do
   [ -x "$exe" ] || { echo "a bench did not build (run cargo bench --no-run to see why)" >&2; exit 1; }
 done

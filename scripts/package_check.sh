@@ -3,9 +3,9 @@
 #
 #   scripts/package_check.sh [PRODUCT] [cargo package options, e.g. --allow-dirty]
 #
-# 1. `cargo package --no-verify` of every publishable crate: the manifest is normalized (path
-#    dependencies carry versions), every file a crate needs is inside it (group crates hold the
-#    specs they expand). `--no-verify`: the dependencies are not on crates.io.
+# 1. `cargo package --no-verify --exclude-lockfile` of every publishable crate: the manifest is
+#    normalized (path dependencies carry versions), every file a crate needs is inside it (group
+#    crates hold the specs they expand). `--no-verify`: the dependencies are not on crates.io.
 # 2. The verification `--no-verify` skips, by hand: PRODUCT (default swas), its group crates and
 #    acs-codegen/acs-macros/acs-runtime are unpacked from their `.crate` files alone into an
 #    empty workspace whose `[patch.crates-io]` points at the unpacked copies, and built there:
@@ -15,10 +15,14 @@ cd "$(dirname "$0")/.."
 product=${1:-swas}
 shift || true
 
-unpublished=(swas-local acs-tests acs-ui-tests acs-product-check)
+unpublished=(swas-local acs-tests acs-ui-tests acs-product-check acs-product-tests acs-roa-tests acs-benches user-program-swas user-program-ecs user-program-vpc)
 excludes=()
 for c in "${unpublished[@]}"; do excludes+=(--exclude "$c"); done
-cargo package --workspace --no-verify -q "${excludes[@]}" "$@"
+# `--exclude-lockfile`: cargo otherwise resolves a lock file for each of ~180 crates against a
+# temporary registry of the others (about 5 minutes; 12 s without). Dependents of a library
+# ignore its lock file; `acs-codegen`'s CLI is the one binary a `cargo install --locked` would
+# miss it for.
+cargo package --workspace --no-verify --exclude-lockfile -q "${excludes[@]}" "$@"
 
 version=$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)
 groups=$(ls "$product/groups")

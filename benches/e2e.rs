@@ -4,7 +4,7 @@
 //! minimal inline v1 signer — so the SDK's own overhead is visible.
 //!
 //! ```text
-//! cargo bench -p swas-local --bench e2e -- --warm-up-time 1 --measurement-time 5
+//! cargo bench -p acs-benches --bench e2e -- --warm-up-time 1 --measurement-time 5
 //! ```
 //!
 //! Criterion reports time per call and calls/s ("elem/s") for each mode; afterwards interleaved

@@ -1,7 +1,7 @@
 //! Instructions per prepare, for callgrind: unlike timings, the count repeats on a busy machine.
 //!
 //! ```text
-//! cargo bench -p swas --bench prepare_instructions --no-run
+//! cargo bench -p acs-benches --bench prepare_instructions --no-run
 //! valgrind --tool=callgrind --callgrind-out-file=/dev/null --toggle-collect='*measured*' \
 //!     target/release/deps/prepare_instructions-<hash> fresh 2000
 //! ```
