@@ -131,15 +131,19 @@ fn shipped_specs_and_facade_are_what_the_layered_import_writes() {
 /// ECS, VPC and STS: specs and facade crates are what the documented commands write.
 #[test]
 fn shipped_ecs_vpc_and_sts_are_what_the_layered_import_writes() {
-    // STS has no facade: the runtime expands it for the credential chain. ECS has overlays
-    // (`specs/overlays/ecs-2014-05-26`, as `scripts/regenerate.sh` passes them).
+    // STS has no facade: the runtime expands it for the credential chain. ECS and VPC have
+    // overlays (`specs/overlays/<product>`, as `scripts/regenerate.sh` passes them).
     for (product, krate, overlays) in [
         (
             "ecs-2014-05-26",
             Some("ecs"),
             Some("specs/overlays/ecs-2014-05-26"),
         ),
-        ("vpc-2016-04-28", Some("vpc"), None),
+        (
+            "vpc-2016-04-28",
+            Some("vpc"),
+            Some("specs/overlays/vpc-2016-04-28"),
+        ),
         ("sts-2015-04-01", None, None),
     ] {
         let operations = operation_count(&snapshots(product).last().unwrap().1);
