@@ -565,3 +565,134 @@ fn operations_removed_and_endpoints() {
         e[0]
     );
 }
+
+// ---- the HTTP binding (ROA) ----
+
+fn one_op(old: Value, new: Value) -> Vec<(&'static str, Severity, String)> {
+    // A second operation with a response on both sides: the documents have response schemas
+    // (what a product folder has), so response changes are compared.
+    let other = json!({ "name": "Other", "methods": ["POST"], "parameters": [],
+                        "response": [ { "name": "Id", "type": "string" } ] });
+    let doc = |op: Value| {
+        json!({ "specVersion": 1, "product": "TEST", "version": "2020-01-01",
+                "operations": [op, other] })
+        .to_string()
+    };
+    let a = diff::load_text("old.json", &doc(old)).unwrap();
+    let b = diff::load_text("new.json", &doc(new)).unwrap();
+    changes(&diff::diff(&a, &b), "Op")
+}
+
+/// A ROA operation: `GET /clusters/{ClusterId}` with a path parameter, a query parameter and a
+/// response header; `edit` changes one thing.
+fn roa(edit: impl FnOnce(&mut Value)) -> Value {
+    let mut op = json!({
+        "name": "Op",
+        "style": "ROA",
+        "methods": ["GET"],
+        "path": "/clusters/{ClusterId}",
+        "parameters": [
+            { "name": "ClusterId", "type": "string", "in": "path", "required": true },
+            { "name": "Detail", "type": "boolean", "in": "query" }
+        ],
+        "response": [ { "name": "Name", "type": "string" } ],
+        "responseHeaders": [ { "name": "x-acs-request-id", "type": "string" } ]
+    });
+    edit(&mut op);
+    op
+}
+
+#[test]
+fn roa_path_style_and_body_changes_are_breaking() {
+    assert_eq!(one_op(roa(|_| {}), roa(|_| {})), vec![]);
+    assert_eq!(
+        one_op(
+            roa(|_| {}),
+            roa(|op| op["path"] = json!("/api/v2/clusters/{ClusterId}"))
+        ),
+        vec![("pathChanged", Severity::Breaking, String::new())]
+    );
+    let rpc = json!({ "name": "Op", "methods": ["GET"], "parameters": [
+        { "name": "ClusterId", "type": "string", "required": true },
+        { "name": "Detail", "type": "boolean" }
+    ], "response": [ { "name": "Name", "type": "string" } ] });
+    let changes = one_op(rpc, roa(|op| op["responseHeaders"] = json!([])));
+    assert_eq!(
+        changes,
+        vec![
+            ("operationStyleChanged", Severity::Breaking, String::new()),
+            ("pathChanged", Severity::Breaking, String::new()),
+            (
+                "locationChanged",
+                Severity::Breaking,
+                "ClusterId".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        one_op(
+            roa(|_| {}),
+            roa(|op| {
+                op["responseBody"] = json!("text");
+                op["response"] = json!([]);
+            })
+        ),
+        // The JSON body's field goes with it.
+        vec![
+            (
+                "responseBodyChanged",
+                Severity::Breaking,
+                "response".to_owned()
+            ),
+            (
+                "responseFieldRemoved",
+                Severity::Breaking,
+                "response.Name".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn roa_parameter_location_format_and_headers() {
+    assert_eq!(
+        one_op(
+            roa(|_| {}),
+            roa(|op| op["parameters"][1]["in"] = json!("header"))
+        ),
+        vec![("locationChanged", Severity::Breaking, "Detail".to_owned())]
+    );
+    let body = |binary: bool| {
+        roa(move |op| {
+            op["methods"] = json!(["POST"]);
+            let mut payload = json!({ "name": "Payload", "type": "string", "in": "body" });
+            if binary {
+                payload["format"] = json!("binary");
+            }
+            op["parameters"][1] = payload;
+        })
+    };
+    assert_eq!(
+        one_op(body(false), body(true)),
+        vec![("formatChanged", Severity::Breaking, "Payload".to_owned())]
+    );
+    assert_eq!(
+        one_op(
+            roa(|_| {}),
+            roa(|op| op["responseHeaders"] =
+                json!([{ "name": "x-fc-code-checksum", "type": "string" }]))
+        ),
+        vec![
+            (
+                "responseHeaderRemoved",
+                Severity::Breaking,
+                "responseHeaders.x-acs-request-id".to_owned()
+            ),
+            (
+                "responseHeaderAdded",
+                Severity::Compatible,
+                "responseHeaders.x-fc-code-checksum".to_owned()
+            ),
+        ]
+    );
+}

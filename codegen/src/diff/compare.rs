@@ -257,6 +257,7 @@ fn diff_operation(a: &OperationSpec, b: &OperationSpec, common: Common) -> Vec<C
             ));
         }
     }
+    super::http::diff_http_binding(a, b, common.responses, &mut out);
     if common.groups && a.group != b.group {
         out.push(change(
             "groupChanged",
@@ -595,6 +596,43 @@ fn compare_field(
         return;
     }
     if side == Side::Request {
+        // No `in` is the query string.
+        let (la, lb) = (
+            a.location.unwrap_or(ParameterLocation::Query),
+            b.location.unwrap_or(ParameterLocation::Query),
+        );
+        if la != lb {
+            out.push(change(
+                "locationChanged",
+                Severity::Breaking,
+                path,
+                Some(json!(la.name())),
+                Some(json!(lb.name())),
+                format!(
+                    "parameter `{path}` moved from the {} to the {} of the request",
+                    la.name(),
+                    lb.name()
+                ),
+            ));
+        }
+        if a.binary != b.binary {
+            out.push(change(
+                "formatChanged",
+                Severity::Breaking,
+                path,
+                Some(json!(if a.binary { "binary" } else { "text" })),
+                Some(json!(if b.binary { "binary" } else { "text" })),
+                format!(
+                    "parameter `{path}` is {} (`format: binary` {})",
+                    if b.binary {
+                        "now bytes"
+                    } else {
+                        "no longer bytes"
+                    },
+                    if b.binary { "added" } else { "removed" }
+                ),
+            ));
+        }
         let (sa, sb) = (style_of(&a.ty), style_of(&b.ty));
         if sa != sb {
             let name = |s: Option<WireStyle>| s.map_or("default", WireStyle::name);

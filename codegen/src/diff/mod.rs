@@ -18,6 +18,8 @@
 //! | response field removed or retyped / added | breaking / compatible |
 //! | error code removed (its enum variant goes) / added | breaking / compatible |
 //! | HTTP method removed / added; group changed (feature moves) | breaking / compatible; breaking |
+//! | operation style (RPC/ROA) or path template changed; parameter location (`in`) or `format: binary` changed | breaking |
+//! | response body kind changed; response header removed / added (with response schemas on both sides) | breaking; breaking / compatible |
 //! | region endpoint removed / added or changed | breaking / compatible |
 //! | docs, examples, defaults, error status or retry flag changed; deprecation | compatible |
 //!
@@ -57,6 +59,7 @@
 
 mod compare;
 mod constraints;
+mod http;
 mod load;
 mod report;
 
