@@ -10,8 +10,9 @@ use quote::quote;
 use super::{field_ident, nested_type_name, scalar_type, Context};
 use crate::spec::*;
 
-/// The wire name of the response list a paginated operation pages through, if it is one.
-pub fn page_list(op: &OperationSpec) -> Option<&Field> {
+/// Whether the operation has what `PageNumber` paging needs: `PageNumber` and `PageSize`
+/// (int32) in the request, an integer `TotalCount` in the response.
+fn has_page_number(op: &OperationSpec) -> bool {
     let int32 = |name: &str| {
         op.parameters
             .iter()
@@ -21,12 +22,20 @@ pub fn page_list(op: &OperationSpec) -> Option<&Field> {
         .response
         .iter()
         .any(|f| f.name == "TotalCount" && matches!(f.ty, TypeSpec::Scalar(s) if s.is_integer()));
+    int32("PageNumber") && int32("PageSize") && total
+}
+
+/// The wire name of the response list a paginated operation pages through, if it is one.
+pub fn page_list(op: &OperationSpec) -> Option<&Field> {
+    if !has_page_number(op) {
+        return None;
+    }
     let mut lists = op
         .response
         .iter()
         .filter(|f| matches!(&f.ty, TypeSpec::Array { items, .. } if !matches!(**items, TypeSpec::Array { .. })));
     let list = lists.next()?;
-    (int32("PageNumber") && int32("PageSize") && total && lists.next().is_none()).then_some(list)
+    lists.next().is_none().then_some(list)
 }
 
 pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
@@ -202,21 +211,11 @@ fn numbered_list<'a>(cx: &Context<'a>) -> Option<(Vec<&'a str>, TokenStream)> {
         };
         return Some((vec![list.name.as_str()], item));
     }
-    let int32 = |name: &str| {
-        op.parameters
-            .iter()
-            .any(|p| p.name == name && p.ty == TypeSpec::Scalar(Scalar::Int32))
-    };
-    let total = op
-        .response
-        .iter()
-        .any(|f| f.name == "TotalCount" && matches!(f.ty, TypeSpec::Scalar(s) if s.is_integer()));
     let top_level_list = op
         .response
         .iter()
         .any(|f| matches!(f.ty, TypeSpec::Array { .. }));
-    if !(int32("PageNumber") && int32("PageSize") && total) || top_level_list || has_next_token(op)
-    {
+    if !has_page_number(op) || top_level_list || has_next_token(op) {
         return None;
     }
     // No top-level list: what `token_list` finds is one object's one list.
