@@ -71,7 +71,7 @@ macro_rules! published_errors {
     };
 }
 
-/// The accessors, `Display`, `Error` and `FromStr` of a generated error enum, from its
+/// The accessors, `Display`, `Error`, `Debug`, `PartialEq`, `Eq` and `FromStr` of a generated error enum, from its
 /// [`ServiceError`](crate::ServiceError) implementation (generated code invokes this once per
 /// operation). The accessors are `#[inline]`, so a crate of many operations compiles only the
 /// ones its users call.
@@ -143,6 +143,29 @@ macro_rules! service_error_methods {
         }
 
         impl ::std::error::Error for $error {}
+
+        /// `Error(meta)`: the meta names the code, and with it the variant.
+        impl ::core::fmt::Debug for $error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(::core::stringify!($error))
+                    .field($crate::ServiceError::meta(self))
+                    .finish()
+            }
+        }
+
+        /// The same variant with equal metas (and, for `Common`, the same common error).
+        impl ::core::cmp::PartialEq for $error {
+            fn eq(&self, other: &Self) -> bool {
+                ::core::mem::discriminant(self) == ::core::mem::discriminant(other)
+                    && $crate::ServiceError::meta(self) == $crate::ServiceError::meta(other)
+                    && match (self, other) {
+                        ($error::Common(a, _), $error::Common(b, _)) => a == b,
+                        _ => true,
+                    }
+            }
+        }
+
+        impl ::core::cmp::Eq for $error {}
 
         impl ::core::str::FromStr for $error {
             type Err = ::core::convert::Infallible;

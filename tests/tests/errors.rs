@@ -149,3 +149,44 @@ fn responses_deserialize_leniently() {
     assert!(response.instance_ids.is_empty());
     assert_eq!(response.request_id, None);
 }
+
+/// `PartialEq` and `Debug` are written without a per-variant match: equality is the same
+/// variant with equal metas (and the same common error), and `Debug` shows the meta, which
+/// names the code.
+#[test]
+fn equality_and_debug_follow_variant_and_meta() {
+    let stock = CreateInstancesError::from_str("NotEnoughStock").unwrap();
+    assert_eq!(stock, CreateInstancesError::from_str("NotEnoughStock").unwrap());
+    assert_ne!(stock, CreateInstancesError::from_str("InternalError").unwrap());
+
+    // Same meta, another variant: not equal.
+    let meta = Box::new(stock.meta().clone());
+    let unknown = CreateInstancesError::Unknown(meta.clone());
+    assert_ne!(stock, unknown);
+    assert_eq!(unknown, CreateInstancesError::Unknown(meta.clone()));
+
+    // Same variant, another meta: not equal.
+    let mut other = stock.meta().clone();
+    other.request_id = Some("another-request".to_owned());
+    assert_ne!(
+        stock,
+        CreateInstancesError::from_meta(other),
+        "the request id differs"
+    );
+
+    // `Common` also compares its common error.
+    use swas::__private::runtime::CommonError;
+    let throttled = CreateInstancesError::from_str("Throttling.User").unwrap();
+    let CreateInstancesError::Common(kind, meta) = &throttled else {
+        panic!("Throttling.User is a common error: {throttled:?}");
+    };
+    assert_eq!(*kind, CommonError::ThrottlingUser);
+    let relabelled = CreateInstancesError::Common(CommonError::Throttling, meta.clone());
+    assert_ne!(throttled, relabelled);
+
+    assert_eq!(
+        format!("{stock:?}"),
+        format!("CreateInstancesError({:?})", stock.meta())
+    );
+    assert!(format!("{stock:?}").contains("code: \"NotEnoughStock\""));
+}

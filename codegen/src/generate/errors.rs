@@ -63,9 +63,12 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         String::new(),
         "Each variant carries the (boxed) [`ErrorMeta`](::acs_runtime::ErrorMeta) of the response: code, message, HTTP status, request id, host id and troubleshooting URL.".replace("::acs_runtime", &cx.rt_str),
     ]);
+    // No derives: a derived `Debug`, `Clone` or `PartialEq` is a match with an arm per
+    // variant, which made up most of the compile time of a large error enum (RunInstances
+    // publishes 391 codes). `Debug`, `PartialEq` and `Eq` come from `service_error_methods!`
+    // without one; like aws-sdk-rust's operation errors, these are not `Clone`.
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum #error_ty {
             #(#variant_defs)*
