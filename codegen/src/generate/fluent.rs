@@ -119,7 +119,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             ) -> impl #rt::stream::Stream<Item = Result<#response_ty, #rt::Error<#error_ty>>> + Send + 'a
             #where_clause
             {
-                let client = self.client;
+                let client = self.client.as_ref();
                 client.pages(&self.build())
             }
         });
@@ -135,7 +135,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             > + Send + 'a
             #where_clause
             {
-                let client = self.client;
+                let client = self.client.as_ref();
                 client.items(&self.build())
             }
         });
@@ -149,7 +149,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
             ) -> Result<Vec<<#request_ty as #rt::paginate::PageItems>::Item>, #rt::Error<#error_ty>>
             #where_clause
             {
-                let client = self.client;
+                let client = self.client.as_ref();
                 client.send_all_items(&self.build()).await
             }
         });
@@ -164,7 +164,7 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
         methods.push(quote! {
             #[doc = #doc]
             pub fn #method(self) -> #rt::waiter::Wait<'a, #request_ty> #where_clause {
-                let client = self.client;
+                let client = self.client.as_ref();
                 #rt::waiter::Wait::owned(client, self.build(), #acceptor())
             }
         });
@@ -188,12 +188,16 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
 
         // The bounds are on each method, not on the impl: a missing parameter is then reported
         // with its setter's name (the marker's diagnostic), not as an unmet impl bound.
-        impl<'a, #(#states),*> #builder_ty<&'a #rt::Client, #(#states),*> {
+        // Generic over the client's type (only `rt::Client` attaches; the name is what a
+        // diagnostic about an unattached builder shows), so that these methods,
+        // and the whole send path each instantiates for this operation, are compiled in the
+        // crate that calls them, not in every build of this one.
+        impl<'a, AttachedClient: AsRef<#rt::Client> + ?Sized, #(#states),*> #builder_ty<&'a AttachedClient, #(#states),*> {
             /// Builds the request (an unset idempotency token is filled here) and sends it with
             /// the client this builder came from. To send the same request again after a
             /// failure, with the same token, `.build()` it and pass it to the client's `send`.
             pub async fn send(self) -> Result<#response_ty, #rt::Error<#error_ty>> #where_clause {
-                let client = self.client;
+                let client = self.client.as_ref();
                 client.send(&self.build()).await
             }
 

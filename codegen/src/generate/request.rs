@@ -103,6 +103,16 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
     );
     let deprecated = deprecated_attr(op.deprecated, op.deprecation_note.as_deref());
     let client_init = fluent::client_field(cx, quote!(()));
+    // What the builder starts from: required parameters empty (the builder's type state keeps
+    // `build()` out of reach until each is set), optional ones unset.
+    let unset = op.parameters.iter().map(|p| {
+        let ident = field_ident(&p.name);
+        if p.required {
+            quote!(#ident: Default::default(),)
+        } else {
+            quote!(#ident: None,)
+        }
+    });
     quote! {
         #doc
         #deprecated
@@ -116,7 +126,7 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
             #[doc = #builder_doc]
             pub fn builder() -> #builder_ty {
                 #builder_ty {
-                    fields: Default::default(),
+                    fields: Self { #(#unset)* },
                     #client_init
                     state: ::core::marker::PhantomData,
                 }
@@ -232,7 +242,6 @@ fn builder(cx: &Context<'_>) -> TokenStream {
     let op = cx.op;
     let request_ty = &cx.request_ty;
     let builder_ty = &cx.builder_ty;
-    let fields_ty = format_ident!("{}Fields", request_ty);
     // A region the client may fill is required by the client's check, not the builder's type.
     let required: Vec<&Field> = op
         .parameters
@@ -244,12 +253,6 @@ fn builder(cx: &Context<'_>) -> TokenStream {
     let client_ty = fluent::client_field(cx, quote!(C));
     let states: Vec<Ident> = required.iter().map(|p| state_ident(p)).collect();
     let markers: Vec<Ident> = required.iter().map(|p| marker_ident(p)).collect();
-
-    let field_defs = op.parameters.iter().map(|p| {
-        let ident = field_ident(&p.name);
-        let ty = value_type(cx, p);
-        quote!(#ident: Option<#ty>,)
-    });
 
     let label = fluent::missing_label(cx);
     let missing_module = if required.is_empty() {
@@ -323,7 +326,7 @@ fn builder(cx: &Context<'_>) -> TokenStream {
                 #doc
                 pub fn #ident(self, #ident: #arg_ty) -> #builder_ty<#client_arg #(#out_states),*> {
                     let mut fields = self.fields;
-                    fields.#ident = Some(#convert);
+                    fields.#ident = #convert;
                     #builder_ty { fields, #client_move state: ::core::marker::PhantomData }
                 }
             }
@@ -350,17 +353,31 @@ fn builder(cx: &Context<'_>) -> TokenStream {
         }
     });
 
-    let build_fields = op.parameters.iter().map(|p| {
-        let ident = field_ident(&p.name);
-        if p.required {
-            // The type state guarantees `Some`.
-            quote!(#ident: fields.#ident.unwrap_or_default(),)
-        } else if p.idempotency_token && p.ty == TypeSpec::Scalar(Scalar::String) {
-            quote!(#ident: fields.#ident.or_else(|| Some(#rt::idempotency::new_token())),)
-        } else {
-            quote!(#ident: fields.#ident,)
+    // The builder holds the request itself; `build()` only fills an unset idempotency token.
+    let fill_token = op
+        .parameters
+        .iter()
+        .filter(|p| {
+            !p.required && p.idempotency_token && p.ty == TypeSpec::Scalar(Scalar::String)
+        })
+        .map(|p| {
+            let ident = field_ident(&p.name);
+            quote! {
+                if request.#ident.is_none() {
+                    request.#ident = Some(#rt::idempotency::new_token());
+                }
+            }
+        })
+        .collect::<Vec<_>>();
+    let build_body = if fill_token.is_empty() {
+        quote!(self.fields)
+    } else {
+        quote! {
+            let mut request = self.fields;
+            #(#fill_token)*
+            request
         }
-    });
+    };
     let where_clause = if required.is_empty() {
         quote!()
     } else {
@@ -387,16 +404,11 @@ fn builder(cx: &Context<'_>) -> TokenStream {
     quote! {
         #missing_module
 
-        #[derive(Clone, Debug, Default)]
-        struct #fields_ty {
-            #(#field_defs)*
-        }
-
         #builder_doc
         #[derive(Clone, Debug)]
         #[must_use = "a builder does nothing until `.build()` is called"]
         pub struct #builder_ty #generics_decl {
-            fields: #fields_ty,
+            fields: #request_ty,
             #client_ty
             state: #phantom,
         }
@@ -406,10 +418,7 @@ fn builder(cx: &Context<'_>) -> TokenStream {
 
             #[doc = #build_doc]
             pub fn build(self) -> #request_ty #where_clause {
-                let fields = self.fields;
-                #request_ty {
-                    #(#build_fields)*
-                }
+                #build_body
             }
         }
     }
