@@ -156,8 +156,14 @@ fn responses_deserialize_leniently() {
 #[test]
 fn equality_and_debug_follow_variant_and_meta() {
     let stock = CreateInstancesError::from_str("NotEnoughStock").unwrap();
-    assert_eq!(stock, CreateInstancesError::from_str("NotEnoughStock").unwrap());
-    assert_ne!(stock, CreateInstancesError::from_str("InternalError").unwrap());
+    assert_eq!(
+        stock,
+        CreateInstancesError::from_str("NotEnoughStock").unwrap()
+    );
+    assert_ne!(
+        stock,
+        CreateInstancesError::from_str("InternalError").unwrap()
+    );
 
     // Same meta, another variant: not equal.
     let meta = Box::new(stock.meta().clone());

@@ -357,9 +357,7 @@ fn builder(cx: &Context<'_>) -> TokenStream {
     let fill_token = op
         .parameters
         .iter()
-        .filter(|p| {
-            !p.required && p.idempotency_token && p.ty == TypeSpec::Scalar(Scalar::String)
-        })
+        .filter(|p| !p.required && p.idempotency_token && p.ty == TypeSpec::Scalar(Scalar::String))
         .map(|p| {
             let ident = field_ident(&p.name);
             quote! {
