@@ -137,6 +137,7 @@ macro_rules! service_error_methods {
         }
 
         impl ::core::fmt::Display for $error {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::fmt::Display::fmt($crate::ServiceError::meta(self), f)
             }
@@ -146,6 +147,7 @@ macro_rules! service_error_methods {
 
         /// `Error(meta)`: the meta names the code, and with it the variant.
         impl ::core::fmt::Debug for $error {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_tuple(::core::stringify!($error))
                     .field($crate::ServiceError::meta(self))
@@ -155,6 +157,7 @@ macro_rules! service_error_methods {
 
         /// The same variant with equal metas (and, for `Common`, the same common error).
         impl ::core::cmp::PartialEq for $error {
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 ::core::mem::discriminant(self) == ::core::mem::discriminant(other)
                     && $crate::ServiceError::meta(self) == $crate::ServiceError::meta(other)
@@ -172,6 +175,7 @@ macro_rules! service_error_methods {
 
             /// The variant for a code; unknown codes become `Unknown`. Status and message are
             /// the published ones.
+            #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
                 let table = <Self as $crate::ServiceError>::PUBLISHED;
                 ::core::result::Result::Ok(<Self as $crate::ServiceError>::from_meta(

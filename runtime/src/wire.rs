@@ -434,6 +434,7 @@ macro_rules! __wire_enum {
             pub const VALUES: &'static [&'static str] = &[$($value),*];
 
             /// The value as it goes on the wire.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     $(Self::$variant => $value,)*
@@ -443,24 +444,28 @@ macro_rules! __wire_enum {
         }
 
         impl ::core::default::Default for $name {
+            #[inline]
             fn default() -> Self {
                 Self::Unknown(::std::string::String::new())
             }
         }
 
         impl ::core::convert::AsRef<str> for $name {
+            #[inline]
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
         }
 
         impl ::core::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl ::core::convert::From<&str> for $name {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     $($value => Self::$variant,)*
@@ -470,6 +475,7 @@ macro_rules! __wire_enum {
         }
 
         impl ::core::convert::From<::std::string::String> for $name {
+            #[inline]
             fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     $($value => Self::$variant,)*
@@ -480,6 +486,7 @@ macro_rules! __wire_enum {
 
         impl ::core::str::FromStr for $name {
             type Err = ::core::convert::Infallible;
+            #[inline]
             fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
                 Ok(Self::from(value))
             }
@@ -505,9 +512,11 @@ macro_rules! __wire_enum {
 
         impl $crate::wire::WireScalar for $name {
             const EXPECTED: &'static str = "a string";
+            #[inline]
             fn to_wire(&self) -> ::std::string::String {
                 self.as_str().to_owned()
             }
+            #[inline]
             fn from_wire(raw: &str) -> ::core::option::Option<Self> {
                 Some(Self::from(raw))
             }

@@ -87,18 +87,21 @@ pub(super) fn generate(cx: &Context<'_>) -> TokenStream {
                 #(#published)*
             ];
 
+            #[inline]
             fn from_meta(meta: #rt::ErrorMeta) -> Self {
                 // Boxed so that `Result<_, Error<Self>>` stays small.
                 let meta = Box::new(meta);
                 #from_meta_body
             }
 
+            #[inline]
             fn meta(&self) -> &#rt::ErrorMeta {
                 match self {
                     #(Self::#variants(meta))|* | Self::Common(_, meta) | Self::Unknown(meta) => meta,
                 }
             }
 
+            #[inline]
             fn is_retryable(&self) -> bool {
                 #rt::error_table::is_retryable(Self::PUBLISHED, #rt::ServiceError::meta(self))
             }

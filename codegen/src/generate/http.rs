@@ -150,15 +150,18 @@ pub(super) fn operation_items(cx: &Context<'_>) -> TokenStream {
             path: #path,
         };
 
+        #[inline]
         fn write_request(&self, #parts_arg: &mut #rt::RequestParts) -> Result<(), #rt::ValidationErrors> {
             #(#steps)*
             Ok(())
         }
 
+        #[inline]
         fn read_output(response: &#rt::HttpResponse) -> Result<Self::Output, String> {
             #read_output
         }
 
+        #[inline]
         fn write_output(output: &Self::Output) -> Result<#rt::HttpResponse, String> {
             #write_output
         }

@@ -157,6 +157,7 @@ fn token_pages(cx: &Context<'_>) -> TokenStream {
         /// Pages with `NextToken`: the next page's request carries the token of this page's
         /// answer; a missing or empty token ends the listing.
         impl #rt::paginate::Pages for #request_ty {
+            #[inline]
             fn next_page(&self, out: &#response_ty, progress: &mut #rt::paginate::PageProgress) -> Option<Self> {
                 #rt::paginate::next_token_page(self, #current, out.next_token.as_deref(), progress, #set)
             }
@@ -182,6 +183,7 @@ fn token_pages(cx: &Context<'_>) -> TokenStream {
         impl #rt::paginate::PageItems for #request_ty {
             type Item = #item;
 
+            #[inline]
             fn into_page_items(out: #response_ty) -> Vec<Self::Item> {
                 #take
             }
@@ -273,26 +275,32 @@ fn numbered(cx: &Context<'_>) -> TokenStream {
         impl #rt::paginate::Paginated for #request_ty {
             type Item = #item;
 
+            #[inline]
             fn page_number(&self) -> Option<i32> {
                 #get_number
             }
 
+            #[inline]
             fn set_page_number(&mut self, page: i32) {
                 #set_number
             }
 
+            #[inline]
             fn page_size(&self) -> Option<i32> {
                 #get_size
             }
 
+            #[inline]
             fn page_items(out: &#response_ty) -> &[Self::Item] {
                 #borrow_items
             }
 
+            #[inline]
             fn into_page_items(out: #response_ty) -> Vec<Self::Item> {
                 #take_items
             }
 
+            #[inline]
             fn total_count(out: &#response_ty) -> Option<i64> {
                 out.total_count.map(i64::from)
             }
@@ -300,6 +308,7 @@ fn numbered(cx: &Context<'_>) -> TokenStream {
 
         /// Pages with `PageNumber` until `TotalCount` is reached.
         impl #rt::paginate::Pages for #request_ty {
+            #[inline]
             fn next_page(&self, out: &#response_ty, progress: &mut #rt::paginate::PageProgress) -> Option<Self> {
                 #rt::paginate::next_numbered_page(self, out, progress)
             }
@@ -308,6 +317,7 @@ fn numbered(cx: &Context<'_>) -> TokenStream {
         impl #rt::paginate::PageItems for #request_ty {
             type Item = #item;
 
+            #[inline]
             fn into_page_items(out: #response_ty) -> Vec<Self::Item> {
                 #take_items
             }

@@ -124,6 +124,7 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
 
         impl #request_ty {
             #[doc = #builder_doc]
+            #[inline]
             pub fn builder() -> #builder_ty {
                 #builder_ty {
                     fields: Self { #(#unset)* },
@@ -707,10 +708,12 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
             type Error = #error_ty;
             #http
 
+            #[inline]
             fn validate(&self) -> Result<(), #rt::ValidationErrors> {
                 #validate_body
             }
 
+            #[inline]
             fn write_params(&self, #params_arg: &mut #rt::Params) {
                 #(#writes)*
             }
@@ -718,6 +721,7 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
 
         impl #request_ty {
             /// Checks every local rule of the spec and returns all violations at once.
+            #[inline]
             pub fn validate(&self) -> Result<(), #rt::ValidationErrors> {
                 <Self as #rt::Operation>::validate(self)
             }
@@ -1064,12 +1068,14 @@ fn nested_struct(
 
         impl #ident {
             /// Checks this item's rules; violations are named `prefix.Field`.
+            #[inline]
             pub fn validate_fields(&self, #prefix_arg: &str, #v_arg: &mut #rt::Validator) {
                 #(#checks)*
             }
         }
 
         impl #rt::wire::WireObject for #ident {
+            #[inline]
             fn write_fields(&self, #write_prefix: &str, #writes_arg: &mut #rt::Params) {
                 #(#writes)*
             }

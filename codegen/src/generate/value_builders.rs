@@ -104,6 +104,7 @@ pub(super) fn value_builder(ident: &Ident, setters: &[Setter]) -> TokenStream {
     quote! {
         impl #ident {
             #[doc = #builder_doc]
+            #[inline]
             pub fn builder() -> #builder {
                 #builder(Self::default())
             }
@@ -119,6 +120,7 @@ pub(super) fn value_builder(ident: &Ident, setters: &[Setter]) -> TokenStream {
             #(#methods)*
 
             /// The value.
+            #[inline]
             pub fn build(self) -> #ident {
                 self.0
             }

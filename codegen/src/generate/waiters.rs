@@ -112,6 +112,7 @@ fn waiter(cx: &Context<'_>, w: &WaiterSpec) -> (TokenStream, TokenStream) {
     (
         method_tokens,
         quote! {
+            #[inline]
             fn #acceptor() -> #rt::waiter::Acceptor<#request_ty> {
                 fn states<'o>(out: &'o #response_ty, sink: &mut dyn FnMut(&'o str)) {
                     #walk
