@@ -21,7 +21,8 @@
 #   check   `cargo check` of the same.
 # CPU is user + system time of cargo and every rustc it ran (/usr/bin/time), steadier than wall
 # time on a busy machine; both are printed, as medians over the rounds [min–max].
-# The 1-minute load is printed before each timing, with a warning when it is above 1.
+# Before each timing the script waits (at most IDLE_WAIT s, default 180) for the 1-minute load to
+# fall below 1, then prints it, with a warning when it is still above 1.
 set -euo pipefail
 shopt -s nullglob
 cd "$(dirname "$0")/.."
@@ -34,7 +35,13 @@ busy=0
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 check_load() {
-  local l
+  local l waited=0
+  # Each timing follows a build that kept both cores busy; the 1-minute load takes about a
+  # minute to fall below 1 after it. Wait for that (at most IDLE_WAIT seconds, default 180).
+  while awk -v l="$(load)" 'BEGIN { exit !(l >= 1.0) }' && [ "$waited" -lt "${IDLE_WAIT:-180}" ]; do
+    sleep 5
+    waited=$((waited + 5))
+  done
   l=$(load)
   if awk -v l="$l" 'BEGIN { exit !(l > 1.0) }'; then
     busy=1

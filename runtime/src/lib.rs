@@ -42,6 +42,7 @@ pub use credentials::{
 pub use endpoint::{Endpoint, EndpointError, EndpointRule, Network, ProductEndpoints};
 pub use error::{Error, ErrorMeta, PublishedError, ServiceError, UnexpectedResponse};
 pub use operation::{FromWire, Operation, OperationOf, Params, RegionParameter, Style};
+pub use redact::Redacted;
 pub use retry::RetryConfig;
 pub use transport::{HttpResponse, Interceptor, Transport, TransportCause, TransportError};
 pub use validate::{Pattern, Rule, ValidationErrors, Validator, Violation};

@@ -228,6 +228,23 @@ fn userinfo_ranges(text: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+/// What generated types show in `Debug` for a secret field (a password, an access key secret,
+/// a security token, a private key): [`REDACTED`], whatever the value.
+pub struct Redacted(());
+
+impl Redacted {
+    /// Stands in for `_value` in `Debug` output.
+    pub fn of<T: ?Sized>(_value: &T) -> Self {
+        Redacted(())
+    }
+}
+
+impl std::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -357,10 +357,77 @@ const PRELUDE: &[&str] = &[
 ];
 
 /// The `derive(...)` list for a data type, `Eq` when possible.
-pub(crate) fn data_derives(eq: bool) -> TokenStream {
+/// Whether a field holds a secret that `Debug` must not show: a string named like a password,
+/// an access key secret, a security token, secret data or a private key. Flags and settings
+/// about those (`PasswordInherit`, `MaxPasswordAge`, `WindowsPasswordName`) are not secrets.
+pub(crate) fn is_secret(f: &Field) -> bool {
+    if !matches!(f.ty, TypeSpec::Scalar(Scalar::String)) || f.binary {
+        return false;
+    }
+    let name = f.name.to_ascii_lowercase();
+    [
+        "password",
+        "passwd",
+        "secret",
+        "securitytoken",
+        "secretdata",
+    ]
+    .iter()
+    .any(|end| name.ends_with(end))
+        || name.contains("privatekey")
+}
+
+/// One field of a struct whose `Debug` is written out (because a field is secret).
+pub(crate) struct DebugField {
+    pub ident: Ident,
+    pub secret: bool,
+    /// `Option<T>` rather than `T`.
+    pub optional: bool,
+}
+
+/// `#[derive(..)]` of `names` and, with a secret among `fields`, a written-out `Debug` (in place
+/// of the derived one) that shows each secret as `<redacted>`, the fields in order as the derive
+/// would list them.
+pub(crate) fn derives_and_debug(
+    rt: &syn::Path,
+    ident: &Ident,
+    names: &[&str],
+    fields: &[DebugField],
+) -> (TokenStream, TokenStream) {
+    let secret = fields.iter().any(|f| f.secret);
+    let derives = names
+        .iter()
+        .filter(|n| !(secret && **n == "Debug"))
+        .map(|n| format_ident!("{}", n));
+    let derives = quote!(#[derive(#(#derives),*)]);
+    if !secret {
+        return (derives, quote!());
+    }
+    let name = ident.to_string();
+    let entries = fields.iter().map(|f| {
+        let field = &f.ident;
+        let label = field.to_string().trim_start_matches("r#").to_owned();
+        match (f.secret, f.optional) {
+            (false, _) => quote!(.field(#label, &self.#field)),
+            (true, true) => quote!(.field(#label, &self.#field.as_ref().map(#rt::Redacted::of))),
+            (true, false) => quote!(.field(#label, &#rt::Redacted::of(&self.#field))),
+        }
+    });
+    let debug = quote! {
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#name) #(#entries)* .finish()
+            }
+        }
+    };
+    (derives, debug)
+}
+
+/// The derives of a value type: `Eq` too when every field's type has it.
+pub(crate) fn data_derive_names(eq: bool) -> &'static [&'static str] {
     if eq {
-        quote!(Clone, Debug, Default, PartialEq, Eq)
+        &["Clone", "Debug", "Default", "PartialEq", "Eq"]
     } else {
-        quote!(Clone, Debug, Default, PartialEq)
+        &["Clone", "Debug", "Default", "PartialEq"]
     }
 }

@@ -9,8 +9,8 @@ use super::docs::{field_doc, render_value, Doc};
 use super::fluent;
 use super::value_builders::{value_builder, Setter, Slot};
 use super::{
-    data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
-    scalar_type, Context,
+    data_derive_names, deprecated_attr, derives_and_debug, doc_attrs, field_ident, free_form_type,
+    is_eq, is_free_form, is_secret, scalar_type, Context, DebugField,
 };
 use crate::naming::{pascal_case, type_name};
 use crate::spec::*;
@@ -92,11 +92,21 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
         quote!(#doc #deprecated pub #ident: #ty,)
     });
     // No `Default`: a request with its required parameters unset is not a request.
-    let derives = if op.parameters.iter().all(|p| is_eq(&p.ty)) {
-        quote!(Clone, Debug, PartialEq, Eq)
+    let derive_names: &[&str] = if op.parameters.iter().all(|p| is_eq(&p.ty)) {
+        &["Clone", "Debug", "PartialEq", "Eq"]
     } else {
-        quote!(Clone, Debug, PartialEq)
+        &["Clone", "Debug", "PartialEq"]
     };
+    let debug_fields: Vec<DebugField> = op
+        .parameters
+        .iter()
+        .map(|p| DebugField {
+            ident: field_ident(&p.name),
+            secret: is_secret(p),
+            optional: !p.required,
+        })
+        .collect();
+    let (derives, debug) = derives_and_debug(&cx.rt, request_ty, derive_names, &debug_fields);
     let doc = doc_attrs(&operation_doc(cx));
     let builder_doc = format!(
         " Starts a [`{builder_ty}`]; `build()` becomes available once every required parameter is set."
@@ -116,11 +126,13 @@ fn request_struct(cx: &Context<'_>) -> TokenStream {
     quote! {
         #doc
         #deprecated
-        #[derive(#derives)]
+        #derives
         #[non_exhaustive]
         pub struct #request_ty {
             #(#fields)*
         }
+
+        #debug
 
         impl #request_ty {
             #[doc = #builder_doc]
@@ -1026,7 +1038,20 @@ fn nested_struct(
     } else {
         (quote!(prefix), quote!(v))
     };
-    let derives = data_derives(properties.iter().all(|p| is_eq(&p.ty)));
+    let debug_fields: Vec<DebugField> = properties
+        .iter()
+        .map(|p| DebugField {
+            ident: field_ident(&p.name),
+            secret: is_secret(p),
+            optional: true,
+        })
+        .collect();
+    let (derives, debug) = derives_and_debug(
+        rt,
+        ident,
+        data_derive_names(properties.iter().all(|p| is_eq(&p.ty))),
+        &debug_fields,
+    );
     let builder = nested_builder(cx, ident, properties);
     let mut d = Doc::default();
     d.line(format!("An item of `{}`.", parent.name));
@@ -1058,11 +1083,13 @@ fn nested_struct(
     };
     quote! {
         #doc
-        #[derive(#derives)]
+        #derives
         #serde_derives
         pub struct #ident {
             #(#fields)*
         }
+
+        #debug
 
         #builder
 

@@ -9,8 +9,8 @@ use quote::quote;
 use super::docs::{field_doc, Doc};
 use super::value_builders::{value_builder, Setter, Slot};
 use super::{
-    data_derives, deprecated_attr, doc_attrs, field_ident, free_form_type, is_eq, is_free_form,
-    scalar_type, Context,
+    data_derive_names, deprecated_attr, derives_and_debug, doc_attrs, field_ident, free_form_type,
+    is_eq, is_free_form, is_secret, scalar_type, Context, DebugField,
 };
 use crate::spec::*;
 
@@ -93,6 +93,7 @@ fn response_struct(
     let mut reads = Vec::new();
     let mut writes = Vec::new();
     let mut setters = Vec::new();
+    let mut debug_fields = Vec::new();
     for f in fields {
         let name = &f.name;
         let field = field_ident(name);
@@ -208,6 +209,11 @@ fn response_struct(
             list_item,
             enum_ty.is_some(),
         ));
+        debug_fields.push(DebugField {
+            ident: field.clone(),
+            secret: is_secret(f),
+            optional: true,
+        });
         field_defs.push(quote!(#doc #deprecated pub #field: #decl_ty,));
         reads.push(quote!(#name => self.#field = #read_expr,));
         writes.push(write);
@@ -244,7 +250,23 @@ fn response_struct(
             }
         });
     }
-    let derives = data_derives(fields.iter().all(|f| is_eq(&f.ty)));
+    // The fields after the declared ones, for a written-out `Debug`.
+    let trailing = [(keep_raw, "raw"), (!extra.is_empty(), "body")];
+    for (present, name) in trailing {
+        if present {
+            debug_fields.push(DebugField {
+                ident: field_ident(name),
+                secret: false,
+                optional: false,
+            });
+        }
+    }
+    let (derives, debug) = derives_and_debug(
+        rt,
+        ident,
+        data_derive_names(fields.iter().all(|f| is_eq(&f.ty))),
+        &debug_fields,
+    );
     let doc = doc_attrs(&doc.into_lines());
     let non_exhaustive = if top {
         quote!(#[non_exhaustive])
@@ -281,13 +303,15 @@ fn response_struct(
         #(#nested)*
 
         #doc
-        #[derive(#derives)]
+        #derives
         #non_exhaustive
         pub struct #ident {
             #(#field_defs)*
             #raw
             #extra
         }
+
+        #debug
 
         #builder
 
