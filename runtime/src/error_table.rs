@@ -71,10 +71,10 @@ macro_rules! published_errors {
     };
 }
 
-/// The accessors, `Display`, `Error`, `Debug`, `PartialEq`, `Eq` and `FromStr` of a generated error enum, from its
-/// [`ServiceError`](crate::ServiceError) implementation (generated code invokes this once per
-/// operation). The accessors are `#[inline]`, so a crate of many operations compiles only the
-/// ones its users call.
+/// The accessors, `Display`, `Error`, `Debug`, `PartialEq`, `Eq` and `FromStr` of a generated
+/// error enum, from its [`ServiceError`](crate::ServiceError) implementation (generated code
+/// invokes this once per operation). The accessors are `#[inline]`, so a crate of many
+/// operations compiles only the ones its users call.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! service_error_methods {

@@ -220,16 +220,7 @@ fn doc_links(text: &str, site: Site) -> String {
         text = numbered
             .replace_all(&text, |c: &Captures<'_>| {
                 let anchor = c.get(2).map_or("", |m| m.as_str());
-                match site {
-                    Site::English => format!(
-                        "](https://www.alibabacloud.com/help/doc-detail/{}.htm{anchor})",
-                        &c[1]
-                    ),
-                    Site::Chinese => format!(
-                        "](https://help.aliyun.com/document_detail/{}.html{anchor})",
-                        &c[1]
-                    ),
-                }
+                format!("]({})", help_url(site, &c[1], anchor))
             })
             .into_owned();
     }
@@ -238,16 +229,7 @@ fn doc_links(text: &str, site: Site) -> String {
     }
     re.replace_all(&text, |c: &Captures<'_>| {
         let anchor = c.get(3).map_or("", |m| m.as_str());
-        let url = match site {
-            Site::English => format!(
-                "https://www.alibabacloud.com/help/doc-detail/{}.htm{anchor}",
-                &c[2]
-            ),
-            Site::Chinese => format!(
-                "https://help.aliyun.com/document_detail/{}.html{anchor}",
-                &c[2]
-            ),
-        };
+        let url = help_url(site, &c[2], anchor);
         if c.get(1).is_some() {
             format!("({url}")
         } else {
@@ -255,6 +237,16 @@ fn doc_links(text: &str, site: Site) -> String {
         }
     })
     .into_owned()
+}
+
+/// The help-centre page of document `number` on `site`, with its `#anchor` if any.
+fn help_url(site: Site, number: &str, anchor: &str) -> String {
+    match site {
+        Site::English => {
+            format!("https://www.alibabacloud.com/help/doc-detail/{number}.htm{anchor}")
+        }
+        Site::Chinese => format!("https://help.aliyun.com/document_detail/{number}.html{anchor}"),
+    }
 }
 
 /// A list item's marker: `- `, `* `, `+ `, `1. `, `1) `; returns its width with the spaces after.

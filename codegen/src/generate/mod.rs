@@ -356,7 +356,6 @@ const PRELUDE: &[&str] = &[
     "Debug",
 ];
 
-/// The `derive(...)` list for a data type, `Eq` when possible.
 /// Whether a field holds a secret that `Debug` must not show: a string named like a password,
 /// an access key secret, a security token, secret data or a private key. Flags and settings
 /// about those (`PasswordInherit`, `MaxPasswordAge`, `WindowsPasswordName`) are not secrets.
@@ -423,7 +422,7 @@ pub(crate) fn derives_and_debug(
     (derives, debug)
 }
 
-/// The derives of a value type: `Eq` too when every field's type has it.
+/// The `derive(...)` names of a value type: `Eq` too when every field's type has it.
 pub(crate) fn data_derive_names(eq: bool) -> &'static [&'static str] {
     if eq {
         &["Clone", "Debug", "Default", "PartialEq", "Eq"]
