@@ -96,42 +96,87 @@ pub fn load_spec(path: &Path, display_name: &str) -> Result<ServiceSpec, Vec<Spe
 /// Pretty-printed Rust source of generated tokens (what `acs-codegen expand` prints and the
 /// snapshot tests compare).
 ///
-/// The server side, which the generated code wraps in `rt::__server! { … }` (compiled only with
-/// the runtime's `server` feature), is shown as the items it holds, each under
-/// `#[cfg(feature = "server")]`: a macro's body would otherwise print as one unformatted run.
+/// What the generated code wraps in the runtime's feature macros — `rt::__server! { … }`,
+/// `rt::__test_util! { … }`, `rt::__serialize! { … }`, compiled only with the runtime's feature
+/// of that name — is shown as the items it holds, each under `#[cfg(feature = "…")]`: a macro's
+/// body would otherwise print as one unformatted run.
 pub fn pretty(tokens: proc_macro2::TokenStream) -> Result<String, syn::Error> {
     let mut file: syn::File = syn::parse2(tokens)?;
-    show_server_items(&mut file.items);
+    show_feature_items(&mut file.items);
     Ok(prettyplease::unparse(&file))
 }
 
+/// The runtime feature a feature macro (`__server!`, …) stands for.
 #[cfg(feature = "tools")]
-fn show_server_items(items: &mut Vec<syn::Item>) {
+fn feature_of(mac: &syn::Macro) -> Option<&'static str> {
+    let name = mac.path.segments.last()?.ident.to_string();
+    match name.as_str() {
+        "__server" => Some("server"),
+        "__test_util" => Some("test-util"),
+        "__serialize" => Some("serialize"),
+        _ => None,
+    }
+}
+
+#[cfg(feature = "tools")]
+fn show_feature_items(items: &mut Vec<syn::Item>) {
     let mut out = Vec::with_capacity(items.len());
     for item in items.drain(..) {
         match item {
-            syn::Item::Macro(m)
-                if m.mac
-                    .path
-                    .segments
-                    .last()
-                    .is_some_and(|s| s.ident == "__server") =>
-            {
+            syn::Item::Macro(m) if feature_of(&m.mac).is_some() => {
+                let feature = feature_of(&m.mac).unwrap_or_default();
                 match syn::parse2::<syn::File>(m.mac.tokens.clone()) {
-                    Ok(inner) => out.extend(
-                        inner
-                            .items
-                            .into_iter()
-                            .map(|item| syn::parse_quote!(#[cfg(feature = "server")] #item)),
-                    ),
+                    Ok(mut inner) => {
+                        show_feature_items(&mut inner.items);
+                        out.extend(
+                            inner
+                                .items
+                                .into_iter()
+                                .map(|item| syn::parse_quote!(#[cfg(feature = #feature)] #item)),
+                        )
+                    }
                     Err(_) => out.push(syn::Item::Macro(m)),
                 }
             }
             syn::Item::Mod(mut m) => {
                 if let Some((_, inner)) = m.content.as_mut() {
-                    show_server_items(inner);
+                    show_feature_items(inner);
                 }
                 out.push(syn::Item::Mod(m));
+            }
+            syn::Item::Impl(mut i) => {
+                show_feature_impl_items(&mut i.items);
+                out.push(syn::Item::Impl(i));
+            }
+            other => out.push(other),
+        }
+    }
+    *items = out;
+}
+
+/// [`show_feature_items`] for the items of an `impl` block (`write_output` of a ROA operation).
+#[cfg(feature = "tools")]
+fn show_feature_impl_items(items: &mut Vec<syn::ImplItem>) {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        match item {
+            syn::ImplItem::Macro(m) if feature_of(&m.mac).is_some() => {
+                let feature = feature_of(&m.mac).unwrap_or_default();
+                let mut inner = Vec::new();
+                let parsed = m.mac.parse_body_with(|input: syn::parse::ParseStream<'_>| {
+                    while !input.is_empty() {
+                        inner.push(input.parse::<syn::ImplItem>()?);
+                    }
+                    Ok(())
+                });
+                match parsed {
+                    Ok(()) => out.extend(
+                        inner
+                            .into_iter()
+                            .map(|item| syn::parse_quote!(#[cfg(feature = #feature)] #item)),
+                    ),
+                    Err(_) => out.push(syn::ImplItem::Macro(m)),
+                }
             }
             other => out.push(other),
         }

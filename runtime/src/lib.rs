@@ -79,6 +79,44 @@ macro_rules! __server {
     ($($item:tt)*) => {};
 }
 
+/// Expands to the items it is given when this crate's `test-util` feature is on, to nothing
+/// otherwise. Generated code wraps the value builders of response types in it: building an
+/// output is what tests, mocks and local services do, and a client build compiles none of it.
+#[cfg(feature = "test-util")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __test_util {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// See the `test-util` variant: without the feature, response builders are dropped unexpanded.
+#[cfg(not(feature = "test-util"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __test_util {
+    ($($item:tt)*) => {};
+}
+
+/// Expands to the items it is given when this crate's `serialize` feature is on (`test-util` and
+/// `server` turn it on), to nothing otherwise. Generated code wraps `Serialize` of response
+/// types in it: writing a response back out is for mocks, local services and programs that store
+/// what they received, and a client build compiles none of it.
+#[cfg(feature = "serialize")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serialize {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// See the `serialize` variant: without the feature, `Serialize` of responses is dropped
+/// unexpanded.
+#[cfg(not(feature = "serialize"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serialize {
+    ($($item:tt)*) => {};
+}
+
 /// What generated code needs, under one path, so that crates expanding the macro need no
 /// direct dependency on serde.
 #[doc(hidden)]

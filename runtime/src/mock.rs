@@ -127,6 +127,9 @@ impl<O: Operation + 'static> TypedRule<O> {
     }
 
     /// Answers with this output (HTTP 200, the output as JSON).
+    ///
+    /// Generated outputs are built (`XResponse::builder()`) and serialized with the product
+    /// crate's `test-util` feature (`acs-runtime/test-util`): enable it in `dev-dependencies`.
     pub fn then_output(self, output: impl Fn() -> O::Output + Send + Sync + 'static) -> Self
     where
         O::Output: serde::Serialize,

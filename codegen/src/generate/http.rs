@@ -161,9 +161,11 @@ pub(super) fn operation_items(cx: &Context<'_>) -> TokenStream {
             #read_output
         }
 
-        #[inline]
-        fn write_output(output: &Self::Output) -> Result<#rt::HttpResponse, String> {
-            #write_output
+        #rt::__serialize! {
+            #[inline]
+            fn write_output(output: &Self::Output) -> Result<#rt::HttpResponse, String> {
+                #write_output
+            }
         }
     }
 }

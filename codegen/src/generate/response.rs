@@ -313,7 +313,7 @@ fn response_struct(
 
         #debug
 
-        #builder
+        #rt::__test_util! { #builder }
 
         impl #rt::de::Object for #ident {
             const NAME: &'static str = #type_name;
@@ -335,15 +335,17 @@ fn response_struct(
             }
         }
 
-        impl #rt::__private::serde::Serialize for #ident {
-            fn serialize<S: #rt::__private::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                use #rt::__private::serde::ser::SerializeMap as _;
-                let #serializer_mut = serializer.serialize_map(None)?;
-                #(#writes)*
-                map.end()
+        #rt::__serialize! {
+            impl #rt::__private::serde::Serialize for #ident {
+                fn serialize<S: #rt::__private::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> ::core::result::Result<S::Ok, S::Error> {
+                    use #rt::__private::serde::ser::SerializeMap as _;
+                    let #serializer_mut = serializer.serialize_map(None)?;
+                    #(#writes)*
+                    map.end()
+                }
             }
         }
     }

@@ -2,7 +2,8 @@
 //! (top-level and nested), so that users write
 //! `SystemDisk::builder().category("cloud_essd").size(40).build()` instead of `Some(..)` and
 //! `..Default::default()`, and a test can build an operation's output for a mock even though the
-//! response type is `#[non_exhaustive]`.
+//! response type is `#[non_exhaustive]`. Response builders are generated inside the runtime's
+//! `__test_util!` (the `test-util` feature): a client build compiles none of them.
 //!
 //! A value builder is a newtype around the value (which derives `Default`), with one setter per
 //! field and `build()`; every field stays optional (values are data, not requests: nothing is

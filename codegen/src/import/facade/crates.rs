@@ -9,7 +9,9 @@
 //! - the default feature = exactly the listed operations (`ecs-instances/RunInstances`, …);
 //! - `full` = every group;
 //! - `server` = the server-side half of every operation (reading requests from the wire), which
-//!   a client build compiles none of.
+//!   a client build compiles none of;
+//! - `test-util` = response builders and `Serialize` on responses (building outputs for mocks),
+//!   `serialize` = the latter alone: both straight onto the runtime's features.
 //!
 //! Each group crate holds copies of the specs it expands (`specs/`, written with them), so that it
 //! packages and builds on its own; the product's spec folder stays the one the import writes and
@@ -172,12 +174,17 @@ pub(super) fn render(
         "# The server-side half of every enabled operation (reading requests from the wire: local\n# services, mocks matching typed requests); a client build compiles none of it.\nserver = [{}]\n",
         server.join(", ")
     ));
+    features.push_str(OUTPUT_FEATURES);
     features.push_str(&group_features);
     deps.push_str(&features);
     // docs.rs documents every operation, with a badge naming the feature of each.
     deps.push_str(DOCS_RS);
     (deps, files)
 }
+
+/// The facade's features for writing outputs, straight onto the runtime (whose features reach
+/// every crate that expands an operation): see `acs_runtime::__test_util!` and `__serialize!`.
+const OUTPUT_FEATURES: &str = "# Building outputs in tests: response builders (`XResponse::builder()`) for mock rules'\n# `then_output`, and `Serialize` on responses; a client build compiles neither.\ntest-util = [\"acs-runtime/test-util\"]\n# `Serialize` on response types (writing a response back out as JSON).\nserialize = [\"acs-runtime/serialize\"]\n";
 
 /// docs.rs builds with every feature and `--cfg docsrs` (the facade's `doc(cfg)` badges).
 const DOCS_RS: &str =

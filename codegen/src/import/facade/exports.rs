@@ -154,6 +154,8 @@ fn features_md(config: &FacadeConfig, by_group: &BTreeMap<String, Vec<&str>>) ->
         ));
     }
     md.push_str("| `server` | the server-side half of the enabled operations (reading requests from the wire, [`FromWire`]): for local services and mocks; a client needs none of it |\n");
+    md.push_str("| `test-util` | response builders (`XResponse::builder()`) and `Serialize` on responses: building outputs for mock rules (`then_output`) in tests; turned on by `server` |\n");
+    md.push_str("| `serialize` | `Serialize` on response types alone: writing a response back out as JSON |\n");
     md
 }
 
