@@ -123,19 +123,21 @@ fn show_feature_items(items: &mut Vec<syn::Item>) {
     let mut out = Vec::with_capacity(items.len());
     for item in items.drain(..) {
         match item {
-            syn::Item::Macro(m) if feature_of(&m.mac).is_some() => {
-                let feature = feature_of(&m.mac).unwrap_or_default();
-                match syn::parse2::<syn::File>(m.mac.tokens.clone()) {
-                    Ok(mut inner) => {
-                        show_feature_items(&mut inner.items);
+            syn::Item::Macro(m) => {
+                let inner = feature_of(&m.mac).and_then(|feature| {
+                    let file = syn::parse2::<syn::File>(m.mac.tokens.clone()).ok()?;
+                    Some((feature, file.items))
+                });
+                match inner {
+                    Some((feature, mut inner)) => {
+                        show_feature_items(&mut inner);
                         out.extend(
                             inner
-                                .items
                                 .into_iter()
                                 .map(|item| syn::parse_quote!(#[cfg(feature = #feature)] #item)),
-                        )
+                        );
                     }
-                    Err(_) => out.push(syn::Item::Macro(m)),
+                    None => out.push(syn::Item::Macro(m)),
                 }
             }
             syn::Item::Mod(mut m) => {
@@ -160,22 +162,27 @@ fn show_feature_impl_items(items: &mut Vec<syn::ImplItem>) {
     let mut out = Vec::with_capacity(items.len());
     for item in items.drain(..) {
         match item {
-            syn::ImplItem::Macro(m) if feature_of(&m.mac).is_some() => {
-                let feature = feature_of(&m.mac).unwrap_or_default();
-                let mut inner = Vec::new();
-                let parsed = m.mac.parse_body_with(|input: syn::parse::ParseStream<'_>| {
-                    while !input.is_empty() {
-                        inner.push(input.parse::<syn::ImplItem>()?);
-                    }
-                    Ok(())
+            syn::ImplItem::Macro(m) => {
+                let inner = feature_of(&m.mac).and_then(|feature| {
+                    let items = m
+                        .mac
+                        .parse_body_with(|input: syn::parse::ParseStream<'_>| {
+                            let mut items = Vec::new();
+                            while !input.is_empty() {
+                                items.push(input.parse::<syn::ImplItem>()?);
+                            }
+                            Ok(items)
+                        })
+                        .ok()?;
+                    Some((feature, items))
                 });
-                match parsed {
-                    Ok(()) => out.extend(
+                match inner {
+                    Some((feature, inner)) => out.extend(
                         inner
                             .into_iter()
                             .map(|item| syn::parse_quote!(#[cfg(feature = #feature)] #item)),
                     ),
-                    Err(_) => out.push(syn::ImplItem::Macro(m)),
+                    None => out.push(syn::ImplItem::Macro(m)),
                 }
             }
             other => out.push(other),

@@ -6,7 +6,7 @@
 //! use acs_runtime::{mock, mock_client};
 //! let created = mock!(CreateInstances)
 //!     .match_requests(|r| r.amount == Some(2))
-//!     .then_output(|| { let mut out = CreateInstancesResponse::default(); out.instance_ids = vec!["i-1".into(), "i-2".into()]; out });
+//!     .then_output(|| CreateInstancesResponse::builder().instance_ids(["i-1", "i-2"]).build());
 //! let sold_out = mock!(CreateInstances).then_error(|| "NotEnoughStock".parse().unwrap());
 //! let (client, mock) = mock_client!([created, sold_out]);
 //! // … run the code under test with `client` …
@@ -16,6 +16,11 @@
 //! The whole client path runs — validation, serialization, signing, retries, the deadline, error
 //! mapping — only the network is replaced: outputs are serialized to JSON bodies and errors to
 //! Alibaba error bodies, then read back exactly as a real answer would be.
+//!
+//! Outputs of generated operations are built (`XResponse::builder()`) and serialized with the
+//! product crate's `test-util` feature (`acs-runtime/test-util`), which a client build leaves
+//! off: enable it in `dev-dependencies`. Matching typed requests (`match_requests`,
+//! `requests_for`) needs `server`, which includes it.
 
 use std::collections::VecDeque;
 use std::fmt;
