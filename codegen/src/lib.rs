@@ -106,16 +106,38 @@ pub fn pretty(tokens: proc_macro2::TokenStream) -> Result<String, syn::Error> {
     Ok(prettyplease::unparse(&file))
 }
 
-/// The runtime feature a feature macro (`__server!`, …) stands for.
+/// The runtime feature a feature macro (`__server!`, …) stands for, and the items it holds
+/// (items of a module or of an `impl` block); `None` for any other macro, or a body that does not
+/// parse as such items (it is then printed as is).
 #[cfg(feature = "tools")]
-fn feature_of(mac: &syn::Macro) -> Option<&'static str> {
-    let name = mac.path.segments.last()?.ident.to_string();
-    match name.as_str() {
-        "__server" => Some("server"),
-        "__test_util" => Some("test-util"),
-        "__serialize" => Some("serialize"),
-        _ => None,
-    }
+fn feature_items<T: syn::parse::Parse>(mac: &syn::Macro) -> Option<(&'static str, Vec<T>)> {
+    let feature = match mac.path.segments.last()?.ident.to_string().as_str() {
+        "__server" => "server",
+        "__test_util" => "test-util",
+        "__serialize" => "serialize",
+        _ => return None,
+    };
+    let items = mac
+        .parse_body_with(|input: syn::parse::ParseStream<'_>| {
+            let mut items = Vec::new();
+            while !input.is_empty() {
+                items.push(input.parse::<T>()?);
+            }
+            Ok(items)
+        })
+        .ok()?;
+    Some((feature, items))
+}
+
+/// `items`, each under `#[cfg(feature = "<feature>")]`.
+#[cfg(feature = "tools")]
+fn under_feature<T: syn::parse::Parse + quote::ToTokens>(
+    feature: &'static str,
+    items: Vec<T>,
+) -> impl Iterator<Item = T> {
+    items
+        .into_iter()
+        .map(move |item| syn::parse_quote!(#[cfg(feature = #feature)] #item))
 }
 
 #[cfg(feature = "tools")]
@@ -123,23 +145,13 @@ fn show_feature_items(items: &mut Vec<syn::Item>) {
     let mut out = Vec::with_capacity(items.len());
     for item in items.drain(..) {
         match item {
-            syn::Item::Macro(m) => {
-                let inner = feature_of(&m.mac).and_then(|feature| {
-                    let file = syn::parse2::<syn::File>(m.mac.tokens.clone()).ok()?;
-                    Some((feature, file.items))
-                });
-                match inner {
-                    Some((feature, mut inner)) => {
-                        show_feature_items(&mut inner);
-                        out.extend(
-                            inner
-                                .into_iter()
-                                .map(|item| syn::parse_quote!(#[cfg(feature = #feature)] #item)),
-                        );
-                    }
-                    None => out.push(syn::Item::Macro(m)),
+            syn::Item::Macro(m) => match feature_items::<syn::Item>(&m.mac) {
+                Some((feature, mut inner)) => {
+                    show_feature_items(&mut inner);
+                    out.extend(under_feature(feature, inner));
                 }
-            }
+                None => out.push(syn::Item::Macro(m)),
+            },
             syn::Item::Mod(mut m) => {
                 if let Some((_, inner)) = m.content.as_mut() {
                     show_feature_items(inner);
@@ -147,43 +159,17 @@ fn show_feature_items(items: &mut Vec<syn::Item>) {
                 out.push(syn::Item::Mod(m));
             }
             syn::Item::Impl(mut i) => {
-                show_feature_impl_items(&mut i.items);
-                out.push(syn::Item::Impl(i));
-            }
-            other => out.push(other),
-        }
-    }
-    *items = out;
-}
-
-/// [`show_feature_items`] for the items of an `impl` block (`write_output` of a ROA operation).
-#[cfg(feature = "tools")]
-fn show_feature_impl_items(items: &mut Vec<syn::ImplItem>) {
-    let mut out = Vec::with_capacity(items.len());
-    for item in items.drain(..) {
-        match item {
-            syn::ImplItem::Macro(m) => {
-                let inner = feature_of(&m.mac).and_then(|feature| {
-                    let items = m
-                        .mac
-                        .parse_body_with(|input: syn::parse::ParseStream<'_>| {
-                            let mut items = Vec::new();
-                            while !input.is_empty() {
-                                items.push(input.parse::<syn::ImplItem>()?);
-                            }
-                            Ok(items)
-                        })
-                        .ok()?;
-                    Some((feature, items))
-                });
-                match inner {
-                    Some((feature, inner)) => out.extend(
-                        inner
-                            .into_iter()
-                            .map(|item| syn::parse_quote!(#[cfg(feature = #feature)] #item)),
-                    ),
-                    None => out.push(syn::ImplItem::Macro(m)),
+                let impl_items = std::mem::take(&mut i.items);
+                for item in impl_items {
+                    match item {
+                        syn::ImplItem::Macro(m) => match feature_items(&m.mac) {
+                            Some((feature, inner)) => i.items.extend(under_feature(feature, inner)),
+                            None => i.items.push(syn::ImplItem::Macro(m)),
+                        },
+                        other => i.items.push(other),
+                    }
                 }
+                out.push(syn::Item::Impl(i));
             }
             other => out.push(other),
         }
