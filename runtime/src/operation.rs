@@ -246,6 +246,16 @@ impl Params {
         });
     }
 
+    /// Appends a scalar in its wire form ([`WireScalar::write_wire`](crate::wire::WireScalar)):
+    /// what generated code writes for integers, booleans and doubles.
+    pub fn push_scalar(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+        value: &impl crate::wire::WireScalar,
+    ) {
+        self.append(name.into(), |buf| value.write_wire(buf));
+    }
+
     /// Sets `name` to `value`, replacing an existing entry of that name.
     pub fn set(&mut self, name: impl Into<Cow<'static, str>>, value: impl AsRef<str>) {
         let name = name.into();

@@ -23,6 +23,11 @@ pub trait WireScalar: Sized {
     const EXPECTED: &'static str;
     fn to_wire(&self) -> String;
     fn from_wire(raw: &str) -> Option<Self>;
+    /// Appends [`to_wire`](Self::to_wire)'s text to `out` (integers without the formatting
+    /// machinery: a request's integers are written on every prepare).
+    fn write_wire(&self, out: &mut String) {
+        out.push_str(&self.to_wire());
+    }
 }
 
 impl WireScalar for String {
@@ -30,17 +35,24 @@ impl WireScalar for String {
     fn to_wire(&self) -> String {
         self.clone()
     }
+    fn write_wire(&self, out: &mut String) {
+        out.push_str(self);
+    }
     fn from_wire(raw: &str) -> Option<Self> {
         Some(raw.to_owned())
     }
 }
 
 macro_rules! wire_number {
-    ($($ty:ty => $expected:literal),*) => {$(
+    ($($ty:ty => $expected:literal, $write:expr);*) => {$(
         impl WireScalar for $ty {
             const EXPECTED: &'static str = $expected;
             fn to_wire(&self) -> String {
                 self.to_string()
+            }
+            fn write_wire(&self, out: &mut String) {
+                let write: fn(&$ty, &mut String) = $write;
+                write(self, out);
             }
             fn from_wire(raw: &str) -> Option<Self> {
                 if is_plain_number(raw) {
@@ -65,12 +77,19 @@ fn is_plain_number(raw: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     digits(whole) && fraction.is_none_or(digits)
 }
-wire_number!(i32 => "a 32-bit integer", i64 => "a 64-bit integer", f64 => "a number");
+wire_number!(
+    i32 => "a 32-bit integer", |v, out| out.push_str(itoa::Buffer::new().format(*v));
+    i64 => "a 64-bit integer", |v, out| out.push_str(itoa::Buffer::new().format(*v));
+    f64 => "a number", |v, out| out.push_str(&v.to_string())
+);
 
 impl WireScalar for bool {
     const EXPECTED: &'static str = "a boolean (true or false)";
     fn to_wire(&self) -> String {
         if *self { "true" } else { "false" }.to_owned()
+    }
+    fn write_wire(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
     }
     /// Accepts `true`/`false` in any case: Alibaba's Python SDK sends `True`/`False`.
     fn from_wire(raw: &str) -> Option<Self> {

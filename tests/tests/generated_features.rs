@@ -47,17 +47,17 @@ fn flattened_and_indexed_names_round_trip_exactly() {
         .build();
     assert!(request.validate().is_ok(), "{:?}", request.validate());
     let expected: Vec<(String, String)> = [
-        ("RegionId", "cn-hangzhou"),
         ("ChargeType", "PostPaid"),
-        ("SystemDisk.Size", "40"),
-        ("SystemDisk.Category", "cloud_essd"),
-        ("SystemDisk.DiskName", "root-1"),
         ("Filter.1.Key", "Status"),
         ("Filter.1.Value", "Running"),
         ("Filter.2.Key", "Zone"),
+        ("RegionId", "cn-hangzhou"),
+        ("Serial", "0042"),
+        ("SystemDisk.Category", "cloud_essd"),
+        ("SystemDisk.DiskName", "root-1"),
+        ("SystemDisk.Size", "40"),
         ("Zones.1", "a"),
         ("Zones.2", "c"),
-        ("Serial", "0042"),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))

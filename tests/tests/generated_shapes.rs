@@ -80,15 +80,15 @@ fn wire_styles() {
         .r#type("x")
         .build();
     let expected: Vec<(String, String)> = [
+        ("Filter.Name", "zone"),
+        ("Filter.Values.1", "a"),
+        ("Filter.Values.2", "b"),
+        ("Ports", "22,443"),
         ("ResourceIds.1", "r-1"),
         ("ResourceIds.2", "r-2"),
         ("Tag.1.Key", "env"),
         ("Tag.1.Value", "prod"),
         ("Tag.2.Key", "team"),
-        ("Ports", "22,443"),
-        ("Filter.Name", "zone"),
-        ("Filter.Values.1", "a"),
-        ("Filter.Values.2", "b"),
         ("type", "x"),
     ]
     .into_iter()

@@ -243,19 +243,20 @@ fn wire_parameters_are_exact() {
     let mut params = Params::new();
     request.write_params(&mut params);
     let wire: Vec<(&str, &str)> = params.iter().collect();
-    // Unset optional parameters (ChargeType) are omitted; booleans are lowercase.
+    // Unset optional parameters (ChargeType) are omitted; booleans are lowercase; the order is
+    // the wire names' byte order, the order a v1 signature sorts them in.
     assert_eq!(
         wire,
         [
-            ("RegionId", "cn-hangzhou"),
-            ("ImageId", "e2c9c365024a44369c9b955a998a****"),
-            ("PlanId", "swas.s1.c1m1s40b3t05"),
-            ("Period", "12"),
+            ("Amount", "1"),
             ("AutoRenew", "true"),
             ("AutoRenewPeriod", "3"),
-            ("DataDiskSize", "16380"),
-            ("Amount", "1"),
             ("ClientToken", "tok-1"),
+            ("DataDiskSize", "16380"),
+            ("ImageId", "e2c9c365024a44369c9b955a998a****"),
+            ("Period", "12"),
+            ("PlanId", "swas.s1.c1m1s40b3t05"),
+            ("RegionId", "cn-hangzhou"),
         ]
     );
     assert_eq!(

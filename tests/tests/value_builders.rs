@@ -45,12 +45,12 @@ fn a_nested_request_type_builds_like_its_literal() {
     assert_eq!(
         wire(&request),
         [
-            ("ResourceIds.1", "r-1"),
-            ("Tag.1.Key", "env"),
-            ("Tag.1.Value", "prod"),
             ("Filter.Name", "zone"),
             ("Filter.Values.1", "a"),
             ("Filter.Values.2", "b"),
+            ("ResourceIds.1", "r-1"),
+            ("Tag.1.Key", "env"),
+            ("Tag.1.Value", "prod"),
         ]
         .map(|(k, v)| (k.to_owned(), v.to_owned()))
     );

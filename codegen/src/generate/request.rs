@@ -671,12 +671,13 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
         }
     };
 
-    let writes: Vec<TokenStream> = op
-        .parameters
-        .iter()
-        .filter(|p| super::http::in_params(cx, p))
-        .map(|p| write_param(cx, p))
-        .collect();
+    let writes: Vec<TokenStream> = in_wire_order(
+        op.parameters
+            .iter()
+            .filter(|p| super::http::in_params(cx, p)),
+    )
+    .map(|p| write_param(cx, p))
+    .collect();
     let params_arg = if writes.is_empty() {
         quote!(_params)
     } else {
@@ -741,6 +742,15 @@ fn operation_impl(cx: &Context<'_>) -> TokenStream {
     }
 }
 
+/// `fields` sorted by wire name in byte order: the order a v1 signature sorts parameters in, so
+/// the runtime finds an operation's parameters already sorted and skips its sort (repeated
+/// lists of ten items or more still need it: `.10` sorts before `.2`).
+fn in_wire_order<'f>(fields: impl Iterator<Item = &'f Field>) -> impl Iterator<Item = &'f Field> {
+    let mut fields: Vec<&Field> = fields.collect();
+    fields.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
+    fields.into_iter()
+}
+
 /// `params.push(...)` for one top-level parameter.
 pub(super) fn write_param(cx: &Context<'_>, p: &Field) -> TokenStream {
     let rt = &cx.rt;
@@ -797,7 +807,7 @@ fn write_value(
     let owned = &wire_name.owned;
     match &f.ty {
         TypeSpec::Scalar(Scalar::String) => quote!(params.push(#owned, #value);),
-        TypeSpec::Scalar(_) => quote!(params.push_display(#owned, *#value);),
+        TypeSpec::Scalar(_) => quote!(params.push_scalar(#owned, #value);),
         ty if is_free_form(ty) => quote!(#rt::wire::write_json(params, #name, #value);),
         TypeSpec::Array { items, style, .. } => {
             let style = style.unwrap_or(WireStyle::RepeatList);
@@ -995,7 +1005,7 @@ fn nested_struct(
             pub #field: Option<#ty>,
         }
     });
-    let writes = properties.iter().map(|p| {
+    let writes = in_wire_order(properties.iter()).map(|p| {
         let field = field_ident(&p.name);
         let name = &p.name;
         let write = write_value(rt, p, &quote!(value), &WireName::nested(name));

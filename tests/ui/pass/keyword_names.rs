@@ -25,12 +25,12 @@ fn main() {
     assert_eq!(
         wire,
         [
-            ("self", "me"),
+            ("Gen.1", "x"),
             ("Type", "3"),
             ("crate", "true"),
-            ("super.async", "a"),
+            ("self", "me"),
             ("super.Self.1.fn", "7"),
-            ("Gen.1", "x"),
+            ("super.async", "a"),
         ]
     );
     assert_eq!(Self_::from_wire(&params).unwrap(), request);
