@@ -335,6 +335,12 @@ impl Validator {
         max: Option<usize>,
         code: &'static str,
     ) {
+        // A string of n bytes has between ⌈n/4⌉ and n characters: when both bounds hold for
+        // that whole range, nothing needs counting (the usual case, ASCII well within limits).
+        let bytes = value.len();
+        if min.is_none_or(|min| bytes.div_ceil(4) >= min) && max.is_none_or(|max| bytes <= max) {
+            return;
+        }
         let len = value.chars().count();
         if min.is_some_and(|min| len < min) || max.is_some_and(|max| len > max) {
             self.push(

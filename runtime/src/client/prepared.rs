@@ -87,9 +87,13 @@ impl PreparedRequest {
     /// The exact URL, signature and security token included, rendered from the request's parts.
     /// Do not log it.
     pub fn expose_url(&self) -> String {
-        let mut url = String::from(&*self.origin);
-        url.push_str(&self.request.path_and_query());
-        url
+        let mut url =
+            Vec::with_capacity(self.origin.len() + self.request.path_and_query_len_hint());
+        url.extend_from_slice(self.origin.as_bytes());
+        self.request.write_path_and_query(&mut url);
+        // Only ASCII was written after the origin, which is copied from a `str`.
+        String::from_utf8(url)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 
     /// Query parameters, decoded, in sending order; `<redacted>` for `Signature`,

@@ -367,28 +367,29 @@ impl fmt::Debug for HttpRequest {
 impl HttpRequest {
     /// `path?query`, the query percent-encoded in order (no `?` when there is no query).
     pub fn path_and_query(&self) -> String {
-        let mut out = String::with_capacity(self.path.len() + 1 + self.query.len() * 32);
-        out.push_str(&self.path);
-        if !self.query.is_empty() {
-            out.push('?');
-            push_encoded_query(self.query.iter(), &mut out);
-        }
-        out
+        let mut out = Vec::with_capacity(self.path_and_query_len_hint());
+        self.write_path_and_query(&mut out);
+        // Only ASCII was written, the path aside, which is copied from a `str`.
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
-}
 
-/// Appends `k=v&k=v…` percent-encoded, in the given order.
-pub(crate) fn push_encoded_query<'a>(
-    pairs: impl Iterator<Item = (&'a str, &'a str)>,
-    out: &mut String,
-) {
-    for (i, (name, value)) in pairs.enumerate() {
-        if i > 0 {
-            out.push('&');
+    /// About the length of [`path_and_query`](Self::path_and_query): names and values are
+    /// mostly unreserved, and a few escapes fit in the slack.
+    pub(crate) fn path_and_query_len_hint(&self) -> usize {
+        let names: usize = self.query.iter().map(|(name, _)| name.len()).sum();
+        self.path.len() + 1 + names + self.query.value_bytes() * 5 / 4 + 2 * self.query.len()
+    }
+
+    /// Appends [`path_and_query`](Self::path_and_query) to `out`.
+    pub(crate) fn write_path_and_query(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.path.as_bytes());
+        for (i, (name, value)) in self.query.iter().enumerate() {
+            out.push(if i == 0 { b'?' } else { b'&' });
+            sign::percent_encode_bytes(name, out);
+            out.push(b'=');
+            sign::percent_encode_bytes(value, out);
         }
-        sign::percent_encode(name, out);
-        out.push('=');
-        sign::percent_encode(value, out);
     }
 }
 

@@ -47,20 +47,42 @@ pub fn is_unreserved(byte: u8) -> bool {
 pub fn percent_encode(input: &str, out: &mut String) {
     let bytes = input.as_bytes();
     let mut run_start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        if UNRESERVED[byte as usize] {
-            continue;
+    let mut i = 0;
+    // Eight bytes at a time while they are all unreserved (the usual case: one test per word
+    // instead of a branch per byte), then byte by byte through a word that holds an escape.
+    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        if !word
+            .iter()
+            .fold(true, |all, &b| all & UNRESERVED[usize::from(b)])
+        {
+            for (j, &byte) in word.iter().enumerate() {
+                if !UNRESERVED[usize::from(byte)] {
+                    escape_at(input, run_start, i + j, out);
+                    run_start = i + j + 1;
+                }
+            }
         }
-        if run_start < i {
-            // The run is non-empty and all ASCII, so both ends are char boundaries.
-            out.push_str(&input[run_start..i]);
+        i += 8;
+    }
+    for (j, &byte) in bytes.iter().enumerate().skip(i) {
+        if !UNRESERVED[usize::from(byte)] {
+            escape_at(input, run_start, j, out);
+            run_start = j + 1;
         }
-        push_escaped(byte, out);
-        run_start = i + 1;
     }
     if run_start < bytes.len() {
         out.push_str(&input[run_start..]);
     }
+}
+
+/// Appends the unreserved run `input[run_start..at]`, then the escape of the byte at `at`.
+#[inline]
+fn escape_at(input: &str, run_start: usize, at: usize, out: &mut String) {
+    if run_start < at {
+        // The run is non-empty and all ASCII, so both ends are char boundaries.
+        out.push_str(&input[run_start..at]);
+    }
+    push_escaped(input.as_bytes()[at], out);
 }
 
 /// The RFC 3986 percent-encoding of `input` as a new string (see [`percent_encode`]).
@@ -99,18 +121,36 @@ pub(crate) fn percent_encode_twice(input: &str, once: &mut String, twice: &mut V
 
 /// Appends `percent_encode(percent_encode(input))` to `twice` in one pass: what the v1 string to
 /// sign holds for a name or value whose single encoding is not needed.
+#[inline]
+pub(crate) fn percent_encode_twice_only(input: &str, twice: &mut Vec<u8>) {
+    encode_by_words::<true>(input, twice);
+}
+
+/// [`percent_encode`] into bytes, by words: how a request's query is rendered into its URL.
+#[inline]
+pub(crate) fn percent_encode_bytes(input: &str, out: &mut Vec<u8>) {
+    encode_by_words::<false>(input, out);
+}
+
+/// Appends the percent-encoding of `input` to `out`, encoded a second time when `TWICE` (each
+/// escape `%XX` then reads `%25XX`).
 ///
 /// Eight bytes at a time: names and values are mostly unreserved, and a word of them is tested
 /// without branches per byte and copied as one fixed-size store (no `memcpy` call per run).
+/// The last 1–7 bytes are gathered into one word while tested, then stored whole and the
+/// padding cut off again (cheaper than a store and a length update per byte).
 #[inline]
-pub(crate) fn percent_encode_twice_only(input: &str, twice: &mut Vec<u8>) {
-    let push_byte = |byte: u8, twice: &mut Vec<u8>| {
+fn encode_by_words<const TWICE: bool>(input: &str, out: &mut Vec<u8>) {
+    let push_byte = |byte: u8, out: &mut Vec<u8>| {
         if UNRESERVED[usize::from(byte)] {
-            twice.push(byte);
+            out.push(byte);
         } else {
             let hi = HEX_DIGITS[usize::from(byte >> 4)];
             let lo = HEX_DIGITS[usize::from(byte & 0x0f)];
-            twice.extend_from_slice(&[b'%', b'2', b'5', hi, lo]);
+            match TWICE {
+                true => out.extend_from_slice(&[b'%', b'2', b'5', hi, lo]),
+                false => out.extend_from_slice(&[b'%', hi, lo]),
+            }
         }
     };
     let mut words = input.as_bytes().chunks_exact(8);
@@ -121,15 +161,25 @@ pub(crate) fn percent_encode_twice_only(input: &str, twice: &mut Vec<u8>) {
                     .iter()
                     .fold(true, |all, &b| all & UNRESERVED[usize::from(b)]) =>
             {
-                twice.extend_from_slice(word);
+                out.extend_from_slice(word);
             }
-            _ => word.iter().for_each(|&byte| push_byte(byte, twice)),
+            _ => word.iter().for_each(|&byte| push_byte(byte, out)),
         }
     }
-    words
-        .remainder()
-        .iter()
-        .for_each(|&byte| push_byte(byte, twice));
+    let tail = words.remainder();
+    if tail.is_empty() {
+        return;
+    }
+    let (word, all_unreserved) = tail.iter().rev().fold((0u64, true), |(word, all), &b| {
+        ((word << 8) | u64::from(b), all & UNRESERVED[usize::from(b)])
+    });
+    if all_unreserved {
+        let len = out.len() + tail.len();
+        out.extend_from_slice(&word.to_le_bytes());
+        out.truncate(len);
+    } else {
+        tail.iter().for_each(|&byte| push_byte(byte, out));
+    }
 }
 
 /// Appends the lower-case hex form of `bytes` to `out`.
@@ -192,6 +242,39 @@ mod tests {
             let mut only = b"<".to_vec();
             percent_encode_twice_only(input, &mut only);
             assert_eq!(only, expected.as_bytes());
+        }
+    }
+
+    /// Every length up to 20 (two words and a tail), without a reserved byte and with one at
+    /// each position: the word-at-a-time paths and the tails agree with the definition.
+    #[test]
+    fn word_paths_match_the_definition() {
+        fn by_definition(input: &str) -> String {
+            input
+                .bytes()
+                .map(|b| match is_unreserved(b) {
+                    true => char::from(b).to_string(),
+                    false => format!("%{b:02X}"),
+                })
+                .collect()
+        }
+        for len in 0..=20usize {
+            for at in 0..=len {
+                let mut input: String = (0..len)
+                    .map(|i| char::from(b'a' + (i % 26) as u8))
+                    .collect();
+                if at < len {
+                    input.replace_range(at..=at, "/");
+                }
+                let once = by_definition(&input);
+                assert_eq!(percent_encoded(&input), once, "{input:?}");
+                let mut bytes = b">".to_vec();
+                percent_encode_bytes(&input, &mut bytes);
+                assert_eq!(bytes, format!(">{once}").as_bytes());
+                let mut only = b"<".to_vec();
+                percent_encode_twice_only(&input, &mut only);
+                assert_eq!(only, format!("<{}", by_definition(&once)).as_bytes());
+            }
         }
     }
 

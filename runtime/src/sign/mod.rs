@@ -25,7 +25,9 @@ pub mod v3;
 
 use std::time::SystemTime;
 
-pub(crate) use encode::{hex_lower, percent_encode_twice_only, push_hex_lower};
+pub(crate) use encode::{
+    hex_lower, percent_encode_bytes, percent_encode_twice_only, push_hex_lower,
+};
 pub use encode::{is_unreserved, percent_encode, percent_encoded};
 
 /// A request that cannot be signed or a signature header that cannot be read.
