@@ -8,11 +8,12 @@
 //! ```
 //!
 //! Criterion reports time per call and calls/s ("elem/s") for each mode; afterwards interleaved
-//! fixed-length rounds print calls/s and the SDK's cost against the bare client, as medians over
-//! rounds with their spread (`E2E_SUMMARY_ONLY=1` runs only these; `benches/run_all.sh` does,
-//! pinned to cores).
+//! rounds print calls/s and the SDK's cost against the bare client, as medians over rounds with
+//! their spread (`E2E_SUMMARY_ONLY=1` runs only these; `benches/run_all.sh` does, pinned to
+//! cores; see [`summary`] for how a round interleaves).
 //! The server runs with in-memory state, no latency, no faults, and limits high enough for
-//! hundreds of thousands of orders. The server and the clients run on runtimes of one worker
+//! hundreds of thousands of orders; the summary starts a fresh one for every round of every
+//! comparison, so the state it keeps (every nonce and order) stays small. The server and the clients run on runtimes of one worker
 //! each, pinned to two different cores where the OS allows (`E2E_SERVER_CPU`, `E2E_CLIENT_CPU`;
 //! by default the first two the process may use), so neither side steals the other's core and
 //! the clients' figures do not depend on where the scheduler put them.
@@ -238,13 +239,16 @@ async fn run(
     (started.elapsed(), latencies)
 }
 
-/// Runs calls for `duration`; returns calls/s and the median latency.
-async fn run_for(
-    setup: &Arc<Setup>,
-    mode: Mode,
-    in_flight: usize,
-    duration: Duration,
-) -> (f64, Duration) {
+/// What one run of [`run_for`] did.
+struct Run {
+    calls: u64,
+    /// From the start until the last call in flight answered.
+    seconds: f64,
+    median_latency: Duration,
+}
+
+/// Runs calls for `duration` (calls in flight when it ends finish and count).
+async fn run_for(setup: &Arc<Setup>, mode: Mode, in_flight: usize, duration: Duration) -> Run {
     let stop = Instant::now() + duration;
     let started = Instant::now();
     let mut tasks = Vec::with_capacity(in_flight);
@@ -264,13 +268,17 @@ async fn run_for(
     for task in tasks {
         latencies.extend(task.await.expect("worker"));
     }
-    let elapsed = started.elapsed().as_secs_f64();
+    let seconds = started.elapsed().as_secs_f64();
     latencies.sort_unstable();
-    let median = latencies
+    let median_latency = latencies
         .get(latencies.len() / 2)
         .copied()
         .unwrap_or_default();
-    (latencies.len() as f64 / elapsed, median)
+    Run {
+        calls: latencies.len() as u64,
+        seconds,
+        median_latency,
+    }
 }
 
 /// Median and spread of a list of figures.
@@ -296,14 +304,17 @@ fn spread(values: &[f64]) -> Spread {
     }
 }
 
-/// Interleaved fixed-length runs of every mode (`E2E_SUMMARY_ROUNDS` rounds of
-/// `E2E_SUMMARY_SECS` seconds each, default 9 × 1 s, after one discarded warm-up round).
+/// Interleaved runs of every mode: `E2E_SUMMARY_ROUNDS` rounds (default 20, after one discarded
+/// warm-up round), each of `E2E_SUMMARY_SLICES` slices (default 10) of `E2E_SUMMARY_SECS /
+/// E2E_SUMMARY_SLICES` seconds (default 1 s in all) per mode.
 ///
-/// Within a round the SDK and the bare client run back to back, in an order that alternates
-/// from round to round, so drift and neighbours on the machine hit both alike; the SDK's cost is
-/// computed per round from the two adjacent runs and reported as the median over rounds with its
-/// spread. Lines starting `E2E ` are for `benches/run_all.sh`.
-fn summary(runtime: &tokio::runtime::Runtime, setup: &Arc<Setup>) {
+/// Within a round the SDK and the bare client take turns slice by slice, in an order that
+/// alternates from slice to slice, so a drift of the machine's speed, or a neighbour on it,
+/// lasting less than a round hits both alike (on this kind of VM a single second's rate moves
+/// by tens of percent). A round's rate per mode is its calls over its time, summed over the
+/// round's slices; the SDK's cost is computed per round from those two rates and reported as
+/// the median over rounds with its spread. Lines starting `E2E ` are for `benches/run_all.sh`.
+fn summary(runtime: &tokio::runtime::Runtime, server_runtime: &tokio::runtime::Runtime) {
     let env = |name: &str, default: f64| {
         std::env::var(name)
             .ok()
@@ -311,54 +322,73 @@ fn summary(runtime: &tokio::runtime::Runtime, setup: &Arc<Setup>) {
             .unwrap_or(default)
     };
     let secs = env("E2E_SUMMARY_SECS", 1.0);
-    let rounds = env("E2E_SUMMARY_ROUNDS", 9.0).max(1.0) as usize;
-    let window = Duration::from_secs_f64(secs);
-    // (name, in flight, the SDK's mode, the compared bare mode)
-    let pairs = [
+    let rounds = env("E2E_SUMMARY_ROUNDS", 20.0).max(1.0) as usize;
+    let slices = env("E2E_SUMMARY_SLICES", 10.0).clamp(1.0, 1000.0) as usize;
+    let slice = Duration::from_secs_f64(secs / slices as f64);
+    // (name, in flight, the SDK's mode, the compared bare mode); the comparisons with the bare
+    // client on the SDK's HTTP settings only with `E2E_SUMMARY_HTTP=1` (they halve the rounds a
+    // run affords the goal's two).
+    let mut pairs = vec![
         ("sequential", 1, Mode::Sdk, Mode::Bare),
         ("32_in_flight", IN_FLIGHT, Mode::Sdk, Mode::Bare),
-        ("sequential_sdk_http", 1, Mode::Sdk, Mode::BareTimeouts),
-        (
+    ];
+    if std::env::var_os("E2E_SUMMARY_HTTP").is_some_and(|v| v == "1") {
+        pairs.push(("sequential_sdk_http", 1, Mode::Sdk, Mode::BareTimeouts));
+        pairs.push((
             "32_in_flight_sdk_http",
             IN_FLIGHT,
             Mode::Sdk,
             Mode::BareTimeouts,
-        ),
-    ];
+        ));
+    }
     let mut sdk_rates = vec![Vec::new(); pairs.len()];
     let mut bare_rates = vec![Vec::new(); pairs.len()];
     let mut costs = vec![Vec::new(); pairs.len()];
     let mut sdk_latency = vec![Vec::new(); pairs.len()];
     for round in 0..=rounds {
         for (i, (_, in_flight, sdk, bare)) in pairs.iter().enumerate() {
-            let order = if round % 2 == 0 {
-                [*sdk, *bare]
-            } else {
-                [*bare, *sdk]
-            };
-            let mut rate = [0.0; 2];
-            let mut latency = Duration::ZERO;
-            for mode in order {
-                let (r, median) = runtime.block_on(run_for(setup, mode, *in_flight, window));
-                if mode == Mode::Sdk {
-                    rate[0] = r;
-                    latency = median;
+            // Each comparison on a server of its own: its nonces and instances grow only for
+            // the length of one round, so no rehash of millions of entries stalls one slice.
+            let (server, setup) = fresh_server(server_runtime, runtime);
+            let setup = &setup;
+            for mode in [*sdk, *bare] {
+                // Opens the connections of `in_flight` concurrent calls.
+                runtime.block_on(run_for(setup, mode, *in_flight, slice));
+            }
+            // (calls, seconds) per side over the round's slices.
+            let mut totals = [(0u64, 0.0f64); 2];
+            let mut latencies = Vec::with_capacity(slices);
+            for s in 0..slices {
+                let order = if (round * slices + s).is_multiple_of(2) {
+                    [*sdk, *bare]
                 } else {
-                    rate[1] = r;
+                    [*bare, *sdk]
+                };
+                for mode in order {
+                    let run = runtime.block_on(run_for(setup, mode, *in_flight, slice));
+                    let side = usize::from(mode != Mode::Sdk);
+                    totals[side].0 += run.calls;
+                    totals[side].1 += run.seconds;
+                    if mode == Mode::Sdk {
+                        latencies.push(run.median_latency.as_secs_f64() * 1e6);
+                    }
                 }
             }
             // Round 0 warms up connections, pools and caches; it is not counted.
             if round > 0 {
-                sdk_rates[i].push(rate[0]);
-                bare_rates[i].push(rate[1]);
-                costs[i].push((1.0 - rate[0] / rate[1]) * 100.0);
-                sdk_latency[i].push(latency.as_secs_f64() * 1e6);
+                let rate = |(calls, seconds): (u64, f64)| calls as f64 / seconds.max(1e-9);
+                let (sdk_rate, bare_rate) = (rate(totals[0]), rate(totals[1]));
+                sdk_rates[i].push(sdk_rate);
+                bare_rates[i].push(bare_rate);
+                costs[i].push((1.0 - sdk_rate / bare_rate) * 100.0);
+                sdk_latency[i].push(spread(&latencies).median);
             }
+            server_runtime.block_on(server.shutdown());
         }
     }
     println!(
-        "\nSummary: {rounds} interleaved rounds of {secs} s per mode (after a warm-up round), \
-         medians over rounds [min–max]"
+        "\nSummary: {rounds} rounds of {secs} s per mode, in {slices} interleaved slices each \
+         (after a warm-up round), medians over rounds [min–max]"
     );
     println!(
         "{:<24} {:>22} {:>22} {:>22}",
@@ -383,6 +413,30 @@ fn summary(runtime: &tokio::runtime::Runtime, setup: &Arc<Setup>) {
         );
     }
     println!("Goal (issue 21): SDK cost at most 5 % sequential and {IN_FLIGHT} in flight.");
+}
+
+/// A server with empty state on `server_runtime`, and clients of every mode that have each made
+/// a call to it.
+fn fresh_server(
+    server_runtime: &tokio::runtime::Runtime,
+    runtime: &tokio::runtime::Runtime,
+) -> (RunningServer, Arc<Setup>) {
+    let server: RunningServer = server_runtime
+        .block_on(Server::start(server_config()))
+        .expect("swas-local starts");
+    let url = server.url();
+    let setup = Arc::new(Setup {
+        sdk: sdk_client(&url),
+        bare: Arc::new(Bare::new(&url, false)),
+        bare_timeouts: Arc::new(Bare::new(&url, true)),
+        request: Arc::new(request()),
+    });
+    runtime.block_on(async {
+        setup.one(Mode::Sdk).await;
+        setup.one(Mode::Bare).await;
+        setup.one(Mode::BareTimeouts).await;
+    });
+    (server, setup)
 }
 
 /// Pins the calling thread to core `cpu` with `taskset` (Linux; no dependency, no unsafe code):
@@ -467,22 +521,7 @@ fn main() {
         }
         _ => println!("E2E placement: not pinned (fewer than two cores, or no taskset)"),
     }
-    let server: RunningServer = server_runtime
-        .block_on(Server::start(server_config()))
-        .expect("swas-local starts");
-    let url = server.url();
-    let setup = Arc::new(Setup {
-        sdk: sdk_client(&url),
-        bare: Arc::new(Bare::new(&url, false)),
-        bare_timeouts: Arc::new(Bare::new(&url, true)),
-        request: Arc::new(request()),
-    });
-    // Both clients work before anything is measured.
-    runtime.block_on(async {
-        setup.one(Mode::Sdk).await;
-        setup.one(Mode::Bare).await;
-        setup.one(Mode::BareTimeouts).await;
-    });
+    let (server, setup) = fresh_server(&server_runtime, &runtime);
 
     // `E2E_CALLS=N`: N sequential calls of the SDK, then of the bare client, and nothing else —
     // for callgrind, whose counts of `sdk_call` and `Bare::call` (client-side work per call,
@@ -491,11 +530,14 @@ fn main() {
         .ok()
         .and_then(|n| n.parse::<u32>().ok())
     {
+        // `E2E_CALLS_ONLY=sdk` or `bare`: one of them (the server's count per call then shows
+        // what each client's request costs the server).
+        let only = std::env::var("E2E_CALLS_ONLY").unwrap_or_default();
         runtime.block_on(async {
-            for _ in 0..calls {
+            for _ in 0..calls * u32::from(only != "bare") {
                 setup.one(Mode::Sdk).await;
             }
-            for _ in 0..calls {
+            for _ in 0..calls * u32::from(only != "sdk") {
                 setup.one(Mode::Bare).await;
             }
         });
@@ -538,7 +580,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--test" || a == "--list");
     if !quick {
-        summary(&runtime, &setup);
+        summary(&runtime, &server_runtime);
     }
     server_runtime.block_on(server.shutdown());
 }
