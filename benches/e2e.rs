@@ -281,6 +281,47 @@ async fn run_for(setup: &Arc<Setup>, mode: Mode, in_flight: usize, duration: Dur
     }
 }
 
+/// Calls of `first` and `second` in turns (`first` then `second`, then the other way round)
+/// for about twice `duration`; each side's run counts its own calls and the time they took.
+async fn alternate_for(
+    setup: &Arc<Setup>,
+    first: Mode,
+    second: Mode,
+    duration: Duration,
+) -> (Run, Run) {
+    let setup = Arc::clone(setup);
+    tokio::spawn(async move {
+        let stop = Instant::now() + duration * 2;
+        let mut latencies = [Vec::new(), Vec::new()];
+        let mut turn = 0usize;
+        while Instant::now() < stop {
+            let order = if turn.is_multiple_of(2) {
+                [0, 1]
+            } else {
+                [1, 0]
+            };
+            for side in order {
+                let t = Instant::now();
+                setup.one([first, second][side]).await;
+                latencies[side].push(t.elapsed());
+            }
+            turn += 1;
+        }
+        let [a, b] = latencies.map(|mut l| {
+            let seconds = l.iter().map(Duration::as_secs_f64).sum();
+            l.sort_unstable();
+            Run {
+                calls: l.len() as u64,
+                seconds,
+                median_latency: l.get(l.len() / 2).copied().unwrap_or_default(),
+            }
+        });
+        (a, b)
+    })
+    .await
+    .expect("alternating worker")
+}
+
 /// Median and spread of a list of figures.
 struct Spread {
     median: f64,
@@ -308,10 +349,10 @@ fn spread(values: &[f64]) -> Spread {
 /// warm-up round), each of `E2E_SUMMARY_SLICES` slices (default 10) of `E2E_SUMMARY_SECS /
 /// E2E_SUMMARY_SLICES` seconds (default 1 s in all) per mode.
 ///
-/// Within a round the SDK and the bare client take turns slice by slice, in an order that
-/// alternates from slice to slice, so a drift of the machine's speed, or a neighbour on it,
-/// lasting less than a round hits both alike (on this kind of VM a single second's rate moves
-/// by tens of percent). A round's rate per mode is its calls over its time, summed over the
+/// Within a round the SDK and the bare client take turns slice by slice (one call at a time:
+/// call by call), in an order that alternates from turn to turn, so a drift of the machine's
+/// speed, or a neighbour on it, lasting less than a round hits both alike (on this kind of VM
+/// a single second's rate moves by tens of percent). A round's rate per mode is its calls over its time, summed over the
 /// round's slices; the SDK's cost is computed per round from those two rates and reported as
 /// the median over rounds with its spread. Lines starting `E2E ` are for `benches/run_all.sh`.
 fn summary(runtime: &tokio::runtime::Runtime, server_runtime: &tokio::runtime::Runtime) {
@@ -358,7 +399,18 @@ fn summary(runtime: &tokio::runtime::Runtime, server_runtime: &tokio::runtime::R
             // (calls, seconds) per side over the round's slices.
             let mut totals = [(0u64, 0.0f64); 2];
             let mut latencies = Vec::with_capacity(slices);
-            for s in 0..slices {
+            if *in_flight == 1 {
+                // One call at a time: the two sides take turns call by call, so nothing on
+                // the machine lasting longer than a call favours either.
+                let (sdk_run, bare_run) =
+                    runtime.block_on(alternate_for(setup, *sdk, *bare, slice * slices as u32));
+                totals = [
+                    (sdk_run.calls, sdk_run.seconds),
+                    (bare_run.calls, bare_run.seconds),
+                ];
+                latencies.push(sdk_run.median_latency.as_secs_f64() * 1e6);
+            }
+            for s in (0..slices).filter(|_| *in_flight > 1) {
                 let order = if (round * slices + s).is_multiple_of(2) {
                     [*sdk, *bare]
                 } else {
@@ -532,15 +584,18 @@ fn main() {
     {
         // `E2E_CALLS_ONLY=sdk` or `bare`: one of them (the server's count per call then shows
         // what each client's request costs the server).
+        // On the client runtime's worker, as in the timed runs.
         let only = std::env::var("E2E_CALLS_ONLY").unwrap_or_default();
-        runtime.block_on(async {
+        let calls_setup = Arc::clone(&setup);
+        let calls_task = runtime.spawn(async move {
             for _ in 0..calls * u32::from(only != "bare") {
-                setup.one(Mode::Sdk).await;
+                calls_setup.one(Mode::Sdk).await;
             }
             for _ in 0..calls * u32::from(only != "sdk") {
-                setup.one(Mode::Bare).await;
+                calls_setup.one(Mode::Bare).await;
             }
         });
+        runtime.block_on(calls_task).expect("calls");
         println!("E2E_CALLS: {calls} SDK calls, then {calls} bare calls");
         server_runtime.block_on(server.shutdown());
         return;
