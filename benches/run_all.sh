@@ -12,8 +12,10 @@
 #   where the OS allows; each round warms up, then measures. A row is the median of the
 #   per-round medians, with the spread [min–max] over the rounds.
 # - The swas-local e2e bench pins its server and its clients to two different cores itself and
-#   runs interleaved SDK/bare rounds (`E2E_SUMMARY_ROUNDS`, default 9 after a warm-up round;
-#   order alternating per round); the cost is computed per round from adjacent SDK and bare runs.
+#   runs SDK/bare rounds (`E2E_SUMMARY_ROUNDS`, default 20 after a warm-up round), each against
+#   a fresh server: one call at a time the two clients take turns call by call; 32 in flight
+#   they take turns in 100 ms slices (`E2E_SUMMARY_SLICES` per second). The cost is computed
+#   per round from the two sides' summed calls and time.
 # - With valgrind installed, callgrind counts the instructions of one prepare (repeatable on a
 #   busy machine, unlike any timing).
 #
@@ -21,7 +23,8 @@
 # the table), with a warning when it is above 1. Environment: BENCH_CPU (core for the
 # single-threaded benches, default the last one), BENCH_E2E_CPUS (cores for the e2e process,
 # default all), BENCH_SECS (measurement seconds per bench and round, default 3),
-# E2E_SUMMARY_ROUNDS, E2E_SUMMARY_SECS, E2E_SERVER_CPU, E2E_CLIENT_CPU.
+# E2E_SUMMARY_ROUNDS, E2E_SUMMARY_SECS, E2E_SUMMARY_SLICES, E2E_SUMMARY_HTTP (1: also compare
+# with a bare client on the SDK's HTTP settings), E2E_SERVER_CPU, E2E_CLIENT_CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=1
