@@ -553,6 +553,31 @@ mod tests {
         }
     }
 
+    /// What generated code writes (`write_wire`, integers through `itoa`) is the `Display`
+    /// text a server reads back, at the ends of each range too.
+    #[test]
+    fn scalars_write_their_display_text() {
+        use super::WireScalar;
+        fn written(value: &impl WireScalar) -> String {
+            let mut out = String::from(">");
+            value.write_wire(&mut out);
+            out
+        }
+        for v in [i32::MIN, -1, 0, 7, i32::MAX] {
+            assert_eq!(written(&v), format!(">{v}"));
+            assert_eq!(i32::from_wire(&v.to_wire()), Some(v));
+        }
+        for v in [i64::MIN, -40, 0, 16_380, i64::MAX] {
+            assert_eq!(written(&v), format!(">{v}"));
+        }
+        for v in [-0.5f64, 0.0, 3.25, 1e21] {
+            assert_eq!(written(&v), format!(">{v}"));
+        }
+        assert_eq!(written(&true), ">true");
+        assert_eq!(written(&false), ">false");
+        assert_eq!(written(&String::from("a b")), ">a b");
+    }
+
     #[test]
     fn an_enum_round_trips_known_and_unknown_values() {
         assert_eq!(Status::from("Running"), Status::Running);
