@@ -47,42 +47,20 @@ pub fn is_unreserved(byte: u8) -> bool {
 pub fn percent_encode(input: &str, out: &mut String) {
     let bytes = input.as_bytes();
     let mut run_start = 0;
-    let mut i = 0;
-    // Eight bytes at a time while they are all unreserved (the usual case: one test per word
-    // instead of a branch per byte), then byte by byte through a word that holds an escape.
-    while let Some(word) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        if !word
-            .iter()
-            .fold(true, |all, &b| all & UNRESERVED[usize::from(b)])
-        {
-            for (j, &byte) in word.iter().enumerate() {
-                if !UNRESERVED[usize::from(byte)] {
-                    escape_at(input, run_start, i + j, out);
-                    run_start = i + j + 1;
-                }
-            }
+    for (i, &byte) in bytes.iter().enumerate() {
+        if UNRESERVED[byte as usize] {
+            continue;
         }
-        i += 8;
-    }
-    for (j, &byte) in bytes.iter().enumerate().skip(i) {
-        if !UNRESERVED[usize::from(byte)] {
-            escape_at(input, run_start, j, out);
-            run_start = j + 1;
+        if run_start < i {
+            // The run is non-empty and all ASCII, so both ends are char boundaries.
+            out.push_str(&input[run_start..i]);
         }
+        push_escaped(byte, out);
+        run_start = i + 1;
     }
     if run_start < bytes.len() {
         out.push_str(&input[run_start..]);
     }
-}
-
-/// Appends the unreserved run `input[run_start..at]`, then the escape of the byte at `at`.
-#[inline]
-fn escape_at(input: &str, run_start: usize, at: usize, out: &mut String) {
-    if run_start < at {
-        // The run is non-empty and all ASCII, so both ends are char boundaries.
-        out.push_str(&input[run_start..at]);
-    }
-    push_escaped(input.as_bytes()[at], out);
 }
 
 /// The RFC 3986 percent-encoding of `input` as a new string (see [`percent_encode`]).
