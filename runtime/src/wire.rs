@@ -43,16 +43,27 @@ impl WireScalar for String {
     }
 }
 
+/// An integer's decimal text, without `core::fmt`.
+fn write_integer(value: impl itoa::Integer, out: &mut String) {
+    out.push_str(itoa::Buffer::new().format(value));
+}
+
+/// A number's `Display` text, written in place.
+fn write_display(value: impl std::fmt::Display, out: &mut String) {
+    use std::fmt::Write as _;
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{value}");
+}
+
 macro_rules! wire_number {
-    ($($ty:ty => $expected:literal, $write:expr);*) => {$(
+    ($($ty:ty => $expected:literal, $write:ident);*) => {$(
         impl WireScalar for $ty {
             const EXPECTED: &'static str = $expected;
             fn to_wire(&self) -> String {
                 self.to_string()
             }
             fn write_wire(&self, out: &mut String) {
-                let write: fn(&$ty, &mut String) = $write;
-                write(self, out);
+                $write(*self, out);
             }
             fn from_wire(raw: &str) -> Option<Self> {
                 if is_plain_number(raw) {
@@ -78,9 +89,9 @@ fn is_plain_number(raw: &str) -> bool {
     digits(whole) && fraction.is_none_or(digits)
 }
 wire_number!(
-    i32 => "a 32-bit integer", |v, out| out.push_str(itoa::Buffer::new().format(*v));
-    i64 => "a 64-bit integer", |v, out| out.push_str(itoa::Buffer::new().format(*v));
-    f64 => "a number", |v, out| out.push_str(&v.to_string())
+    i32 => "a 32-bit integer", write_integer;
+    i64 => "a 64-bit integer", write_integer;
+    f64 => "a number", write_display
 );
 
 impl WireScalar for bool {
