@@ -409,20 +409,21 @@ fn summary(runtime: &tokio::runtime::Runtime, server_runtime: &tokio::runtime::R
                     (bare_run.calls, bare_run.seconds),
                 ];
                 latencies.push(sdk_run.median_latency.as_secs_f64() * 1e6);
-            }
-            for s in (0..slices).filter(|_| *in_flight > 1) {
-                let order = if (round * slices + s).is_multiple_of(2) {
-                    [*sdk, *bare]
-                } else {
-                    [*bare, *sdk]
-                };
-                for mode in order {
-                    let run = runtime.block_on(run_for(setup, mode, *in_flight, slice));
-                    let side = usize::from(mode != Mode::Sdk);
-                    totals[side].0 += run.calls;
-                    totals[side].1 += run.seconds;
-                    if mode == Mode::Sdk {
-                        latencies.push(run.median_latency.as_secs_f64() * 1e6);
+            } else {
+                for s in 0..slices {
+                    let order = if (round * slices + s).is_multiple_of(2) {
+                        [*sdk, *bare]
+                    } else {
+                        [*bare, *sdk]
+                    };
+                    for mode in order {
+                        let run = runtime.block_on(run_for(setup, mode, *in_flight, slice));
+                        let side = usize::from(mode != Mode::Sdk);
+                        totals[side].0 += run.calls;
+                        totals[side].1 += run.seconds;
+                        if mode == Mode::Sdk {
+                            latencies.push(run.median_latency.as_secs_f64() * 1e6);
+                        }
                     }
                 }
             }
