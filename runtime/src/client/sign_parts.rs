@@ -273,6 +273,10 @@ impl Client {
                     version: O::VERSION,
                     timestamp,
                     nonce,
+                    operation_is_unreserved: const {
+                        crate::sign::all_unreserved(O::ACTION)
+                            && crate::sign::all_unreserved(O::VERSION)
+                    },
                 };
                 let query = signed_query(
                     method.as_str(),

@@ -19,6 +19,9 @@ pub(super) struct CommonValues<'a> {
     pub(super) version: &'a str,
     pub(super) timestamp: &'a str,
     pub(super) nonce: &'a str,
+    /// Whether `action` and `version` are all unreserved characters (known at compile time
+    /// from the operation), so that they are written without a scan.
+    pub(super) operation_is_unreserved: bool,
 }
 
 /// A parameter with the first eight bytes of its name as a number ([`prefix_key`]): unequal
@@ -57,16 +60,11 @@ const COMMON_NAMES: [(u64, &str, &[u8]); 9] = [
 ];
 const SECURITY_TOKEN: usize = 3;
 
-/// How each common value is written into the string to sign.
-const VALUE_FORMS: [ValueForm; 9] = {
-    use ValueForm::{Any, Fixed, Timestamp};
-    [Any, Any, Fixed, Any, Fixed, Any, Fixed, Timestamp, Any]
-};
-
 /// What is known of a common value before it is seen.
 #[derive(Clone, Copy, PartialEq)]
 enum ValueForm {
-    /// Set by this module (`JSON`, `HMAC-SHA1`, `1.0`): all unreserved, written without a scan.
+    /// Known to be all unreserved (`JSON`, `HMAC-SHA1`, `1.0`; an action, version or AccessKey
+    /// ID found so once), so written without a scan.
     Fixed,
     /// Usually `YYYY-MM-DDThh:mm:ssZ`, whose only reserved bytes are the two colons.
     Timestamp,
@@ -97,12 +95,26 @@ pub(super) fn signed_query(
         common.timestamp,
         common.version,
     ];
+    let known = |unreserved: bool| match unreserved {
+        true => ValueForm::Fixed,
+        false => ValueForm::Any,
+    };
+    let (key_id, operation) = (
+        known(credentials.access_key_id_is_unreserved()),
+        known(common.operation_is_unreserved),
+    );
+    let forms = {
+        use ValueForm::{Any, Fixed, Timestamp};
+        [
+            key_id, operation, Fixed, Any, Fixed, Any, Fixed, Timestamp, operation,
+        ]
+    };
     let mut common_sorted: [Common<'_>; 9] = std::array::from_fn(|i| Common {
         key: COMMON_NAMES[i].0,
         name: COMMON_NAMES[i].1,
         name_eq: COMMON_NAMES[i].2,
         value: values[i],
-        form: VALUE_FORMS[i],
+        form: forms[i],
     });
     let common_list: &[_] = if credentials.security_token().is_some() {
         &common_sorted
@@ -278,6 +290,7 @@ mod tests {
             version: "2020-06-01",
             timestamp,
             nonce: "2a08c092f82b60e0bbb22e89726b8cea",
+            operation_is_unreserved: true,
         }
     }
 
@@ -425,5 +438,30 @@ mod tests {
                 "{timestamp:?}"
             );
         }
+    }
+
+    /// An action, version or AccessKey ID that needs escaping is encoded, not copied (the
+    /// generated operations' never do, but the runtime does not rely on it).
+    #[test]
+    fn reserved_characters_in_the_operation_or_key_id_are_encoded() {
+        let mut own = Params::new();
+        own.push("RegionId", "cn-hangzhou");
+        let common = CommonValues {
+            action: "Run Thing/x",
+            version: "2020:06+01",
+            operation_is_unreserved: false,
+            ..common()
+        };
+        for credentials in [
+            Credentials::new("test id/+", "testsecret"),
+            Credentials::new("testid", "testsecret"),
+        ] {
+            assert_eq!(
+                built_at(&own, &credentials, &common),
+                by_definition_at(&own, &credentials, &common)
+            );
+        }
+        assert!(!Credentials::new("test id/+", "s").access_key_id_is_unreserved());
+        assert!(Credentials::new("LTAI5t-_.~", "s").access_key_id_is_unreserved());
     }
 }

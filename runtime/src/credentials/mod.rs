@@ -152,8 +152,14 @@ struct Inner {
     security_token: Option<String>,
     expiration: Option<SystemTime>,
     source: CredentialsSource,
-    /// The v1 HMAC key, prepared once per set of credentials.
-    v1_key: OnceLock<v1::SigningKey>,
+    /// What v1 signing needs of these credentials, prepared once per set of credentials.
+    v1: OnceLock<V1Prepared>,
+}
+
+/// The v1 HMAC key, and whether the AccessKey ID is written into a string to sign as is.
+struct V1Prepared {
+    key: v1::SigningKey,
+    plain_access_key_id: bool,
 }
 
 impl PartialEq for Credentials {
@@ -184,7 +190,7 @@ impl Credentials {
                 security_token,
                 expiration,
                 source,
-                v1_key: OnceLock::new(),
+                v1: OnceLock::new(),
             }),
         }
     }
@@ -262,9 +268,24 @@ impl Credentials {
 
     /// The prepared v1 signing key (computed on first use, then shared by every clone).
     pub(crate) fn v1_signing_key(&self) -> &v1::SigningKey {
-        self.inner
-            .v1_key
-            .get_or_init(|| v1::SigningKey::new(&self.inner.access_key_secret))
+        &self.v1_prepared().key
+    }
+
+    /// Whether the AccessKey ID is all unreserved characters (it always is in practice), so
+    /// that percent-encoding leaves it as it is.
+    pub(crate) fn access_key_id_is_unreserved(&self) -> bool {
+        self.v1_prepared().plain_access_key_id
+    }
+
+    fn v1_prepared(&self) -> &V1Prepared {
+        self.inner.v1.get_or_init(|| V1Prepared {
+            key: v1::SigningKey::new(&self.inner.access_key_secret),
+            plain_access_key_id: self
+                .inner
+                .access_key_id
+                .bytes()
+                .all(crate::sign::is_unreserved),
+        })
     }
 }
 

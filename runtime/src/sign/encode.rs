@@ -34,6 +34,21 @@ pub fn is_unreserved(byte: u8) -> bool {
     UNRESERVED[byte as usize]
 }
 
+/// Whether every byte of `text` is unreserved, so that percent-encoding leaves it as it is;
+/// usable in constants (an operation's action and version are checked at compile time).
+pub(crate) const fn all_unreserved(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if !(c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.' || c == b'~') {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Appends the RFC 3986 percent-encoding of `input` to `out`.
 ///
 /// Runs of unreserved characters are copied in one go, so encoding into a reused buffer costs one
@@ -180,6 +195,18 @@ pub(crate) fn hex_lower(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compile-time check agrees with the table on every byte, alone and inside text.
+    #[test]
+    fn all_unreserved_agrees_with_the_table() {
+        for byte in 0..=127u8 {
+            let text = format!("Ab{}9", char::from(byte));
+            assert_eq!(all_unreserved(&text), is_unreserved(byte), "{byte:#x}");
+        }
+        assert!(all_unreserved(""));
+        assert!(!all_unreserved("caf\u{e9}"));
+        const { assert!(all_unreserved("CreateInstances")) };
+    }
 
     #[test]
     fn keeps_unreserved_and_escapes_the_rest() {

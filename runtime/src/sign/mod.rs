@@ -26,7 +26,7 @@ pub mod v3;
 use std::time::SystemTime;
 
 pub(crate) use encode::{
-    hex_lower, percent_encode_bytes, percent_encode_twice_only, push_hex_lower,
+    all_unreserved, hex_lower, percent_encode_bytes, percent_encode_twice_only, push_hex_lower,
 };
 pub use encode::{is_unreserved, percent_encode, percent_encoded};
 
