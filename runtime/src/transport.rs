@@ -51,6 +51,11 @@ impl HttpResponse {
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
+
+    /// [`header`](Self::header) for a name already parsed (a constant): no parse per lookup.
+    pub(crate) fn named_header(&self, name: &reqwest::header::HeaderName) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
 }
 
 /// Why no (complete) answer came.
@@ -178,12 +183,38 @@ impl Transport for ReqwestTransport {
                 HttpMethod::Head => reqwest::Method::HEAD,
             };
             let mut request = self.http.request(method, prepared.expose_url());
-            for (name, value) in prepared.expose_headers() {
-                // The HTTP stack derives `host` from the URL (same value); HTTP/2 sends it as
-                // `:authority`.
-                if name != "host" {
-                    request = request.header(name, value);
+            // The headers of `expose_headers`, in its order; the client's fixed ones already
+            // parsed. The HTTP stack derives `host` from the URL (same value); HTTP/2 sends it
+            // as `:authority`.
+            let add_fixed = |mut request: reqwest::RequestBuilder| {
+                match &prepared.fixed.parsed {
+                    Some(parsed) => {
+                        for (name, value) in parsed {
+                            if name != reqwest::header::HOST {
+                                request = request.header(name.clone(), value.clone());
+                            }
+                        }
+                    }
+                    None => {
+                        for (name, value) in &prepared.fixed.text {
+                            if *name != "host" {
+                                request = request.header(*name, value.as_str());
+                            }
+                        }
+                    }
                 }
+                request
+            };
+            if prepared.fixed_first {
+                request = add_fixed(request);
+            }
+            for (name, value) in &prepared.request.headers {
+                if name != "host" {
+                    request = request.header(name.as_ref(), value.as_str());
+                }
+            }
+            if !prepared.fixed_first {
+                request = add_fixed(request);
             }
             request = match prepared.body() {
                 // Like the official SDK, say `Content-Length: 0` explicitly for an empty body

@@ -235,6 +235,11 @@ impl Client {
     }
 }
 
+const X_ACS_REQUEST_ID: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("x-acs-request-id");
+const X_ACS_RETRY_AFTER: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("x-acs-retry-after");
+
 /// Maps a finished response onto an outcome.
 ///
 /// ROA operations read their error bodies with [`parse_roa_error_body`] and take no 2xx body
@@ -243,14 +248,15 @@ impl Client {
 fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Error> {
     let roa = matches!(O::STYLE, Style::Roa { .. });
     let status = response.status;
-    let content_type = response.header("content-type");
+    // Names looked up as the HTTP stack's constants: no name parsed per response.
+    let content_type = response.named_header(&reqwest::header::CONTENT_TYPE);
     let header_request_id = if roa {
-        roa_request_id_header(response).map(str::to_owned)
+        roa_request_id_header(response)
     } else {
-        response.header("x-acs-request-id").map(str::to_owned)
+        response.named_header(&X_ACS_REQUEST_ID)
     };
     let retry_after = response
-        .header("x-acs-retry-after")
+        .named_header(&X_ACS_RETRY_AFTER)
         .and_then(parse_retry_after);
     let body = response.body.as_slice();
     if (200..300).contains(&status) {
@@ -261,7 +267,7 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
         };
         if let Some(mut meta) = error {
             if meta.request_id.is_none() {
-                meta.request_id = header_request_id;
+                meta.request_id = header_request_id.map(str::to_owned);
             }
             return Outcome::Service {
                 error: O::Error::from_meta(meta),
@@ -271,7 +277,7 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
         return match O::read_output(response) {
             Ok(output) => {
                 if let Some(id) = header_request_id {
-                    tracing::Span::current().record("request_id", id.as_str());
+                    tracing::Span::current().record("request_id", id);
                 }
                 tracing::Span::current().record("status", status);
                 Outcome::Success(output)
@@ -282,8 +288,9 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
                     format!("the body is not a valid {} response: {e}", O::ACTION),
                     body,
                 );
-                response.request_id =
-                    header_request_id.or_else(|| ErrorFields::parse(content_type, body).request_id);
+                response.request_id = header_request_id
+                    .map(str::to_owned)
+                    .or_else(|| ErrorFields::parse(content_type, body).request_id);
                 Outcome::Unexpected {
                     response,
                     retry_after: None,
@@ -299,7 +306,7 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
     match meta {
         Some(mut meta) => {
             if meta.request_id.is_none() {
-                meta.request_id = header_request_id;
+                meta.request_id = header_request_id.map(str::to_owned);
             }
             Outcome::Service {
                 error: O::Error::from_meta(meta),
@@ -309,7 +316,7 @@ fn classify<O: Operation>(response: &HttpResponse) -> Outcome<O::Output, O::Erro
         None => {
             let mut response =
                 UnexpectedResponse::new(status, "error response without an error code", body);
-            response.request_id = header_request_id;
+            response.request_id = header_request_id.map(str::to_owned);
             Outcome::Unexpected {
                 response,
                 retry_after,

@@ -12,6 +12,7 @@ use crate::endpoint::{self, Endpoint, EndpointError, Network, ProductEndpoints, 
 use crate::retry::RetryConfig;
 use crate::transport::{BeforeSend, Interceptor, Interceptors, ReqwestTransport, Transport};
 
+use super::prepared::FixedHeaderList;
 use super::{Client, HttpMethod, Inner, PreparedRequest, SignatureVersion, USER_AGENT};
 
 /// The overall deadline of one [`Client::send`] when none is configured: 60 s, retries, backoff
@@ -361,12 +362,12 @@ impl<T> ClientBuilder<T> {
             inner: Arc::new(Inner {
                 transport,
                 interceptors: self.interceptors,
-                v1_headers: Arc::from(vec![
+                v1_headers: FixedHeaderList::new(vec![
                     ("host", endpoint.host_header()),
                     ("user-agent", user_agent.clone()),
                     ("accept", "application/json".to_owned()),
                 ]),
-                v3_headers: Arc::from(vec![
+                v3_headers: FixedHeaderList::new(vec![
                     ("user-agent", user_agent.clone()),
                     ("accept", "application/json".to_owned()),
                 ]),

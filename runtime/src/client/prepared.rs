@@ -19,7 +19,41 @@ pub enum SignatureVersion {
 }
 
 /// Headers every request of a client carries, shared rather than copied per request.
-pub(crate) type FixedHeaders = Arc<[(&'static str, String)]>;
+pub(crate) type FixedHeaders = Arc<FixedHeaderList>;
+
+/// A client's fixed headers, as text and as the HTTP stack's names and values: parsed once per
+/// client, so the transport neither parses nor copies them per request.
+#[derive(Debug)]
+pub(crate) struct FixedHeaderList {
+    pub(crate) text: Vec<(&'static str, String)>,
+    /// `None` when one of them does not parse (the client's checks rule that out); the
+    /// transport then sends the text, and the HTTP stack reports the error.
+    pub(crate) parsed: Option<Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>>,
+}
+
+impl FixedHeaderList {
+    pub(crate) fn new(text: Vec<(&'static str, String)>) -> Arc<Self> {
+        let parsed = text
+            .iter()
+            .map(|(name, value)| {
+                Some((
+                    reqwest::header::HeaderName::from_bytes(name.as_bytes()).ok()?,
+                    reqwest::header::HeaderValue::from_str(value).ok()?,
+                ))
+            })
+            .collect();
+        Arc::new(Self { text, parsed })
+    }
+}
+
+/// The text decides; the parsed form follows from it.
+impl PartialEq for FixedHeaderList {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for FixedHeaderList {}
 
 /// What printing shows instead of a secret.
 pub const REDACTED: &str = "<redacted>";
@@ -128,9 +162,9 @@ impl PreparedRequest {
     /// The exact headers, `Authorization` and security token included. Do not log them.
     pub fn expose_headers(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         let (before, after): (&[_], &[_]) = if self.fixed_first {
-            (&self.fixed, &[])
+            (&self.fixed.text, &[])
         } else {
-            (&[], &self.fixed)
+            (&[], &self.fixed.text)
         };
         fn fixed<'h>(header: &'h (&'static str, String)) -> (&'h str, &'h str) {
             (header.0, header.1.as_str())
@@ -231,7 +265,7 @@ mod tests {
                 headers: Vec::new(),
                 body: Body::Empty,
             },
-            fixed: Arc::from(Vec::new()),
+            fixed: FixedHeaderList::new(Vec::new()),
             fixed_first: true,
             action: "A",
             token_param: None,
@@ -277,5 +311,30 @@ mod tests {
                 "{shown}"
             );
         }
+    }
+
+    /// Fixed headers parse once; one that cannot leaves the text form to the transport.
+    #[test]
+    fn fixed_headers_are_parsed_once_or_left_as_text() {
+        let list = FixedHeaderList::new(vec![
+            ("user-agent", "acs-rust/1".to_owned()),
+            ("accept", "application/json".to_owned()),
+        ]);
+        let parsed: Vec<(&str, &[u8])> = list
+            .parsed
+            .iter()
+            .flatten()
+            .map(|(n, v)| (n.as_str(), v.as_bytes()))
+            .collect();
+        assert_eq!(
+            parsed,
+            [
+                ("user-agent", &b"acs-rust/1"[..]),
+                ("accept", &b"application/json"[..])
+            ]
+        );
+        let bad = FixedHeaderList::new(vec![("user-agent", "a\nb".to_owned())]);
+        assert!(bad.parsed.is_none());
+        assert_eq!(bad.text, [("user-agent", "a\nb".to_owned())]);
     }
 }

@@ -112,6 +112,15 @@ async fn retries_500_503_and_a_dropped_connection_then_succeeds() {
                 .count(),
             1
         );
+        // The client's fixed headers (sent already parsed) in the order `expose_headers` gives.
+        let fixed: Vec<&str> = request
+            .headers
+            .iter()
+            .map(|(k, _)| k.as_str())
+            .filter(|k| ["user-agent", "accept"].contains(k))
+            .collect();
+        assert_eq!(fixed, ["user-agent", "accept"]);
+        assert_eq!(request.header("accept"), Some("application/json"));
     }
 }
 
