@@ -193,7 +193,7 @@ for key, label in labels.items():
     if key in e2e:
         e = e2e[key]
         print(f"| {label} | {float(e['sdk']):,.0f} vs {float(e['bare']):,.0f} calls/s: "
-              f"{float(e['cost']):.1f} % cost [{float(e['cost_min']):.1f} – {float(e['cost_max']):.1f}] "
+              f"{float(e['cost']):.2f} % cost [{float(e['cost_min']):.1f} – {float(e['cost_max']):.1f}] "
               f"| {e['rounds']} | {load('e2e')} |")
 
 if placement:
