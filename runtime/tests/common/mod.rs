@@ -173,6 +173,8 @@ pub enum Reply {
     Drop,
     /// Read the request, then hold the connection open without answering.
     Hang,
+    /// Send a 200's headers and the first bytes of its body, then hold the connection open.
+    HangInBody,
 }
 
 impl Reply {
@@ -334,6 +336,12 @@ async fn handle(
     match reply {
         Some(Reply::Drop) => drop(stream),
         Some(Reply::Hang) => {
+            tokio::time::sleep(Duration::from_secs(30)).await;
+        }
+        Some(Reply::HangInBody) => {
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"RequestId\"";
+            let _ = stream.write_all(head.as_bytes()).await;
+            let _ = stream.flush().await;
             tokio::time::sleep(Duration::from_secs(30)).await;
         }
         Some(Reply::Respond {

@@ -457,6 +457,27 @@ async fn read_timeout_is_retried_then_reported() {
     assert_eq!(server.requests().len(), 2);
 }
 
+/// A body that stops coming after the headers and its first bytes is a read timeout too, each
+/// attempt bounded by the read timeout alone (the overall deadline is far).
+#[tokio::test]
+async fn a_body_that_stalls_is_a_read_timeout() {
+    let server = TestServer::start(vec![Reply::HangInBody, Reply::HangInBody]).await;
+    let client = Client::builder()
+        .credentials(Credentials::new("testid", "testsecret"))
+        .endpoint(server.url())
+        .read_timeout(Duration::from_millis(50))
+        .retry(fast_retries(2))
+        .build()
+        .expect("client builds");
+    let started = Instant::now();
+    match client.send(&CreateThing::default()).await {
+        Err(Error::Timeout { attempts, .. }) => assert_eq!(attempts, 2),
+        other => panic!("expected Timeout, got {other:?}"),
+    }
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(server.requests().len(), 2);
+}
+
 #[tokio::test]
 async fn the_operation_deadline_bounds_everything() {
     let server = TestServer::start(vec![Reply::Hang]).await;
