@@ -429,53 +429,40 @@ async fn a_502_without_code_is_retried() {
     assert_eq!(server.requests().len(), 2);
 }
 
+/// A server that never answers, and one whose body stops coming after the headers and its
+/// first bytes: either is a read timeout, retried, then reported with the request's token,
+/// each attempt bounded by the read timeout alone (the overall deadline is far).
 #[tokio::test]
 async fn read_timeout_is_retried_then_reported() {
-    let server = TestServer::start(vec![Reply::Hang, Reply::Hang]).await;
-    let client = Client::builder()
-        .credentials(Credentials::new("testid", "testsecret"))
-        .endpoint(server.url())
-        .read_timeout(Duration::from_millis(50))
-        .retry(fast_retries(2))
-        .build()
-        .expect("client builds");
-    match client.send(&CreateThing::default()).await {
-        Err(Error::Timeout {
-            attempts,
-            elapsed,
-            client_token,
-        }) => {
-            assert_eq!(attempts, 2);
-            assert_eq!(
+    for stall in [Reply::Hang, Reply::HangInBody] {
+        let name = format!("{stall:?}");
+        let server = TestServer::start(vec![stall.clone(), stall]).await;
+        let client = Client::builder()
+            .credentials(Credentials::new("testid", "testsecret"))
+            .endpoint(server.url())
+            .read_timeout(Duration::from_millis(50))
+            .retry(fast_retries(2))
+            .build()
+            .expect("client builds");
+        let started = Instant::now();
+        match client.send(&CreateThing::default()).await {
+            Err(Error::Timeout {
+                attempts,
+                elapsed,
                 client_token,
-                Some("123e4567-e89b-12d3-a456-426655440000".into())
-            );
-            assert!(elapsed >= Duration::from_millis(100), "{elapsed:?}");
+            }) => {
+                assert_eq!(attempts, 2, "{name}");
+                assert_eq!(
+                    client_token,
+                    Some("123e4567-e89b-12d3-a456-426655440000".into())
+                );
+                assert!(elapsed >= Duration::from_millis(100), "{name}: {elapsed:?}");
+            }
+            other => panic!("{name}: expected Timeout, got {other:?}"),
         }
-        other => panic!("expected Timeout, got {other:?}"),
+        assert!(started.elapsed() < Duration::from_secs(5), "{name}");
+        assert_eq!(server.requests().len(), 2, "{name}");
     }
-    assert_eq!(server.requests().len(), 2);
-}
-
-/// A body that stops coming after the headers and its first bytes is a read timeout too, each
-/// attempt bounded by the read timeout alone (the overall deadline is far).
-#[tokio::test]
-async fn a_body_that_stalls_is_a_read_timeout() {
-    let server = TestServer::start(vec![Reply::HangInBody, Reply::HangInBody]).await;
-    let client = Client::builder()
-        .credentials(Credentials::new("testid", "testsecret"))
-        .endpoint(server.url())
-        .read_timeout(Duration::from_millis(50))
-        .retry(fast_retries(2))
-        .build()
-        .expect("client builds");
-    let started = Instant::now();
-    match client.send(&CreateThing::default()).await {
-        Err(Error::Timeout { attempts, .. }) => assert_eq!(attempts, 2),
-        other => panic!("expected Timeout, got {other:?}"),
-    }
-    assert!(started.elapsed() < Duration::from_secs(5));
-    assert_eq!(server.requests().len(), 2);
 }
 
 #[tokio::test]
