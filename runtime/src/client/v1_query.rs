@@ -29,39 +29,30 @@ pub(super) struct CommonValues<'a> {
 /// The range is where the value lies in the parameters' buffer.
 type Keyed<'p> = (u64, &'p Cow<'static, str>, &'p str, &'p Range<usize>);
 
-/// The common parameters in byte order of their names, keys computed at compile time, each with
-/// its name followed by `=` as the string to sign holds them (names need no escaping).
+/// A common parameter's sort key, name, and name followed by `=` as the string to sign holds
+/// it (common names need no escaping), all from the one name.
+macro_rules! common_name {
+    ($name:literal) => {
+        (prefix_key($name), $name, concat!($name, "%3D").as_bytes())
+    };
+}
+
+/// The common parameters in byte order of their names, keys computed at compile time.
 const COMMON_NAMES: [(u64, &str, &[u8]); 9] = [
-    (prefix_key("AccessKeyId"), "AccessKeyId", b"AccessKeyId%3D"),
-    (prefix_key("Action"), "Action", b"Action%3D"),
-    (prefix_key("Format"), "Format", b"Format%3D"),
-    (
-        prefix_key("SecurityToken"),
-        "SecurityToken",
-        b"SecurityToken%3D",
-    ),
-    (
-        prefix_key("SignatureMethod"),
-        "SignatureMethod",
-        b"SignatureMethod%3D",
-    ),
-    (
-        prefix_key("SignatureNonce"),
-        "SignatureNonce",
-        b"SignatureNonce%3D",
-    ),
-    (
-        prefix_key("SignatureVersion"),
-        "SignatureVersion",
-        b"SignatureVersion%3D",
-    ),
-    (prefix_key("Timestamp"), "Timestamp", b"Timestamp%3D"),
-    (prefix_key("Version"), "Version", b"Version%3D"),
+    common_name!("AccessKeyId"),
+    common_name!("Action"),
+    common_name!("Format"),
+    common_name!("SecurityToken"),
+    common_name!("SignatureMethod"),
+    common_name!("SignatureNonce"),
+    common_name!("SignatureVersion"),
+    common_name!("Timestamp"),
+    common_name!("Version"),
 ];
 const SECURITY_TOKEN: usize = 3;
 
 /// What is known of a common value before it is seen.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum ValueForm {
     /// Known to be all unreserved (`JSON`, `HMAC-SHA1`, `1.0`; an action, version or AccessKey
     /// ID found so once), so written without a scan.

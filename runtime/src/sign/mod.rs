@@ -270,6 +270,7 @@ fn write_encoded_pairs(pairs: &[(&str, &str)], out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::{Duration, UNIX_EPOCH};
 
     /// The key is the first eight bytes, zero-padded, for every length.
     #[test]
@@ -287,7 +288,6 @@ mod tests {
             }
         }
     }
-    use std::time::{Duration, UNIX_EPOCH};
 
     #[test]
     fn timestamp_is_utc_seconds() {
