@@ -187,20 +187,9 @@ impl Transport for ReqwestTransport {
             // parsed. The HTTP stack derives `host` from the URL (same value); HTTP/2 sends it
             // as `:authority`.
             let add_fixed = |mut request: reqwest::RequestBuilder| {
-                match &prepared.fixed.parsed {
-                    Some(parsed) => {
-                        for (name, value) in parsed {
-                            if name != reqwest::header::HOST {
-                                request = request.header(name.clone(), value.clone());
-                            }
-                        }
-                    }
-                    None => {
-                        for (name, value) in &prepared.fixed.text {
-                            if *name != "host" {
-                                request = request.header(*name, value.as_str());
-                            }
-                        }
+                for (name, value) in &prepared.fixed.parsed {
+                    if name != reqwest::header::HOST {
+                        request = request.header(name.clone(), value.clone());
                     }
                 }
                 request

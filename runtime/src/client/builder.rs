@@ -358,19 +358,23 @@ impl<T> ClientBuilder<T> {
             )),
         };
 
+        let v1_headers = FixedHeaderList::new(vec![
+            ("host", endpoint.host_header()),
+            ("user-agent", user_agent.clone()),
+            ("accept", "application/json".to_owned()),
+        ])
+        .map_err(BuildError::InvalidConfig)?;
+        let v3_headers = FixedHeaderList::new(vec![
+            ("user-agent", user_agent.clone()),
+            ("accept", "application/json".to_owned()),
+        ])
+        .map_err(BuildError::InvalidConfig)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 transport,
                 interceptors: self.interceptors,
-                v1_headers: FixedHeaderList::new(vec![
-                    ("host", endpoint.host_header()),
-                    ("user-agent", user_agent.clone()),
-                    ("accept", "application/json".to_owned()),
-                ]),
-                v3_headers: FixedHeaderList::new(vec![
-                    ("user-agent", user_agent.clone()),
-                    ("accept", "application/json".to_owned()),
-                ]),
+                v1_headers,
+                v3_headers,
                 credentials: provider,
                 anonymous: self.anonymous,
                 host_header: endpoint.host_header(),

@@ -23,37 +23,30 @@ pub(crate) type FixedHeaders = Arc<FixedHeaderList>;
 
 /// A client's fixed headers, as text and as the HTTP stack's names and values: parsed once per
 /// client, so the transport neither parses nor copies them per request.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct FixedHeaderList {
     pub(crate) text: Vec<(&'static str, String)>,
-    /// `None` when one of them does not parse (the client's checks rule that out); the
-    /// transport then sends the text, and the HTTP stack reports the error.
-    pub(crate) parsed: Option<Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>>,
+    pub(crate) parsed: Vec<(reqwest::header::HeaderName, reqwest::header::HeaderValue)>,
 }
 
 impl FixedHeaderList {
-    pub(crate) fn new(text: Vec<(&'static str, String)>) -> Arc<Self> {
+    /// The list, or the name of the first header the HTTP stack does not take.
+    pub(crate) fn new(text: Vec<(&'static str, String)>) -> Result<Arc<Self>, String> {
         let parsed = text
             .iter()
             .map(|(name, value)| {
-                Some((
-                    reqwest::header::HeaderName::from_bytes(name.as_bytes()).ok()?,
-                    reqwest::header::HeaderValue::from_str(value).ok()?,
-                ))
+                match (
+                    reqwest::header::HeaderName::from_bytes(name.as_bytes()),
+                    reqwest::header::HeaderValue::from_str(value),
+                ) {
+                    (Ok(name), Ok(value)) => Ok((name, value)),
+                    _ => Err(format!("the {name} header is not a valid HTTP header")),
+                }
             })
-            .collect();
-        Arc::new(Self { text, parsed })
+            .collect::<Result<_, _>>()?;
+        Ok(Arc::new(Self { text, parsed }))
     }
 }
-
-/// The text decides; the parsed form follows from it.
-impl PartialEq for FixedHeaderList {
-    fn eq(&self, other: &Self) -> bool {
-        self.text == other.text
-    }
-}
-
-impl Eq for FixedHeaderList {}
 
 /// What printing shows instead of a secret.
 pub const REDACTED: &str = "<redacted>";
@@ -265,7 +258,7 @@ mod tests {
                 headers: Vec::new(),
                 body: Body::Empty,
             },
-            fixed: FixedHeaderList::new(Vec::new()),
+            fixed: FixedHeaderList::new(Vec::new()).expect("no headers to parse"),
             fixed_first: true,
             action: "A",
             token_param: None,
@@ -313,17 +306,17 @@ mod tests {
         }
     }
 
-    /// Fixed headers parse once; one that cannot leaves the text form to the transport.
+    /// Fixed headers parse once; one that cannot is an error naming it.
     #[test]
-    fn fixed_headers_are_parsed_once_or_left_as_text() {
+    fn fixed_headers_are_parsed_once_or_refused() {
         let list = FixedHeaderList::new(vec![
             ("user-agent", "acs-rust/1".to_owned()),
             ("accept", "application/json".to_owned()),
-        ]);
+        ])
+        .expect("valid headers");
         let parsed: Vec<(&str, &[u8])> = list
             .parsed
             .iter()
-            .flatten()
             .map(|(n, v)| (n.as_str(), v.as_bytes()))
             .collect();
         assert_eq!(
@@ -333,8 +326,17 @@ mod tests {
                 ("accept", &b"application/json"[..])
             ]
         );
+        assert_eq!(
+            list.text,
+            [
+                ("user-agent", "acs-rust/1".to_owned()),
+                ("accept", "application/json".to_owned())
+            ]
+        );
         let bad = FixedHeaderList::new(vec![("user-agent", "a\nb".to_owned())]);
-        assert!(bad.parsed.is_none());
-        assert_eq!(bad.text, [("user-agent", "a\nb".to_owned())]);
+        assert_eq!(
+            bad.err().as_deref(),
+            Some("the user-agent header is not a valid HTTP header")
+        );
     }
 }
