@@ -5,13 +5,18 @@
 //! `%2A`, and `~` stays `~` — exactly what the official SDKs produce after their
 //! `URLEncoder` fix-ups.
 
+/// Whether RFC 3986 calls `c` unreserved: the one definition the table and the compile-time
+/// check are built from.
+const fn unreserved(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.' || c == b'~'
+}
+
 /// `true` for the bytes RFC 3986 calls unreserved.
 const fn unreserved_table() -> [bool; 256] {
     let mut table = [false; 256];
     let mut b = 0usize;
     while b < 256 {
-        let c = b as u8;
-        table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.' || c == b'~';
+        table[b] = unreserved(b as u8);
         b += 1;
     }
     table
@@ -40,8 +45,7 @@ pub(crate) const fn all_unreserved(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let c = bytes[i];
-        if !(c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.' || c == b'~') {
+        if !unreserved(bytes[i]) {
             return false;
         }
         i += 1;
