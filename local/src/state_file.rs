@@ -24,6 +24,17 @@ pub const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
 /// (each retry follows a write of the owner, which takes milliseconds).
 const ACQUIRE_ATTEMPTS: usize = 100;
 
+/// How long [`StateFile::acquire`] keeps trying a lock that is held before it reports
+/// [`StateError::Locked`]. A server that has just stopped can leave its lock held for a moment
+/// after its last descriptor is closed: a child that the embedding process forks in that window
+/// (any `Command::spawn` on another thread) holds a copy of the descriptor, and with it the
+/// lock, until it calls `exec` (well under this even on a loaded machine). A server that is
+/// really running holds it for longer than this.
+const LOCK_GRACE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The pause between two tries of a held lock within [`LOCK_GRACE`].
+const LOCK_RETRY: std::time::Duration = std::time::Duration::from_millis(10);
+
 /// The state file of a running server, with the lock that makes this server its only writer.
 /// Clones share the lock (a write on a blocking thread uses one).
 #[derive(Clone, Debug)]
@@ -125,13 +136,16 @@ fn open_or_create(path: &Path) -> Result<(File, bool), std::io::Error> {
 }
 
 impl StateFile {
-    /// Takes the lock on `path` (without waiting) and reads what it holds: `None` when the file
-    /// did not exist (it is created, empty). A second server on the same file is refused with
-    /// [`StateError::Locked`]; what is not a regular file, or is larger than
-    /// [`MAX_STATE_BYTES`], is refused with [`StateError::Invalid`] before anything is read.
+    /// Takes the lock on `path` and reads what it holds: `None` when the file did not exist (it
+    /// is created, empty). A second server on the same file is refused with
+    /// [`StateError::Locked`] once the lock has stayed held for [`LOCK_GRACE`]; what is not a
+    /// regular file, or is larger than [`MAX_STATE_BYTES`], is refused with
+    /// [`StateError::Invalid`] before anything is read.
     pub fn acquire(path: &Path) -> Result<(Self, Option<Vec<u8>>), StateError> {
         let io = io_error(path);
-        for _ in 0..ACQUIRE_ATTEMPTS {
+        let started = std::time::Instant::now();
+        let mut replaced = 0;
+        while replaced < ACQUIRE_ATTEMPTS {
             // Checked before opening, so that no device or FIFO is even opened…
             match std::fs::metadata(path) {
                 Ok(metadata) => check_metadata(path, &metadata)?,
@@ -143,6 +157,11 @@ impl StateFile {
             check_metadata(path, &file.metadata().map_err(&io)?)?;
             match file.try_lock() {
                 Ok(()) => {}
+                Err(TryLockError::WouldBlock) if started.elapsed() < LOCK_GRACE => {
+                    drop(file);
+                    std::thread::sleep(LOCK_RETRY);
+                    continue;
+                }
                 Err(TryLockError::WouldBlock) => {
                     return Err(StateError::Locked {
                         path: path.display().to_string(),
@@ -152,6 +171,7 @@ impl StateFile {
             }
             // The owner may have renamed a new version over the inode just locked.
             if !names(path, &file).map_err(&io)? {
+                replaced += 1;
                 continue;
             }
             let bytes = if created {
