@@ -138,7 +138,7 @@ fn open_or_create(path: &Path) -> Result<(File, bool), std::io::Error> {
 impl StateFile {
     /// Takes the lock on `path` and reads what it holds: `None` when the file did not exist (it
     /// is created, empty). A second server on the same file is refused with
-    /// [`StateError::Locked`] once the lock has stayed held for [`LOCK_GRACE`]; what is not a
+    /// [`StateError::Locked`] once the lock has stayed held for 250 ms; what is not a
     /// regular file, or is larger than [`MAX_STATE_BYTES`], is refused with
     /// [`StateError::Invalid`] before anything is read.
     pub fn acquire(path: &Path) -> Result<(Self, Option<Vec<u8>>), StateError> {
