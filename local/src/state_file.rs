@@ -324,4 +324,44 @@ mod tests {
             .collect();
         assert_eq!(names, ["state.json"], "no lock file beside it");
     }
+
+    /// A copy of a stopped server's descriptor (what a child forked just before it stopped holds
+    /// until `exec`) keeps the lock: released within the grace, the next server gets the file;
+    /// kept, the next server is refused, and only once the grace is over.
+    #[test]
+    fn a_lock_kept_briefly_by_a_copied_descriptor_is_waited_for() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        let (first, _) = StateFile::acquire(&path).expect("first");
+        first.write(b"{\"round\":1}").expect("writes");
+        let copy = || {
+            first
+                .held
+                .lock()
+                .expect("not poisoned")
+                .try_clone()
+                .expect("dup")
+        };
+        let (kept, released_soon) = (copy(), copy());
+        drop(first);
+
+        let started = std::time::Instant::now();
+        match StateFile::acquire(&path) {
+            Err(StateError::Locked { .. }) => {}
+            other => panic!("expected Locked while a copy keeps the lock, got {other:?}"),
+        }
+        assert!(
+            started.elapsed() >= LOCK_GRACE,
+            "refused before the grace was over"
+        );
+        drop(kept);
+
+        let releaser = std::thread::spawn(move || {
+            std::thread::sleep(LOCK_RETRY * 3);
+            drop(released_soon);
+        });
+        let (_second, bytes) = StateFile::acquire(&path).expect("free once the copy is closed");
+        assert_eq!(bytes.as_deref(), Some(&b"{\"round\":1}"[..]));
+        releaser.join().expect("releaser");
+    }
 }
