@@ -27,6 +27,7 @@ pub mod sign;
 pub mod transport;
 pub mod transport_cause;
 pub mod validate;
+mod wait_limit;
 pub mod waiter;
 pub mod wire;
 

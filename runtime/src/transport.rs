@@ -10,12 +10,14 @@ use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Duration;
 
 use reqwest::header::HeaderMap;
 
 use crate::client::request::Body;
 use crate::client::{HttpMethod, PreparedRequest};
 pub use crate::transport_cause::TransportCause;
+use crate::wait_limit::{LimitPassed, WaitLimit};
 
 /// Response bodies larger than this are not read: the call fails with
 /// [`Error::UnexpectedResponse`](crate::Error::UnexpectedResponse).
@@ -120,6 +122,10 @@ impl TransportError {
 pub type TransportFuture<'a> =
     Pin<Box<dyn Future<Output = Result<HttpResponse, TransportError>> + Send + 'a>>;
 
+/// The future of [`Transport::send_before`]: `None` when the deadline passed first.
+pub type DeadlineFuture<'a> =
+    Pin<Box<dyn Future<Output = Option<Result<HttpResponse, TransportError>>> + Send + 'a>>;
+
 /// Sends one signed request and reads the whole answer. The client bounds the call with its
 /// overall deadline, so an implementation need not.
 pub trait Transport: Send + Sync + fmt::Debug + 'static {
@@ -127,6 +133,22 @@ pub trait Transport: Send + Sync + fmt::Debug + 'static {
     /// [`PreparedRequest::expose_request`]), [`PreparedRequest::expose_headers`] and
     /// [`PreparedRequest::body`] are the exact request.
     fn send<'a>(&'a self, request: &'a PreparedRequest) -> TransportFuture<'a>;
+
+    /// [`send`](Self::send), given up when `deadline` (the operation's) passes: `None` then.
+    /// The client calls this for every attempt under a deadline. The default runs `send`
+    /// under a timer; a transport with timers of its own can share one with the deadline.
+    fn send_before<'a>(
+        &'a self,
+        request: &'a PreparedRequest,
+        deadline: std::time::Instant,
+    ) -> DeadlineFuture<'a> {
+        let deadline = tokio::time::Instant::from_std(deadline);
+        Box::pin(async move {
+            tokio::time::timeout_at(deadline, self.send(request))
+                .await
+                .ok()
+        })
+    }
 }
 
 /// Sees each attempt of each call, in the order added.
@@ -162,87 +184,163 @@ pub(crate) type Interceptors = Vec<Arc<dyn Interceptor>>;
 #[derive(Clone, Debug)]
 pub struct ReqwestTransport {
     http: reqwest::Client,
+    read_timeout: Option<Duration>,
 }
 
 impl ReqwestTransport {
     /// Wraps a configured `reqwest` client.
     pub fn new(http: reqwest::Client) -> Self {
-        Self { http }
+        Self {
+            http,
+            read_timeout: None,
+        }
     }
-}
 
-impl Transport for ReqwestTransport {
-    fn send<'a>(&'a self, prepared: &'a PreparedRequest) -> TransportFuture<'a> {
-        Box::pin(async move {
-            let method = match prepared.method() {
-                HttpMethod::Post => reqwest::Method::POST,
-                HttpMethod::Get => reqwest::Method::GET,
-                HttpMethod::Put => reqwest::Method::PUT,
-                HttpMethod::Delete => reqwest::Method::DELETE,
-                HttpMethod::Patch => reqwest::Method::PATCH,
-                HttpMethod::Head => reqwest::Method::HEAD,
-            };
-            let mut request = self.http.request(method, prepared.expose_url());
-            // The headers of `expose_headers`, in its order; the client's fixed ones already
-            // parsed. The HTTP stack derives `host` from the URL (same value); HTTP/2 sends it
-            // as `:authority`.
-            let add_fixed = |mut request: reqwest::RequestBuilder| {
-                for (name, value) in &prepared.fixed.parsed {
-                    if name != reqwest::header::HOST {
-                        request = request.header(name.clone(), value.clone());
-                    }
-                }
-                request
-            };
-            if prepared.fixed_first {
-                request = add_fixed(request);
-            }
-            for (name, value) in &prepared.request.headers {
-                if name != "host" {
-                    request = request.header(name.as_ref(), value.as_str());
-                }
-            }
-            if !prepared.fixed_first {
-                request = add_fixed(request);
-            }
-            request = match prepared.body() {
-                // Like the official SDK, say `Content-Length: 0` explicitly for an empty body
-                // (the HTTP stack omits it), which some servers and proxies require on POST.
-                Body::Empty if prepared.method().allows_body() => request
-                    .header(reqwest::header::CONTENT_LENGTH, 0)
-                    .body(Vec::new()),
-                Body::Empty => request,
-                Body::Form(form) => request.body(form.encoded_bytes()),
-                Body::Bytes { bytes, .. } => request.body(bytes.clone()),
-                Body::Stream(stream) => {
-                    if let Some(length) = stream.length() {
-                        request = request.header(reqwest::header::CONTENT_LENGTH, length);
-                    }
-                    request.body(reqwest::Body::wrap(StreamingBody(std::sync::Mutex::new(
-                        stream.open(),
-                    ))))
-                }
-            };
-            let mut response = request.send().await.map_err(no_response)?;
-            let status = response.status().as_u16();
-            let headers = std::mem::take(response.headers_mut());
-            let body = read_body(response).await.map_err(|e| match e {
-                BodyError::Transport(e) => no_response(e),
-                BodyError::TooLarge(prefix) => TransportError::BodyTooLarge {
+    /// Also gives up when no data comes for `timeout`: while connecting and waiting for the
+    /// response headers, then for each piece of the body (what the client builder's
+    /// `read_timeout` sets). Unlike reqwest's `read_timeout`, which arms a timer per read, an
+    /// attempt keeps one timer, shared with the operation's deadline, and a read that is
+    /// ready at once arms none.
+    pub fn with_read_timeout(mut self, timeout: Duration) -> Self {
+        self.read_timeout = Some(timeout);
+        self
+    }
+
+    /// One exchange under the read timeout and `deadline`: `Err` when the deadline passed.
+    async fn exchange(
+        &self,
+        prepared: &PreparedRequest,
+        deadline: Option<tokio::time::Instant>,
+    ) -> Result<Result<HttpResponse, TransportError>, DeadlinePassed> {
+        let timer = std::pin::pin!(None);
+        let mut limit = WaitLimit::new(self.read_timeout, deadline, timer);
+        let request = self.request(prepared);
+        let mut response = match limit.wait(request.send()).await {
+            Ok(response) => match response {
+                Ok(response) => response,
+                Err(error) => return Ok(Err(no_response(error))),
+            },
+            Err(passed) => return passed_error(passed),
+        };
+        let status = response.status().as_u16();
+        let headers = std::mem::take(response.headers_mut());
+        let body = match read_body(response, &mut limit).await {
+            Ok(body) => body,
+            Err(BodyError::Transport(e)) => return Ok(Err(no_response(e))),
+            Err(BodyError::Limit(passed)) => return passed_error(passed),
+            Err(BodyError::TooLarge(prefix)) => {
+                return Ok(Err(TransportError::BodyTooLarge {
                     status,
                     request_id: headers
                         .get("x-acs-request-id")
                         .and_then(|v| v.to_str().ok())
                         .map(str::to_owned),
                     prefix,
-                },
-            })?;
-            Ok(HttpResponse {
-                status,
-                headers,
-                body,
-            })
+                }))
+            }
+        };
+        Ok(Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        }))
+    }
+
+    /// The reqwest request of `prepared`, headers and body as it says.
+    fn request(&self, prepared: &PreparedRequest) -> reqwest::RequestBuilder {
+        let method = match prepared.method() {
+            HttpMethod::Post => reqwest::Method::POST,
+            HttpMethod::Get => reqwest::Method::GET,
+            HttpMethod::Put => reqwest::Method::PUT,
+            HttpMethod::Delete => reqwest::Method::DELETE,
+            HttpMethod::Patch => reqwest::Method::PATCH,
+            HttpMethod::Head => reqwest::Method::HEAD,
+        };
+        let mut request = self.http.request(method, prepared.expose_url());
+        // The headers of `expose_headers`, in its order; the client's fixed ones already
+        // parsed. The HTTP stack derives `host` from the URL (same value); HTTP/2 sends it
+        // as `:authority`.
+        let add_fixed = |mut request: reqwest::RequestBuilder| {
+            for (name, value) in &prepared.fixed.parsed {
+                if name != reqwest::header::HOST {
+                    request = request.header(name.clone(), value.clone());
+                }
+            }
+            request
+        };
+        if prepared.fixed_first {
+            request = add_fixed(request);
+        }
+        for (name, value) in &prepared.request.headers {
+            if name != "host" {
+                request = request.header(name.as_ref(), value.as_str());
+            }
+        }
+        if !prepared.fixed_first {
+            request = add_fixed(request);
+        }
+        request = match prepared.body() {
+            // Like the official SDK, say `Content-Length: 0` explicitly for an empty body
+            // (the HTTP stack omits it), which some servers and proxies require on POST.
+            Body::Empty if prepared.method().allows_body() => request
+                .header(reqwest::header::CONTENT_LENGTH, 0)
+                .body(Vec::new()),
+            Body::Empty => request,
+            Body::Form(form) => request.body(form.encoded_bytes()),
+            Body::Bytes { bytes, .. } => request.body(bytes.clone()),
+            Body::Stream(stream) => {
+                if let Some(length) = stream.length() {
+                    request = request.header(reqwest::header::CONTENT_LENGTH, length);
+                }
+                request.body(reqwest::Body::wrap(StreamingBody(std::sync::Mutex::new(
+                    stream.open(),
+                ))))
+            }
+        };
+        request
+    }
+}
+
+/// The operation's deadline passed during an exchange.
+struct DeadlinePassed;
+
+/// What a passed limit makes of an exchange: a read timeout is the attempt's failure (the
+/// client may retry it), a passed deadline the end of the call.
+fn passed_error(
+    passed: LimitPassed,
+) -> Result<Result<HttpResponse, TransportError>, DeadlinePassed> {
+    match passed {
+        LimitPassed::Deadline => Err(DeadlinePassed),
+        LimitPassed::ReadTimeout(timeout) => Ok(Err(TransportError::no_response(
+            format!(
+                "no data from the server within the read timeout ({} ms)",
+                timeout.as_millis()
+            ),
+            true,
+        ))),
+    }
+}
+
+impl Transport for ReqwestTransport {
+    fn send<'a>(&'a self, prepared: &'a PreparedRequest) -> TransportFuture<'a> {
+        Box::pin(async move {
+            // Without a deadline only the read timeout ends a wait; should that ever change,
+            // a passed deadline is still a timeout.
+            self.exchange(prepared, None)
+                .await
+                .unwrap_or_else(|DeadlinePassed| {
+                    Err(TransportError::no_response("the deadline passed", true))
+                })
         })
+    }
+
+    fn send_before<'a>(
+        &'a self,
+        prepared: &'a PreparedRequest,
+        deadline: std::time::Instant,
+    ) -> DeadlineFuture<'a> {
+        let deadline = tokio::time::Instant::from_std(deadline);
+        Box::pin(async move { self.exchange(prepared, Some(deadline)).await.ok() })
     }
 }
 
@@ -315,17 +413,26 @@ pub(crate) fn error_chain_without_url(error: reqwest::Error) -> String {
 
 enum BodyError {
     Transport(reqwest::Error),
+    Limit(LimitPassed),
     TooLarge(Vec<u8>),
 }
 
-async fn read_body(mut response: reqwest::Response) -> Result<Vec<u8>, BodyError> {
+async fn read_body(
+    mut response: reqwest::Response,
+    limit: &mut WaitLimit<'_>,
+) -> Result<Vec<u8>, BodyError> {
     let hint = response
         .content_length()
         .and_then(|n| usize::try_from(n).ok())
         .unwrap_or(1024)
         .min(MAX_RESPONSE_BYTES);
     let mut body = Vec::with_capacity(hint);
-    while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
+    while let Some(chunk) = limit
+        .wait(response.chunk())
+        .await
+        .map_err(BodyError::Limit)?
+        .map_err(BodyError::Transport)?
+    {
         if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
             body.truncate(crate::error::UnexpectedResponse::EXCERPT_LIMIT * 2);
             return Err(BodyError::TooLarge(body));

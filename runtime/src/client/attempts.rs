@@ -92,16 +92,13 @@ impl Client {
             }
             let attempt_started = Instant::now();
             let answer = match deadline {
-                Some(deadline) => {
-                    let deadline = tokio::time::Instant::from_std(deadline);
-                    match tokio::time::timeout_at(deadline, inner.transport.send(&prepared)).await {
-                        Ok(answer) => answer,
-                        Err(_) => {
-                            tracing::debug!(attempt, "operation deadline reached");
-                            return Err(timeout_error(attempt));
-                        }
+                Some(deadline) => match inner.transport.send_before(&prepared, deadline).await {
+                    Some(answer) => answer,
+                    None => {
+                        tracing::debug!(attempt, "operation deadline reached");
+                        return Err(timeout_error(attempt));
                     }
-                }
+                },
                 None => inner.transport.send(&prepared).await,
             };
             for interceptor in &inner.interceptors {

@@ -346,16 +346,19 @@ impl<T> ClientBuilder<T> {
 
         let transport: Arc<dyn Transport> = match self.transport {
             Some(transport) => transport,
-            None => Arc::new(ReqwestTransport::new(
-                reqwest::Client::builder()
-                    .use_rustls_tls()
-                    .connect_timeout(self.connect_timeout)
-                    .read_timeout(self.read_timeout)
-                    .user_agent(user_agent.clone())
-                    .redirect(reqwest::redirect::Policy::none())
-                    .build()
-                    .map_err(|e| BuildError::Http(e.to_string()))?,
-            )),
+            // The read timeout is the transport's own: one timer per attempt, not per read.
+            None => Arc::new(
+                ReqwestTransport::new(
+                    reqwest::Client::builder()
+                        .use_rustls_tls()
+                        .connect_timeout(self.connect_timeout)
+                        .user_agent(user_agent.clone())
+                        .redirect(reqwest::redirect::Policy::none())
+                        .build()
+                        .map_err(|e| BuildError::Http(e.to_string()))?,
+                )
+                .with_read_timeout(self.read_timeout),
+            ),
         };
 
         let v1_headers = FixedHeaderList::new(vec![
