@@ -12,12 +12,13 @@
 #   where the OS allows; each round warms up, then measures. A row is the median of the
 #   per-round medians, with the spread [min–max] over the rounds.
 # - The swas-local e2e bench pins its server and its clients to two different cores itself and
-#   runs SDK/bare rounds (`E2E_SUMMARY_ROUNDS`, default 20 after a warm-up round), each against
+#   runs SDK/bare rounds (`E2E_SUMMARY_ROUNDS`, default 30 after a warm-up round), each against
 #   a fresh server: one call at a time the two clients take turns call by call; 32 in flight
-#   they take turns in 100 ms slices (`E2E_SUMMARY_SLICES` per second). The cost is computed
+#   they take turns in 20 ms slices (`E2E_SUMMARY_SLICES` per second). The cost is computed
 #   per round from the two sides' summed calls and time.
-# - With valgrind installed, callgrind counts the instructions of one prepare (repeatable on a
-#   busy machine, unlike any timing).
+# - With valgrind installed, callgrind counts the instructions of one prepare, and of one
+#   sequential e2e call through the SDK and through the bare client, server included
+#   (repeatable on a busy machine, unlike any timing).
 #
 # Timings need an idle machine: the 1-minute load average is printed before each timing (and in
 # the table), with a warning when it is above 1. Environment: BENCH_CPU (core for the
@@ -123,6 +124,18 @@ one_run() {
       total=$(sed -n 's/^summary: *//p;s/^totals: *//p' "$dir/callgrind.$mode" | head -1 | cut -d' ' -f1)
       echo "$mode ${total:-0} 2000" >>"$dir/instructions"
     done
+    # Sequential e2e calls, client and server together: what a call costs the machine in
+    # instructions through the SDK and through the bare client, less the process's own start.
+    : >"$dir/e2e_instructions"
+    for side in none:0 sdk:2000 bare:2000; do
+      who=${side%%:*}
+      calls=${side##*:}
+      check_load callgrind "callgrind: instructions of $calls sequential e2e calls ($who)"
+      E2E_CALLS=$calls E2E_CALLS_ONLY=$who valgrind --tool=callgrind \
+        --callgrind-out-file="$dir/callgrind.e2e.$who" "$e2e" --bench >/dev/null 2>&1
+      total=$(sed -n 's/^summary: *//p;s/^totals: *//p' "$dir/callgrind.e2e.$who" | head -1 | cut -d' ' -f1)
+      echo "$who ${total:-0} $calls" >>"$dir/e2e_instructions"
+    done
   fi
 
 python3 - "$dir" "$rounds" "$run" <<'PY'
@@ -186,7 +199,7 @@ with open(os.path.join(work, "e2e.log")) as f:
 labels = {
     "sequential": "CreateInstances over loopback, sequential: SDK vs bare reqwest + inline signer (goal ≤ 5 %)",
     "32_in_flight": "the same, 32 in flight (goal ≤ 5 %)",
-    "sequential_sdk_http": "sequential, bare client with the SDK's HTTP settings (timeouts, no redirects)",
+    "sequential_sdk_http": "sequential, bare client with the SDK's HTTP settings (connect timeout, no redirects)",
     "32_in_flight_sdk_http": "32 in flight, bare client with the SDK's HTTP settings",
 }
 for key, label in labels.items():
@@ -205,6 +218,20 @@ with open(os.path.join(work, "instructions")) as f:
         mode, total, calls = line.split()
         if int(total) > 0:
             print(f"| instructions per {names[mode]} (callgrind, any load) | {int(total) / int(calls):,.0f} | {calls} calls | |")
+
+e2e_counts = {}
+path = os.path.join(work, "e2e_instructions")
+if os.path.exists(path):
+    with open(path) as f:
+        for line in f:
+            who, total, calls = line.split()
+            e2e_counts[who] = (int(total), int(calls))
+if all(e2e_counts.get(w, (0, 0))[0] > 0 for w in ("none", "sdk", "bare")):
+    start = e2e_counts["none"][0]
+    per_call = {w: (e2e_counts[w][0] - start) / e2e_counts[w][1] for w in ("sdk", "bare")}
+    extra = per_call["sdk"] / per_call["bare"] * 100 - 100
+    print(f"| instructions per sequential e2e call, client and server (callgrind, any load): SDK vs bare | "
+          f"{per_call['sdk']:,.0f} vs {per_call['bare']:,.0f}: {extra:+.2f} % | {e2e_counts['sdk'][1]} calls each | |")
 PY
 }
 
