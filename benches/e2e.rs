@@ -351,7 +351,8 @@ fn spread(values: &[f64]) -> Spread {
 ///
 /// Why 50 slices: 32 in flight, the standard deviation of the per-round cost over 20 rounds was
 /// 6.6 points with 10 slices of 100 ms, 4.0 and 4.3 with 40, 3.5 with 80 (2026-12-04, this
-/// VM): its speed changes within 100 ms. A 20 ms slice still holds some 500 calls.
+/// VM, `E2E_SUMMARY_SLICES` set, the per-round costs printed by a line added for the run):
+/// its speed changes within 100 ms. A 20 ms slice still holds some 500 calls.
 ///
 /// Within a round the SDK and the bare client take turns slice by slice (one call at a time:
 /// call by call), in an order that alternates from turn to turn, so a drift of the machine's
